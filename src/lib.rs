@@ -1,0 +1,12 @@
+//! `charter`: lint and generate partnership charters.
+//!
+//! Data flows one way: files → [`source::Source`] → [`model::Charter`] (via [`parse`])
+//! → [`rules::Finding`]s (via [`rules::RuleSet`]) → output. This library makes
+//! findings; only the binary's `output` decides how they are printed.
+
+pub mod date;
+pub mod model;
+pub mod parse;
+pub mod rules;
+pub mod source;
+pub mod vocab;

@@ -1,0 +1,434 @@
+//! The charter model: one shape filled from either format, every value with its span.
+//!
+//! Parsers (`parse::markdown`, `parse::toml`) build it; rules read it. Nothing here
+//! knows about a file format, and nothing here reports: problems the parser meets
+//! are kept in [`Charter::issues`] and turned into findings by the rules that own them.
+
+use crate::date::{self, DateError};
+use jiff::civil::Date;
+
+/// A byte range into the source text (after any BOM was removed).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span {
+            start,
+            end: end.max(start),
+        }
+    }
+
+    pub fn empty(at: usize) -> Span {
+        Span { start: at, end: at }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+
+    /// The smallest span covering both.
+    pub fn join(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(r: std::ops::Range<usize>) -> Span {
+        Span::new(r.start, r.end)
+    }
+}
+
+/// A piece of text as the model sees it, and where it stands in the source.
+///
+/// `text` is plain text (Markdown markup removed, TOML string unescaped); `span`
+/// covers what the author wrote for it, so rules can show it and patterns can run
+/// over `source[span]`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Text {
+    pub text: String,
+    pub span: Span,
+}
+
+impl Text {
+    pub fn new(text: impl Into<String>, span: Span) -> Text {
+        Text {
+            text: text.into(),
+            span,
+        }
+    }
+
+    /// Whether the text says anything at all (not only whitespace and punctuation).
+    pub fn has_words(&self) -> bool {
+        self.text.chars().any(char::is_alphanumeric)
+    }
+
+    /// Parse the text as an ISO 8601 calendar date (`2026-09-15`).
+    pub fn date(&self) -> Result<Date, DateError> {
+        date::parse(&self.text)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Toml,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "markdown",
+            Format::Toml => "toml",
+        }
+    }
+}
+
+/// Which side of the partnership a value belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// Our company.
+    Company,
+    Partner,
+}
+
+/// A whole charter.
+#[derive(Clone, Debug)]
+pub struct Charter {
+    pub format: Format,
+    /// Length of the source text in bytes; every span lies within `0..=len`.
+    pub len: usize,
+    pub meta: Meta,
+    /// Canonical sections found, in document order. A section that appears twice
+    /// is listed twice; unknown headings are not listed.
+    pub sections: Vec<Section>,
+    /// Timeline phases in document order (from a table, H3 sub-headings or `[[timeline.phase]]`).
+    pub phases: Vec<Phase>,
+    /// Metrics listed in the metrics section.
+    pub metrics: Vec<Metric>,
+    /// Signature lines in the signatures section.
+    pub signatures: Vec<Signature>,
+    /// What the parser could not read cleanly. Never fatal: the rest of the model is kept.
+    pub issues: Vec<Issue>,
+}
+
+impl Charter {
+    pub fn empty(format: Format, len: usize) -> Charter {
+        Charter {
+            format,
+            len,
+            meta: Meta::default(),
+            sections: Vec::new(),
+            phases: Vec::new(),
+            metrics: Vec::new(),
+            signatures: Vec::new(),
+            issues: Vec::new(),
+        }
+    }
+
+    /// The first section with this canonical key.
+    pub fn section(&self, key: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.key == key)
+    }
+
+    /// The first field `field` of section `section`.
+    pub fn field(&self, section: &str, field: &str) -> Option<&Field> {
+        self.sections
+            .iter()
+            .filter(|s| s.key == section)
+            .flat_map(|s| s.fields.iter())
+            .find(|f| f.key == field)
+    }
+
+    pub fn phase(&self, kind: PhaseKind) -> Option<&Phase> {
+        self.phases.iter().find(|p| p.kind == Some(kind))
+    }
+
+    /// Where to point a finding about the charter as a whole: the front matter
+    /// (or TOML metadata) when there is one, otherwise the start of the file.
+    pub fn anchor(&self) -> Span {
+        self.meta.span.unwrap_or(Span::empty(0))
+    }
+}
+
+/// Metadata: front matter in Markdown, top-level keys in TOML.
+#[derive(Clone, Debug, Default)]
+pub struct Meta {
+    /// The front matter block (or the TOML metadata keys), if any.
+    pub span: Option<Span>,
+    pub partner: Option<Text>,
+    pub company: Option<Text>,
+    /// As written: `2`, `"strategic"`, `"Tier 3"`. See [`Tier::parse`].
+    pub tier: Option<Text>,
+    /// Each leverage value as written. See [`Leverage::parse`].
+    pub leverage: Vec<Text>,
+    /// The span of the `leverage` key and value, when the key is present.
+    pub leverage_span: Option<Span>,
+    /// As written. See [`Status::parse`].
+    pub status: Option<Text>,
+    /// Dates as written; rules parse them (and `invalid-date` reports the bad ones).
+    pub created: Option<Text>,
+    pub next_review: Option<Text>,
+}
+
+impl Meta {
+    pub fn tier(&self) -> Option<Tier> {
+        self.tier.as_ref().and_then(|t| Tier::parse(&t.text))
+    }
+
+    pub fn status(&self) -> Option<Status> {
+        self.status.as_ref().and_then(|t| Status::parse(&t.text))
+    }
+
+    /// True unless the status says the charter is past drafting. A charter with no
+    /// status is treated as a draft.
+    pub fn is_draft(&self) -> bool {
+        matches!(self.status(), None | Some(Status::Draft))
+    }
+}
+
+/// A canonical section such as `goals` or `value-exchange`.
+#[derive(Clone, Debug)]
+pub struct Section {
+    /// Canonical key from the rule pack's vocabulary.
+    pub key: String,
+    /// The heading as written (Markdown) or the table header (TOML).
+    pub heading: Text,
+    /// The whole section, heading included.
+    pub span: Span,
+    /// The section's content, heading excluded (empty span right after the heading when there is none).
+    pub body: Span,
+    /// Labelled content matched to canonical field keys (`we-give`, `escalation`, …).
+    pub fields: Vec<Field>,
+    /// Unlabelled content: paragraphs, list items, table rows, in order.
+    pub items: Vec<Text>,
+}
+
+impl Section {
+    pub fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// Whether the section holds any words at all, in fields or items.
+    pub fn has_content(&self) -> bool {
+        self.fields.iter().any(|f| f.value.has_words()) || self.items.iter().any(Text::has_words)
+    }
+}
+
+/// Labelled content: `- **We give:** two engineers`, `### For the partner`, `we-give = "…"`.
+#[derive(Clone, Debug)]
+pub struct Field {
+    /// Canonical key from the vocabulary.
+    pub key: String,
+    /// The label as written (`We give`, `Keel gives`, `we-give`).
+    pub label: Text,
+    /// What follows the label.
+    pub value: Text,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PhaseKind {
+    Crawl,
+    Walk,
+    Run,
+}
+
+impl PhaseKind {
+    pub const ALL: [PhaseKind; 3] = [PhaseKind::Crawl, PhaseKind::Walk, PhaseKind::Run];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PhaseKind::Crawl => "crawl",
+            PhaseKind::Walk => "walk",
+            PhaseKind::Run => "run",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<PhaseKind> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "crawl" => Some(PhaseKind::Crawl),
+            "walk" => Some(PhaseKind::Walk),
+            "run" => Some(PhaseKind::Run),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Phase {
+    /// The phase's name as written (`Crawl`, `Phase 1 — Crawl (pilot)`).
+    pub name: Text,
+    /// Which phase it is, when the name was recognised.
+    pub kind: Option<PhaseKind>,
+    /// The whole phase: its table row, its H3 and content, or its TOML table.
+    pub span: Span,
+    pub start: Option<Text>,
+    pub end: Option<Text>,
+    /// Scope or deliverables.
+    pub scope: Option<Text>,
+    pub go_no_go: Option<Text>,
+    /// The recorded outcome, once the phase has ended.
+    pub result: Option<Text>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Metric {
+    /// The metric as written (its name, or the whole line when there is no separate target).
+    pub name: Text,
+    /// An explicit target, when the format separates it (`Target:` label, a Target column, `target = …`).
+    pub target: Option<Text>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Signature {
+    /// The whole signature line or table.
+    pub span: Span,
+    /// Who signed, as written (name, title, company).
+    pub who: Text,
+    /// A ticked box in Markdown; `signed = true` (or a date) in TOML.
+    pub signed: bool,
+    pub date: Option<Text>,
+    /// Which side this signature is for, when it could be told from the names.
+    pub side: Option<Side>,
+}
+
+/// Something the parser could not read cleanly.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issue {
+    pub kind: IssueKind,
+    pub message: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IssueKind {
+    /// Front matter or TOML that does not parse; a front matter block that is unclosed,
+    /// empty, or repeated later in the file. Reported by `parse-error`.
+    Syntax,
+    /// A key the format does not know. Reported by `unknown-key`.
+    UnknownKey,
+    /// A key with a value of the wrong type (a table where text belongs). Reported by `parse-error`.
+    WrongType,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tier {
+    Integration = 1,
+    Partnership = 2,
+    Strategic = 3,
+}
+
+impl Tier {
+    /// `1`, `2`, `3`, `tier 2`, `integration`, `partnership`, `strategic` (any case).
+    pub fn parse(s: &str) -> Option<Tier> {
+        let s = s.trim().to_ascii_lowercase();
+        let s = s.strip_prefix("tier").unwrap_or(&s).trim();
+        match s {
+            "1" | "integration" => Some(Tier::Integration),
+            "2" | "partnership" => Some(Tier::Partnership),
+            "3" | "strategic" => Some(Tier::Strategic),
+            _ => None,
+        }
+    }
+
+    pub fn number(self) -> u8 {
+        self as u8
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Tier::Integration => "integration",
+            Tier::Partnership => "partnership",
+            Tier::Strategic => "strategic",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Draft,
+    Crawl,
+    Walk,
+    Run,
+    Ended,
+}
+
+impl Status {
+    pub fn parse(s: &str) -> Option<Status> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "draft" => Some(Status::Draft),
+            "crawl" => Some(Status::Crawl),
+            "walk" => Some(Status::Walk),
+            "run" => Some(Status::Run),
+            "ended" => Some(Status::Ended),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Leverage {
+    Requirement,
+    Economic,
+    Competitive,
+    Customer,
+    CoMarketing,
+}
+
+impl Leverage {
+    /// Accepts `co-marketing`, `co marketing`, `comarketing`, `Co_Marketing`.
+    pub fn parse(s: &str) -> Option<Leverage> {
+        let s: String = s
+            .trim()
+            .to_ascii_lowercase()
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect();
+        match s.as_str() {
+            "requirement" => Some(Leverage::Requirement),
+            "economic" => Some(Leverage::Economic),
+            "competitive" => Some(Leverage::Competitive),
+            "customer" => Some(Leverage::Customer),
+            "comarketing" => Some(Leverage::CoMarketing),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tiers_parse_by_number_and_name() {
+        assert_eq!(Tier::parse("2"), Some(Tier::Partnership));
+        assert_eq!(Tier::parse("Tier 3"), Some(Tier::Strategic));
+        assert_eq!(Tier::parse(" Integration "), Some(Tier::Integration));
+        assert_eq!(Tier::parse("4"), None);
+        assert_eq!(Tier::parse("gold"), None);
+    }
+
+    #[test]
+    fn leverage_ignores_spelling_of_co_marketing() {
+        for s in ["co-marketing", "Co Marketing", "comarketing", "co_marketing"] {
+            assert_eq!(Leverage::parse(s), Some(Leverage::CoMarketing), "{s}");
+        }
+        assert_eq!(Leverage::parse("vibes"), None);
+    }
+
+    #[test]
+    fn missing_status_counts_as_draft() {
+        let mut m = Meta::default();
+        assert!(m.is_draft());
+        m.status = Some(Text::new("walk", Span::default()));
+        assert!(!m.is_draft());
+    }
+}

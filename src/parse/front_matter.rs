@@ -1,0 +1,1 @@
+//! Splitting the front matter off a Markdown charter (TOML `+++` or YAML `---`).

@@ -1,0 +1,179 @@
+//! Metadata keys (partner, company, tier, …) read from a TOML table: the TOML front
+//! matter of a Markdown charter and the top level of a TOML charter share this.
+
+use crate::model::{Issue, IssueKind, Meta, Span, Text};
+use toml::de::{DeString, DeTable, DeValue};
+use toml::Spanned;
+
+/// The metadata keys, in their canonical spelling.
+pub const META_KEYS: &[&str] = &[
+    "partner",
+    "company",
+    "tier",
+    "leverage",
+    "status",
+    "created",
+    "next-review",
+];
+
+/// A key as the model spells it: lowercase, `_` read as `-`.
+pub fn canonical_key(key: &str) -> String {
+    key.trim().to_ascii_lowercase().replace('_', "-")
+}
+
+/// Fill `meta` from the metadata keys of `table`. Spans in `table` are relative to
+/// its own text, which starts at byte `base` of the source. Returns the keys that are
+/// not metadata, for the caller to read as sections or report as unknown.
+pub fn read_meta<'t, 'i>(
+    table: &'t DeTable<'i>,
+    base: usize,
+    meta: &mut Meta,
+    issues: &mut Vec<Issue>,
+) -> Vec<(&'t Spanned<DeString<'i>>, &'t Spanned<DeValue<'i>>)> {
+    let mut rest = Vec::new();
+    for (key, value) in table.iter() {
+        let span = shift(value.span(), base);
+        let whole = shift(key.span(), base).join(span);
+        let slot = match canonical_key(key.get_ref()).as_str() {
+            "partner" => &mut meta.partner,
+            "company" => &mut meta.company,
+            "tier" => &mut meta.tier,
+            "status" => &mut meta.status,
+            "created" => &mut meta.created,
+            "next-review" => &mut meta.next_review,
+            "leverage" => {
+                meta.leverage_span = Some(whole);
+                meta.leverage = list(value, base, key.get_ref(), issues);
+                continue;
+            }
+            _ => {
+                rest.push((key, value));
+                continue;
+            }
+        };
+        *slot = scalar(value, base, key.get_ref(), issues);
+    }
+    rest
+}
+
+/// A scalar value as text: strings, integers, floats, booleans and dates alike (a
+/// `tier = 2` and a `tier = "2"` mean the same). An array or table is a wrong type.
+pub fn scalar(
+    value: &Spanned<DeValue<'_>>,
+    base: usize,
+    key: &str,
+    issues: &mut Vec<Issue>,
+) -> Option<Text> {
+    let span = shift(value.span(), base);
+    let text = match value.get_ref() {
+        DeValue::String(s) => s.to_string(),
+        DeValue::Integer(i) => i.as_str().to_string(),
+        DeValue::Float(f) => f.as_str().to_string(),
+        DeValue::Boolean(b) => b.to_string(),
+        DeValue::Datetime(d) => d.to_string(),
+        other => {
+            issues.push(wrong_type(key, other.type_str(), "text", span));
+            return None;
+        }
+    };
+    Some(Text::new(text, span))
+}
+
+/// A list of scalars; a lone scalar is read as a list of one.
+pub fn list(
+    value: &Spanned<DeValue<'_>>,
+    base: usize,
+    key: &str,
+    issues: &mut Vec<Issue>,
+) -> Vec<Text> {
+    match value.get_ref() {
+        DeValue::Array(items) => items
+            .iter()
+            .filter_map(|item| scalar(item, base, key, issues))
+            .collect(),
+        _ => scalar(value, base, key, issues).into_iter().collect(),
+    }
+}
+
+pub fn wrong_type(key: &str, found: &str, expected: &str, span: Span) -> Issue {
+    Issue {
+        kind: IssueKind::WrongType,
+        message: format!("`{key}` should be {expected}, not {found}"),
+        span,
+    }
+}
+
+pub fn unknown_key(key: &str, span: Span, known: &[&str]) -> Issue {
+    let hint = crate::parse::meta::closest(key, known)
+        .map(|k| format!(" (did you mean `{k}`?)"))
+        .unwrap_or_default();
+    Issue {
+        kind: IssueKind::UnknownKey,
+        message: format!("unknown key `{key}`{hint}"),
+        span,
+    }
+}
+
+/// The known key closest to a misspelt one, when it is close enough to be a typo.
+pub fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    let key = canonical_key(key);
+    known
+        .iter()
+        .map(|k| (edit_distance(&key, k), *k))
+        .filter(|&(d, k)| d <= 2.max(k.len() / 4))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+pub fn shift(r: std::ops::Range<usize>, base: usize) -> Span {
+    Span::new(r.start + base, r.end + base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_metadata_and_returns_the_rest() {
+        let src = "partner = \"Northwind\"\ntier = 2\nleverage = \"economic\"\nnext_review = 2027-01-15\n[goals]\nus = \"x\"\n";
+        let table = DeTable::parse(src).unwrap();
+        let mut meta = Meta::default();
+        let mut issues = Vec::new();
+        let rest = read_meta(table.get_ref(), 10, &mut meta, &mut issues);
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(meta.partner.as_ref().unwrap().text, "Northwind");
+        assert_eq!(meta.tier.as_ref().unwrap().text, "2");
+        assert_eq!(meta.leverage.len(), 1);
+        assert_eq!(meta.next_review.as_ref().unwrap().text, "2027-01-15");
+        let p = meta.partner.unwrap().span;
+        assert_eq!(&src[p.start - 10..p.end - 10], "\"Northwind\"");
+        assert_eq!(rest.len(), 1);
+        assert_eq!(rest[0].0.get_ref().as_ref(), "goals");
+    }
+
+    #[test]
+    fn wrong_types_and_typos_are_issues() {
+        let table = DeTable::parse("tier = [1]\n").unwrap();
+        let mut meta = Meta::default();
+        let mut issues = Vec::new();
+        read_meta(table.get_ref(), 0, &mut meta, &mut issues);
+        assert_eq!(issues[0].kind, IssueKind::WrongType);
+        assert_eq!(closest("parnter", META_KEYS), Some("partner"));
+        assert_eq!(closest("next_reveiw", META_KEYS), Some("next-review"));
+        assert_eq!(closest("zzz", META_KEYS), None);
+    }
+}

@@ -1,0 +1,105 @@
+//! Rule packs: `rules/*.toml` files that declare rules and vocabulary.
+
+use crate::vocab::VocabSpec;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The default pack, compiled in.
+pub const DEFAULT_PACK: &str = include_str!("../../rules/default.toml");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A severity as the config may set it: a level, or `off`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    Off,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Off => None,
+            Level::Info => Some(Severity::Info),
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
+}
+
+/// One pack file.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PackFile {
+    /// The pack's name, for messages.
+    #[serde(default)]
+    pub pack: Option<String>,
+    #[serde(default, rename = "rule")]
+    pub rules: Vec<RuleDef>,
+    #[serde(flatten)]
+    pub vocab: VocabSpec,
+}
+
+/// One rule as a pack declares it.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RuleDef {
+    /// Stable code, `CH001`.
+    pub code: String,
+    /// Stable kebab-case name, `missing-section`.
+    pub name: String,
+    pub severity: Severity,
+    /// The severity while the charter's status is `draft` (or absent), when it differs.
+    #[serde(default)]
+    pub draft_severity: Option<Severity>,
+    /// The Rust check that carries the rule out (see `rules::checks::CHECKS`).
+    pub check: String,
+    #[serde(default)]
+    pub params: toml::Table,
+    /// One line for `charter rules`.
+    pub summary: String,
+    /// The finding's message; `{name}` is replaced by the check's value for `name`.
+    pub message: String,
+    /// Messages for particular kinds of hit (`missing`, `matched`, …), by the hit's variant.
+    #[serde(default)]
+    pub messages: BTreeMap<String, String>,
+    /// One line under each finding: what to do.
+    pub fix: String,
+    /// Why the rule matters; what `charter explain` prints.
+    pub help: String,
+    #[serde(default)]
+    pub example: Option<Example>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub bad: String,
+    pub good: String,
+}

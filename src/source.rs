@@ -1,0 +1,117 @@
+//! A file's text and the arithmetic from byte spans to lines and columns.
+
+use crate::model::Span;
+
+/// One input's text, with a leading BOM removed (spans are relative to the text
+/// without it, which is also what an editor shows).
+#[derive(Debug)]
+pub struct Source {
+    /// The path as given on the command line or found by the walk (`-` for stdin).
+    pub name: String,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    pub fn new(name: impl Into<String>, mut text: String) -> Source {
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr_lines(&text));
+        Source {
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// Clamp a span to the text and to character boundaries, so it can be sliced
+    /// and handed to a renderer without risk.
+    pub fn clamp(&self, span: Span) -> Span {
+        let len = self.text.len();
+        let mut start = span.start.min(len);
+        let mut end = span.end.min(len).max(start);
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        Span::new(start, end)
+    }
+
+    /// The text under a span (clamped).
+    pub fn slice(&self, span: Span) -> &str {
+        let s = self.clamp(span);
+        &self.text[s.start..s.end]
+    }
+
+    /// 1-based line and 1-based column in characters for a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = self.clamp(Span::empty(offset)).start;
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line];
+        let col = self.text[start..offset]
+            .chars()
+            .filter(|&c| c != '\r')
+            .count();
+        (line + 1, col + 1)
+    }
+
+    /// Byte range of the 1-based line `line`, without its line ending.
+    pub fn line_span(&self, line: usize) -> Span {
+        let i = line.saturating_sub(1).min(self.line_starts.len() - 1);
+        let start = self.line_starts[i];
+        let mut end = self
+            .line_starts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let bytes = self.text.as_bytes();
+        while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        Span::new(start, end)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+}
+
+/// Offsets just after each line ending (`\n`, `\r\n`, or a lone `\r`).
+fn memchr_lines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(i, &b)| match b {
+        b'\n' => Some(i + 1),
+        b'\r' if bytes.get(i + 1) != Some(&b'\n') => Some(i + 1),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_count_characters() {
+        let s = Source::new("x", "ab\r\nçé x\nlast".to_string());
+        assert_eq!(s.line_col(0), (1, 1));
+        assert_eq!(s.line_col(4), (2, 1));
+        // 'x' after two 2-byte characters and a space
+        assert_eq!(s.line_col(9), (2, 4));
+        assert_eq!(s.line_col(s.text.len()), (3, 5));
+        assert_eq!(s.line_span(1), Span::new(0, 2));
+    }
+
+    #[test]
+    fn bom_is_removed_and_spans_clamped() {
+        let s = Source::new("x", "\u{feff}é".to_string());
+        assert_eq!(s.text, "é");
+        assert_eq!(s.clamp(Span::new(1, 99)), Span::new(0, 2));
+    }
+}

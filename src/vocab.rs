@@ -1,0 +1,483 @@
+//! The words charters use: section and field aliases, phase names, table columns.
+//!
+//! The aliases are data in the rule packs (`[sections.*]`, `[phases]`, `[columns.*]`),
+//! so a team can teach `charter` its own headings. Everything is matched after
+//! [`normalize`], and aliases are normalized once when the vocabulary is built.
+
+use crate::model::{PhaseKind, Side};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// The vocabulary tables as they appear in a rule pack.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct VocabSpec {
+    #[serde(default)]
+    pub sections: BTreeMap<String, SectionSpec>,
+    /// Phase kind (`crawl`, `walk`, `run`) to the words that name it.
+    #[serde(default)]
+    pub phases: BTreeMap<String, Vec<String>>,
+    /// Column or label aliases of structured content: `columns.timeline.start = [...]`,
+    /// `columns.metrics.target = [...]`.
+    #[serde(default)]
+    pub columns: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SectionSpec {
+    /// How the section is named in messages and templates.
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Field key to its label aliases. `{company}` and `{partner}` stand for the names
+    /// in the metadata, so `"{partner} gives"` matches `Northwind gives:`.
+    #[serde(default)]
+    pub fields: BTreeMap<String, Vec<String>>,
+}
+
+/// Labels of a phase's parts, in a timeline table column or an H3 phase's items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhasePart {
+    Phase,
+    Start,
+    End,
+    /// Both dates in one cell: `2026-06-01 to 2026-07-24`.
+    Dates,
+    Scope,
+    GoNoGo,
+    Result,
+}
+
+impl PhasePart {
+    fn from_key(key: &str) -> Option<PhasePart> {
+        Some(match key {
+            "phase" => PhasePart::Phase,
+            "start" => PhasePart::Start,
+            "end" => PhasePart::End,
+            "dates" => PhasePart::Dates,
+            "scope" => PhasePart::Scope,
+            "go-no-go" => PhasePart::GoNoGo,
+            "result" => PhasePart::Result,
+            _ => return None,
+        })
+    }
+}
+
+/// Columns of a metrics table (or labels inside a metric's item).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MetricPart {
+    Name,
+    Target,
+}
+
+/// The compiled vocabulary: every alias normalized, lookups by hash.
+#[derive(Clone, Debug, Default)]
+pub struct Vocabulary {
+    /// Canonical section keys in pack order, with their display titles.
+    sections: Vec<(String, String)>,
+    section_aliases: HashMap<String, usize>,
+    /// Per section index: normalized label (with `{company}`/`{partner}` tokens) to field key.
+    fields: Vec<HashMap<String, String>>,
+    phase_words: Vec<(String, PhaseKind)>,
+    phase_parts: HashMap<String, PhasePart>,
+    metric_parts: HashMap<String, MetricPart>,
+}
+
+/// The names of the two sides, normalized, used to read labels such as `Keel gives`.
+#[derive(Clone, Debug, Default)]
+pub struct Names {
+    company: Vec<String>,
+    partner: Vec<String>,
+}
+
+impl Names {
+    pub fn new(company: Option<&str>, partner: Option<&str>) -> Names {
+        Names {
+            company: name_forms(company),
+            partner: name_forms(partner),
+        }
+    }
+
+    /// Which side a piece of text names: the side whose name it contains. When it
+    /// names both (or neither), `None`.
+    pub fn side_of(&self, text: &str) -> Option<Side> {
+        let t = normalize(text);
+        let has = |forms: &[String]| forms.iter().any(|f| contains_words(&t, f));
+        match (has(&self.company), has(&self.partner)) {
+            (true, false) => Some(Side::Company),
+            (false, true) => Some(Side::Partner),
+            (true, true) => {
+                // "Keel Cloud" vs "Keel": the longer match is the more specific one.
+                let longest = |forms: &[String]| {
+                    forms
+                        .iter()
+                        .filter(|f| contains_words(&t, f))
+                        .map(String::len)
+                        .max()
+                        .unwrap_or(0)
+                };
+                match longest(&self.company).cmp(&longest(&self.partner)) {
+                    std::cmp::Ordering::Greater => Some(Side::Company),
+                    std::cmp::Ordering::Less => Some(Side::Partner),
+                    std::cmp::Ordering::Equal => None,
+                }
+            }
+            (false, false) => None,
+        }
+    }
+
+    /// Replace the names in a normalized label by `{company}` / `{partner}` tokens.
+    fn tokenize(&self, label: &str) -> String {
+        let mut out = label.to_string();
+        for (forms, token) in [(&self.company, "{company}"), (&self.partner, "{partner}")] {
+            // Longest form first, so "northwind ledger" wins over "northwind".
+            for form in forms {
+                if contains_words(&out, form) {
+                    out = replace_words(&out, form, token);
+                    break;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A name and its short form (first word, when the name has several and the word is
+/// long enough to be distinctive), normalized, longest first.
+fn name_forms(name: Option<&str>) -> Vec<String> {
+    let Some(name) = name else { return Vec::new() };
+    let full = normalize(name);
+    if full.is_empty() {
+        return Vec::new();
+    }
+    let mut forms = vec![full.clone()];
+    if let Some((first, _)) = full.split_once(' ') {
+        if first.chars().count() >= 3 {
+            forms.push(first.to_string());
+        }
+    }
+    forms
+}
+
+fn contains_words(haystack: &str, needle: &str) -> bool {
+    find_words(haystack, needle).is_some()
+}
+
+fn find_words(haystack: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(i) = haystack[from..].find(needle) {
+        let at = from + i;
+        let end = at + needle.len();
+        let before_ok = at == 0 || haystack.as_bytes()[at - 1] == b' ';
+        let after_ok = end == haystack.len() || haystack.as_bytes()[end] == b' ';
+        if before_ok && after_ok {
+            return Some(at);
+        }
+        from = at + needle.len().max(1);
+        while from < haystack.len() && !haystack.is_char_boundary(from) {
+            from += 1;
+        }
+        if from >= haystack.len() {
+            break;
+        }
+    }
+    None
+}
+
+fn replace_words(haystack: &str, needle: &str, with: &str) -> String {
+    let mut out = String::with_capacity(haystack.len());
+    let mut rest = haystack;
+    while let Some(at) = find_words(rest, needle) {
+        out.push_str(&rest[..at]);
+        out.push_str(with);
+        rest = &rest[at + needle.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Reduce a heading or label to the words that identify it: lowercase; leading
+/// numbering (`1.`, `2)`, `1.2`, `iv.`), emoji and punctuation removed; `&` read as
+/// `and`; dashes, slashes and underscores read as spaces; whitespace collapsed.
+/// `{` and `}` survive so that alias templates such as `{partner} gives` keep their tokens.
+///
+/// `"1. Mutual goals & success!"` → `"mutual goals and success"`;
+/// `"💰 Value exchange"` → `"value exchange"`; `"Go/No-Go"` → `"go no go"`.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c == '&' || c == '+' {
+            push_word(&mut out, &mut pending_space, "and");
+        } else if c.is_alphanumeric() || c == '{' || c == '}' {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_lowercase());
+        } else if c == '\'' || c == '’' {
+            // "partner's" reads as "partners"
+        } else {
+            pending_space = true;
+        }
+    }
+    strip_numbering(out)
+}
+
+fn push_word(out: &mut String, pending_space: &mut bool, word: &str) {
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(word);
+    *pending_space = true;
+}
+
+/// Drop leading section numbers: `1 mutual goals` → `mutual goals`, `2 1 walk` → `walk`,
+/// `iv exit` → `exit`, `section 3 metrics` → `metrics`, `step 2 walk` → `walk`.
+fn strip_numbering(s: String) -> String {
+    let mut words: &str = &s;
+    loop {
+        let (first, rest) = match words.split_once(' ') {
+            Some(pair) => pair,
+            None => break,
+        };
+        let numeric = first.chars().all(|c| c.is_ascii_digit());
+        let roman = first.len() <= 4 && first.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
+        let marker = matches!(first, "section" | "part" | "step" | "chapter")
+            && rest
+                .split(' ')
+                .next()
+                .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+        let single_letter = first.len() == 1 && first != "a" && first != "i";
+        if numeric || roman || marker || single_letter {
+            words = rest;
+        } else {
+            break;
+        }
+    }
+    if words.len() == s.len() {
+        s
+    } else {
+        words.to_string()
+    }
+}
+
+impl Vocabulary {
+    /// Compile one or more vocabulary specs; later specs add aliases to earlier ones.
+    pub fn build<'a>(specs: impl IntoIterator<Item = &'a VocabSpec>) -> Result<Vocabulary, String> {
+        let mut v = Vocabulary::default();
+        for spec in specs {
+            for (key, section) in &spec.sections {
+                let idx = match v.sections.iter().position(|(k, _)| k == key) {
+                    Some(i) => i,
+                    None => {
+                        let title = section.title.clone().unwrap_or_else(|| title_case(key));
+                        v.sections.push((key.clone(), title));
+                        v.fields.push(HashMap::new());
+                        v.sections.len() - 1
+                    }
+                };
+                if let Some(title) = &section.title {
+                    v.sections[idx].1 = title.clone();
+                }
+                // The key itself is always an alias ("value-exchange" → "value exchange").
+                v.section_aliases.insert(normalize(key), idx);
+                for alias in &section.aliases {
+                    v.section_aliases.insert(normalize(alias), idx);
+                }
+                for (field, aliases) in &section.fields {
+                    v.fields[idx].insert(normalize(field), field.clone());
+                    for alias in aliases {
+                        v.fields[idx].insert(normalize(alias), field.clone());
+                    }
+                }
+            }
+            for (kind, words) in &spec.phases {
+                let kind = PhaseKind::parse(kind)
+                    .ok_or_else(|| format!("unknown phase `{kind}` (expected crawl, walk or run)"))?;
+                v.phase_words.push((kind.name().to_string(), kind));
+                for w in words {
+                    v.phase_words.push((normalize(w), kind));
+                }
+            }
+            for (table, parts) in &spec.columns {
+                for (part, aliases) in parts {
+                    let mut names = vec![normalize(part)];
+                    names.extend(aliases.iter().map(|a| normalize(a)));
+                    match table.as_str() {
+                        "timeline" => {
+                            let p = PhasePart::from_key(part)
+                                .ok_or_else(|| format!("unknown timeline column `{part}`"))?;
+                            for n in names {
+                                v.phase_parts.insert(n, p);
+                            }
+                        }
+                        "metrics" => {
+                            let p = match part.as_str() {
+                                "name" => MetricPart::Name,
+                                "target" => MetricPart::Target,
+                                _ => return Err(format!("unknown metrics column `{part}`")),
+                            };
+                            for n in names {
+                                v.metric_parts.insert(n, p);
+                            }
+                        }
+                        _ => return Err(format!("unknown column table `{table}` (expected timeline or metrics)")),
+                    }
+                }
+            }
+        }
+        // Longest phase words first, so "phase one" is not read as a bare number.
+        v.phase_words.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        v.phase_words.dedup();
+        Ok(v)
+    }
+
+    /// The canonical section keys, in pack order.
+    pub fn section_keys(&self) -> impl Iterator<Item = &str> {
+        self.sections.iter().map(|(k, _)| k.as_str())
+    }
+
+    /// The display title of a section key (`value-exchange` → `Value exchange`).
+    pub fn title(&self, key: &str) -> String {
+        self.sections
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_else(|| title_case(key))
+    }
+
+    /// The canonical section a heading names, if any.
+    pub fn section_for(&self, heading: &str) -> Option<&str> {
+        let n = normalize(heading);
+        if let Some(&i) = self.section_aliases.get(&n) {
+            return Some(&self.sections[i].0);
+        }
+        // "Timeline (crawl, walk, run)": try without a trailing parenthesis.
+        let head = heading.split(['(', '[']).next().unwrap_or(heading);
+        if head.len() < heading.len() {
+            if let Some(&i) = self.section_aliases.get(&normalize(head)) {
+                return Some(&self.sections[i].0);
+            }
+        }
+        None
+    }
+
+    /// The canonical field a label names inside section `section`, if any.
+    pub fn field_for(&self, section: &str, label: &str, names: &Names) -> Option<&str> {
+        let idx = self.sections.iter().position(|(k, _)| k == section)?;
+        let table = &self.fields[idx];
+        let n = normalize(label);
+        if let Some(k) = table.get(&n) {
+            return Some(k);
+        }
+        let tokenized = names.tokenize(&n);
+        if tokenized != n {
+            if let Some(k) = table.get(&tokenized) {
+                return Some(k);
+            }
+        }
+        None
+    }
+
+    /// Which phase a phase name means: `Crawl`, `Phase 1: Crawl (pilot)`, `🐢 crawl`.
+    pub fn phase_for(&self, name: &str) -> Option<PhaseKind> {
+        let n = normalize(name);
+        self.phase_words
+            .iter()
+            .find(|(w, _)| contains_words(&n, w))
+            .map(|&(_, k)| k)
+    }
+
+    /// What a timeline column header or phase item label is: `Go/No-Go`, `Dates`, `Result`.
+    pub fn phase_part_for(&self, label: &str) -> Option<PhasePart> {
+        self.phase_parts.get(&normalize(label)).copied()
+    }
+
+    /// What a metrics table column header or metric label is.
+    pub fn metric_part_for(&self, label: &str) -> Option<MetricPart> {
+        self.metric_parts.get(&normalize(label)).copied()
+    }
+}
+
+fn title_case(key: &str) -> String {
+    let s = key.replace('-', " ");
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_drops_numbering_emoji_and_punctuation() {
+        assert_eq!(normalize("1. Mutual goals & success!"), "mutual goals and success");
+        assert_eq!(normalize("2) Value Exchange"), "value exchange");
+        assert_eq!(normalize("💰 Value exchange"), "value exchange");
+        assert_eq!(normalize("Crawl–Walk–Run Timeline"), "crawl walk run timeline");
+        assert_eq!(normalize("Go/No-Go"), "go no go");
+        assert_eq!(normalize("IV. Exit criteria:"), "exit criteria");
+        assert_eq!(normalize("3.2 KPIs"), "kpis");
+        assert_eq!(normalize("Partner's commitment"), "partners commitment");
+        assert_eq!(normalize("{partner} gives"), "{partner} gives");
+        assert_eq!(normalize("  "), "");
+    }
+
+    fn vocab() -> Vocabulary {
+        let spec: VocabSpec = toml::from_str(
+            r#"
+            [sections.value-exchange]
+            aliases = ["value exchange", "what each side gives"]
+            fields.we-give = ["we give", "{company} gives"]
+            fields.partner-gives = ["partner gives", "{partner} gives"]
+            [phases]
+            crawl = ["pilot"]
+            walk = []
+            run = []
+            [columns.timeline]
+            go-no-go = ["go/no-go", "gate"]
+            "#,
+        )
+        .unwrap();
+        Vocabulary::build([&spec]).unwrap()
+    }
+
+    #[test]
+    fn fields_match_names_from_metadata() {
+        let v = vocab();
+        let names = Names::new(Some("Keel"), Some("Northwind Ledger"));
+        assert_eq!(v.field_for("value-exchange", "Keel gives", &names), Some("we-give"));
+        assert_eq!(v.field_for("value-exchange", "Northwind gives", &names), Some("partner-gives"));
+        assert_eq!(v.field_for("value-exchange", "**Northwind Ledger gives**", &names), Some("partner-gives"));
+        assert_eq!(v.field_for("value-exchange", "We give", &names), Some("we-give"));
+        assert_eq!(v.field_for("value-exchange", "Somebody gives", &names), None);
+    }
+
+    #[test]
+    fn sections_phases_and_columns() {
+        let v = vocab();
+        assert_eq!(v.section_for("2. 💰 Value Exchange"), Some("value-exchange"));
+        assert_eq!(v.section_for("Value exchange (draft)"), Some("value-exchange"));
+        assert_eq!(v.section_for("Appendix"), None);
+        assert_eq!(v.phase_for("Phase 1 — Pilot"), Some(PhaseKind::Crawl));
+        assert_eq!(v.phase_for("🚶 Walk"), Some(PhaseKind::Walk));
+        assert_eq!(v.phase_part_for("Go/No-Go"), Some(PhasePart::GoNoGo));
+    }
+
+    #[test]
+    fn sides_are_told_by_name() {
+        let names = Names::new(Some("Keel"), Some("Northwind Ledger"));
+        assert_eq!(names.side_of("Dana Ruiz, COO, Keel"), Some(Side::Company));
+        assert_eq!(names.side_of("Ravi Shah, VP Partnerships, Northwind"), Some(Side::Partner));
+        assert_eq!(names.side_of("Someone else"), None);
+    }
+}
