@@ -418,7 +418,12 @@ mod tests {
 
     #[test]
     fn leverage_ignores_spelling_of_co_marketing() {
-        for s in ["co-marketing", "Co Marketing", "comarketing", "co_marketing"] {
+        for s in [
+            "co-marketing",
+            "Co Marketing",
+            "comarketing",
+            "co_marketing",
+        ] {
             assert_eq!(Leverage::parse(s), Some(Leverage::CoMarketing), "{s}");
         }
         assert_eq!(Leverage::parse("vibes"), None);

@@ -298,8 +298,9 @@ impl Vocabulary {
                 }
             }
             for (kind, words) in &spec.phases {
-                let kind = PhaseKind::parse(kind)
-                    .ok_or_else(|| format!("unknown phase `{kind}` (expected crawl, walk or run)"))?;
+                let kind = PhaseKind::parse(kind).ok_or_else(|| {
+                    format!("unknown phase `{kind}` (expected crawl, walk or run)")
+                })?;
                 v.phase_words.push((kind.name().to_string(), kind));
                 for w in words {
                     v.phase_words.push((normalize(w), kind));
@@ -327,7 +328,11 @@ impl Vocabulary {
                                 v.metric_parts.insert(n, p);
                             }
                         }
-                        _ => return Err(format!("unknown column table `{table}` (expected timeline or metrics)")),
+                        _ => {
+                            return Err(format!(
+                                "unknown column table `{table}` (expected timeline or metrics)"
+                            ))
+                        }
                     }
                 }
             }
@@ -420,10 +425,16 @@ mod tests {
 
     #[test]
     fn normalize_drops_numbering_emoji_and_punctuation() {
-        assert_eq!(normalize("1. Mutual goals & success!"), "mutual goals and success");
+        assert_eq!(
+            normalize("1. Mutual goals & success!"),
+            "mutual goals and success"
+        );
         assert_eq!(normalize("2) Value Exchange"), "value exchange");
         assert_eq!(normalize("💰 Value exchange"), "value exchange");
-        assert_eq!(normalize("Crawl–Walk–Run Timeline"), "crawl walk run timeline");
+        assert_eq!(
+            normalize("Crawl–Walk–Run Timeline"),
+            "crawl walk run timeline"
+        );
         assert_eq!(normalize("Go/No-Go"), "go no go");
         assert_eq!(normalize("IV. Exit criteria:"), "exit criteria");
         assert_eq!(normalize("3.2 KPIs"), "kpis");
@@ -455,18 +466,39 @@ mod tests {
     fn fields_match_names_from_metadata() {
         let v = vocab();
         let names = Names::new(Some("Keel"), Some("Northwind Ledger"));
-        assert_eq!(v.field_for("value-exchange", "Keel gives", &names), Some("we-give"));
-        assert_eq!(v.field_for("value-exchange", "Northwind gives", &names), Some("partner-gives"));
-        assert_eq!(v.field_for("value-exchange", "**Northwind Ledger gives**", &names), Some("partner-gives"));
-        assert_eq!(v.field_for("value-exchange", "We give", &names), Some("we-give"));
-        assert_eq!(v.field_for("value-exchange", "Somebody gives", &names), None);
+        assert_eq!(
+            v.field_for("value-exchange", "Keel gives", &names),
+            Some("we-give")
+        );
+        assert_eq!(
+            v.field_for("value-exchange", "Northwind gives", &names),
+            Some("partner-gives")
+        );
+        assert_eq!(
+            v.field_for("value-exchange", "**Northwind Ledger gives**", &names),
+            Some("partner-gives")
+        );
+        assert_eq!(
+            v.field_for("value-exchange", "We give", &names),
+            Some("we-give")
+        );
+        assert_eq!(
+            v.field_for("value-exchange", "Somebody gives", &names),
+            None
+        );
     }
 
     #[test]
     fn sections_phases_and_columns() {
         let v = vocab();
-        assert_eq!(v.section_for("2. 💰 Value Exchange"), Some("value-exchange"));
-        assert_eq!(v.section_for("Value exchange (draft)"), Some("value-exchange"));
+        assert_eq!(
+            v.section_for("2. 💰 Value Exchange"),
+            Some("value-exchange")
+        );
+        assert_eq!(
+            v.section_for("Value exchange (draft)"),
+            Some("value-exchange")
+        );
         assert_eq!(v.section_for("Appendix"), None);
         assert_eq!(v.phase_for("Phase 1 — Pilot"), Some(PhaseKind::Crawl));
         assert_eq!(v.phase_for("🚶 Walk"), Some(PhaseKind::Walk));
@@ -477,7 +509,10 @@ mod tests {
     fn sides_are_told_by_name() {
         let names = Names::new(Some("Keel"), Some("Northwind Ledger"));
         assert_eq!(names.side_of("Dana Ruiz, COO, Keel"), Some(Side::Company));
-        assert_eq!(names.side_of("Ravi Shah, VP Partnerships, Northwind"), Some(Side::Partner));
+        assert_eq!(
+            names.side_of("Ravi Shah, VP Partnerships, Northwind"),
+            Some(Side::Partner)
+        );
         assert_eq!(names.side_of("Someone else"), None);
     }
 }

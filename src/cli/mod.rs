@@ -1,0 +1,179 @@
+//! The command line: argument definitions, and dispatch to one module per subcommand.
+
+pub mod init;
+pub mod lint;
+pub mod new;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit codes: the public contract scripts depend on.
+pub mod exit {
+    /// No finding at error severity.
+    pub const CLEAN: u8 = 0;
+    /// At least one finding at error severity (warnings too with `--deny-warnings`).
+    pub const FINDINGS: u8 = 1;
+    /// The tool could not do its job: bad arguments, config, rule pack or template; an
+    /// input that is missing or cannot be read; a write that failed; an internal error.
+    pub const TROUBLE: u8 = 2;
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "charter",
+    version,
+    about = "Lint and generate partnership charters",
+    long_about = "Lint and generate partnership charters.\n\n\
+        A charter (Markdown with front matter, or TOML) records what each side of a \
+        partnership wants, gives and risks, a crawl-walk-run timeline with go/no-go bars, \
+        metrics, governance, exit criteria and both signatures. `charter lint` checks \
+        charters against rule packs; `charter new` writes a skeleton for a partner tier.",
+    after_help = "Exit status: 0 clean, 1 findings at error severity, 2 could not run.\n\
+        Docs: docs/format.md (charter formats), docs/rule-packs.md (rules and config)."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check charters against the active rule packs.
+    Lint(LintArgs),
+    /// Write a new charter skeleton for a partner from the templates.
+    New(NewArgs),
+    /// Write a commented charter.toml with the defaults.
+    Init(InitArgs),
+}
+
+/// Options shared by the commands that read `charter.toml`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ConfigArgs {
+    /// Use this config file instead of the nearest charter.toml.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+    /// Ignore any charter.toml.
+    #[arg(long, global = true, conflicts_with = "config")]
+    pub no_config: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Files or directories to lint; `-` reads one charter from standard input.
+    /// Default: the current directory.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+    /// Exit 1 on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// The date time-based rules use (YYYY-MM-DD), for reproducible CI runs.
+    #[arg(long, value_name = "DATE", value_parser = parse_today)]
+    pub today: Option<jiff::civil::Date>,
+    /// The name (and so the format) of the charter read from standard input.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// Follow symbolic links while walking directories.
+    #[arg(long)]
+    pub follow_links: bool,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub max_file_size: u64,
+    /// Colour: auto (a terminal, and NO_COLOR unset), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Lint with this many threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// miette's report: source lines, a label under each finding, help, a summary.
+    Human,
+    /// One line a finding: path:line:col: severity[rule] message.
+    Concise,
+    /// One JSON object with a summary and the diagnostics.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The partner's name ("Northwind Ledger"). Asked for when missing and stdin is a terminal.
+    #[arg(value_name = "PARTNER")]
+    pub partner: Option<String>,
+    /// Partner tier: 1, 2, 3 or integration, partnership, strategic.
+    #[arg(long, short = 't', value_name = "TIER")]
+    pub tier: Option<String>,
+    /// Ask the two questions of the tier decision tree and pick the tier from the answers.
+    #[arg(long, conflicts_with = "tier")]
+    pub ask_tier: bool,
+    /// Our company's name.
+    #[arg(long, value_name = "NAME")]
+    pub company: Option<String>,
+    /// Write Markdown (default) or TOML.
+    #[arg(long, value_enum, default_value_t = CharterFormat::Md)]
+    pub format: CharterFormat,
+    /// Where to write (default: <partner-slug>.charter.md in the charters folder or here).
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// A TOML file of values to fill in (see `charter new --help` and docs/templates.md).
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// The first day of the crawl phase (default: next Monday).
+    #[arg(long, value_name = "DATE", value_parser = parse_today)]
+    pub start: Option<jiff::civil::Date>,
+    /// A folder of templates that override the built-in ones by name.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Overwrite an existing file.
+    #[arg(long)]
+    pub force: bool,
+    /// Print the charter to standard output instead of writing a file.
+    #[arg(long)]
+    pub stdout: bool,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CharterFormat {
+    Md,
+    Toml,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to write charter.toml into.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+    /// Overwrite an existing charter.toml.
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn parse_today(s: &str) -> Result<jiff::civil::Date, String> {
+    crate::date::parse(s).map_err(|e| format!("`{s}` is {e}"))
+}
+
+/// Run the parsed command line; the exit code follows [`exit`].
+pub fn run(cli: Cli) -> ExitCode {
+    let code = match cli.command {
+        Command::Lint(args) => lint::run(args),
+        Command::New(args) => new::run(args),
+        Command::Init(args) => init::run(args),
+    };
+    ExitCode::from(code)
+}
