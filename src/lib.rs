@@ -7,8 +7,13 @@
 pub mod cli;
 pub mod config;
 pub mod date;
+pub mod input;
+pub mod lint;
 pub mod model;
+pub mod output;
 pub mod parse;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod vocab;
+pub mod walk;

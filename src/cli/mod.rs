@@ -177,3 +177,35 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     ExitCode::from(code)
 }
+
+/// The config the command line asks for: `--config FILE`, none with `--no-config`,
+/// else the nearest charter.toml from the current directory up.
+pub fn load_config(args: &ConfigArgs) -> Result<crate::config::Config, crate::config::ConfigError> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    if args.no_config {
+        return Ok(crate::config::Config {
+            root: cwd,
+            ..Default::default()
+        });
+    }
+    crate::config::Config::discover(args.config.as_deref(), &cwd)
+}
+
+/// Print an error with miette (source excerpt and label when it has them) to stderr;
+/// returns the "could not run" exit code.
+pub fn print_error(e: &dyn miette::Diagnostic, color: bool) -> u8 {
+    let theme = if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_links(false);
+    let mut out = String::new();
+    if handler.render_report(&mut out, e).is_err() {
+        out = format!("error: {e}\n");
+    }
+    eprint!("{out}");
+    exit::TROUBLE
+}
