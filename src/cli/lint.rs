@@ -11,6 +11,7 @@ use crate::source::Source;
 use crate::walk::{self, Input, Matcher};
 use jiff::civil::Date;
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
@@ -25,10 +26,14 @@ pub fn run(args: LintArgs) -> u8 {
         Ok(c) => c,
         Err(e) => return super::print_error(&e, color),
     };
-    let rules = match RuleSet::load(&config) {
+    let mut rules = match RuleSet::load(&config) {
         Ok(r) => r,
         Err(e) => return super::print_error(&e, color),
     };
+    if let Err(e) = rules.restrict(&args.select, &args.ignore) {
+        eprintln!("error: {e}");
+        return exit::TROUBLE;
+    }
     let matcher = match matcher(&config) {
         Ok(m) => m,
         Err(e) => return super::print_error(&e, color),
@@ -66,9 +71,22 @@ pub fn run(args: LintArgs) -> u8 {
     // message would only repeat it out of order.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let code = pool.install(|| lint_all(&inputs, &job, args.deny_warnings));
+    let (code, stats) = pool.install(|| lint_all(&inputs, &job, args.deny_warnings));
     std::panic::set_hook(hook);
+    if args.statistics {
+        print_statistics(&stats);
+    }
     code
+}
+
+/// Findings per rule, most first.
+fn print_statistics(stats: &BTreeMap<(String, String), usize>) {
+    let mut rows: Vec<_> = stats.iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let width = rows.iter().map(|((_, n), _)| n.len()).max().unwrap_or(4);
+    for ((code, name), count) in rows {
+        eprintln!("{count:>6}  {code:<7} {name:<width$}");
+    }
 }
 
 struct Job<'a> {
@@ -86,7 +104,10 @@ struct Outcome {
     failure: Option<InputFailure>,
 }
 
-fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool) -> u8 {
+type Stats = BTreeMap<(String, String), usize>;
+
+fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool) -> (u8, Stats) {
+    let mut stats = Stats::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
@@ -106,6 +127,7 @@ fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool) -> u8 {
             summary.files += 1;
             for d in &o.diagnostics {
                 summary.add(d);
+                *stats.entry((d.code.clone(), d.rule.clone())).or_default() += 1;
                 let fails = d.severity == Severity::Error
                     || (deny_warnings && d.severity == Severity::Warning);
                 if fails && code == exit::CLEAN {
@@ -114,7 +136,7 @@ fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool) -> u8 {
             }
             if write_out(&mut out, &o.text).is_err() {
                 // stdout closed (a pager quit): nothing more to say.
-                return code;
+                return (code, stats);
             }
             if keep_all {
                 kept.extend(o.diagnostics);
@@ -128,7 +150,7 @@ fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool) -> u8 {
     };
     let _ = write_out(&mut out, &job.report.finish(&run));
     let _ = out.flush();
-    code
+    (code, stats)
 }
 
 fn write_out(out: &mut impl Write, text: &str) -> std::io::Result<()> {

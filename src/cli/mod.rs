@@ -1,8 +1,10 @@
 //! The command line: argument definitions, and dispatch to one module per subcommand.
 
+pub mod explain;
 pub mod init;
 pub mod lint;
 pub mod new;
+pub mod rules;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -45,6 +47,28 @@ pub enum Command {
     New(NewArgs),
     /// Write a commented charter.toml with the defaults.
     Init(InitArgs),
+    /// List the rules of the active packs.
+    Rules(RulesArgs),
+    /// Explain a rule (by name or code): why it matters, a failing and a fixed example.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// Print the list as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule name (`missing-section`) or code (`CH002`).
+    #[arg(value_name = "RULE")]
+    pub rule: String,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 /// Options shared by the commands that read `charter.toml`.
@@ -90,6 +114,15 @@ pub struct LintArgs {
     /// Lint with this many threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
+    /// Run only these rules (names or codes, comma-separated or repeated).
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Skip these rules (names or codes, comma-separated or repeated).
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// After the report, print how many findings each rule produced (to stderr).
+    #[arg(long)]
+    pub statistics: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -174,6 +207,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Lint(args) => lint::run(args),
         Command::New(args) => new::run(args),
         Command::Init(args) => init::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Explain(args) => explain::run(args),
     };
     ExitCode::from(code)
 }
@@ -189,6 +224,13 @@ pub fn load_config(args: &ConfigArgs) -> Result<crate::config::Config, crate::co
         });
     }
     crate::config::Config::discover(args.config.as_deref(), &cwd)
+}
+
+/// The rule set for a command: the default pack, the config's packs and overrides.
+pub fn load_rules(args: &ConfigArgs) -> Result<crate::rules::RuleSet, u8> {
+    let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let config = load_config(args).map_err(|e| print_error(&e, color))?;
+    crate::rules::RuleSet::load(&config).map_err(|e| print_error(&e, color))
 }
 
 /// Print an error with miette (source excerpt and label when it has them) to stderr;

@@ -126,6 +126,32 @@ impl RuleSet {
         Ok(RuleSet { rules, vocab })
     }
 
+    /// Keep only the `select`ed rules (all when empty), minus the `ignore`d ones.
+    /// An unknown name is an error naming it.
+    pub fn restrict(&mut self, select: &[String], ignore: &[String]) -> Result<(), String> {
+        for name in select.iter().chain(ignore) {
+            if self.rule(name).is_none() {
+                let names: Vec<&str> = self.rules.iter().map(|r| r.name.as_str()).collect();
+                let hint = crate::parse::meta::closest(name, &names)
+                    .map(|n| format!(" (did you mean `{n}`?)"))
+                    .unwrap_or_default();
+                return Err(format!(
+                    "no rule `{name}`{hint}; `charter rules` lists them"
+                ));
+            }
+        }
+        let named = |r: &Rule, list: &[String]| {
+            list.iter()
+                .any(|n| r.name == *n || r.code.eq_ignore_ascii_case(n))
+        };
+        for rule in &mut self.rules {
+            if (!select.is_empty() && !named(rule, select)) || named(rule, ignore) {
+                rule.severity = None;
+            }
+        }
+        Ok(())
+    }
+
     /// A rule by name or code.
     pub fn rule(&self, name_or_code: &str) -> Option<&Rule> {
         self.rules
