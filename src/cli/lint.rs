@@ -144,6 +144,7 @@ fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool) -> (u8, Stats)
         }
     }
     let run = Run {
+        rules: &job.rules.rules,
         summary: &summary,
         diagnostics: &kept,
         failures: &failures,

@@ -72,6 +72,8 @@ impl Summary {
 
 /// Everything a run produced, for the formats that print at the end.
 pub struct Run<'a> {
+    /// The active rules (for formats that describe them, such as SARIF).
+    pub rules: &'a [crate::rules::engine::Rule],
     pub summary: &'a Summary,
     pub diagnostics: &'a [Diagnostic],
     pub failures: &'a [InputFailure],
