@@ -4,6 +4,7 @@
 //! → [`rules::Finding`]s (via [`rules::RuleSet`]) → output. This library makes
 //! findings; only the binary's `output` decides how they are printed.
 
+pub mod changed;
 pub mod cli;
 pub mod config;
 pub mod date;

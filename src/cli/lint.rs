@@ -43,7 +43,19 @@ pub fn run(args: LintArgs) -> u8 {
     } else {
         args.paths.clone()
     };
-    let inputs = walk::collect(&paths, &matcher, args.follow_links);
+    let mut inputs = walk::collect(&paths, &matcher, args.follow_links);
+    if let Some(reference) = &args.changed_since {
+        match crate::changed::changed_since(reference) {
+            Ok(changed) => inputs.retain(|i| match i {
+                Input::File { path, .. } => crate::changed::contains(&changed, path),
+                Input::Stdin | Input::Error { .. } => true,
+            }),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return exit::TROUBLE;
+            }
+        }
+    }
     let report: Box<dyn Report> = match args.format {
         OutputFormat::Human => Box::new(output::human::Human::new(color)),
         OutputFormat::Concise => Box::new(output::concise::Concise),

@@ -123,6 +123,10 @@ pub struct LintArgs {
     /// After the report, print how many findings each rule produced (to stderr).
     #[arg(long)]
     pub statistics: bool,
+    /// Lint only the charters that differ from this git ref (committed since, staged,
+    /// unstaged or untracked), e.g. `origin/main` in a pull request.
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
