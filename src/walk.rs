@@ -180,9 +180,11 @@ fn walk_dir(root: &Path, matcher: &Matcher, follow_links: bool, out: &mut Vec<In
             continue;
         }
         if matcher.is_charter(path) {
+            // Walking `.` yields `./a/b`; show `a/b`, as other linters do.
+            let shown = path.strip_prefix(".").unwrap_or(path);
             out.push(Input::File {
                 path: path.to_path_buf(),
-                display: path.display().to_string(),
+                display: shown.display().to_string(),
             });
         }
     }

@@ -389,7 +389,7 @@ fn changed_since_lints_only_what_differs_from_the_ref() {
         .expect("runs");
     let v: Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["summary"]["files"], 1, "{v:#}");
-    assert_eq!(v["diagnostics"][0]["path"], "./new.charter.md");
+    assert_eq!(v["diagnostics"][0]["path"], "new.charter.md");
     lint(&["--changed-since", "no-such-ref", "."])
         .current_dir(root)
         .assert()
