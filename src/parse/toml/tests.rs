@@ -449,6 +449,7 @@ fn dates_come_through_as_written() {
 #[test]
 fn signature_sides_and_signed_state() {
     let text = "company = \"Keel\"\npartner = \"Northwind Ledger\"\n\
+                [governance]\nkeel-owner = \"Dana\"\n\
                 [[signatures]]\nside = \"us\"\nname = \"Dana\"\n\
                 [[signatures]]\nside = \"Northwind\"\nname = \"Ravi\"\ndate = 2026-08-31\n\
                 [[signatures]]\nname = \"Ravi Shah\"\ntitle = \"Northwind Ledger\"\nsigned = false\ndate = 2026-09-01\n\
@@ -466,6 +467,11 @@ fn signature_sides_and_signed_state() {
         ]
     );
     assert_eq!(c.signatures[2].who.text, "Ravi Shah, Northwind Ledger");
+    // Labels with the names from the metadata work as keys.
+    assert_eq!(
+        c.field("governance", "our-owner").unwrap().label.text,
+        "keel-owner"
+    );
 }
 
 #[test]
@@ -602,4 +608,165 @@ fn a_fifty_megabyte_file_completes() {
     let ours = t.elapsed();
     eprintln!("bare parse {bare_time:?}, charter parse {ours:?}");
     assert!(bare.is_ok() && c.issues.is_empty());
+}
+
+/// The TOML examples meet what the default rules ask of a finished charter.
+#[test]
+fn examples_are_complete_charters() {
+    use crate::date::days_between;
+    use crate::model::{Status, Tier};
+    let examples = [
+        (NORTHWIND, Tier::Partnership),
+        (
+            include_str!("../../../examples/lumen-payroll.charter.toml"),
+            Tier::Integration,
+        ),
+        (
+            include_str!("../../../examples/tidewater-cloud.charter.toml"),
+            Tier::Strategic,
+        ),
+    ];
+    for (text, tier) in examples {
+        let (_, c) = read(text);
+        let name = c.meta.partner.as_ref().unwrap().text.clone();
+        assert!(c.issues.is_empty(), "{name}: {:?}", c.issues);
+        assert_eq!(c.meta.tier(), Some(tier), "{name}");
+        assert!(!c.meta.leverage.is_empty());
+        assert!(
+            c.meta.next_review.as_ref().unwrap().text.as_str() > "2026-12-31",
+            "{name}"
+        );
+        for key in [
+            "goals",
+            "value-exchange",
+            "timeline",
+            "metrics",
+            "governance",
+            "exit",
+            "signatures",
+        ] {
+            assert!(
+                c.section(key).is_some_and(|s| s.has_content()),
+                "{name}: {key}"
+            );
+        }
+        let mut fields = vec![
+            ("goals", "us"),
+            ("goals", "partner"),
+            ("goals", "customers"),
+            ("value-exchange", "we-give"),
+            ("value-exchange", "partner-gives"),
+            ("value-exchange", "we-lose"),
+            ("value-exchange", "partner-loses"),
+            ("metrics", "cadence"),
+            ("governance", "our-owner"),
+            ("governance", "partner-owner"),
+            ("governance", "escalation"),
+        ];
+        if tier == Tier::Partnership {
+            fields.push(("governance", "sync-cadence"));
+        }
+        if tier == Tier::Strategic {
+            fields.extend([
+                ("governance", "our-sponsor"),
+                ("governance", "partner-sponsor"),
+                ("governance", "partner-manager"),
+            ]);
+        }
+        for (section, field) in fields {
+            assert!(
+                c.field(section, field).is_some_and(|f| f.value.has_words()),
+                "{name}: {field}"
+            );
+        }
+        // Consecutive phases of the usual lengths.
+        let kinds: Vec<_> = c.phases.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Some(PhaseKind::Crawl),
+                Some(PhaseKind::Walk),
+                Some(PhaseKind::Run)
+            ]
+        );
+        let dates: Vec<_> = c
+            .phases
+            .iter()
+            .map(|p| {
+                (
+                    p.start.as_ref().unwrap().date().unwrap(),
+                    p.end.as_ref().unwrap().date().unwrap(),
+                )
+            })
+            .collect();
+        let weeks = |(s, e)| days_between(s, e) as f64 / 7.0;
+        assert!((4.0..=8.0).contains(&weeks(dates[0])), "{name}: crawl");
+        assert!((8.0..=12.0).contains(&weeks(dates[1])), "{name}: walk");
+        assert!(weeks(dates[2]) >= 26.0, "{name}: run");
+        assert!(
+            dates[0].1 < dates[1].0 && dates[1].1 < dates[2].0,
+            "{name}: overlap"
+        );
+        let percent = |t: &Text| -> u32 {
+            let digits = t.text.split('%').next().unwrap();
+            digits
+                .rsplit(|c: char| !c.is_ascii_digit())
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap()
+        };
+        assert!(
+            percent(c.phases[0].go_no_go.as_ref().unwrap()) >= 20,
+            "{name}"
+        );
+        assert!(
+            percent(c.phases[1].go_no_go.as_ref().unwrap()) >= 70,
+            "{name}"
+        );
+        let status = c.meta.status().unwrap();
+        if matches!(status, Status::Walk | Status::Run) {
+            assert!(
+                percent(c.phases[0].result.as_ref().unwrap()) >= 20,
+                "{name}"
+            );
+        }
+        if status == Status::Run {
+            assert!(
+                percent(c.phases[1].result.as_ref().unwrap()) >= 70,
+                "{name}"
+            );
+        }
+        assert!(c.metrics.len() >= 3);
+        for m in &c.metrics {
+            assert!(
+                m.target
+                    .as_ref()
+                    .unwrap()
+                    .text
+                    .chars()
+                    .any(|c| c.is_ascii_digit()),
+                "{name}"
+            );
+        }
+        let sides: Vec<_> = c
+            .signatures
+            .iter()
+            .map(|s| (s.side, s.signed, s.date.is_some()))
+            .collect();
+        assert_eq!(
+            sides,
+            [
+                (Some(Side::Company), true, true),
+                (Some(Side::Partner), true, true)
+            ]
+        );
+        let exit = &c.section("exit").unwrap().items;
+        assert!(
+            exit.len() >= 2
+                && exit
+                    .iter()
+                    .all(|t| t.text.chars().any(|c| c.is_ascii_digit()))
+        );
+    }
 }
