@@ -1,10 +1,12 @@
 //! `empty-section`: a section that is present but says (almost) nothing.
 //!
-//! Counts the words of the section's fields (label and value) and items. The
-//! structured parts the model keeps outside the section (timeline phases, metrics,
-//! signatures) count as content of their section: a phase table is not nothing.
-//! They are attributed to a section when their span lies inside it, or to the first
-//! section of that key (a parser may keep them outside the section's span).
+//! Counts the words of the section's items and of its fields with a value (label
+//! and value, so `Our owner: Dana` is three words; a label with nothing after it
+//! counts nothing). The structured parts the model keeps outside the section
+//! (timeline phases, metrics, signatures) count as content of their section: a phase
+//! table is not nothing. They are attributed to a section when their span lies
+//! inside it, or to the first section of that key (a parser may keep them outside
+//! the section's span).
 
 use crate::model::{Charter, Section, Span};
 use crate::rules::{params, Check, Ctx, Hit};
@@ -54,6 +56,8 @@ impl Check for EmptySection {
             let words: usize = section
                 .fields
                 .iter()
+                // A label counts with its value; a bare label (`- **We give:**`) says nothing.
+                .filter(|f| f.value.has_words())
                 .map(|f| super::word_count(&f.label.text) + super::word_count(&f.value.text))
                 .chain(section.items.iter().map(|i| super::word_count(&i.text)))
                 .sum();
@@ -88,6 +92,21 @@ mod tests {
         assert_eq!(hits[0].span, k.span("## Exit criteria"));
         assert_eq!(arg(&hits[0], "section"), "Exit criteria");
         assert_eq!(arg(&hits[1], "section"), "Signatures");
+    }
+
+    #[test]
+    fn bare_labels_are_not_content() {
+        let src =
+            "## Value exchange\n- **We give:**\n- **Partner gives:**\n- **Our owner:** Dana\n";
+        let k = Kit::md(src)
+            .section("value-exchange", "## Value exchange")
+            .field("we-give", "We give", "")
+            .field("partner-gives", "Partner gives", "");
+        assert_eq!(k.run("empty-section").len(), 1);
+        let k = Kit::md(src)
+            .section("governance", "## Value exchange")
+            .field("our-owner", "Our owner", "Dana");
+        assert!(k.run("empty-section").is_empty());
     }
 
     #[test]

@@ -226,6 +226,47 @@ mod tests {
         assert_eq!(codes.len(), 29);
     }
 
+    /// The variants a rule's hits can carry, from its check and params.
+    fn variants(check: &str, params: &toml::Table) -> Vec<&'static str> {
+        let has = |k: &str| params.contains_key(k);
+        match check {
+            "pattern" => [
+                (has("must-not-match"), "matched"),
+                (has("must-match") || has("words"), "unmatched"),
+                (has("require") || has("require-any"), "missing"),
+            ]
+            .into_iter()
+            .filter_map(|(on, v)| on.then_some(v))
+            .collect(),
+            "tier-invalid" => vec!["missing", "unknown"],
+            "weak-go-no-go" => vec!["low", "unmeasured"],
+            "advanced-without-gate" => vec!["unrecorded", "failed"],
+            "missing-signature" => vec!["missing", "unsigned"],
+            "phase-order" => vec!["listed", "scheduled"],
+            _ => vec![],
+        }
+    }
+
+    #[test]
+    fn rules_whose_message_is_a_problem_have_a_message_per_variant() {
+        for rule in rules() {
+            let name = rule["name"].as_str().unwrap();
+            let check = rule["check"].as_str().unwrap();
+            let params = rule
+                .get("params")
+                .and_then(|p| p.as_table())
+                .cloned()
+                .unwrap_or_default();
+            let messages = rule.get("messages").and_then(|m| m.as_table());
+            let needs_variant_text = rule["message"].as_str().unwrap().contains("{problem}")
+                && !matches!(check, "parse-error" | "unknown-key");
+            for v in variants(check, &params) {
+                let covered = messages.is_some_and(|m| m.contains_key(v));
+                assert!(covered || !needs_variant_text, "{name}: no messages.{v}");
+            }
+        }
+    }
+
     #[test]
     fn registry_has_no_duplicates() {
         let names: HashSet<_> = CHECKS.iter().map(|(n, _)| *n).collect();
