@@ -334,9 +334,10 @@ impl Pattern {
                     Some(f) if f.value.has_words() => {
                         vec![piece(f.value.span, &f.value.text, name, side)]
                     }
-                    // Absent or empty: only `require` cares.
+                    // Absent or empty: only `require` cares, and only inside a section
+                    // that exists (`missing-section` reports a missing one).
                     _ => {
-                        if self.require {
+                        if self.require && c.section(sec).is_some() {
                             hits.push(
                                 super::at_heading_or_whole(c, sec)
                                     .variant("missing")
