@@ -77,14 +77,15 @@ impl Block {
     }
 
     /// The text as one line: cells joined by ` | ` for a row.
-    pub fn line(&self) -> String {
+    pub fn line(&self) -> std::borrow::Cow<'_, str> {
         match &self.kind {
             Kind::Row { cells, .. } => cells
                 .iter()
                 .map(|c| c.text.as_str())
                 .collect::<Vec<_>>()
-                .join(" | "),
-            _ => self.text.clone(),
+                .join(" | ")
+                .into(),
+            _ => self.text.as_str().into(),
         }
     }
 }

@@ -17,15 +17,19 @@ pub struct Ctx<'a> {
     pub names: &'a Names,
 }
 
-/// `Label: value` at the start of a paragraph or list item.
-pub struct Label {
-    pub label: Text,
-    /// The text after the colon; its span runs from there to the end of the block.
-    pub value: Text,
+/// `Label: value` at the start of a paragraph or list item, borrowed from the block
+/// so that the many labels that name no field cost no allocation.
+pub struct Label<'b> {
+    pub name: &'b str,
+    pub name_span: Span,
+    /// The text after the colon.
+    pub rest: &'b str,
+    /// From the text after the colon to the end of the block.
+    pub rest_span: Span,
 }
 
-impl Label {
-    pub fn of(b: &Block) -> Option<Label> {
+impl<'b> Label<'b> {
+    pub fn of(b: &'b Block) -> Option<Label<'b>> {
         // `:` is ASCII, so its index is a char boundary.
         let colon = b
             .text
@@ -33,29 +37,35 @@ impl Label {
             .take(MAX_LABEL_BYTES + 1)
             .position(|c| c == b':')?;
         let raw = &b.text[..colon];
-        let label = raw.trim();
-        if label.is_empty()
-            || !label.chars().any(char::is_alphanumeric)
-            || label.split_whitespace().count() > MAX_LABEL_WORDS
+        let name = raw.trim();
+        if name.is_empty()
+            || !name.chars().any(char::is_alphanumeric)
+            || name.split_whitespace().count() > MAX_LABEL_WORDS
         {
             return None;
         }
         let lead = raw.len() - raw.trim_start().len();
         let after = &b.text[colon + 1..];
         let vstart = colon + 1 + (after.len() - after.trim_start().len());
-        let label_span = Span::new(b.source_offset(lead), b.source_offset(colon));
         let value_start = if vstart < b.text.len() {
             b.source_offset(vstart)
         } else {
             b.span.end
         };
         Some(Label {
-            label: Text::new(label, label_span),
-            value: Text::new(
-                b.text[vstart..].trim_end(),
-                Span::new(value_start, b.span.end),
-            ),
+            name,
+            name_span: Span::new(b.source_offset(lead), b.source_offset(colon)),
+            rest: b.text[vstart..].trim_end(),
+            rest_span: Span::new(value_start, b.span.end),
         })
+    }
+
+    pub fn label(&self) -> Text {
+        Text::new(self.name, self.name_span)
+    }
+
+    pub fn value(&self) -> Text {
+        Text::new(self.rest, self.rest_span)
     }
 }
 
@@ -189,11 +199,11 @@ fn line(ctx: &Ctx, blocks: &[Block], i: usize, sec: &mut Section, charter: &mut 
     let nested = blocks.get(i + 1..end).unwrap_or_default();
     let label = Label::of(b);
     if let Some(l) = &label {
-        if let Some(f) = ctx.vocab.field_for(&sec.key, &l.label.text, ctx.names) {
+        if let Some(f) = ctx.vocab.field_for(&sec.key, l.name, ctx.names) {
             sec.fields.push(Field {
                 key: f.to_string(),
-                label: l.label.clone(),
-                value: joined(Some(l.value.clone()), nested, l.value.span.start),
+                label: l.label(),
+                value: joined(Some(l.value()), nested, l.rest_span.start),
             });
             return end;
         }
@@ -201,7 +211,7 @@ fn line(ctx: &Ctx, blocks: &[Block], i: usize, sec: &mut Section, charter: &mut 
     let is_item = matches!(b.kind, Kind::Item { .. });
     match sec.key.as_str() {
         "timeline" if is_item => {
-            if let Some(l) = label.filter(|l| ctx.vocab.phase_for(&l.label.text).is_some()) {
+            if let Some(l) = label.filter(|l| ctx.vocab.phase_for(l.name).is_some()) {
                 timeline::item_phase(ctx, b, l, nested, sec, charter);
                 return end;
             }

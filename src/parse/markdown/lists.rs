@@ -10,9 +10,9 @@ pub fn metric_item(ctx: &Ctx, b: &Block, nested: &[Block], charter: &mut Charter
     let Some(name) = item(b) else { return };
     let target = nested.iter().find_map(|n| {
         let l = Label::of(n)?;
-        (ctx.vocab.metric_part_for(&l.label.text) == Some(MetricPart::Target)
-            && l.value.has_words())
-        .then_some(l.value)
+        (ctx.vocab.metric_part_for(l.name) == Some(MetricPart::Target)
+            && l.rest.chars().any(char::is_alphanumeric))
+        .then(|| l.value())
     });
     charter.metrics.push(Metric {
         name,

@@ -585,3 +585,54 @@ fn pathological_inputs_complete_with_sane_spans() {
     let deep = parse_str(&cases[4]);
     assert!(deep.issues.iter().any(|i| i.message.contains("nested")));
 }
+
+#[test]
+#[ignore = "timing probe: cargo test --lib bench_probe -- --ignored --nocapture"]
+fn bench_probe() {
+    use pulldown_cmark::{Options, Parser};
+    let mut big = String::new();
+    while big.len() < 10_000_000 {
+        big.push_str(CANONICAL.split_once("+++\n\n").unwrap().1);
+    }
+    big = format!("{}+++\n\n{big}", CANONICAL.split_once("+++\n\n").unwrap().0);
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES;
+    let vocab = default_vocab();
+    let source = Source::new("big", big.clone());
+    for _ in 0..2 {
+        let t = std::time::Instant::now();
+        let n = Parser::new_ext(&big, opts).into_offset_iter().count();
+        let bare = t.elapsed();
+        let t = std::time::Instant::now();
+        let c = parse(&source, &vocab);
+        let ours = t.elapsed();
+        println!(
+            "bare {bare:?} ({n} events), ours {ours:?}, ratio {:.2}, {} sections",
+            ours.as_secs_f64() / bare.as_secs_f64(),
+            c.sections.len()
+        );
+    }
+}
+
+#[test]
+fn phase_headings_take_loose_text_as_scope_and_heading_dates() {
+    let text =
+        "## Phases\n\n### Crawl: 2026-09-07 to 2026-10-30\n\nTwo pilots.\n\n- Owner note: Dana\n\n\
+        ### Walk\n\n- Scope: eight customers\n\nA stray paragraph.\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    assert_eq!(c.phases.len(), 2);
+    let crawl = &c.phases[0];
+    assert_eq!(crawl.scope.as_ref().unwrap().text, "Two pilots.");
+    assert_eq!(crawl.start.as_ref().unwrap().text, "2026-09-07");
+    assert_eq!(crawl.end.as_ref().unwrap().text, "2026-10-30");
+    assert_eq!(c.phases[1].scope.as_ref().unwrap().text, "eight customers");
+    let items: Vec<&str> = c.sections[0]
+        .items
+        .iter()
+        .map(|i| i.text.as_str())
+        .collect();
+    assert_eq!(items, ["Owner note: Dana", "A stray paragraph."]);
+}

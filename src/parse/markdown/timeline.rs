@@ -2,7 +2,7 @@
 //! labelled items, or a labelled list item per phase (`- Crawl: two pilots`).
 
 use super::blocks::{Block, Kind};
-use super::fill::{dates, field_table, joined, nested_end, row_field, Ctx, Label};
+use super::fill::{dates, field_table, item, joined, nested_end, row_field, Ctx, Label};
 use crate::model::{Charter, Field, Phase, Section, Span, Text};
 use crate::vocab::PhasePart;
 
@@ -78,34 +78,40 @@ fn content(ctx: &Ctx, p: &mut Phase, blocks: &[Block], sec: &mut Section) {
                 let end = nested_end(blocks, i);
                 let nested = blocks.get(i + 1..end).unwrap_or_default();
                 if let Some(l) = Label::of(b) {
-                    if let Some(part) = ctx.vocab.phase_part_for(&l.label.text) {
-                        let at = l.value.span.start;
-                        set_part(ctx, p, part, joined(Some(l.value), nested, at));
+                    if let Some(part) = ctx.vocab.phase_part_for(l.name) {
+                        set_part(
+                            ctx,
+                            p,
+                            part,
+                            joined(Some(l.value()), nested, l.rest_span.start),
+                        );
                         i = end;
                         continue;
                     }
-                    if let Some(f) = ctx.vocab.field_for("timeline", &l.label.text, ctx.names) {
-                        let at = l.value.span.start;
+                    if let Some(f) = ctx.vocab.field_for("timeline", l.name, ctx.names) {
                         sec.fields.push(Field {
                             key: f.to_string(),
-                            label: l.label,
-                            value: joined(Some(l.value), nested, at),
+                            label: l.label(),
+                            value: joined(Some(l.value()), nested, l.rest_span.start),
                         });
                         i = end;
                         continue;
                     }
+                    sec.items.extend(item(b));
+                } else {
+                    loose.push(b);
                 }
-                loose.push(b);
                 i += 1;
             }
         }
     }
-    if p.scope.is_none() && !loose.is_empty() {
-        let at = p.span.end;
-        let scope = joined(None, loose, at);
+    if p.scope.is_none() {
+        let scope = joined(None, loose, p.span.end);
         if scope.has_words() {
             p.scope = Some(scope);
         }
+    } else {
+        sec.items.extend(loose.into_iter().filter_map(item));
     }
 }
 
@@ -137,12 +143,13 @@ pub fn item_phase(
     sec: &mut Section,
     charter: &mut Charter,
 ) {
-    let mut p = new_phase(ctx, label.label, b.full);
+    let mut p = new_phase(ctx, label.label(), b.full);
     let mut ds = dates(ctx.src, b.span).into_iter();
     p.start = ds.next();
     p.end = ds.next();
-    if label.value.has_words() {
-        p.scope = Some(label.value);
+    let scope = label.value();
+    if scope.has_words() {
+        p.scope = Some(scope);
     }
     content(ctx, &mut p, nested, sec);
     charter.phases.push(p);
