@@ -219,7 +219,12 @@ impl RuleSet {
                 _ => severity,
             };
             for hit in hits.drain(..) {
-                let span = source.clamp(hit.span);
+                // Whole-file findings point at the first line of the metadata only.
+                let span = if hit.whole_file {
+                    charter.anchor_in(&source.text)
+                } else {
+                    source.clamp(hit.span)
+                };
                 let line = source.line_col(span.start).0;
                 if suppressions.suppressed(&rule.name, &rule.code, line, hit.whole_file) {
                     continue;
