@@ -9,6 +9,8 @@ pub mod config;
 pub mod date;
 pub mod model;
 pub mod parse;
+pub mod render;
 pub mod rules;
 pub mod source;
 pub mod vocab;
+pub mod write;
