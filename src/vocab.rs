@@ -348,6 +348,18 @@ impl Vocabulary {
         self.sections.iter().map(|(k, _)| k.as_str())
     }
 
+    /// The canonical field keys of a section, in no particular order (a TOML charter's
+    /// valid keys in that section's table).
+    pub fn field_keys(&self, section: &str) -> Vec<&str> {
+        let Some(idx) = self.sections.iter().position(|(k, _)| k == section) else {
+            return Vec::new();
+        };
+        let mut keys: Vec<&str> = self.fields[idx].values().map(String::as_str).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
     /// The display title of a section key (`value-exchange` → `Value exchange`).
     pub fn title(&self, key: &str) -> String {
         self.sections

@@ -1,7 +1,266 @@
-//! `charter lint`: find charters, lint them in parallel, report in order.
+//! `charter lint`: find charters, lint them in parallel, report in input order.
 
-use super::LintArgs;
+use super::{exit, ColorChoice, LintArgs, OutputFormat};
+use crate::config::Config;
+use crate::input::{self, InputError};
+use crate::lint::lint_source;
+use crate::output::{self, Diagnostic, InputFailure, Report, Run, Summary};
+use crate::parse;
+use crate::rules::{RuleSet, Severity};
+use crate::source::Source;
+use crate::walk::{self, Input, Matcher};
+use jiff::civil::Date;
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
 
-pub fn run(_args: LintArgs) -> u8 {
-    super::exit::TROUBLE
+/// Files are linted in chunks: parallel inside a chunk, printed in order after it, so
+/// output is stable and no more than a chunk's results are held at once.
+const CHUNK: usize = 256;
+
+pub fn run(args: LintArgs) -> u8 {
+    let color = use_color(args.color);
+    let config = match super::load_config(&args.config) {
+        Ok(c) => c,
+        Err(e) => return super::print_error(&e, color),
+    };
+    let mut rules = match RuleSet::load(&config) {
+        Ok(r) => r,
+        Err(e) => return super::print_error(&e, color),
+    };
+    if let Err(e) = rules.restrict(&args.select, &args.ignore) {
+        eprintln!("error: {e}");
+        return exit::TROUBLE;
+    }
+    let matcher = match matcher(&config) {
+        Ok(m) => m,
+        Err(e) => return super::print_error(&e, color),
+    };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let mut inputs = walk::collect(&paths, &matcher, args.follow_links);
+    if let Some(reference) = &args.changed_since {
+        match crate::changed::changed_since(reference) {
+            Ok(changed) => inputs.retain(|i| match i {
+                Input::File { path, .. } => crate::changed::contains(&changed, path),
+                Input::Stdin | Input::Error { .. } => true,
+            }),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return exit::TROUBLE;
+            }
+        }
+    }
+    let report: Box<dyn Report> = match args.format {
+        OutputFormat::Human => Box::new(output::human::Human::new(color)),
+        OutputFormat::Concise => Box::new(output::concise::Concise),
+        OutputFormat::Json => Box::new(output::json::Json),
+    };
+    let job = Job {
+        rules: &rules,
+        report: report.as_ref(),
+        today: args.today.unwrap_or_else(crate::date::today),
+        max_size: args.max_file_size,
+        stdin_name: args.stdin_filename.clone(),
+    };
+
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+    {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: cannot start worker threads: {e}");
+            return exit::TROUBLE;
+        }
+    };
+    // A panic is reported as an internal error of its file; the default hook's
+    // message would only repeat it out of order.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let (code, stats) = pool.install(|| lint_all(&inputs, &job, args.deny_warnings));
+    std::panic::set_hook(hook);
+    if args.statistics {
+        print_statistics(&stats);
+    }
+    code
+}
+
+/// Findings per rule, most first.
+fn print_statistics(stats: &BTreeMap<(String, String), usize>) {
+    let mut rows: Vec<_> = stats.iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let width = rows.iter().map(|((_, n), _)| n.len()).max().unwrap_or(4);
+    for ((code, name), count) in rows {
+        eprintln!("{count:>6}  {code:<7} {name:<width$}");
+    }
+}
+
+struct Job<'a> {
+    rules: &'a RuleSet,
+    report: &'a dyn Report,
+    today: Date,
+    max_size: u64,
+    stdin_name: Option<String>,
+}
+
+/// What linting one input produced.
+struct Outcome {
+    text: String,
+    diagnostics: Vec<Diagnostic>,
+    failure: Option<InputFailure>,
+}
+
+type Stats = BTreeMap<(String, String), usize>;
+
+fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool) -> (u8, Stats) {
+    let mut stats = Stats::new();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut summary = Summary::default();
+    let mut kept = Vec::new();
+    let mut failures = Vec::new();
+    let mut code = exit::CLEAN;
+    let keep_all = job.report.wants_all();
+    for chunk in inputs.chunks(CHUNK) {
+        let outcomes: Vec<Outcome> = chunk.par_iter().map(|input| lint_one(input, job)).collect();
+        for o in outcomes {
+            if let Some(f) = o.failure {
+                eprint!("{}", job.report.failure(&f));
+                failures.push(f);
+                code = exit::TROUBLE;
+                continue;
+            }
+            summary.files += 1;
+            for d in &o.diagnostics {
+                summary.add(d);
+                *stats.entry((d.code.clone(), d.rule.clone())).or_default() += 1;
+                let fails = d.severity == Severity::Error
+                    || (deny_warnings && d.severity == Severity::Warning);
+                if fails && code == exit::CLEAN {
+                    code = exit::FINDINGS;
+                }
+            }
+            if write_out(&mut out, &o.text).is_err() {
+                // stdout closed (a pager quit): nothing more to say.
+                return (code, stats);
+            }
+            if keep_all {
+                kept.extend(o.diagnostics);
+            }
+        }
+    }
+    let run = Run {
+        rules: &job.rules.rules,
+        summary: &summary,
+        diagnostics: &kept,
+        failures: &failures,
+    };
+    let _ = write_out(&mut out, &job.report.finish(&run));
+    let _ = out.flush();
+    (code, stats)
+}
+
+fn write_out(out: &mut impl Write, text: &str) -> std::io::Result<()> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    out.write_all(text.as_bytes())
+}
+
+fn lint_one(input: &Input, job: &Job<'_>) -> Outcome {
+    let display = match input {
+        Input::File { display, .. } => display.clone(),
+        Input::Stdin => job.stdin_name.clone().unwrap_or_else(|| "-".to_string()),
+        Input::Error { display, message } => return failed(display, message.clone()),
+    };
+    let read = match input {
+        Input::File { path, .. } => input::read_file(path, &display, job.max_size),
+        _ => input::read_stream(std::io::stdin().lock(), &display, job.max_size),
+    };
+    let source = match read {
+        Ok(s) => s,
+        Err(e) => return failed(&display, describe(&e)),
+    };
+    match catch_unwind(AssertUnwindSafe(|| check(&source, job))) {
+        Ok(o) => o,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            failed(
+                &display,
+                format!("internal error while linting ({what}); please report it with this file"),
+            )
+        }
+    }
+}
+
+fn check(source: &Source, job: &Job<'_>) -> Outcome {
+    let format = parse::format_for(&source.name);
+    let findings = lint_source(source, format, job.rules, job.today);
+    let diagnostics: Vec<Diagnostic> = findings
+        .iter()
+        .map(|f| Diagnostic::new(source, f))
+        .collect();
+    let text = job.report.file(source, &findings, &diagnostics);
+    Outcome {
+        text,
+        diagnostics,
+        failure: None,
+    }
+}
+
+fn failed(path: &str, message: String) -> Outcome {
+    Outcome {
+        text: String::new(),
+        diagnostics: Vec::new(),
+        failure: Some(InputFailure {
+            path: path.to_string(),
+            message,
+        }),
+    }
+}
+
+fn describe(e: &InputError) -> String {
+    e.to_string()
+}
+
+fn matcher(config: &Config) -> Result<Matcher, crate::config::ConfigError> {
+    let list =
+        |v: &[toml::Spanned<String>]| v.iter().map(|s| s.get_ref().clone()).collect::<Vec<_>>();
+    Matcher::new(
+        &list(&config.file.include),
+        &list(&config.file.exclude),
+        &config.root,
+    )
+    .map_err(|e| {
+        let span = config
+            .file
+            .include
+            .iter()
+            .chain(&config.file.exclude)
+            .find(|g| e.contains(g.get_ref().as_str()))
+            .map(|g| g.span())
+            .unwrap_or(0..0);
+        config.error_at(span, e, "this glob", None)
+    })
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
 }

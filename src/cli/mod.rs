@@ -1,8 +1,10 @@
 //! The command line: argument definitions, and dispatch to one module per subcommand.
 
+pub mod explain;
 pub mod init;
 pub mod lint;
 pub mod new;
+pub mod rules;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -45,6 +47,28 @@ pub enum Command {
     New(NewArgs),
     /// Write a commented charter.toml with the defaults.
     Init(InitArgs),
+    /// List the rules of the active packs.
+    Rules(RulesArgs),
+    /// Explain a rule (by name or code): why it matters, a failing and a fixed example.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// Print the list as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule name (`missing-section`) or code (`CH002`).
+    #[arg(value_name = "RULE")]
+    pub rule: String,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 /// Options shared by the commands that read `charter.toml`.
@@ -90,6 +114,19 @@ pub struct LintArgs {
     /// Lint with this many threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
+    /// Run only these rules (names or codes, comma-separated or repeated).
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Skip these rules (names or codes, comma-separated or repeated).
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// After the report, print how many findings each rule produced (to stderr).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Lint only the charters that differ from this git ref (committed since, staged,
+    /// unstaged or untracked), e.g. `origin/main` in a pull request.
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -174,6 +211,47 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Lint(args) => lint::run(args),
         Command::New(args) => new::run(args),
         Command::Init(args) => init::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Explain(args) => explain::run(args),
     };
     ExitCode::from(code)
+}
+
+/// The config the command line asks for: `--config FILE`, none with `--no-config`,
+/// else the nearest charter.toml from the current directory up.
+pub fn load_config(args: &ConfigArgs) -> Result<crate::config::Config, crate::config::ConfigError> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    if args.no_config {
+        return Ok(crate::config::Config {
+            root: cwd,
+            ..Default::default()
+        });
+    }
+    crate::config::Config::discover(args.config.as_deref(), &cwd)
+}
+
+/// The rule set for a command: the default pack, the config's packs and overrides.
+pub fn load_rules(args: &ConfigArgs) -> Result<crate::rules::RuleSet, u8> {
+    let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let config = load_config(args).map_err(|e| print_error(&e, color))?;
+    crate::rules::RuleSet::load(&config).map_err(|e| print_error(&e, color))
+}
+
+/// Print an error with miette (source excerpt and label when it has them) to stderr;
+/// returns the "could not run" exit code.
+pub fn print_error(e: &dyn miette::Diagnostic, color: bool) -> u8 {
+    let theme = if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_links(false);
+    let mut out = String::new();
+    if handler.render_report(&mut out, e).is_err() {
+        out = format!("error: {e}\n");
+    }
+    eprint!("{out}");
+    exit::TROUBLE
 }

@@ -1,0 +1,193 @@
+//! Reading one input into a [`Source`]: regular files only, size-capped, UTF-8 only,
+//! every refusal a clear message with the path.
+
+use crate::source::Source;
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+/// Why an input could not be read. Each is reported with its path; the run goes on
+/// with the other inputs and exits 2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    Missing,
+    NotAFile(&'static str),
+    TooLarge {
+        limit: u64,
+    },
+    Binary,
+    Utf16,
+    NotUtf8 {
+        line: usize,
+        column: usize,
+        byte: usize,
+    },
+    Io(String),
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InputError::Missing => f.write_str("no such file or directory"),
+            InputError::NotAFile(kind) => write!(f, "not a regular file ({kind})"),
+            InputError::TooLarge { limit } => {
+                write!(
+                    f,
+                    "larger than the {limit}-byte limit (raise it with --max-file-size)"
+                )
+            }
+            InputError::Binary => {
+                f.write_str("a binary file (it contains NUL bytes), not a charter")
+            }
+            InputError::Utf16 => f.write_str("encoded as UTF-16; save it as UTF-8"),
+            InputError::NotUtf8 { line, column, byte } => write!(
+                f,
+                "not valid UTF-8 at line {line}, column {column} (byte {byte}); save it as UTF-8"
+            ),
+            InputError::Io(e) => f.write_str(e),
+        }
+    }
+}
+
+/// Read a file, refusing anything but a regular file of at most `limit` bytes.
+pub fn read_file(path: &Path, display: &str, limit: u64) -> Result<Source, InputError> {
+    // Look before opening: opening a FIFO would block until a writer comes.
+    let meta = std::fs::metadata(path).map_err(|e| io_error(&e))?;
+    let ft = meta.file_type();
+    if !ft.is_file() {
+        return Err(InputError::NotAFile(kind_of(&ft)));
+    }
+    if meta.len() > limit {
+        return Err(InputError::TooLarge { limit });
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_error(&e))?;
+    read_capped(file, limit).and_then(|bytes| decode(display, bytes))
+}
+
+/// Read standard input (or any reader), capped.
+pub fn read_stream(reader: impl Read, display: &str, limit: u64) -> Result<Source, InputError> {
+    read_capped(reader, limit).and_then(|bytes| decode(display, bytes))
+}
+
+fn read_capped(reader: impl Read, limit: u64) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::new();
+    // One byte past the limit tells a file that grew after the size check.
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(&e))?;
+    if bytes.len() as u64 > limit {
+        return Err(InputError::TooLarge { limit });
+    }
+    Ok(bytes)
+}
+
+/// Bytes to text: UTF-16 and binary files get their own messages, invalid UTF-8 its place.
+pub fn decode(display: &str, bytes: Vec<u8>) -> Result<Source, InputError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(InputError::Utf16);
+    }
+    if bytes.contains(&0) {
+        // UTF-16 without a BOM is mostly NULs too.
+        let nuls = bytes.iter().filter(|&&b| b == 0).count();
+        if nuls * 3 >= bytes.len() && bytes.len() >= 2 && looks_utf16(&bytes) {
+            return Err(InputError::Utf16);
+        }
+        return Err(InputError::Binary);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Source::new(display, text)),
+        Err(e) => {
+            let byte = e.utf8_error().valid_up_to();
+            let good = &e.as_bytes()[..byte];
+            // `good` is valid UTF-8 by construction.
+            let prefix = std::str::from_utf8(good).unwrap_or_default();
+            let line = prefix.matches('\n').count() + 1;
+            let column = prefix
+                .rsplit('\n')
+                .next()
+                .map(|l| l.chars().count())
+                .unwrap_or(0)
+                + 1;
+            Err(InputError::NotUtf8 { line, column, byte })
+        }
+    }
+}
+
+fn looks_utf16(bytes: &[u8]) -> bool {
+    // ASCII text as UTF-16: every other byte is NUL.
+    let even = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let half = bytes.len() / 2;
+    even * 10 >= half * 9 || odd * 10 >= half * 9
+}
+
+fn io_error(e: &std::io::Error) -> InputError {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => InputError::Missing,
+        _ => InputError::Io(e.to_string()),
+    }
+}
+
+fn kind_of(ft: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return "a FIFO";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+        if ft.is_block_device() || ft.is_char_device() {
+            return "a device";
+        }
+    }
+    if ft.is_dir() {
+        "a directory"
+    } else {
+        "not a file"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoding_refuses_what_is_not_utf8_text() {
+        assert_eq!(
+            decode("x", vec![0xFF, 0xFE, b'a', 0]).unwrap_err(),
+            InputError::Utf16
+        );
+        assert_eq!(
+            decode("x", b"a\0b\0c\0d\0".to_vec()).unwrap_err(),
+            InputError::Utf16
+        );
+        assert_eq!(
+            decode("x", b"PNG\0\x01\x02\x03\x04\x05\x06".to_vec()).unwrap_err(),
+            InputError::Binary
+        );
+        assert_eq!(
+            decode("x", b"ok\nab\xFFc".to_vec()).unwrap_err(),
+            InputError::NotUtf8 {
+                line: 2,
+                column: 3,
+                byte: 5
+            }
+        );
+        assert_eq!(
+            decode("x", "\u{feff}# hi".as_bytes().to_vec())
+                .unwrap()
+                .text,
+            "# hi"
+        );
+    }
+
+    #[test]
+    fn streams_are_capped() {
+        let err = read_stream(&b"0123456789"[..], "-", 5).unwrap_err();
+        assert_eq!(err, InputError::TooLarge { limit: 5 });
+        assert!(read_stream(&b"01234"[..], "-", 5).is_ok());
+    }
+}

@@ -1,0 +1,106 @@
+//! Findings to text. Only here do findings become output; one file per format,
+//! behind one trait, chosen by `--format`.
+
+pub mod concise;
+pub mod human;
+pub mod json;
+
+use crate::rules::{Finding, Severity};
+use crate::source::Source;
+
+/// A finding placed in its file: what every format prints.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// As given on the command line or found by the walk.
+    pub path: String,
+    pub code: String,
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    pub help: String,
+    /// 1-based; columns in characters.
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+impl Diagnostic {
+    pub fn new(source: &Source, f: &Finding) -> Diagnostic {
+        let (line, column) = source.line_col(f.span.start);
+        let (end_line, end_column) = source.line_col(f.span.end);
+        Diagnostic {
+            path: source.name.clone(),
+            code: f.code.clone(),
+            rule: f.rule.clone(),
+            severity: f.severity,
+            message: f.message.clone(),
+            help: f.help.clone(),
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+}
+
+/// An input that could not be linted (exit 2), with its path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputFailure {
+    pub path: String,
+    pub message: String,
+}
+
+/// Counts for the summary.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, d: &Diagnostic) {
+        match d.severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.infos += 1,
+        }
+    }
+}
+
+/// Everything a run produced, for the formats that print at the end.
+pub struct Run<'a> {
+    /// The active rules (for formats that describe them, such as SARIF).
+    pub rules: &'a [crate::rules::engine::Rule],
+    pub summary: &'a Summary,
+    pub diagnostics: &'a [Diagnostic],
+    pub failures: &'a [InputFailure],
+}
+
+/// An output format.
+pub trait Report: Send + Sync {
+    /// Text for one linted file, made in a worker thread while its source is at hand.
+    /// Printed to stdout in input order.
+    fn file(&self, _source: &Source, _findings: &[Finding], _diagnostics: &[Diagnostic]) -> String {
+        String::new()
+    }
+
+    /// Text for stderr about an input that could not be linted.
+    fn failure(&self, failure: &InputFailure) -> String {
+        format!("error: {}: {}\n", failure.path, failure.message)
+    }
+
+    /// Text after the last file (stdout).
+    fn finish(&self, run: &Run<'_>) -> String;
+
+    /// Whether this format needs every diagnostic kept until `finish`.
+    fn wants_all(&self) -> bool {
+        true
+    }
+}
+
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
