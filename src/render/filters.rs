@@ -14,7 +14,30 @@ pub fn register(tera: &mut tera::Tera) {
 
 /// A value as a TOML value: strings as one-line basic strings, lists as inline arrays.
 fn toml_filter(value: &Value, _: &HashMap<String, Value>) -> Result<Value> {
-    Ok(Value::String(toml_value(value)?.to_string()))
+    Ok(Value::String(toml_text(&toml_value(value)?)))
+}
+
+/// Like `toml::Value`'s own display, except that a string is always a one-line
+/// basic string: a multi-line string would put its lines (say a `+++`, or a
+/// `# charter-disable`) at the start of a line of the file.
+fn toml_text(value: &toml::Value) -> String {
+    match value {
+        toml::Value::String(s) => toml_string(s),
+        toml::Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(toml_text).collect();
+            format!("[{}]", items.join(", "))
+        }
+        other => other.to_string(),
+    }
+}
+
+/// A string as a TOML basic string (`"…"`, escapes for quotes and control characters).
+pub fn toml_string(s: &str) -> String {
+    use toml_writer::TomlWrite as _;
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = out.value(toml_writer::TomlStringBuilder::new(s).as_basic());
+    out
 }
 
 fn toml_value(value: &Value) -> Result<toml::Value> {

@@ -131,7 +131,7 @@ pub fn all_used(
     for (key, v) in values {
         let found = match format {
             Format::Markdown => out.contains(&filters::md(v)) || out.contains(&filters::cell(v)),
-            Format::Toml => out.contains(&toml::Value::String(v.clone()).to_string()),
+            Format::Toml => out.contains(&filters::toml_string(v)),
         };
         if !found {
             return Err(Error {
