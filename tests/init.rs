@@ -12,7 +12,10 @@ fn init(dir: &std::path::Path, args: &[&str]) -> (i32, String) {
         .args(args)
         .output()
         .unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -24,11 +27,25 @@ fn writes_a_config_that_loads_and_documents_every_key() {
     let cfg = Config::load(&path).unwrap();
     assert!(cfg.file.rules.is_empty() && cfg.file.include.is_empty());
     let text = fs::read_to_string(&path).unwrap();
-    for key in ["rules", "include", "exclude", "templates", "charters", "company", "[severity]", "[params."] {
+    for key in [
+        "rules",
+        "include",
+        "exclude",
+        "templates",
+        "charters",
+        "company",
+        "[severity]",
+        "[params.",
+    ] {
         assert!(text.contains(key), "{key} is documented");
     }
     // Every rule of the built-in pack is listed with its default severity.
-    for rule in ["placeholder", "missing-signature", "phase-duration", "unknown-key"] {
+    for rule in [
+        "placeholder",
+        "missing-signature",
+        "phase-duration",
+        "unknown-key",
+    ] {
         assert!(text.contains(&format!("# {rule} = ")), "{rule}");
     }
 }
@@ -40,7 +57,10 @@ fn an_existing_config_is_kept_unless_forced() {
     fs::write(&path, "company = \"Keel\"\n").unwrap();
     let (code, err) = init(dir.path(), &["."]);
     assert_eq!(code, 2);
-    assert!(err.contains("already exists") && err.contains("--force"), "{err}");
+    assert!(
+        err.contains("already exists") && err.contains("--force"),
+        "{err}"
+    );
     assert_eq!(fs::read_to_string(&path).unwrap(), "company = \"Keel\"\n");
     let (code, err) = init(dir.path(), &["--force"]);
     assert_eq!(code, 0, "{err}");

@@ -20,11 +20,7 @@ fn charter(dir: &Path) -> Command {
 
 /// `charter new … --stdout` in `dir`: (exit code, stdout, stderr).
 fn new(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = charter(dir)
-        .arg("new")
-        .args(args)
-        .output()
-        .expect("runs");
+    let out = charter(dir).arg("new").args(args).output().expect("runs");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -33,13 +29,27 @@ fn new(dir: &Path, args: &[&str]) -> (i32, String, String) {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/answers").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/answers")
+        .join(name)
 }
 
 fn skeleton(dir: &Path, tier: &str, format: &str) -> String {
     let (code, out, err) = new(
         dir,
-        &["Northwind Ledger", "--tier", tier, "--company", "Keel", "--format", format, "--start", START, "--stdout", "--no-config"],
+        &[
+            "Northwind Ledger",
+            "--tier",
+            tier,
+            "--company",
+            "Keel",
+            "--format",
+            format,
+            "--start",
+            START,
+            "--stdout",
+            "--no-config",
+        ],
     );
     assert_eq!(code, 0, "tier {tier} {format}: {err}");
     out
@@ -56,7 +66,10 @@ fn lint(path: &Path) -> Option<Vec<(String, String)>> {
     if out.status.code() == Some(2) {
         eprintln!(
             "skipping the lint round trip: {}",
-            String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or_default()
+            String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .next()
+                .unwrap_or_default()
         );
         return None;
     }
@@ -121,10 +134,17 @@ fn skeletons_render_for_every_tier_and_format_with_only_prompts_to_fill() {
             let ps = prompts(&text);
             assert!(ps.len() > 20, "tier {tier} {format}: {} prompts", ps.len());
             for p in &ps {
-                assert!(pattern.is_match(p), "tier {tier} {format}: not a placeholder: {p}");
+                assert!(
+                    pattern.is_match(p),
+                    "tier {tier} {format}: not a placeholder: {p}"
+                );
             }
             // Dates are real and computed from --start.
-            assert!(text.contains("2027-01-04") && text.contains("2027-02-12") && text.contains("2027-02-15"));
+            assert!(
+                text.contains("2027-01-04")
+                    && text.contains("2027-02-12")
+                    && text.contains("2027-02-15")
+            );
             let path = write(dir.path(), &format!("t{tier}.charter.{format}"), &text);
             if let Some(found) = lint(&path) {
                 let other: Vec<_> = found.iter().filter(|(r, _)| r != "placeholder").collect();
@@ -143,7 +163,12 @@ fn tiers_carry_their_obligations() {
     let t3 = skeleton(dir.path(), "3", "md");
     assert!(t1.contains("office hours") && t1.contains("API docs"));
     assert!(t2.contains("**Sync cadence:**") && !t2.contains("executive sponsor:"));
-    for label in ["**Our executive sponsor:**", "**Partner executive sponsor:**", "**Partner manager:**", "**Sync cadence:**"] {
+    for label in [
+        "**Our executive sponsor:**",
+        "**Partner executive sponsor:**",
+        "**Partner manager:**",
+        "**Sync cadence:**",
+    ] {
         assert!(t3.contains(label), "{label}");
     }
     let t3 = skeleton(dir.path(), "3", "toml");
@@ -159,10 +184,23 @@ fn complete_answers_give_a_clean_charter_in_both_formats() {
         for format in FORMATS {
             let (code, out, err) = new(
                 dir.path(),
-                &["--answers", answers.to_str().unwrap(), "--format", format, "--start", START, "--stdout", "--no-config"],
+                &[
+                    "--answers",
+                    answers.to_str().unwrap(),
+                    "--format",
+                    format,
+                    "--start",
+                    START,
+                    "--stdout",
+                    "--no-config",
+                ],
             );
             assert_eq!(code, 0, "tier {tier} {format}: {err}");
-            assert!(prompts(&out).is_empty(), "tier {tier} {format}: {:?}", prompts(&out));
+            assert!(
+                prompts(&out).is_empty(),
+                "tier {tier} {format}: {:?}",
+                prompts(&out)
+            );
             let path = write(dir.path(), &format!("a{tier}.charter.{format}"), &out);
             if let Some(found) = lint(&path) {
                 assert!(found.is_empty(), "tier {tier} {format}: {found:?}");
@@ -170,7 +208,10 @@ fn complete_answers_give_a_clean_charter_in_both_formats() {
             }
         }
         if findings.len() == 2 {
-            assert_eq!(findings[0], findings[1], "tier {tier}: Markdown and TOML differ");
+            assert_eq!(
+                findings[0], findings[1],
+                "tier {tier}: Markdown and TOML differ"
+            );
         }
     }
 }
@@ -179,10 +220,19 @@ fn complete_answers_give_a_clean_charter_in_both_formats() {
 fn markdown_and_toml_skeletons_give_the_same_findings() {
     let dir = tempfile::tempdir().unwrap();
     for tier in TIERS {
-        let md = write(dir.path(), "s.charter.md", &skeleton(dir.path(), tier, "md"));
-        let toml = write(dir.path(), "s.charter.toml", &skeleton(dir.path(), tier, "toml"));
+        let md = write(
+            dir.path(),
+            "s.charter.md",
+            &skeleton(dir.path(), tier, "md"),
+        );
+        let toml = write(
+            dir.path(),
+            "s.charter.toml",
+            &skeleton(dir.path(), tier, "toml"),
+        );
         if let (Some(a), Some(b)) = (lint(&md), lint(&toml)) {
-            let rules = |f: &[(String, String)]| f.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>();
+            let rules =
+                |f: &[(String, String)]| f.iter().map(|(r, _)| r.clone()).collect::<Vec<_>>();
             assert_eq!(rules(&a), rules(&b), "tier {tier}");
         }
     }
@@ -191,14 +241,27 @@ fn markdown_and_toml_skeletons_give_the_same_findings() {
 #[test]
 fn writes_the_slug_file_in_an_empty_folder() {
     let dir = tempfile::tempdir().unwrap();
-    let (code, _, err) = new(dir.path(), &["Northwind Ledger", "--tier", "2", "--no-config"]);
+    let (code, _, err) = new(
+        dir.path(),
+        &["Northwind Ledger", "--tier", "2", "--no-config"],
+    );
     assert_eq!(code, 0, "{err}");
     let names: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     assert_eq!(names, ["northwind-ledger.charter.md"]);
-    let (code, _, err) = new(dir.path(), &["Northwind Ledger", "--tier", "2", "--format", "toml", "--no-config"]);
+    let (code, _, err) = new(
+        dir.path(),
+        &[
+            "Northwind Ledger",
+            "--tier",
+            "2",
+            "--format",
+            "toml",
+            "--no-config",
+        ],
+    );
     assert_eq!(code, 0, "{err}");
     let text = fs::read_to_string(dir.path().join("northwind-ledger.charter.toml")).unwrap();
     toml::from_str::<toml::Table>(&text).unwrap();
@@ -207,7 +270,18 @@ fn writes_the_slug_file_in_an_empty_folder() {
 #[test]
 fn the_default_start_is_next_monday() {
     let dir = tempfile::tempdir().unwrap();
-    let (code, out, err) = new(dir.path(), &["Acme", "--tier", "1", "--format", "toml", "--stdout", "--no-config"]);
+    let (code, out, err) = new(
+        dir.path(),
+        &[
+            "Acme",
+            "--tier",
+            "1",
+            "--format",
+            "toml",
+            "--stdout",
+            "--no-config",
+        ],
+    );
     assert_eq!(code, 0, "{err}");
     let t: toml::Table = toml::from_str(&out).unwrap();
     let start = t["timeline"]["phase"][0]["start"].to_string();
@@ -221,7 +295,11 @@ fn the_default_start_is_next_monday() {
 #[test]
 fn the_config_names_the_charters_folder_and_company() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "charter.toml", "charters = \"partners\"\ncompany = \"Keel\"\n");
+    write(
+        dir.path(),
+        "charter.toml",
+        "charters = \"partners\"\ncompany = \"Keel\"\n",
+    );
     let (code, _, err) = new(dir.path(), &["Acme/Cloud", "--tier", "2"]);
     assert_eq!(code, 0, "{err}");
     let text = fs::read_to_string(dir.path().join("partners/acme-cloud.charter.md")).unwrap();
@@ -234,21 +312,35 @@ fn an_existing_file_is_never_overwritten_without_force() {
     let path = write(dir.path(), "acme.charter.md", "mine\n");
     let (code, _, err) = new(dir.path(), &["Acme", "--tier", "2", "--no-config"]);
     assert_eq!(code, 2);
-    assert!(err.contains("already exists") && err.contains("--force"), "{err}");
+    assert!(
+        err.contains("already exists") && err.contains("--force"),
+        "{err}"
+    );
     assert_eq!(fs::read_to_string(&path).unwrap(), "mine\n");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
-        let (code, _, err) = new(dir.path(), &["Acme", "--tier", "2", "--force", "--no-config"]);
+        let (code, _, err) = new(
+            dir.path(),
+            &["Acme", "--tier", "2", "--force", "--no-config"],
+        );
         assert_eq!(code, 0, "{err}");
-        assert!(fs::read_to_string(&path).unwrap().contains("partner = \"Acme\""));
+        assert!(fs::read_to_string(&path)
+            .unwrap()
+            .contains("partner = \"Acme\""));
         let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
     }
     let leftovers: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
-        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with(".charter-"))
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with(".charter-")
+        })
         .collect();
     assert!(leftovers.is_empty());
 }
@@ -289,34 +381,76 @@ fn hostile_partner_names_stay_inside_the_folder_or_fail_clearly() {
         assert!(err.contains("partner name"), "{name:?}: {err}");
     }
     // A NUL cannot be passed as an argument; it comes through an answers file.
-    let answers = write(dir.path(), "nul.toml", "partner = \"a\\u0000b\"\ntier = 1\n");
-    let (code, _, err) = new(dir.path(), &["--answers", answers.to_str().unwrap(), "--no-config"]);
+    let answers = write(
+        dir.path(),
+        "nul.toml",
+        "partner = \"a\\u0000b\"\ntier = 1\n",
+    );
+    let (code, _, err) = new(
+        dir.path(),
+        &["--answers", answers.to_str().unwrap(), "--no-config"],
+    );
     assert_eq!(code, 2);
     assert!(err.contains("NUL"), "{err}");
-    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "nothing written");
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "nothing written"
+    );
 }
 
 #[test]
 fn an_unknown_answers_key_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let answers = write(dir.path(), "a.toml", "[governance]\nour-ownr = \"Dana\"\n");
-    let (code, _, err) = new(dir.path(), &["Acme", "--tier", "2", "--answers", answers.to_str().unwrap(), "--no-config"]);
+    let (code, _, err) = new(
+        dir.path(),
+        &[
+            "Acme",
+            "--tier",
+            "2",
+            "--answers",
+            answers.to_str().unwrap(),
+            "--no-config",
+        ],
+    );
     assert_eq!(code, 2);
-    assert!(err.contains("governance.our-ownr") && err.contains("did you mean `governance.our-owner`"), "{err}");
+    assert!(
+        err.contains("governance.our-ownr") && err.contains("did you mean `governance.our-owner`"),
+        "{err}"
+    );
     assert!(err.contains("a.toml"), "names the file: {err}");
 }
 
 #[test]
 fn an_answer_the_tier_template_has_no_place_for_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
-    let answers = write(dir.path(), "a.toml", "[metrics]\ntracking = \"the weekly partner dashboard\"\n");
+    let answers = write(
+        dir.path(),
+        "a.toml",
+        "[metrics]\ntracking = \"the weekly partner dashboard\"\n",
+    );
     let tpl = dir.path().join("tpl");
     fs::create_dir(&tpl).unwrap();
     // A team template that drops the metrics section.
-    write(&tpl, "tier-2.md.tera", "+++\n{% include \"meta.toml.tera\" %}+++\n# {{ partner }}\n");
+    write(
+        &tpl,
+        "tier-2.md.tera",
+        "+++\n{% include \"meta.toml.tera\" %}+++\n# {{ partner }}\n",
+    );
     let (code, _, err) = new(
         dir.path(),
-        &["Acme", "--tier", "2", "--answers", answers.to_str().unwrap(), "--templates", "tpl", "--stdout", "--no-config"],
+        &[
+            "Acme",
+            "--tier",
+            "2",
+            "--answers",
+            answers.to_str().unwrap(),
+            "--templates",
+            "tpl",
+            "--stdout",
+            "--no-config",
+        ],
     );
     assert_eq!(code, 2);
     assert!(err.contains("metrics.tracking"), "{err}");
@@ -327,28 +461,102 @@ fn user_templates_override_by_name_and_bad_ones_fail_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let tpl = dir.path().join("tpl");
     fs::create_dir(&tpl).unwrap();
-    write(&tpl, "prompts.tera", &fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/prompts.tera")).unwrap().replace("what we win", "our own wording for what we win"));
-    let (code, out, err) = new(dir.path(), &["Acme", "--tier", "2", "--templates", "tpl", "--stdout", "--no-config"]);
+    write(
+        &tpl,
+        "prompts.tera",
+        &fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/prompts.tera"))
+            .unwrap()
+            .replace("what we win", "our own wording for what we win"),
+    );
+    let (code, out, err) = new(
+        dir.path(),
+        &[
+            "Acme",
+            "--tier",
+            "2",
+            "--templates",
+            "tpl",
+            "--stdout",
+            "--no-config",
+        ],
+    );
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("our own wording"));
 
-    let (code, _, err) = new(dir.path(), &["Acme", "--tier", "2", "--templates", "nope", "--stdout", "--no-config"]);
+    let (code, _, err) = new(
+        dir.path(),
+        &[
+            "Acme",
+            "--tier",
+            "2",
+            "--templates",
+            "nope",
+            "--stdout",
+            "--no-config",
+        ],
+    );
     assert_eq!(code, 2);
-    assert!(err.contains("nope") && err.contains("does not exist"), "{err}");
+    assert!(
+        err.contains("nope") && err.contains("does not exist"),
+        "{err}"
+    );
 
     write(&tpl, "tier-2.md.tera", "{% if partner %}unclosed");
-    let (code, _, err) = new(dir.path(), &["Acme", "--tier", "2", "--templates", "tpl", "--stdout", "--no-config"]);
+    let (code, _, err) = new(
+        dir.path(),
+        &[
+            "Acme",
+            "--tier",
+            "2",
+            "--templates",
+            "tpl",
+            "--stdout",
+            "--no-config",
+        ],
+    );
     assert_eq!(code, 2);
-    assert!(err.contains("tier-2.md.tera") && err.contains("parse"), "{err}");
+    assert!(
+        err.contains("tier-2.md.tera") && err.contains("parse"),
+        "{err}"
+    );
 
-    write(&tpl, "tier-2.md.tera", "+++\n{% include \"meta.toml.tera\" %}+++\n{{ no_such_thing }}\n");
-    let (code, _, err) = new(dir.path(), &["Acme", "--tier", "2", "--templates", "tpl", "--stdout", "--no-config"]);
+    write(
+        &tpl,
+        "tier-2.md.tera",
+        "+++\n{% include \"meta.toml.tera\" %}+++\n{{ no_such_thing }}\n",
+    );
+    let (code, _, err) = new(
+        dir.path(),
+        &[
+            "Acme",
+            "--tier",
+            "2",
+            "--templates",
+            "tpl",
+            "--stdout",
+            "--no-config",
+        ],
+    );
     assert_eq!(code, 2);
     assert!(err.contains("no_such_thing"), "{err}");
 
     // A template that breaks the front matter is caught before anything is written.
-    write(&tpl, "tier-2.md.tera", "+++\npartner = {{ partner }}\n+++\n");
-    let (code, _, err) = new(dir.path(), &["Acme Co", "--tier", "2", "--templates", "tpl", "--no-config"]);
+    write(
+        &tpl,
+        "tier-2.md.tera",
+        "+++\npartner = {{ partner }}\n+++\n",
+    );
+    let (code, _, err) = new(
+        dir.path(),
+        &[
+            "Acme Co",
+            "--tier",
+            "2",
+            "--templates",
+            "tpl",
+            "--no-config",
+        ],
+    );
     assert_eq!(code, 2);
     assert!(err.contains("cannot read"), "{err}");
     assert!(!dir.path().join("acme-co.charter.md").exists());
@@ -393,20 +601,52 @@ fn hostile_values_render_safely_or_are_refused() {
     let a = answers.to_str().unwrap();
 
     // TOML: every value comes back exactly.
-    let (code, out, err) = new(dir.path(), &["--tier", "2", "--answers", a, "--format", "toml", "--stdout", "--no-config"]);
+    let (code, out, err) = new(
+        dir.path(),
+        &[
+            "--tier",
+            "2",
+            "--answers",
+            a,
+            "--format",
+            "toml",
+            "--stdout",
+            "--no-config",
+        ],
+    );
     assert_eq!(code, 0, "{err}");
     let t: toml::Table = toml::from_str(&out).unwrap();
     assert_eq!(t["partner"].as_str(), Some("Acme \"+++\" Co"));
     assert_eq!(t["company"].as_str(), Some("K'eel"));
     assert_eq!(t["goals"]["us"].as_str(), Some(nasty));
     assert_eq!(t["exit"]["criteria"][0].as_str(), Some("--- 3 | 4"));
-    assert!(!out.lines().any(|l| l.trim() == "+++" || l.starts_with("# charter-disable")));
+    assert!(!out
+        .lines()
+        .any(|l| l.trim() == "+++" || l.starts_with("# charter-disable")));
 
     // Markdown: a line break cannot stay inside its item, so it is refused by key.
-    let (code, _, err) = new(dir.path(), &["--tier", "2", "--answers", a, "--format", "md", "--no-config"]);
+    let (code, _, err) = new(
+        dir.path(),
+        &[
+            "--tier",
+            "2",
+            "--answers",
+            a,
+            "--format",
+            "md",
+            "--no-config",
+        ],
+    );
     assert_eq!(code, 2);
-    assert!(err.contains("goals.us") && err.contains("line break"), "{err}");
-    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "nothing written");
+    assert!(
+        err.contains("goals.us") && err.contains("line break"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "nothing written"
+    );
 
     // One-line hostile values are escaped and keep the structure.
     let answers = write(
@@ -414,22 +654,59 @@ fn hostile_values_render_safely_or_are_refused() {
         "b.toml",
         "partner = \"Acme \\\"+++\\\" Co\"\n[goals]\nus = \"+++ \\\"quoted\\\" | piped\"\n[exit]\ncriteria = [\"# Goals\", \"1. first\", \"--- 3\"]\n[[timeline.phase]]\nname = \"crawl\"\nscope = \"a | b\"\n",
     );
-    let (code, out, err) = new(dir.path(), &["--tier", "2", "--answers", answers.to_str().unwrap(), "--stdout", "--no-config"]);
+    let (code, out, err) = new(
+        dir.path(),
+        &[
+            "--tier",
+            "2",
+            "--answers",
+            answers.to_str().unwrap(),
+            "--stdout",
+            "--no-config",
+        ],
+    );
     assert_eq!(code, 0, "{err}");
-    let front = out.split("\n+++\n").next().unwrap().strip_prefix("+++\n").unwrap();
+    let front = out
+        .split("\n+++\n")
+        .next()
+        .unwrap()
+        .strip_prefix("+++\n")
+        .unwrap();
     let t: toml::Table = toml::from_str(front).unwrap();
     assert_eq!(t["partner"].as_str(), Some("Acme \"+++\" Co"));
     assert_eq!(out.matches("## ").count(), 7, "no extra headings:\n{out}");
-    assert!(out.contains("- \\# Goals") && out.contains("- 1\\. first") && out.contains("- \\--- 3"));
+    assert!(
+        out.contains("- \\# Goals") && out.contains("- 1\\. first") && out.contains("- \\--- 3")
+    );
     assert!(out.contains("| a \\| b |"), "{out}");
     let path = write(dir.path(), "x.charter.md", &out);
     if let Some(found) = lint(&path) {
-        assert!(found.iter().all(|(r, _)| r != "parse-error" && r != "missing-section"), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .all(|(r, _)| r != "parse-error" && r != "missing-section"),
+            "{found:?}"
+        );
     }
 
     // An HTML comment could switch rules off: refused in Markdown.
-    let answers = write(dir.path(), "c.toml", "[goals]\nus = \"x <!-- charter-disable --> y\"\n");
-    let (code, _, err) = new(dir.path(), &["Acme", "--tier", "2", "--answers", answers.to_str().unwrap(), "--stdout", "--no-config"]);
+    let answers = write(
+        dir.path(),
+        "c.toml",
+        "[goals]\nus = \"x <!-- charter-disable --> y\"\n",
+    );
+    let (code, _, err) = new(
+        dir.path(),
+        &[
+            "Acme",
+            "--tier",
+            "2",
+            "--answers",
+            answers.to_str().unwrap(),
+            "--stdout",
+            "--no-config",
+        ],
+    );
     assert_eq!(code, 2);
     assert!(err.contains("goals.us") && err.contains("<!--"), "{err}");
 }
@@ -449,7 +726,10 @@ fn a_read_only_folder_fails_cleanly_without_a_partial_file() {
     }
     let (code, _, err) = new(&ro, &["Acme", "--tier", "2", "--no-config"]);
     assert_eq!(code, 2);
-    assert!(err.contains("acme.charter.md") && err.contains("writable"), "{err}");
+    assert!(
+        err.contains("acme.charter.md") && err.contains("writable"),
+        "{err}"
+    );
     assert_eq!(fs::read_dir(&ro).unwrap().count(), 0, "no partial file");
     fs::set_permissions(&ro, fs::Permissions::from_mode(0o755)).unwrap();
 }
@@ -457,11 +737,17 @@ fn a_read_only_folder_fails_cleanly_without_a_partial_file() {
 #[test]
 fn the_output_flag_picks_the_file_and_the_format() {
     let dir = tempfile::tempdir().unwrap();
-    let (code, _, err) = new(dir.path(), &["Acme", "--tier", "3", "--output", "x.toml", "--no-config"]);
+    let (code, _, err) = new(
+        dir.path(),
+        &["Acme", "--tier", "3", "--output", "x.toml", "--no-config"],
+    );
     assert_eq!(code, 0, "{err}");
     toml::from_str::<toml::Table>(&fs::read_to_string(dir.path().join("x.toml")).unwrap()).unwrap();
     fs::create_dir(dir.path().join("sub")).unwrap();
-    let (code, _, err) = new(dir.path(), &["Acme", "--tier", "3", "--output", "sub", "--no-config"]);
+    let (code, _, err) = new(
+        dir.path(),
+        &["Acme", "--tier", "3", "--output", "sub", "--no-config"],
+    );
     assert_eq!(code, 0, "{err}");
     assert!(dir.path().join("sub/acme.charter.md").exists());
 }

@@ -56,11 +56,17 @@ fn lint_in(dir: &Path, args: &[&str]) -> Outcome {
         .output()
         .expect("runs");
     let code = out.status.code().unwrap_or(-1);
-    assert!(code == 0 || code == 1 || code == 2, "exit {code}: a crash or a timeout");
+    assert!(
+        code == 0 || code == 1 || code == 2,
+        "exit {code}: a crash or a timeout"
+    );
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(!stderr.contains("panicked"), "{stderr}");
     let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout))
+        panic!(
+            "stdout is not JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
     });
     let o = Outcome { code, json, stderr };
     o.places_are_sane();
@@ -124,7 +130,11 @@ fn utf16_invalid_utf8_and_binary_are_refused_with_their_own_messages() {
 
     let o = lint_bytes("i.charter.md", b"+++\npartner = \"x\"\n+++\n# Go\xE9ls\n");
     assert_eq!(o.code, 2);
-    assert!(o.stderr.contains("line 4, column 6 (byte 25)"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("line 4, column 6 (byte 25)"),
+        "{}",
+        o.stderr
+    );
 
     let o = lint_bytes("b.charter.md", b"\x7fELF\x02\x01\x01\0\0\0\0");
     assert_eq!(o.code, 2);
@@ -143,7 +153,10 @@ fn a_50_mb_file_is_refused_by_default_and_linted_when_allowed() {
     let o = lint_in(dir.path(), &["big.charter.md"]);
     assert_eq!(o.code, 2);
     assert!(o.stderr.contains("--max-file-size"), "{}", o.stderr);
-    let o = lint_in(dir.path(), &["--max-file-size", "60000000", "big.charter.md"]);
+    let o = lint_in(
+        dir.path(),
+        &["--max-file-size", "60000000", "big.charter.md"],
+    );
     assert!(o.code == 0 || o.code == 1, "{}", o.stderr);
 }
 
@@ -177,13 +190,26 @@ fn a_finding_at_the_end_of_a_70000_character_line_is_shown() {
 #[test]
 fn toml_nested_10000_deep_is_an_error_not_a_stack_overflow() {
     for (what, text) in [
-        ("arrays", format!("x = {}{}\n", "[".repeat(10_000), "]".repeat(10_000))),
-        ("inline tables", format!("x = {}1{}\n", "{a=".repeat(10_000), "}".repeat(10_000))),
-        ("dotted keys", format!("{} = 1\n", vec!["a"; 10_000].join("."))),
+        (
+            "arrays",
+            format!("x = {}{}\n", "[".repeat(10_000), "]".repeat(10_000)),
+        ),
+        (
+            "inline tables",
+            format!("x = {}1{}\n", "{a=".repeat(10_000), "}".repeat(10_000)),
+        ),
+        (
+            "dotted keys",
+            format!("{} = 1\n", vec!["a"; 10_000].join(".")),
+        ),
     ] {
         let o = lint_bytes("deep.charter.toml", text.as_bytes());
         assert_eq!(o.code, 1, "{what}");
-        assert!(o.has("parse-error") || o.has("unknown-key"), "{what}: {:?}", o.rules());
+        assert!(
+            o.has("parse-error") || o.has("unknown-key"),
+            "{what}: {:?}",
+            o.rules()
+        );
         let fm = format!("+++\n{text}+++\n# Goals\n");
         let o = lint_bytes("deep.charter.md", fm.as_bytes());
         assert_eq!(o.code, 1, "{what} in front matter");
@@ -225,7 +251,11 @@ fn front_matter_unclosed_empty_yaml_and_mid_document() {
         "---\npartner: Northwind Ledger\ncompany: Keel\ntier: 2\nleverage: [economic, customer]\nstatus: walk\ncreated: 2026-08-24\nnext-review: 2027-01-15\n---\n{rest}"
     );
     let o = lint_bytes("y.charter.md", yaml.as_bytes());
-    assert_eq!(o.rules(), Vec::<String>::new(), "yaml front matter reads like toml");
+    assert_eq!(
+        o.rules(),
+        Vec::<String>::new(),
+        "yaml front matter reads like toml"
+    );
 
     let twice = format!("{body}\n+++\ntier = 3\n+++\n");
     let o = lint_bytes("t.charter.md", twice.as_bytes());
@@ -236,11 +266,31 @@ fn front_matter_unclosed_empty_yaml_and_mid_document() {
 fn invalid_toml_duplicates_wrong_types_and_unknown_keys() {
     let toml = fs::read_to_string(CLEAN_TOML).expect("example");
     let cases = [
-        ("invalid", toml.replacen("tier = 2", "tier = = 2", 1), "parse-error"),
-        ("duplicate", toml.replacen("tier = 2", "tier = 2\ntier = 3", 1), "parse-error"),
-        ("wrong type", toml.replacen("tier = 2", "tier = { a = 1 }", 1), "parse-error"),
-        ("unknown", toml.replacen("tier = 2", "tier = 2\nparnter = \"x\"", 1), "unknown-key"),
-        ("overflow", toml.replacen("tier = 2", "tier = 99999999999999999999999", 1), "parse-error"),
+        (
+            "invalid",
+            toml.replacen("tier = 2", "tier = = 2", 1),
+            "parse-error",
+        ),
+        (
+            "duplicate",
+            toml.replacen("tier = 2", "tier = 2\ntier = 3", 1),
+            "parse-error",
+        ),
+        (
+            "wrong type",
+            toml.replacen("tier = 2", "tier = { a = 1 }", 1),
+            "parse-error",
+        ),
+        (
+            "unknown",
+            toml.replacen("tier = 2", "tier = 2\nparnter = \"x\"", 1),
+            "unknown-key",
+        ),
+        (
+            "overflow",
+            toml.replacen("tier = 2", "tier = 99999999999999999999999", 1),
+            "parse-error",
+        ),
     ];
     for (what, text, rule) in cases {
         let o = lint_bytes("c.charter.toml", text.as_bytes());
@@ -253,12 +303,24 @@ fn invalid_toml_duplicates_wrong_types_and_unknown_keys() {
 fn february_30_native_and_quoted() {
     let toml = fs::read_to_string(CLEAN_TOML).expect("example");
     for date in ["2027-02-30", "\"2027-02-30\""] {
-        let text = toml.replacen("next-review = 2027-01-15", &format!("next-review = {date}"), 1);
+        let text = toml.replacen(
+            "next-review = 2027-01-15",
+            &format!("next-review = {date}"),
+            1,
+        );
         let o = lint_bytes("d.charter.toml", text.as_bytes());
-        assert!(o.has("invalid-date") || o.has("parse-error"), "{date}: {:?}", o.rules());
+        assert!(
+            o.has("invalid-date") || o.has("parse-error"),
+            "{date}: {:?}",
+            o.rules()
+        );
         assert_eq!(o.code, 1);
     }
-    let md = clean_md().replacen("next-review = 2027-01-15", "next-review = \"2027-02-30\"", 1);
+    let md = clean_md().replacen(
+        "next-review = 2027-01-15",
+        "next-review = \"2027-02-30\"",
+        1,
+    );
     assert!(lint_bytes("d.charter.md", md.as_bytes()).has("invalid-date"));
 }
 
@@ -285,7 +347,10 @@ fn symlinks_self_loops_dangling_and_followed_loops() {
     assert!(o.stderr.contains("loop"), "{}", o.stderr);
 
     // Named directly: each is a clear error.
-    let o = lint_in(root, &["self.charter.md", "dangling.charter.md", "ok.charter.md"]);
+    let o = lint_in(
+        root,
+        &["self.charter.md", "dangling.charter.md", "ok.charter.md"],
+    );
     assert_eq!(o.code, 2);
     assert_eq!(o.json["summary"]["files"], 1);
     assert!(o.stderr.contains("dangling.charter.md"), "{}", o.stderr);
@@ -322,7 +387,10 @@ fn a_directory_named_like_a_charter_is_walked_not_read() {
     fs::create_dir(dir.path().join("x.charter.md")).expect("mkdir");
     fs::copy(CLEAN_MD, dir.path().join("x.charter.md/in.charter.md")).expect("copy");
     let o = lint_in(dir.path(), &["x.charter.md"]);
-    assert_eq!((o.code, o.json["summary"]["files"].clone()), (0, Value::from(1)));
+    assert_eq!(
+        (o.code, o.json["summary"]["files"].clone()),
+        (0, Value::from(1))
+    );
 }
 
 #[cfg(unix)]

@@ -23,7 +23,8 @@ pub fn run(args: InitArgs) -> u8 {
 type Failure = (String, String);
 
 fn init(args: &InitArgs) -> Result<std::path::PathBuf, Failure> {
-    let text = render_config().map_err(|e| (e, "this is a bug in charter; please report it".to_string()))?;
+    let text = render_config()
+        .map_err(|e| (e, "this is a bug in charter; please report it".to_string()))?;
     std::fs::create_dir_all(&args.dir).map_err(|e| {
         (
             format!("cannot create {}: {e}", args.dir.display()),
@@ -33,7 +34,9 @@ fn init(args: &InitArgs) -> Result<std::path::PathBuf, Failure> {
     let path = args.dir.join(FILE_NAME);
     write_new(&path, text.as_bytes(), args.force).map_err(|e| {
         let help = match e {
-            WriteError::Exists(_) => "charter init keeps an existing config: edit it, or pass --force to replace it",
+            WriteError::Exists(_) => {
+                "charter init keeps an existing config: edit it, or pass --force to replace it"
+            }
             _ => "check that the folder is writable; nothing was written",
         };
         (e.to_string(), help.to_string())

@@ -32,7 +32,9 @@ fn generate(args: NewArgs) -> Result<(), render::Error> {
     let answers = match &args.answers {
         Some(path) => Answers::load(path).map_err(|message| render::Error {
             message,
-            help: Some("the answers file uses the keys of a TOML charter; see docs/templates.md".into()),
+            help: Some(
+                "the answers file uses the keys of a TOML charter; see docs/templates.md".into(),
+            ),
         })?,
         None => Answers::default(),
     };
@@ -148,12 +150,19 @@ fn check_partner(partner: &str) -> Result<(), render::Error> {
     }
 }
 
-fn choose_tier(args: &NewArgs, answers: &Answers, interactive: bool) -> Result<Tier, render::Error> {
+fn choose_tier(
+    args: &NewArgs,
+    answers: &Answers,
+    interactive: bool,
+) -> Result<Tier, render::Error> {
     if args.ask_tier {
         if !interactive {
             return Err(render::Error {
                 message: "--ask-tier asks questions, but standard input is not a terminal".into(),
-                help: Some("pass the tier instead: --tier 1, 2 or 3 (integration, partnership, strategic)".into()),
+                help: Some(
+                    "pass the tier instead: --tier 1, 2 or 3 (integration, partnership, strategic)"
+                        .into(),
+                ),
             });
         }
         return ask_with(ask::decide_tier);
@@ -195,7 +204,10 @@ fn output_path(
     let file_name = || -> Result<String, render::Error> {
         let slug = render::slug::slug(partner).map_err(|message| render::Error {
             message,
-            help: Some("give a partner name with letters or digits, or choose the file with --output".into()),
+            help: Some(
+                "give a partner name with letters or digits, or choose the file with --output"
+                    .into(),
+            ),
         })?;
         let ext = match format {
             Format::Markdown => "md",
@@ -204,7 +216,11 @@ fn output_path(
         Ok(format!("{slug}.charter.{ext}"))
     };
     if let Some(out) = &args.output {
-        return Ok(if out.is_dir() { out.join(file_name()?) } else { out.clone() });
+        return Ok(if out.is_dir() {
+            out.join(file_name()?)
+        } else {
+            out.clone()
+        });
     }
     let dir = match &config.file.charters {
         Some(c) => {
@@ -218,7 +234,11 @@ fn output_path(
         None => PathBuf::from("."),
     };
     let name = file_name()?;
-    Ok(if dir == Path::new(".") { PathBuf::from(name) } else { dir.join(name) })
+    Ok(if dir == Path::new(".") {
+        PathBuf::from(name)
+    } else {
+        dir.join(name)
+    })
 }
 
 fn write_error(e: WriteError, path: &Path) -> render::Error {

@@ -127,9 +127,8 @@ impl Answers {
 
     pub fn parse(text: &str) -> Result<Answers, String> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let table: toml::Table = toml::from_str(text).map_err(|e| {
-            format!("it is not valid TOML: {}", e.message().trim())
-        })?;
+        let table: toml::Table = toml::from_str(text)
+            .map_err(|e| format!("it is not valid TOML: {}", e.message().trim()))?;
         let mut top = Reader::new(table, "")?;
         let mut a = Answers {
             partner: top.text("partner")?,
@@ -198,14 +197,18 @@ impl Answers {
 fn read_phases(sec: &mut Reader) -> Result<Vec<PhaseAnswer>, String> {
     let mut phases: Vec<PhaseAnswer> = Vec::new();
     for (i, mut t) in sec.tables("phase")?.into_iter().enumerate() {
-        let name = t
-            .text("name")?
-            .ok_or_else(|| format!("`timeline.phase` number {} has no `name` (crawl, walk or run)", i + 1))?;
-        let kind = PhaseKind::parse(&name).ok_or_else(|| {
-            format!("`timeline.phase` name `{name}` is not crawl, walk or run")
+        let name = t.text("name")?.ok_or_else(|| {
+            format!(
+                "`timeline.phase` number {} has no `name` (crawl, walk or run)",
+                i + 1
+            )
         })?;
+        let kind = PhaseKind::parse(&name)
+            .ok_or_else(|| format!("`timeline.phase` name `{name}` is not crawl, walk or run"))?;
         if phases.iter().any(|p| p.kind == kind) {
-            return Err(format!("the {name} phase is given twice in `timeline.phase`"));
+            return Err(format!(
+                "the {name} phase is given twice in `timeline.phase`"
+            ));
         }
         phases.push(PhaseAnswer {
             kind,
@@ -238,7 +241,11 @@ fn read_signatures(top: &mut Reader) -> Result<Vec<SignatureAnswer>, String> {
         let side = match t.text("side")?.as_deref().map(str::to_ascii_lowercase) {
             Some(s) if s == "company" => "company",
             Some(s) if s == "partner" => "partner",
-            Some(s) => return Err(format!("`signatures.side = \"{s}\"`: use \"company\" or \"partner\"")),
+            Some(s) => {
+                return Err(format!(
+                    "`signatures.side = \"{s}\"`: use \"company\" or \"partner\""
+                ))
+            }
             None => {
                 return Err(format!(
                     "`signatures` entry number {} has no `side` (\"company\" or \"partner\")",
@@ -485,11 +492,18 @@ date = 2027-01-02
     #[test]
     fn unknown_keys_are_named_with_a_suggestion() {
         let e = Answers::parse("[goals]\nuss = \"x\"\n").unwrap_err();
-        assert!(e.contains("`goals.uss`") && e.contains("did you mean `goals.us`"), "{e}");
+        assert!(
+            e.contains("`goals.uss`") && e.contains("did you mean `goals.us`"),
+            "{e}"
+        );
         let e = Answers::parse("parnter = \"x\"\n").unwrap_err();
         assert!(e.contains("`parnter`") && e.contains("`partner`"), "{e}");
-        let e = Answers::parse("[[timeline.phase]]\nname = \"crawl\"\nstrat = 2027-01-01\n").unwrap_err();
-        assert!(e.contains("timeline.phase.strat") && e.contains("timeline.phase.start"), "{e}");
+        let e = Answers::parse("[[timeline.phase]]\nname = \"crawl\"\nstrat = 2027-01-01\n")
+            .unwrap_err();
+        assert!(
+            e.contains("timeline.phase.strat") && e.contains("timeline.phase.start"),
+            "{e}"
+        );
         let e = Answers::parse("[bogus]\nx = 1\n").unwrap_err();
         assert!(e.contains("`bogus`"), "{e}");
     }

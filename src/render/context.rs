@@ -8,11 +8,8 @@ use serde_json::{json, Map, Value};
 
 pub fn build(req: &Request) -> Result<tera::Context, String> {
     let a = &req.answers;
-    let given = PhaseKind::ALL.map(|k| {
-        a.phase(k)
-            .map(|p| (p.start, p.end))
-            .unwrap_or((None, None))
-    });
+    let given =
+        PhaseKind::ALL.map(|k| a.phase(k).map(|p| (p.start, p.end)).unwrap_or((None, None)));
     // The crawl start on the command line wins over the answers file's.
     let mut given = given;
     if req.start_given {

@@ -35,12 +35,11 @@ fn end_of(start: Date, span: jiff::Span) -> Date {
 
 /// The start and end of crawl, walk and run. `given` holds dates an answers file
 /// fixed for each phase; the rest are computed from `start` and the default spans.
-pub fn plan(start: Date, given: [(Option<Date>, Option<Date>); 3]) -> Result<[(Date, Date); 3], String> {
-    let spans = [
-        CRAWL_WEEKS.weeks(),
-        WALK_WEEKS.weeks(),
-        RUN_MONTHS.months(),
-    ];
+pub fn plan(
+    start: Date,
+    given: [(Option<Date>, Option<Date>); 3],
+) -> Result<[(Date, Date); 3], String> {
+    let spans = [CRAWL_WEEKS.weeks(), WALK_WEEKS.weeks(), RUN_MONTHS.months()];
     let names = ["crawl", "walk", "run"];
     let mut out = [(start, start); 3];
     let mut previous_end: Option<Date> = None;
@@ -52,7 +51,10 @@ pub fn plan(start: Date, given: [(Option<Date>, Option<Date>); 3]) -> Result<[(D
         };
         let e = given[i].1.unwrap_or_else(|| end_of(s, spans[i]));
         if e < s {
-            return Err(format!("the {} phase ends on {e}, before it starts on {s}", names[i]));
+            return Err(format!(
+                "the {} phase ends on {e}, before it starts on {s}",
+                names[i]
+            ));
         }
         if let Some(prev) = previous_end {
             if s <= prev {
@@ -97,7 +99,15 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p[1].0, date(2027, 3, 1));
-        assert!(plan(date(2027, 1, 4), [(None, None), (Some(date(2027, 1, 5)), None), (None, None)]).is_err());
-        assert!(plan(date(2027, 1, 4), [(None, Some(date(2027, 1, 1))), (None, None), (None, None)]).is_err());
+        assert!(plan(
+            date(2027, 1, 4),
+            [(None, None), (Some(date(2027, 1, 5)), None), (None, None)]
+        )
+        .is_err());
+        assert!(plan(
+            date(2027, 1, 4),
+            [(None, Some(date(2027, 1, 1))), (None, None), (None, None)]
+        )
+        .is_err());
     }
 }

@@ -140,7 +140,13 @@ mod tests {
 
     #[test]
     fn toml_strings_stay_on_one_line_and_round_trip() {
-        for s in ["plain", "a \"quote\"", "two\nlines\n+++\n", "back\\slash", "tab\tnul\0"] {
+        for s in [
+            "plain",
+            "a \"quote\"",
+            "two\nlines\n+++\n",
+            "back\\slash",
+            "tab\tnul\0",
+        ] {
             let out = t(Value::String(s.to_string()));
             assert!(!out.contains('\n'), "{out}");
             let back: toml::Table = toml::from_str(&format!("k = {out}")).unwrap();

@@ -7,15 +7,42 @@ use std::path::Path;
 /// The built-in templates, by the name a user template overrides them with.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("prompts.tera", include_str!("../../templates/prompts.tera")),
-    ("meta.toml.tera", include_str!("../../templates/meta.toml.tera")),
-    ("charter.md.tera", include_str!("../../templates/charter.md.tera")),
-    ("tier-1.md.tera", include_str!("../../templates/tier-1.md.tera")),
-    ("tier-2.md.tera", include_str!("../../templates/tier-2.md.tera")),
-    ("tier-3.md.tera", include_str!("../../templates/tier-3.md.tera")),
-    ("charter.toml.tera", include_str!("../../templates/charter.toml.tera")),
-    ("tier-1.toml.tera", include_str!("../../templates/tier-1.toml.tera")),
-    ("tier-2.toml.tera", include_str!("../../templates/tier-2.toml.tera")),
-    ("tier-3.toml.tera", include_str!("../../templates/tier-3.toml.tera")),
+    (
+        "meta.toml.tera",
+        include_str!("../../templates/meta.toml.tera"),
+    ),
+    (
+        "charter.md.tera",
+        include_str!("../../templates/charter.md.tera"),
+    ),
+    (
+        "tier-1.md.tera",
+        include_str!("../../templates/tier-1.md.tera"),
+    ),
+    (
+        "tier-2.md.tera",
+        include_str!("../../templates/tier-2.md.tera"),
+    ),
+    (
+        "tier-3.md.tera",
+        include_str!("../../templates/tier-3.md.tera"),
+    ),
+    (
+        "charter.toml.tera",
+        include_str!("../../templates/charter.toml.tera"),
+    ),
+    (
+        "tier-1.toml.tera",
+        include_str!("../../templates/tier-1.toml.tera"),
+    ),
+    (
+        "tier-2.toml.tera",
+        include_str!("../../templates/tier-2.toml.tera"),
+    ),
+    (
+        "tier-3.toml.tera",
+        include_str!("../../templates/tier-3.toml.tera"),
+    ),
 ];
 
 /// The `charter init` template; not overridable (it documents charter's own config).

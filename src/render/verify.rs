@@ -18,16 +18,26 @@ pub fn texts(partner: &str, company: Option<&str>, a: &Answers) -> Vec<(String, 
         }
     }
     for p in &a.phases {
-        for (key, v) in [("scope", &p.scope), ("go-no-go", &p.go_no_go), ("result", &p.result)] {
+        for (key, v) in [
+            ("scope", &p.scope),
+            ("go-no-go", &p.go_no_go),
+            ("result", &p.result),
+        ] {
             if let Some(v) = v {
-                out.push((format!("timeline.phase.{key} ({})", p.kind.name()), v.clone()));
+                out.push((
+                    format!("timeline.phase.{key} ({})", p.kind.name()),
+                    v.clone(),
+                ));
             }
         }
     }
     for (i, m) in a.metrics.iter().enumerate() {
         for (key, v) in [("name", &m.name), ("target", &m.target)] {
             if let Some(v) = v {
-                out.push((format!("metrics.metric.{key} (number {})", i + 1), v.clone()));
+                out.push((
+                    format!("metrics.metric.{key} (number {})", i + 1),
+                    v.clone(),
+                ));
             }
         }
     }
@@ -94,13 +104,23 @@ pub fn reparse(out: &str, format: Format, partner: &str, template: &str) -> Resu
     let meta_text = match format {
         Format::Toml => out.to_string(),
         Format::Markdown => front_matter(out).ok_or_else(|| {
-            broken(template, "the Markdown has no `+++` front matter block at the top")
+            broken(
+                template,
+                "the Markdown has no `+++` front matter block at the top",
+            )
         })?,
     };
-    let table: toml::Table = toml::from_str(&meta_text)
-        .map_err(|e| broken(template, &format!("the TOML does not parse: {}", e.message())))?;
+    let table: toml::Table = toml::from_str(&meta_text).map_err(|e| {
+        broken(
+            template,
+            &format!("the TOML does not parse: {}", e.message()),
+        )
+    })?;
     if table.get("partner").and_then(|v| v.as_str()) != Some(partner) {
-        return Err(broken(template, "`partner` does not read back as the partner's name"));
+        return Err(broken(
+            template,
+            "`partner` does not read back as the partner's name",
+        ));
     }
     if format == Format::Markdown {
         let body_start = out.find("\n+++").map(|i| i + 4).unwrap_or(out.len());
@@ -114,9 +134,10 @@ pub fn reparse(out: &str, format: Format, partner: &str, template: &str) -> Resu
 /// The front matter between the first line `+++` and the next.
 fn front_matter(out: &str) -> Option<String> {
     let rest = out.strip_prefix("+++\n")?;
-    let end = rest.find("\n+++\n").map(|i| i + 1).or_else(|| {
-        rest.strip_suffix("\n+++").map(|r| r.len() + 1)
-    })?;
+    let end = rest
+        .find("\n+++\n")
+        .map(|i| i + 1)
+        .or_else(|| rest.strip_suffix("\n+++").map(|r| r.len() + 1))?;
     Some(rest[..end].to_string())
 }
 
@@ -149,7 +170,9 @@ pub fn all_used(
 
 fn broken(template: &str, what: &str) -> Error {
     Error {
-        message: format!("template `{template}` produced a charter that charter cannot read: {what}"),
+        message: format!(
+            "template `{template}` produced a charter that charter cannot read: {what}"
+        ),
         help: Some("fix the template; nothing was written".to_string()),
     }
 }

@@ -8,7 +8,11 @@ use std::io::{BufRead, Write};
 const TRIES: usize = 3;
 
 /// Ask until a non-empty line comes back; end of input is an error.
-pub fn line(input: &mut impl BufRead, out: &mut impl Write, question: &str) -> Result<String, String> {
+pub fn line(
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    question: &str,
+) -> Result<String, String> {
     for _ in 0..TRIES {
         let _ = write!(out, "{question} ");
         let _ = out.flush();
@@ -27,7 +31,11 @@ pub fn line(input: &mut impl BufRead, out: &mut impl Write, question: &str) -> R
     Err("no answer given".to_string())
 }
 
-pub fn yes_no(input: &mut impl BufRead, out: &mut impl Write, question: &str) -> Result<bool, String> {
+pub fn yes_no(
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+    question: &str,
+) -> Result<bool, String> {
     for _ in 0..TRIES {
         match line(input, out, &format!("{question} [y/n]"))?
             .to_ascii_lowercase()
@@ -106,7 +114,11 @@ mod tests {
     #[test]
     fn names_and_tiers_are_asked_again_until_usable() {
         let mut out = Vec::new();
-        let name = line(&mut Cursor::new(b"\n  Northwind  \n".as_slice()), &mut out, "Partner:");
+        let name = line(
+            &mut Cursor::new(b"\n  Northwind  \n".as_slice()),
+            &mut out,
+            "Partner:",
+        );
         assert_eq!(name.as_deref(), Ok("Northwind"));
         let t = tier(&mut Cursor::new(b"gold\nstrategic\n".as_slice()), &mut out);
         assert_eq!(t, Ok(Tier::Strategic));
