@@ -223,7 +223,7 @@ fn markdown_nested_100000_deep_completes() {
         format!("## Goals\n{}x\n", "- ".repeat(100_000)),
         {
             let mut s = String::from("## Goals\n");
-            for i in 0..100_000usize.min(3_000) {
+            for i in 0..3_000usize {
                 s.push_str(&"  ".repeat(i));
                 s.push_str("- item\n");
             }

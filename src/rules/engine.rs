@@ -358,7 +358,10 @@ fn pack_error(src: &PackSource, e: &toml::de::Error) -> ConfigError {
             }
             (start, end - start).into()
         }),
-        src: Some(miette::NamedSource::new(src.name.clone(), src.text.clone())),
+        src: Some(Box::new(miette::NamedSource::new(
+            src.name.clone(),
+            src.text.clone(),
+        ))),
         label: "here".to_string(),
         help: Some("see docs/rule-packs.md for the pack format".to_string()),
     }
