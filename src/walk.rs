@@ -49,7 +49,11 @@ impl Matcher {
     }
 
     fn is_charter(&self, path: &Path) -> bool {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        // Lossy: a name that is not UTF-8 can still end in `.charter.md`.
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
         let lower = name.to_ascii_lowercase();
         lower.ends_with(".charter.md")
             || lower.ends_with(".charter.toml")

@@ -12,7 +12,7 @@ const CLEAN_TOML: &str = "examples/northwind-ledger.charter.toml";
 
 fn charter() -> Command {
     let mut cmd = Command::cargo_bin("charter").expect("binary builds");
-    cmd.env_remove("NO_COLOR").arg("--no-config");
+    cmd.env_remove("NO_COLOR");
     cmd
 }
 

@@ -137,6 +137,16 @@ pub enum OutputFormat {
     Concise,
     /// One JSON object with a summary and the diagnostics.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: an annotation per finding.
+    Github,
+    /// JUnit XML: a test suite per file, a failing test case per finding.
+    Junit,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+    /// reviewdog's Diagnostic Format (rdjson).
+    Rdjson,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -46,6 +46,43 @@ pub struct Rule {
     check: Box<dyn Check>,
 }
 
+impl Rule {
+    /// A rule with its texts and no check, for tests of code that only reads a rule's
+    /// texts (the output formats): it needs no pack, so no check has to exist.
+    #[doc(hidden)]
+    pub fn for_tests(
+        code: &str,
+        name: &str,
+        severity: Severity,
+        summary: &str,
+        help: &str,
+    ) -> Rule {
+        Rule {
+            code: code.to_string(),
+            name: name.to_string(),
+            default_severity: severity,
+            severity: Some(severity),
+            draft_severity: None,
+            summary: summary.to_string(),
+            message: String::new(),
+            messages: BTreeMap::new(),
+            fix: String::new(),
+            help: help.to_string(),
+            example: None,
+            pack: "tests".to_string(),
+            check: Box::new(NoCheck),
+        }
+    }
+}
+
+/// The check of [`Rule::for_tests`]: finds nothing.
+#[derive(Debug)]
+struct NoCheck;
+
+impl Check for NoCheck {
+    fn run(&self, _cx: &Ctx<'_>, _hits: &mut Vec<Hit>) {}
+}
+
 /// The rules of the active packs, compiled, and the vocabulary the parsers use.
 #[derive(Debug)]
 pub struct RuleSet {
