@@ -170,9 +170,9 @@ pub struct NewArgs {
     /// Our company's name.
     #[arg(long, value_name = "NAME")]
     pub company: Option<String>,
-    /// Write Markdown (default) or TOML.
-    #[arg(long, value_enum, default_value_t = CharterFormat::Md)]
-    pub format: CharterFormat,
+    /// Write Markdown or TOML (default: from the --output name, else Markdown).
+    #[arg(long, value_enum)]
+    pub format: Option<CharterFormat>,
     /// Where to write (default: <partner-slug>.charter.md in the charters folder or here).
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,
