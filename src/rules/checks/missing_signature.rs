@@ -44,6 +44,11 @@ impl Check for MissingSignature {
             if own.iter().any(|s| s.signed) {
                 continue;
             }
+            // An unsigned line that is still a template prompt is the placeholder
+            // rule's finding; reporting it here too would say the same thing twice.
+            if !own.is_empty() && own.iter().all(|s| is_prompt(cx.slice(s.span))) {
+                continue;
+            }
             let name = super::side_name(c, side);
             hits.push(match own.first() {
                 Some(s) => Hit::at(s.span).variant("unsigned").arg("side", name),
@@ -51,6 +56,12 @@ impl Check for MissingSignature {
             });
         }
     }
+}
+
+/// Whether a signature line still holds a `<fill in …>` style prompt.
+fn is_prompt(line: &str) -> bool {
+    line.find('<')
+        .is_some_and(|open| line[open..].contains('>') && !line[open..].starts_with("<!--"))
 }
 
 /// No side is known: two signed signatures stand for both sides.
@@ -145,6 +156,13 @@ mod tests {
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].variant, "unsigned");
         assert_eq!(arg(&hits[0], "side"), "Ravi Shah");
+    }
+
+    #[test]
+    fn prompt_lines_are_left_to_the_placeholder_rule() {
+        assert!(is_prompt("- [ ] <fill in: signer's name>, Keel"));
+        assert!(!is_prompt("- [ ] Dana Ruiz, Keel"));
+        assert!(!is_prompt("- [ ] Dana Ruiz, Keel <!-- later -->"));
     }
 
     #[test]
