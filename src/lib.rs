@@ -8,6 +8,7 @@ pub mod changed;
 pub mod cli;
 pub mod config;
 pub mod date;
+pub mod fix;
 pub mod input;
 pub mod lint;
 pub mod model;

@@ -12,8 +12,9 @@ use std::collections::{BTreeMap, HashMap};
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct VocabSpec {
+    /// In pack order: the order sections are listed in is their usual order in a charter.
     #[serde(default)]
-    pub sections: BTreeMap<String, SectionSpec>,
+    pub sections: indexmap::IndexMap<String, SectionSpec>,
     /// Phase kind (`crawl`, `walk`, `run`) to the words that name it.
     #[serde(default)]
     pub phases: BTreeMap<String, Vec<String>>,

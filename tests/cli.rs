@@ -395,3 +395,63 @@ fn changed_since_lints_only_what_differs_from_the_ref() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn fix_adds_missing_sections_never_removes_text_and_keeps_the_mode() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = fs::read_to_string(CLEAN_MD).expect("example");
+    let cut = |t: &str, from: &str, to: &str| {
+        let a = t.find(from).expect("from");
+        let b = t.find(to).expect("to");
+        format!("{}{}", &t[..a], &t[b..])
+    };
+    let broken = cut(
+        &cut(&text, "## Governance", "## Exit criteria"),
+        "## Mutual goals",
+        "## Value exchange",
+    )
+    .replace("— 2026-08-28", "— 2026/8/28");
+    let path = dir.path().join("f.charter.md");
+    fs::write(&path, &broken).expect("write");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).expect("chmod");
+    }
+
+    // --diff shows the change and writes nothing.
+    let out = lint(&["--diff", "--format", "concise", "f.charter.md"])
+        .current_dir(dir.path())
+        .output()
+        .expect("runs");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        shown.contains("+## Governance") && shown.contains("+## Mutual goals"),
+        "{shown}"
+    );
+    assert_eq!(fs::read_to_string(&path).expect("read"), broken);
+
+    // --fix writes, and only prompts are left to report.
+    let out = lint(&["--fix", "--format", "json", "f.charter.md"])
+        .current_dir(dir.path())
+        .output()
+        .expect("runs");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(rules_of(&v).iter().all(|r| r == "placeholder"), "{v:#}");
+    let fixed = fs::read_to_string(&path).expect("read");
+    assert!(fixed.contains("— 2026-08-28"), "date normalised");
+    for line in broken.lines() {
+        let normal = line.replace("2026/8/28", "2026-08-28");
+        assert!(fixed.lines().any(|l| l == normal), "line kept: {line}");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&path).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+    // Nothing left behind but the charter.
+    assert_eq!(fs::read_dir(dir.path()).expect("dir").count(), 1);
+    // Standard input cannot be fixed in place.
+    lint(&["--fix", "-"]).write_stdin(broken).assert().code(2);
+}

@@ -72,6 +72,16 @@ pub fn run(args: LintArgs) -> u8 {
         today: args.today.unwrap_or_else(crate::date::today),
         max_size: args.max_file_size,
         stdin_name: args.stdin_filename.clone(),
+        fix: match (args.fix, args.diff) {
+            (_, true) => Some(FixMode::Diff),
+            (true, false) => Some(FixMode::Write),
+            _ => None,
+        },
+        templates: config
+            .file
+            .templates
+            .as_ref()
+            .map(|t| config.resolve(t.get_ref())),
     };
 
     let pool = match rayon::ThreadPoolBuilder::new()
@@ -112,6 +122,16 @@ struct Job<'a> {
     today: Date,
     max_size: u64,
     stdin_name: Option<String>,
+    fix: Option<FixMode>,
+    templates: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FixMode {
+    /// `--fix`: write the fixed file.
+    Write,
+    /// `--diff`: show what `--fix` would change.
+    Diff,
 }
 
 /// What linting one input produced.
@@ -196,7 +216,11 @@ fn lint_one(input: &Input, job: &Job<'_>) -> Outcome {
         Ok(s) => s,
         Err(e) => return failed(&display, describe(&e)),
     };
-    match catch_unwind(AssertUnwindSafe(|| check(&source, job))) {
+    let path = match input {
+        Input::File { path, .. } => Some(path.as_path()),
+        _ => None,
+    };
+    match catch_unwind(AssertUnwindSafe(|| check(source, path, job))) {
         Ok(o) => o,
         Err(payload) => {
             let what = payload
@@ -212,20 +236,78 @@ fn lint_one(input: &Input, job: &Job<'_>) -> Outcome {
     }
 }
 
-fn check(source: &Source, job: &Job<'_>) -> Outcome {
+fn check(source: Source, path: Option<&std::path::Path>, job: &Job<'_>) -> Outcome {
     let format = parse::format_for(&source.name);
-    let findings = lint_source(source, format, job.rules, job.today);
+    let mut findings = lint_source(&source, format, job.rules, job.today);
+    let mut prefix = String::new();
+    let mut source = source;
+    if let (Some(mode), false) = (job.fix, findings.is_empty()) {
+        match apply_fix(&source, format, path, mode, job) {
+            Ok(None) => {}
+            Ok(Some(Fixed::Diff(diff))) => prefix = diff,
+            Ok(Some(Fixed::Written(new))) => {
+                source = Source::new(source.name.clone(), new);
+                findings = lint_source(&source, format, job.rules, job.today);
+            }
+            Err(e) => return failed(&source.name, e),
+        }
+    }
+    let source = &source;
     let diagnostics: Vec<Diagnostic> = findings
         .iter()
         .map(|f| Diagnostic::new(source, f))
         .collect();
-    let text = job.report.file(source, &findings, &diagnostics);
+    let mut text = job.report.file(source, &findings, &diagnostics);
+    text.insert_str(0, &prefix);
     Outcome {
         path: source.name.clone(),
         text,
         diagnostics,
         failure: None,
     }
+}
+
+enum Fixed {
+    Diff(String),
+    Written(String),
+}
+
+/// Fix one charter: a diff to show, or the new text once it is safely written.
+fn apply_fix(
+    source: &Source,
+    format: crate::model::Format,
+    path: Option<&std::path::Path>,
+    mode: FixMode,
+    job: &Job<'_>,
+) -> Result<Option<Fixed>, String> {
+    let charter = parse::parse(source, format, &job.rules.vocab);
+    let opts = crate::fix::FixOptions {
+        vocab: &job.rules.vocab,
+        today: job.today,
+        templates: job.templates.clone(),
+    };
+    let Some(new) = crate::fix::fix(source, &charter, &opts)? else {
+        return Ok(None);
+    };
+    if mode == FixMode::Diff {
+        return Ok(Some(Fixed::Diff(crate::fix::diff(
+            &source.name,
+            &source.text,
+            &new,
+        ))));
+    }
+    let Some(path) = path else {
+        return Err("--fix cannot write standard input; use --diff to see the fixes".to_string());
+    };
+    // A BOM removed on reading is put back: a fix changes only what it means to.
+    let had_bom = std::fs::read(path).is_ok_and(|b| b.starts_with(&[0xEF, 0xBB, 0xBF]));
+    let bytes = if had_bom {
+        format!("\u{feff}{new}")
+    } else {
+        new.clone()
+    };
+    crate::write::write_new(path, bytes.as_bytes(), true).map_err(|e| e.to_string())?;
+    Ok(Some(Fixed::Written(new)))
 }
 
 fn failed(path: &str, message: String) -> Outcome {

@@ -123,6 +123,13 @@ pub struct LintArgs {
     /// After the report, print how many findings each rule produced (to stderr).
     #[arg(long)]
     pub statistics: bool,
+    /// Apply the fixes that invent nothing (missing sections with the template's
+    /// prompts, dates and checkboxes in their normal form), then report what is left.
+    #[arg(long)]
+    pub fix: bool,
+    /// Print the fixes `--fix` would make as a unified diff, without writing.
+    #[arg(long)]
+    pub diff: bool,
     /// Lint only the charters that differ from this git ref (committed since, staged,
     /// unstaged or untracked), e.g. `origin/main` in a pull request.
     #[arg(long, value_name = "REF")]

@@ -90,6 +90,7 @@ fn without_sides(c: &Charter, heading: crate::model::Span, hits: &mut Vec<Hit>) 
 #[cfg(test)]
 mod tests {
     use super::super::testkit::{arg, Kit};
+    use super::is_prompt;
     use crate::model::Side;
 
     const SRC: &str =

@@ -1,0 +1,278 @@
+//! `charter lint --fix`: the edits that need no invented content. Missing sections
+//! are added with the same prompts `charter new` writes (rendered from the same
+//! templates, so they cannot drift); dates and signature checkboxes are put in their
+//! normal form. Nothing else is touched, and nothing is ever removed.
+
+use crate::model::{Charter, Format, Span, Text, Tier};
+use crate::parse;
+use crate::render::{self, answers::Answers, Request};
+use crate::source::Source;
+use crate::vocab::Vocabulary;
+use jiff::civil::Date;
+use std::path::PathBuf;
+
+/// One replacement in the source text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Edit {
+    span: Span,
+    with: String,
+}
+
+/// What `--fix` needs beyond the charter itself.
+pub struct FixOptions<'a> {
+    pub vocab: &'a Vocabulary,
+    pub today: Date,
+    /// The team's template folder, when the config names one.
+    pub templates: Option<PathBuf>,
+}
+
+/// The fixed text, or `None` when there is nothing to fix. An error is a template
+/// that could not be rendered.
+pub fn fix(
+    source: &Source,
+    charter: &Charter,
+    opts: &FixOptions<'_>,
+) -> Result<Option<String>, String> {
+    let mut edits = Vec::new();
+    dates(source, charter, &mut edits);
+    if charter.format == Format::Markdown {
+        checkboxes(source, charter, &mut edits);
+    }
+    sections(source, charter, opts, &mut edits)?;
+    if edits.is_empty() {
+        return Ok(None);
+    }
+    // Apply from the end so earlier offsets stay valid; insertions at the same place
+    // keep their order.
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut text = source.text.clone();
+    for e in edits.iter().rev() {
+        let s = source.clamp(e.span);
+        text.replace_range(s.start..s.end, &e.with);
+    }
+    Ok((text != source.text).then_some(text))
+}
+
+/// A date written `2026-9-5`, `2026/09/05` or `2026.09.05` becomes `2026-09-05` when
+/// that day exists; impossible dates are left for `invalid-date` to report.
+fn dates(source: &Source, c: &Charter, edits: &mut Vec<Edit>) {
+    let texts = c
+        .meta
+        .created
+        .iter()
+        .chain(&c.meta.next_review)
+        .chain(c.phases.iter().flat_map(|p| p.start.iter().chain(&p.end)))
+        .chain(c.signatures.iter().flat_map(|s| &s.date));
+    for t in texts {
+        if let Some(e) = normal_date(source, t) {
+            edits.push(e);
+        }
+    }
+}
+
+fn normal_date(source: &Source, t: &Text) -> Option<Edit> {
+    let written = t.text.trim();
+    if crate::date::parse(written).is_ok() {
+        return None;
+    }
+    let parts: Vec<&str> = written.split(['-', '/', '.']).collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    let num = |s: &str, max_len: usize| {
+        (!s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<i16>().ok())
+            .flatten()
+    };
+    let (y, m, d) = (num(y, 4)?, num(m, 2)?, num(d, 2)?);
+    if y < 1000 {
+        return None;
+    }
+    let date = Date::new(y, m as i8, d as i8).ok()?;
+    // Replace the written text where it stands inside the value's span (a TOML span
+    // includes the quotes).
+    let slice = source.slice(t.span);
+    let at = slice.find(written)?;
+    let start = source.clamp(t.span).start + at;
+    Some(Edit {
+        span: Span::new(start, start + written.len()),
+        with: date.to_string(),
+    })
+}
+
+/// `- [X]` is read as signed, but `- [x]` is the form everyone else writes.
+fn checkboxes(source: &Source, c: &Charter, edits: &mut Vec<Edit>) {
+    for sig in &c.signatures {
+        let line_start = source.text[..source.clamp(sig.span).start]
+            .rfind('\n')
+            .map(|i| i + 1)
+            .unwrap_or(0);
+        let line = &source.text[line_start..source.clamp(sig.span).end];
+        if let Some(i) = line.find("[X]") {
+            let at = line_start + i + 1;
+            edits.push(Edit {
+                span: Span::new(at, at + 1),
+                with: "x".to_string(),
+            });
+        }
+    }
+}
+
+/// Missing sections, taken from the skeleton `charter new` would write for this
+/// charter's tier and names, inserted in their usual place.
+fn sections(
+    source: &Source,
+    c: &Charter,
+    opts: &FixOptions<'_>,
+    edits: &mut Vec<Edit>,
+) -> Result<(), String> {
+    let order: Vec<&str> = opts.vocab.section_keys().collect();
+    let missing: Vec<&str> = order
+        .iter()
+        .copied()
+        .filter(|k| c.section(k).is_none())
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let req = Request {
+        partner: value_or(&c.meta.partner, "the partner"),
+        company: c.meta.company.as_ref().map(|t| t.text.clone()),
+        tier: c.meta.tier().unwrap_or(Tier::Partnership),
+        format: c.format,
+        start: render::dates::next_monday(opts.today),
+        start_given: false,
+        today: opts.today,
+        answers: Answers::default(),
+        templates: opts.templates.clone(),
+    };
+    let skeleton_text = render::render(&req).map_err(|e| e.to_string())?;
+    let skeleton_source = Source::new("skeleton", skeleton_text);
+    let skeleton = parse::parse(&skeleton_source, c.format, opts.vocab);
+    for key in missing {
+        let Some(section) = skeleton.section(key) else {
+            continue;
+        };
+        let block = skeleton_source.slice(section.span).trim_end().to_string();
+        let at = insertion_point(source, c, &order, key);
+        let with = if at >= source.text.len() {
+            let sep = if source.text.ends_with('\n') || source.text.is_empty() {
+                ""
+            } else {
+                "\n"
+            };
+            format!("{sep}\n{block}\n")
+        } else {
+            format!("{block}\n\n")
+        };
+        edits.push(Edit {
+            span: Span::empty(at),
+            with,
+        });
+    }
+    Ok(())
+}
+
+/// Before the first present section that comes after `key` in the usual order
+/// (Markdown), or at the end of the file.
+fn insertion_point(source: &Source, c: &Charter, order: &[&str], key: &str) -> usize {
+    if c.format == Format::Markdown {
+        let pos = order.iter().position(|k| *k == key).unwrap_or(order.len());
+        let next = c
+            .sections
+            .iter()
+            .filter(|s| {
+                order
+                    .iter()
+                    .position(|k| *k == s.key)
+                    .is_some_and(|p| p > pos)
+            })
+            .map(|s| s.span.start)
+            .min();
+        if let Some(start) = next {
+            // The section span starts at its heading's `#`: insert before that line.
+            let line_start = source.text[..start.min(source.text.len())]
+                .rfind('\n')
+                .map(|i| i + 1)
+                .unwrap_or(0);
+            return line_start;
+        }
+    }
+    source.text.len()
+}
+
+fn value_or(t: &Option<Text>, default: &str) -> String {
+    t.as_ref()
+        .filter(|t| t.has_words())
+        .map(|t| t.text.clone())
+        .unwrap_or_else(|| default.to_string())
+}
+
+/// A unified diff of a fix, for `--diff`.
+pub fn diff(path: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    fn fixed(name: &str, text: &str) -> Option<String> {
+        let rules = RuleSet::default_rules().expect("default pack");
+        let source = Source::new(name, text.to_string());
+        let charter = parse::parse(&source, parse::format_for(name), &rules.vocab);
+        let today = crate::date::parse("2026-11-21").expect("date");
+        let opts = FixOptions {
+            vocab: &rules.vocab,
+            today,
+            templates: None,
+        };
+        fix(&source, &charter, &opts).expect("renders")
+    }
+
+    #[test]
+    fn dates_and_checkboxes_are_normalised() {
+        let text = "+++\npartner = \"Acme\"\ncompany = \"Keel\"\nnext-review = \"2027/1/5\"\n+++\n## Signatures\n- [X] Dana, Keel — 2026-9-5\n";
+        let out = fixed("a.charter.md", text).expect("something to fix");
+        assert!(out.contains("next-review = \"2027-01-05\""), "{out}");
+        assert!(out.contains("- [x] Dana, Keel — 2026-09-05"), "{out}");
+        // Impossible dates are not guessed at.
+        assert!(fixed("b.charter.md", "+++\nnext-review = \"2027-02-30\"\n+++\n## Goals\n## Value exchange\n## Timeline\n## Metrics\n## Governance\n## Exit criteria\n## Signatures\n").is_none());
+    }
+
+    #[test]
+    fn missing_sections_come_from_the_template_in_order_and_nothing_is_removed() {
+        let text =
+            std::fs::read_to_string("examples/northwind-ledger.charter.md").expect("example");
+        let cut = text.find("## Governance").expect("governance");
+        let end = text.find("## Exit criteria").expect("exit");
+        let broken = format!("{}{}", &text[..cut], &text[end..]);
+        let out = fixed("n.charter.md", &broken).expect("a section to add");
+        for line in broken.lines() {
+            assert!(out.contains(line), "kept: {line}");
+        }
+        let gov = out.find("## Governance").expect("added");
+        assert!(gov < out.find("## Exit criteria").expect("exit"));
+        assert!(
+            out[gov..].contains("<fill in"),
+            "with the template's prompts"
+        );
+    }
+
+    #[test]
+    fn toml_sections_are_appended() {
+        let text =
+            std::fs::read_to_string("examples/northwind-ledger.charter.toml").expect("example");
+        let cut = text.find("[exit]").expect("exit");
+        let end = text.find("[[signatures]]").expect("sigs");
+        let broken = format!("{}{}", &text[..cut], &text[end..]);
+        let out = fixed("n.charter.toml", &broken).expect("a section to add");
+        assert!(out.contains("[exit]"), "{out}");
+        assert!(toml::from_str::<toml::Table>(&out).is_ok(), "still TOML");
+    }
+}
