@@ -410,7 +410,7 @@ fn fix_adds_missing_sections_never_removes_text_and_keeps_the_mode() {
         "## Mutual goals",
         "## Value exchange",
     )
-    .replace("— 2026-08-28", "— 2026/8/28");
+    .replace("— 2026-08-28", "— 2026-8-28");
     let path = dir.path().join("f.charter.md");
     fs::write(&path, &broken).expect("write");
     #[cfg(unix)]
@@ -441,7 +441,7 @@ fn fix_adds_missing_sections_never_removes_text_and_keeps_the_mode() {
     let fixed = fs::read_to_string(&path).expect("read");
     assert!(fixed.contains("— 2026-08-28"), "date normalised");
     for line in broken.lines() {
-        let normal = line.replace("2026/8/28", "2026-08-28");
+        let normal = line.replace("2026-8-28", "2026-08-28");
         assert!(fixed.lines().any(|l| l == normal), "line kept: {line}");
     }
     #[cfg(unix)]
