@@ -1,10 +1,13 @@
 //! The command line: argument definitions, and dispatch to one module per subcommand.
 
+pub mod completions;
 pub mod explain;
 pub mod init;
 pub mod lint;
+pub mod man;
 pub mod new;
 pub mod rules;
+pub mod schema;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -51,6 +54,27 @@ pub enum Command {
     Rules(RulesArgs),
     /// Explain a rule (by name or code): why it matters, a failing and a fixed example.
     Explain(ExplainArgs),
+    /// Print a shell completion script: bash, zsh, fish, elvish or powershell.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), or write one page per subcommand with `--out DIR`.
+    Man(ManArgs),
+    /// Print the JSON Schema of TOML charters, for editors with a TOML language server.
+    Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_name = "SHELL", value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write charter.1 and one page per subcommand (charter-lint.1, …) into this folder
+    /// (created if missing) instead of printing charter.1.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -230,6 +254,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Init(args) => init::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
+        Command::Schema => schema::run(),
     };
     ExitCode::from(code)
 }
@@ -252,6 +279,21 @@ pub fn load_rules(args: &ConfigArgs) -> Result<crate::rules::RuleSet, u8> {
     let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let config = load_config(args).map_err(|e| print_error(&e, color))?;
     crate::rules::RuleSet::load(&config).map_err(|e| print_error(&e, color))
+}
+
+/// Write generated text to standard output. A closed pipe (`charter schema | head`)
+/// is not an error worth a message; any other write failure is "could not run".
+pub fn write_stdout(bytes: &[u8]) -> u8 {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => exit::CLEAN,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit::CLEAN,
+        Err(e) => {
+            eprintln!("error: cannot write to standard output: {e}");
+            exit::TROUBLE
+        }
+    }
 }
 
 /// Print an error with miette (source excerpt and label when it has them) to stderr;

@@ -1,0 +1,130 @@
+//! What other tools read from this repository: shell completions, man pages, the
+//! pre-commit hook manifest and the GitHub Actions example. The hook itself runs in
+//! tests/pre-commit/run.sh (it needs pre-commit and a release build).
+
+use assert_cmd::Command;
+use serde_yaml_ng::Value;
+use std::fs;
+
+fn charter(args: &[&str]) -> std::process::Output {
+    Command::cargo_bin("charter")
+        .expect("binary builds")
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn yaml(path: &str) -> Value {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_yaml_ng::from_str(&text).unwrap_or_else(|e| panic!("{path} is not YAML: {e}"))
+}
+
+#[test]
+fn completions_for_every_shell_name_the_subcommands() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = charter(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8_lossy(&out.stdout);
+        for word in ["charter", "lint", "deny-warnings", "schema"] {
+            assert!(script.contains(word), "{shell} script lacks {word}");
+        }
+    }
+    assert_eq!(charter(&["completions", "tcsh"]).status.code(), Some(2));
+}
+
+#[test]
+fn man_prints_the_top_page_and_writes_one_per_subcommand() {
+    let out = charter(&["man"]);
+    assert_eq!(out.status.code(), Some(0));
+    let page = String::from_utf8_lossy(&out.stdout);
+    assert!(page.contains(".TH charter 1"), "{page}");
+    assert!(page.contains("lint"), "{page}");
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out_dir = dir.path().join("man1");
+    let out = charter(&["man", "--out", out_dir.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(0));
+    let mut names: Vec<String> = fs::read_dir(&out_dir)
+        .expect("written")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for page in [
+        "charter.1",
+        "charter-lint.1",
+        "charter-schema.1",
+        "charter-completions.1",
+    ] {
+        assert!(
+            names.iter().any(|n| n == page),
+            "{page} missing from {names:?}"
+        );
+    }
+    assert!(!names.iter().any(|n| n == "charter-help.1"), "{names:?}");
+    let lint = fs::read_to_string(out_dir.join("charter-lint.1")).expect("read");
+    assert!(lint.contains("deny\\-warnings"), "{lint}");
+}
+
+#[test]
+fn the_pre_commit_manifest_offers_the_charter_hook() {
+    let hooks = yaml(".pre-commit-hooks.yaml");
+    let hook = &hooks[0];
+    assert_eq!(hook["id"], "charter");
+    assert_eq!(hook["entry"], "charter lint");
+    assert_eq!(hook["language"], "rust");
+    assert_eq!(hook["pass_filenames"], true);
+    let files = regex::Regex::new(hook["files"].as_str().expect("files")).expect("regex");
+    for name in ["a.charter.md", "partners/b.charter.toml"] {
+        assert!(files.is_match(name), "{name}");
+    }
+    for name in ["charter.toml", "README.md", "a.charter.md.bak"] {
+        assert!(!files.is_match(name), "{name}");
+    }
+}
+
+/// The README's `.pre-commit-config.yaml` (run for real by tests/pre-commit/run.sh).
+#[test]
+fn the_readme_pre_commit_config_uses_the_hook() {
+    let readme = fs::read_to_string("README.md").expect("README");
+    let (_, after) = readme
+        .split_once("<!-- tested by tests/pre-commit/run.sh -->")
+        .expect("marker in README");
+    let block = after
+        .split("```")
+        .nth(1)
+        .expect("a code block after the marker");
+    let block = block.strip_prefix("yaml\n").expect("a yaml block");
+    let config: Value = serde_yaml_ng::from_str(block).expect("YAML");
+    let repo = &config["repos"][0];
+    assert!(
+        repo["repo"].is_string() && repo["rev"].is_string(),
+        "{repo:?}"
+    );
+    assert_eq!(repo["hooks"][0]["id"], "charter");
+}
+
+#[test]
+fn the_github_workflow_example_lints_changes_and_uploads_sarif() {
+    let wf = yaml("examples/github-workflow.yml");
+    assert_eq!(wf["permissions"]["security-events"], "write");
+    let steps = wf["jobs"]["lint"]["steps"].as_sequence().expect("steps");
+    let run = |needle: &str| {
+        steps
+            .iter()
+            .find(|s| s["run"].as_str().is_some_and(|r| r.contains(needle)))
+            .unwrap_or_else(|| panic!("no step runs {needle}"))
+    };
+    run("cargo install");
+    run("--changed-since \"origin/$BASE_REF\" --format github");
+    assert_eq!(run("--format sarif > charter.sarif")["if"], "always()");
+    let upload = steps
+        .iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("github/codeql-action/upload-sarif@"))
+        })
+        .expect("an upload-sarif step");
+    assert_eq!(upload["if"], "always()");
+    assert_eq!(upload["with"]["sarif_file"], "charter.sarif");
+}
