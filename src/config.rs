@@ -56,7 +56,7 @@ pub struct Config {
 #[derive(Debug)]
 pub struct ConfigError {
     pub message: String,
-    pub src: Option<NamedSource<String>>,
+    pub src: Option<Box<NamedSource<String>>>,
     pub span: Option<SourceSpan>,
     pub label: String,
     pub help: Option<String>,
@@ -68,6 +68,8 @@ impl std::fmt::Display for ConfigError {
     }
 }
 
+impl std::error::Error for ConfigError {}
+
 impl Diagnostic for ConfigError {
     fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
         Some(Box::new("charter::config"))
@@ -78,7 +80,7 @@ impl Diagnostic for ConfigError {
             .map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.src.as_ref().map(|s| s as &dyn miette::SourceCode)
+        self.src.as_deref().map(|s| s as &dyn miette::SourceCode)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let span = self.span?;
@@ -121,7 +123,10 @@ impl Config {
         let file: ConfigFile = toml::from_str(&text).map_err(|e| ConfigError {
             message: format!("invalid config {}: {}", path.display(), e.message()),
             span: e.span().map(|r| clamp(&text, r)),
-            src: Some(NamedSource::new(path.display().to_string(), text.clone())),
+            src: Some(Box::new(NamedSource::new(
+                path.display().to_string(),
+                text.clone(),
+            ))),
             label: "here".to_string(),
             help: Some("see docs/rule-packs.md for the keys charter.toml accepts".to_string()),
         })?;
@@ -160,7 +165,7 @@ impl Config {
         ConfigError {
             message: message.into(),
             span: Some(clamp(&self.text, span)),
-            src: Some(NamedSource::new(name, self.text.clone())),
+            src: Some(Box::new(NamedSource::new(name, self.text.clone()))),
             label: label.into(),
             help,
         }
@@ -210,5 +215,3 @@ mod tests {
         assert_eq!(cfg.file.charters.unwrap().get_ref(), "partners");
     }
 }
-
-impl std::error::Error for ConfigError {}

@@ -4,6 +4,7 @@
 //! → [`rules::Finding`]s (via [`rules::RuleSet`]) → output. This library makes
 //! findings; only the binary's `output` decides how they are printed.
 
+pub mod changed;
 pub mod cli;
 pub mod config;
 pub mod date;
@@ -12,8 +13,10 @@ pub mod lint;
 pub mod model;
 pub mod output;
 pub mod parse;
+pub mod render;
 pub mod rules;
 pub mod source;
 pub mod suppress;
 pub mod vocab;
 pub mod walk;
+pub mod write;

@@ -156,6 +156,19 @@ impl Charter {
     pub fn anchor(&self) -> Span {
         self.meta.span.unwrap_or(Span::empty(0))
     }
+
+    /// [`Charter::anchor`] cut to its first line, given the source text: underlining
+    /// the whole front matter says no more and buries the message.
+    pub fn anchor_in(&self, text: &str) -> Span {
+        let span = self.anchor();
+        let start = span.start.min(text.len());
+        let end = span.end.min(text.len()).max(start);
+        let line_end = text[start..end]
+            .find(['\r', '\n'])
+            .map(|i| start + i)
+            .unwrap_or(end);
+        Span::new(start, line_end)
+    }
 }
 
 /// Metadata: front matter in Markdown, top-level keys in TOML.

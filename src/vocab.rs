@@ -241,11 +241,7 @@ fn push_word(out: &mut String, pending_space: &mut bool, word: &str) {
 /// `iv exit` → `exit`, `section 3 metrics` → `metrics`, `step 2 walk` → `walk`.
 fn strip_numbering(s: String) -> String {
     let mut words: &str = &s;
-    loop {
-        let (first, rest) = match words.split_once(' ') {
-            Some(pair) => pair,
-            None => break,
-        };
+    while let Some((first, rest)) = words.split_once(' ') {
         let numeric = first.chars().all(|c| c.is_ascii_digit());
         let roman = first.len() <= 4 && first.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
         let marker = matches!(first, "section" | "part" | "step" | "chapter")
@@ -338,7 +334,7 @@ impl Vocabulary {
             }
         }
         // Longest phase words first, so "phase one" is not read as a bare number.
-        v.phase_words.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        v.phase_words.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
         v.phase_words.dedup();
         Ok(v)
     }

@@ -49,7 +49,11 @@ impl Matcher {
     }
 
     fn is_charter(&self, path: &Path) -> bool {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        // Lossy: a name that is not UTF-8 can still end in `.charter.md`.
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
         let lower = name.to_ascii_lowercase();
         lower.ends_with(".charter.md")
             || lower.ends_with(".charter.toml")
@@ -180,9 +184,11 @@ fn walk_dir(root: &Path, matcher: &Matcher, follow_links: bool, out: &mut Vec<In
             continue;
         }
         if matcher.is_charter(path) {
+            // Walking `.` yields `./a/b`; show `a/b`, as other linters do.
+            let shown = path.strip_prefix(".").unwrap_or(path);
             out.push(Input::File {
                 path: path.to_path_buf(),
-                display: path.display().to_string(),
+                display: shown.display().to_string(),
             });
         }
     }

@@ -12,21 +12,23 @@ const CLEAN_TOML: &str = "examples/northwind-ledger.charter.toml";
 
 fn charter() -> Command {
     let mut cmd = Command::cargo_bin("charter").expect("binary builds");
-    cmd.env_remove("NO_COLOR").arg("--no-config");
+    cmd.env_remove("NO_COLOR");
     cmd
 }
 
 fn lint(args: &[&str]) -> Command {
     let mut cmd = Command::cargo_bin("charter").expect("binary builds");
-    cmd.args(["lint", "--no-config", "--today", TODAY]).args(args);
+    cmd.args(["lint", "--no-config", "--today", TODAY])
+        .args(args);
     cmd
 }
 
 fn json(args: &[&str]) -> (i32, Value) {
-    let out = lint(&[&["--format", "json"], args].concat()).output().expect("runs");
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout))
-    });
+    let out = lint(&[&["--format", "json"], args].concat())
+        .output()
+        .expect("runs");
+    let v: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
     (out.status.code().unwrap_or(-1), v)
 }
 
@@ -56,12 +58,23 @@ fn json_has_the_documented_fields() {
     assert_eq!(v["version"], 1);
     let d = &v["diagnostics"][0];
     for key in [
-        "path", "code", "rule", "severity", "message", "help", "line", "column", "end_line",
+        "path",
+        "code",
+        "rule",
+        "severity",
+        "message",
+        "help",
+        "line",
+        "column",
+        "end_line",
         "end_column",
     ] {
         assert!(d.get(key).is_some(), "missing {key}: {d:#}");
     }
-    assert_eq!(d["path"], "examples/defects/partner-risks-nothing.charter.md");
+    assert_eq!(
+        d["path"],
+        "examples/defects/partner-risks-nothing.charter.md"
+    );
     assert_eq!(d["rule"], "nothing-at-stake");
     assert_eq!(v["summary"]["errors"], 1);
 }
@@ -87,19 +100,30 @@ fn each_defect_example_fires_the_rule_it_is_named_for() {
 
 #[test]
 fn errors_exit_1_and_warnings_only_with_deny_warnings() {
-    lint(&["examples/defects/partner-risks-nothing.charter.md"]).assert().code(1);
-    // co-marketing-only is a warning: exit 0, unless warnings are denied.
-    lint(&["examples/defects/co-marketing-only.charter.toml"]).assert().code(0);
-    lint(&["--deny-warnings", "examples/defects/co-marketing-only.charter.toml"])
+    lint(&["examples/defects/partner-risks-nothing.charter.md"])
         .assert()
         .code(1);
+    // co-marketing-only is a warning: exit 0, unless warnings are denied.
+    lint(&["examples/defects/co-marketing-only.charter.toml"])
+        .assert()
+        .code(0);
+    lint(&[
+        "--deny-warnings",
+        "examples/defects/co-marketing-only.charter.toml",
+    ])
+    .assert()
+    .code(1);
 }
 
 #[test]
 fn concise_format_is_one_line_per_finding() {
-    let out = lint(&["--format", "concise", "examples/defects/partner-risks-nothing.charter.md"])
-        .output()
-        .expect("runs");
+    let out = lint(&[
+        "--format",
+        "concise",
+        "examples/defects/partner-risks-nothing.charter.md",
+    ])
+    .output()
+    .expect("runs");
     let text = String::from_utf8_lossy(&out.stdout);
     let first = text.lines().next().unwrap_or_default();
     assert!(
@@ -119,7 +143,10 @@ fn human_format_shows_the_source_line_help_and_summary() {
     assert!(text.contains("nothing-at-stake"), "{text}");
     assert!(text.contains("**Partner loses:** nothing"), "{text}");
     assert!(text.contains("help:"), "{text}");
-    assert!(text.contains("1 charter checked: 1 error, 0 warnings, 0 infos"), "{text}");
+    assert!(
+        text.contains("1 charter checked: 1 error, 0 warnings, 0 infos"),
+        "{text}"
+    );
     assert!(!text.contains('\x1b'), "no colour when piped");
 }
 
@@ -133,14 +160,20 @@ fn a_missing_path_exits_2_and_the_others_are_still_linted() {
     assert_eq!(v["summary"]["files"], 1);
     assert_eq!(v["errors"][0]["path"], "no/such/file.charter.md");
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("no/such/file.charter.md") && err.contains("no such file"), "{err}");
+    assert!(
+        err.contains("no/such/file.charter.md") && err.contains("no such file"),
+        "{err}"
+    );
 }
 
 #[test]
 fn the_highest_exit_code_wins() {
-    lint(&["examples/defects/partner-risks-nothing.charter.md", "missing.charter.md"])
-        .assert()
-        .code(2);
+    lint(&[
+        "examples/defects/partner-risks-nothing.charter.md",
+        "missing.charter.md",
+    ])
+    .assert()
+    .code(2);
 }
 
 #[test]
@@ -213,7 +246,9 @@ fn bad_inputs_are_refused_with_their_own_message() {
         assert!(err.contains(&path) && err.contains(expect), "{err}");
     }
     let big = write("big.charter.md", &[b'a'; 2048]);
-    let out = lint(&["--max-file-size", "1024", &big]).output().expect("runs");
+    let out = lint(&["--max-file-size", "1024", &big])
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("limit"));
 }
@@ -221,7 +256,11 @@ fn bad_inputs_are_refused_with_their_own_message() {
 #[test]
 fn a_bad_config_is_exit_2_with_its_place() {
     let dir = tempfile::tempdir().expect("tempdir");
-    fs::write(dir.path().join("charter.toml"), "[severity]\nplacholder = \"off\"\n").expect("write");
+    fs::write(
+        dir.path().join("charter.toml"),
+        "[severity]\nplacholder = \"off\"\n",
+    )
+    .expect("write");
     let out = Command::cargo_bin("charter")
         .expect("binary")
         .args(["lint", "."])
@@ -231,7 +270,10 @@ fn a_bad_config_is_exit_2_with_its_place() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("placholder") && err.contains("placeholder"), "{err}");
+    assert!(
+        err.contains("placholder") && err.contains("placeholder"),
+        "{err}"
+    );
     assert!(err.contains("charter.toml:2:1"), "{err}");
 }
 
@@ -263,9 +305,13 @@ fn config_turns_rules_off_and_changes_severity() {
 fn select_and_ignore_pick_rules_and_unknown_names_are_errors() {
     let f = "examples/defects/partner-risks-nothing.charter.md";
     lint(&["--ignore", "nothing-at-stake", f]).assert().code(0);
-    lint(&["--select", "missing-section,CH005", f]).assert().code(0);
+    lint(&["--select", "missing-section,CH005", f])
+        .assert()
+        .code(0);
     lint(&["--select", "nothing-at-stake", f]).assert().code(1);
-    let out = lint(&["--ignore", "nothing-at-stak", f]).output().expect("runs");
+    let out = lint(&["--ignore", "nothing-at-stak", f])
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `nothing-at-stake`"));
 }
@@ -274,7 +320,10 @@ fn select_and_ignore_pick_rules_and_unknown_names_are_errors() {
 fn wrong_flags_are_usage_errors_with_exit_2() {
     charter().args(["lint", "--formt", "json"]).assert().code(2);
     charter().args(["lint", "--format", "xml"]).assert().code(2);
-    charter().args(["lint", "--today", "2026-02-30"]).assert().code(2);
+    charter()
+        .args(["lint", "--today", "2026-02-30"])
+        .assert()
+        .code(2);
     charter().arg("--help").assert().code(0);
 }
 
@@ -282,20 +331,67 @@ fn wrong_flags_are_usage_errors_with_exit_2() {
 fn rules_and_explain_print_the_pack_texts() {
     let out = charter().arg("rules").output().expect("runs");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("CH002") && text.contains("missing-section"), "{text}");
+    assert!(
+        text.contains("CH002") && text.contains("missing-section"),
+        "{text}"
+    );
     let out = charter().args(["explain", "CH008"]).output().expect("runs");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.starts_with("nothing-at-stake (CH008)"), "{text}");
-    assert!(text.contains("Fails:") && text.contains("Passes:"), "{text}");
+    assert!(
+        text.contains("Fails:") && text.contains("Passes:"),
+        "{text}"
+    );
     charter().args(["explain", "no-such-rule"]).assert().code(2);
 }
 
 #[test]
 fn inline_suppression_silences_a_rule() {
-    let text = fs::read_to_string("examples/defects/partner-risks-nothing.charter.md").expect("read");
+    let text =
+        fs::read_to_string("examples/defects/partner-risks-nothing.charter.md").expect("read");
     let text = text.replace(
         "- **Partner loses:** nothing",
         "<!-- charter-disable-next-line nothing-at-stake -->\n- **Partner loses:** nothing",
     );
     lint(&["-"]).write_stdin(text).assert().code(0);
+}
+
+#[test]
+fn changed_since_lints_only_what_differs_from_the_ref() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let git = |args: &[&str]| {
+        let ok = std::process::Command::new("git")
+            .args(args)
+            .current_dir(root)
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.com")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.com")
+            .output()
+            .expect("git runs")
+            .status
+            .success();
+        assert!(ok, "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    fs::copy(CLEAN_MD, root.join("old.charter.md")).expect("copy");
+    git(&["add", "."]);
+    git(&["commit", "-qm", "base"]);
+    fs::copy(
+        "examples/defects/partner-risks-nothing.charter.md",
+        root.join("new.charter.md"),
+    )
+    .expect("copy");
+    let out = lint(&["--format", "json", "--changed-since", "HEAD", "."])
+        .current_dir(root)
+        .output()
+        .expect("runs");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["summary"]["files"], 1, "{v:#}");
+    assert_eq!(v["diagnostics"][0]["path"], "new.charter.md");
+    lint(&["--changed-since", "no-such-ref", "."])
+        .current_dir(root)
+        .assert()
+        .code(2);
 }

@@ -43,11 +43,28 @@ pub fn run(args: LintArgs) -> u8 {
     } else {
         args.paths.clone()
     };
-    let inputs = walk::collect(&paths, &matcher, args.follow_links);
+    let mut inputs = walk::collect(&paths, &matcher, args.follow_links);
+    if let Some(reference) = &args.changed_since {
+        match crate::changed::changed_since(reference) {
+            Ok(changed) => inputs.retain(|i| match i {
+                Input::File { path, .. } => crate::changed::contains(&changed, path),
+                Input::Stdin | Input::Error { .. } => true,
+            }),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return exit::TROUBLE;
+            }
+        }
+    }
     let report: Box<dyn Report> = match args.format {
         OutputFormat::Human => Box::new(output::human::Human::new(color)),
         OutputFormat::Concise => Box::new(output::concise::Concise),
         OutputFormat::Json => Box::new(output::json::Json),
+        OutputFormat::Sarif => Box::new(output::sarif::Sarif),
+        OutputFormat::Github => Box::new(output::github::Github),
+        OutputFormat::Junit => Box::new(output::junit::Junit),
+        OutputFormat::Gitlab => Box::new(output::gitlab::Gitlab),
+        OutputFormat::Rdjson => Box::new(output::rdjson::Rdjson::default()),
     };
     let job = Job {
         rules: &rules,
@@ -99,6 +116,7 @@ struct Job<'a> {
 
 /// What linting one input produced.
 struct Outcome {
+    path: String,
     text: String,
     diagnostics: Vec<Diagnostic>,
     failure: Option<InputFailure>,
@@ -112,6 +130,7 @@ fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool) -> (u8, Stats)
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
     let mut kept = Vec::new();
+    let mut files = Vec::new();
     let mut failures = Vec::new();
     let mut code = exit::CLEAN;
     let keep_all = job.report.wants_all();
@@ -140,12 +159,14 @@ fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool) -> (u8, Stats)
             }
             if keep_all {
                 kept.extend(o.diagnostics);
+                files.push(o.path);
             }
         }
     }
     let run = Run {
         rules: &job.rules.rules,
         summary: &summary,
+        files: &files,
         diagnostics: &kept,
         failures: &failures,
     };
@@ -200,6 +221,7 @@ fn check(source: &Source, job: &Job<'_>) -> Outcome {
         .collect();
     let text = job.report.file(source, &findings, &diagnostics);
     Outcome {
+        path: source.name.clone(),
         text,
         diagnostics,
         failure: None,
@@ -208,6 +230,7 @@ fn check(source: &Source, job: &Job<'_>) -> Outcome {
 
 fn failed(path: &str, message: String) -> Outcome {
     Outcome {
+        path: path.to_string(),
         text: String::new(),
         diagnostics: Vec::new(),
         failure: Some(InputFailure {

@@ -123,6 +123,10 @@ pub struct LintArgs {
     /// After the report, print how many findings each rule produced (to stderr).
     #[arg(long)]
     pub statistics: bool,
+    /// Lint only the charters that differ from this git ref (committed since, staged,
+    /// unstaged or untracked), e.g. `origin/main` in a pull request.
+    #[arg(long, value_name = "REF")]
+    pub changed_since: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -133,6 +137,16 @@ pub enum OutputFormat {
     Concise,
     /// One JSON object with a summary and the diagnostics.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: an annotation per finding.
+    Github,
+    /// JUnit XML: a test suite per file, a failing test case per finding.
+    Junit,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+    /// reviewdog's Diagnostic Format (rdjson).
+    Rdjson,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -156,9 +170,9 @@ pub struct NewArgs {
     /// Our company's name.
     #[arg(long, value_name = "NAME")]
     pub company: Option<String>,
-    /// Write Markdown (default) or TOML.
-    #[arg(long, value_enum, default_value_t = CharterFormat::Md)]
-    pub format: CharterFormat,
+    /// Write Markdown or TOML (default: from the --output name, else Markdown).
+    #[arg(long, value_enum)]
+    pub format: Option<CharterFormat>,
     /// Where to write (default: <partner-slug>.charter.md in the charters folder or here).
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,

@@ -310,11 +310,13 @@ impl SourceCode for Excerpt {
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let inner = self.text.as_str().read_span(span, before, after)?;
-        let column = if inner.line() == 0 {
-            inner.column() + self.column_shift
-        } else {
-            inner.column()
-        };
+        // miette counts columns in bytes; ours are characters (as in every other format).
+        let at = floor_boundary(&self.text, span.offset());
+        let line_start = self.text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let mut column = self.text[line_start..at].chars().count();
+        if inner.line() == 0 {
+            column += self.column_shift;
+        }
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),

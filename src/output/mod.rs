@@ -1,9 +1,15 @@
 //! Findings to text. Only here do findings become output; one file per format,
 //! behind one trait, chosen by `--format`.
 
+pub mod ci;
 pub mod concise;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod rdjson;
+pub mod sarif;
 
 use crate::rules::{Finding, Severity};
 use crate::source::Source;
@@ -75,6 +81,9 @@ pub struct Run<'a> {
     /// The active rules (for formats that describe them, such as SARIF).
     pub rules: &'a [crate::rules::engine::Rule],
     pub summary: &'a Summary,
+    /// The paths of the files linted, in input order (not those in `failures`), for
+    /// formats that list clean files too (JUnit); empty unless `wants_all`.
+    pub files: &'a [String],
     pub diagnostics: &'a [Diagnostic],
     pub failures: &'a [InputFailure],
 }

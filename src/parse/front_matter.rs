@@ -1,1 +1,281 @@
 //! Splitting the front matter off a Markdown charter (TOML `+++` or YAML `---`).
+//!
+//! Done by hand at byte 0 rather than by pulldown-cmark, whose metadata-block
+//! extension would neither report an unclosed block nor give us the offsets we need.
+
+use crate::model::{Issue, IssueKind, Meta, Span};
+use crate::parse::markdown::yaml::{self, YamlValue};
+use crate::parse::meta::{self, canonical_key, META_KEYS};
+use toml::de::DeTable;
+
+/// The front matter read from the top of a Markdown file.
+#[derive(Debug, Default)]
+pub struct FrontMatter {
+    pub meta: Meta,
+    /// Where the Markdown body starts (after the closing delimiter's line ending).
+    pub body_start: usize,
+    pub issues: Vec<Issue>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Toml,
+    Yaml,
+}
+
+/// One line: `start..end` without its terminator, `next` after it (`\n`, `\r\n` or a lone `\r`).
+#[derive(Clone, Copy, Debug)]
+struct Line {
+    start: usize,
+    end: usize,
+    next: usize,
+}
+
+fn line_at(text: &str, start: usize) -> Line {
+    let bytes = text.as_bytes();
+    let rest = bytes.get(start..).unwrap_or_default();
+    match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+        Some(i) => {
+            let end = start + i;
+            let next = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                end + 2
+            } else {
+                end + 1
+            };
+            Line { start, end, next }
+        }
+        None => Line {
+            start,
+            end: text.len(),
+            next: text.len(),
+        },
+    }
+}
+
+/// Whether a line is exactly `delim`, allowing trailing spaces and tabs.
+fn is_delimiter(line: &str, delim: &str) -> bool {
+    line.strip_prefix(delim)
+        .is_some_and(|rest| rest.bytes().all(|b| b == b' ' || b == b'\t'))
+}
+
+fn syntax(message: impl Into<String>, span: Span) -> Issue {
+    Issue {
+        kind: IssueKind::Syntax,
+        message: message.into(),
+        span,
+    }
+}
+
+/// Read the front matter at the top of `text`, if any.
+pub fn read(text: &str) -> FrontMatter {
+    let mut fm = FrontMatter::default();
+    let first = line_at(text, 0);
+    let opening = &text[first.start..first.end];
+    let (kind, closers): (Kind, &[&str]) = if is_delimiter(opening, "+++") {
+        (Kind::Toml, &["+++"])
+    } else if is_delimiter(opening, "---") {
+        // YAML documents may also end with `...`.
+        (Kind::Yaml, &["---", "..."])
+    } else {
+        return fm;
+    };
+
+    let content_start = first.next;
+    let mut pos = content_start;
+    let closing = loop {
+        if pos >= text.len() {
+            break None;
+        }
+        let line = line_at(text, pos);
+        if closers
+            .iter()
+            .any(|c| is_delimiter(&text[line.start..line.end], c))
+        {
+            break Some(line);
+        }
+        pos = line.next;
+    };
+    let Some(closing) = closing else {
+        let what = if kind == Kind::Toml { "+++" } else { "---" };
+        fm.issues.push(syntax(
+            format!("front matter opened with `{what}` is never closed"),
+            Span::new(first.start, first.end),
+        ));
+        // Nothing after the opening line can be trusted as Markdown either way; read
+        // the rest as the body so sections are still found.
+        fm.body_start = first.next;
+        return fm;
+    };
+
+    let block = Span::new(0, closing.end);
+    fm.meta.span = Some(block);
+    fm.body_start = closing.next;
+    let content = &text[content_start..closing.start];
+    if content.trim().is_empty() {
+        fm.issues.push(syntax("empty front matter", block));
+    } else {
+        match kind {
+            Kind::Toml => read_toml(content, content_start, &mut fm),
+            Kind::Yaml => read_yaml(content, content_start, &mut fm),
+        }
+    }
+    skip_second_block(text, &mut fm);
+    fm
+}
+
+fn read_toml(content: &str, base: usize, fm: &mut FrontMatter) {
+    let (table, errors) = DeTable::parse_recoverable(content);
+    // Recovery after the first error mostly reports its echoes; one is enough.
+    for e in errors.iter().take(1) {
+        let span = match e.span() {
+            Some(r) => meta::shift(r, base),
+            None => Span::new(base, base + content.len()),
+        };
+        fm.issues.push(syntax(
+            format!("front matter is not valid TOML: {}", e.message().trim()),
+            span,
+        ));
+    }
+    let rest = meta::read_meta(table.get_ref(), base, &mut fm.meta, &mut fm.issues);
+    for (key, value) in rest {
+        let span = meta::shift(key.span(), base).join(meta::shift(value.span(), base));
+        fm.issues
+            .push(meta::unknown_key(key.get_ref(), span, META_KEYS));
+    }
+}
+
+fn read_yaml(content: &str, base: usize, fm: &mut FrontMatter) {
+    let doc = yaml::parse(content, base);
+    fm.issues.extend(
+        doc.errors.into_iter().map(|(message, span)| {
+            syntax(format!("front matter is not valid YAML: {message}"), span)
+        }),
+    );
+    let m = &mut fm.meta;
+    for entry in doc.entries {
+        let whole = entry.key_span.join(entry.value.span());
+        let slot = match canonical_key(&entry.key).as_str() {
+            "partner" => &mut m.partner,
+            "company" => &mut m.company,
+            "tier" => &mut m.tier,
+            "status" => &mut m.status,
+            "created" => &mut m.created,
+            "next-review" => &mut m.next_review,
+            "leverage" => {
+                m.leverage_span = Some(whole);
+                m.leverage = match entry.value {
+                    YamlValue::Scalar(t) => vec![t],
+                    YamlValue::List(items, _) => items,
+                    YamlValue::Null(_) => Vec::new(),
+                    YamlValue::Map(span) => {
+                        fm.issues
+                            .push(meta::wrong_type(&entry.key, "table", "a list", span));
+                        Vec::new()
+                    }
+                };
+                continue;
+            }
+            _ => {
+                fm.issues
+                    .push(meta::unknown_key(&entry.key, whole, META_KEYS));
+                continue;
+            }
+        };
+        *slot = match entry.value {
+            YamlValue::Scalar(t) => Some(t),
+            YamlValue::Null(_) => None,
+            YamlValue::List(_, span) => {
+                fm.issues
+                    .push(meta::wrong_type(&entry.key, "array", "text", span));
+                None
+            }
+            YamlValue::Map(span) => {
+                fm.issues
+                    .push(meta::wrong_type(&entry.key, "table", "text", span));
+                None
+            }
+        };
+    }
+}
+
+/// A second block right after the first (`+++ … +++` then `--- … ---`, say) is front
+/// matter in the wrong place: report it and keep it out of the body, where `---` would
+/// otherwise read as a thematic break and a setext heading. Only a `---` block whose
+/// lines look like `key: value` counts, so an ordinary thematic break is left alone.
+fn skip_second_block(text: &str, fm: &mut FrontMatter) {
+    let mut pos = fm.body_start;
+    let mut line = line_at(text, pos);
+    while pos < text.len() && text[line.start..line.end].trim().is_empty() {
+        pos = line.next;
+        line = line_at(text, pos);
+    }
+    if pos >= text.len() {
+        return;
+    }
+    let opening = &text[line.start..line.end];
+    let delim = if is_delimiter(opening, "+++") {
+        "+++"
+    } else if is_delimiter(opening, "---") {
+        "---"
+    } else {
+        return;
+    };
+    let mut keyed = false;
+    let mut at = line.next;
+    while at < text.len() {
+        let l = line_at(text, at);
+        let s = &text[l.start..l.end];
+        if is_delimiter(s, delim) {
+            if delim == "+++" || keyed {
+                fm.issues.push(syntax(
+                    "a second front matter block; only the first, at the very top, is read",
+                    Span::new(line.start, l.end),
+                ));
+                fm.body_start = l.next;
+            }
+            return;
+        }
+        let t = s.trim();
+        if delim == "---" {
+            if t.is_empty() || t.starts_with('#') || t.starts_with("- ") {
+                // allowed inside YAML
+            } else if looks_like_key_value(t) {
+                keyed = true;
+            } else {
+                return;
+            }
+        }
+        at = l.next;
+    }
+}
+
+fn looks_like_key_value(line: &str) -> bool {
+    match line.split_once(':') {
+        Some((key, _)) => {
+            !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '"' | '\''))
+        }
+        None => false,
+    }
+}
+
+/// Byte offsets of lines that are exactly `+++` (trailing blanks allowed) in `body`,
+/// which starts at `base`. The caller drops those inside code blocks and reports pairs
+/// as misplaced front matter. Found by substring search, so a long body costs little.
+pub fn plus_lines(body: &str, base: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let bytes = body.as_bytes();
+    let mut from = 0;
+    while let Some(i) = body.get(from..).and_then(|s| s.find("+++")) {
+        let at = from + i;
+        let line_start = at == 0 || matches!(bytes[at - 1], b'\n' | b'\r');
+        let line = line_at(body, at);
+        if line_start && is_delimiter(&body[line.start..line.end], "+++") {
+            out.push(Span::new(base + line.start, base + line.end));
+        }
+        from = line.next.max(at + 3);
+    }
+    out
+}

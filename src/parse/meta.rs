@@ -30,6 +30,28 @@ pub fn read_meta<'t, 'i>(
     meta: &mut Meta,
     issues: &mut Vec<Issue>,
 ) -> Vec<(&'t Spanned<DeString<'i>>, &'t Spanned<DeValue<'i>>)> {
+    read_meta_with(table, base, None, meta, issues)
+}
+
+/// [`read_meta`], with the text `table` was parsed from, so that dates keep the text
+/// the author wrote (see [`scalar_in`]).
+pub fn read_meta_in<'t, 'i>(
+    table: &'t DeTable<'i>,
+    base: usize,
+    src: &str,
+    meta: &mut Meta,
+    issues: &mut Vec<Issue>,
+) -> Vec<(&'t Spanned<DeString<'i>>, &'t Spanned<DeValue<'i>>)> {
+    read_meta_with(table, base, Some(src), meta, issues)
+}
+
+fn read_meta_with<'t, 'i>(
+    table: &'t DeTable<'i>,
+    base: usize,
+    src: Option<&str>,
+    meta: &mut Meta,
+    issues: &mut Vec<Issue>,
+) -> Vec<(&'t Spanned<DeString<'i>>, &'t Spanned<DeValue<'i>>)> {
     let mut rest = Vec::new();
     for (key, value) in table.iter() {
         let span = shift(value.span(), base);
@@ -43,7 +65,7 @@ pub fn read_meta<'t, 'i>(
             "next-review" => &mut meta.next_review,
             "leverage" => {
                 meta.leverage_span = Some(whole);
-                meta.leverage = list(value, base, key.get_ref(), issues);
+                meta.leverage = list_with(value, base, src, key.get_ref(), issues);
                 continue;
             }
             _ => {
@@ -51,7 +73,7 @@ pub fn read_meta<'t, 'i>(
                 continue;
             }
         };
-        *slot = scalar(value, base, key.get_ref(), issues);
+        *slot = scalar_with(value, base, src, key.get_ref(), issues);
     }
     rest
 }
@@ -64,13 +86,39 @@ pub fn scalar(
     key: &str,
     issues: &mut Vec<Issue>,
 ) -> Option<Text> {
+    scalar_with(value, base, None, key, issues)
+}
+
+/// [`scalar`], with the text the value was parsed from: a bare date is then kept as
+/// written. That matters for dates the TOML parser rejects (`2026-02-30`), which it
+/// hands over empty, and for datetimes written with a space instead of `T`.
+pub fn scalar_in(
+    value: &Spanned<DeValue<'_>>,
+    base: usize,
+    src: &str,
+    key: &str,
+    issues: &mut Vec<Issue>,
+) -> Option<Text> {
+    scalar_with(value, base, Some(src), key, issues)
+}
+
+fn scalar_with(
+    value: &Spanned<DeValue<'_>>,
+    base: usize,
+    src: Option<&str>,
+    key: &str,
+    issues: &mut Vec<Issue>,
+) -> Option<Text> {
     let span = shift(value.span(), base);
     let text = match value.get_ref() {
         DeValue::String(s) => s.to_string(),
         DeValue::Integer(i) => i.as_str().to_string(),
         DeValue::Float(f) => f.as_str().to_string(),
         DeValue::Boolean(b) => b.to_string(),
-        DeValue::Datetime(d) => d.to_string(),
+        DeValue::Datetime(d) => match src.and_then(|src| src.get(value.span())) {
+            Some(written) => written.trim().to_string(),
+            None => d.to_string(),
+        },
         other => {
             issues.push(wrong_type(key, other.type_str(), "text", span));
             return None;
@@ -86,12 +134,35 @@ pub fn list(
     key: &str,
     issues: &mut Vec<Issue>,
 ) -> Vec<Text> {
+    list_with(value, base, None, key, issues)
+}
+
+/// [`list`], keeping dates as written (see [`scalar_in`]).
+pub fn list_in(
+    value: &Spanned<DeValue<'_>>,
+    base: usize,
+    src: &str,
+    key: &str,
+    issues: &mut Vec<Issue>,
+) -> Vec<Text> {
+    list_with(value, base, Some(src), key, issues)
+}
+
+fn list_with(
+    value: &Spanned<DeValue<'_>>,
+    base: usize,
+    src: Option<&str>,
+    key: &str,
+    issues: &mut Vec<Issue>,
+) -> Vec<Text> {
     match value.get_ref() {
         DeValue::Array(items) => items
             .iter()
-            .filter_map(|item| scalar(item, base, key, issues))
+            .filter_map(|item| scalar_with(item, base, src, key, issues))
             .collect(),
-        _ => scalar(value, base, key, issues).into_iter().collect(),
+        _ => scalar_with(value, base, src, key, issues)
+            .into_iter()
+            .collect(),
     }
 }
 
@@ -163,6 +234,19 @@ mod tests {
         assert_eq!(&src[p.start - 10..p.end - 10], "\"Northwind\"");
         assert_eq!(rest.len(), 1);
         assert_eq!(rest[0].0.get_ref().as_ref(), "goals");
+    }
+
+    #[test]
+    fn dates_keep_their_written_text_with_the_source() {
+        // The parser rejects the day but keeps the key; the text must survive for `invalid-date`.
+        let src = "created = 2026-02-30\nnext-review = 2027-01-15 10:00:00\n";
+        let (table, errors) = DeTable::parse_recoverable(src);
+        assert_eq!(errors.len(), 1);
+        let mut meta = Meta::default();
+        let mut issues = Vec::new();
+        read_meta_in(table.get_ref(), 0, src, &mut meta, &mut issues);
+        assert_eq!(meta.created.unwrap().text, "2026-02-30");
+        assert_eq!(meta.next_review.unwrap().text, "2027-01-15 10:00:00");
     }
 
     #[test]

@@ -46,6 +46,43 @@ pub struct Rule {
     check: Box<dyn Check>,
 }
 
+impl Rule {
+    /// A rule with its texts and no check, for tests of code that only reads a rule's
+    /// texts (the output formats): it needs no pack, so no check has to exist.
+    #[doc(hidden)]
+    pub fn for_tests(
+        code: &str,
+        name: &str,
+        severity: Severity,
+        summary: &str,
+        help: &str,
+    ) -> Rule {
+        Rule {
+            code: code.to_string(),
+            name: name.to_string(),
+            default_severity: severity,
+            severity: Some(severity),
+            draft_severity: None,
+            summary: summary.to_string(),
+            message: String::new(),
+            messages: BTreeMap::new(),
+            fix: String::new(),
+            help: help.to_string(),
+            example: None,
+            pack: "tests".to_string(),
+            check: Box::new(NoCheck),
+        }
+    }
+}
+
+/// The check of [`Rule::for_tests`]: finds nothing.
+#[derive(Debug)]
+struct NoCheck;
+
+impl Check for NoCheck {
+    fn run(&self, _cx: &Ctx<'_>, _hits: &mut Vec<Hit>) {}
+}
+
 /// The rules of the active packs, compiled, and the vocabulary the parsers use.
 #[derive(Debug)]
 pub struct RuleSet {
@@ -182,7 +219,12 @@ impl RuleSet {
                 _ => severity,
             };
             for hit in hits.drain(..) {
-                let span = source.clamp(hit.span);
+                // Whole-file findings point at the first line of the metadata only.
+                let span = if hit.whole_file {
+                    charter.anchor_in(&source.text)
+                } else {
+                    source.clamp(hit.span)
+                };
                 let line = source.line_col(span.start).0;
                 if suppressions.suppressed(&rule.name, &rule.code, line, hit.whole_file) {
                     continue;
@@ -358,7 +400,10 @@ fn pack_error(src: &PackSource, e: &toml::de::Error) -> ConfigError {
             }
             (start, end - start).into()
         }),
-        src: Some(miette::NamedSource::new(src.name.clone(), src.text.clone())),
+        src: Some(Box::new(miette::NamedSource::new(
+            src.name.clone(),
+            src.text.clone(),
+        ))),
         label: "here".to_string(),
         help: Some("see docs/rule-packs.md for the pack format".to_string()),
     }

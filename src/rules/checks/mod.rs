@@ -1,11 +1,302 @@
 //! The checks rules name: generic ones that packs instantiate with parameters, and
 //! specific ones for what needs code. One check, one file; registered in [`CHECKS`].
+//!
+//! The small helpers shared by several checks (word counts, percentages, where to
+//! point a finding about a section) live here too.
 
-use super::Factory;
+mod advanced_without_gate;
+mod co_marketing_only;
+mod empty_section;
+mod invalid_date;
+mod invalid_value;
+mod leverage_missing;
+mod metric_not_measurable;
+mod missing_go_no_go;
+mod missing_signature;
+mod parse_error;
+mod pattern;
+mod phase_duration;
+mod phase_missing;
+mod phase_order;
+mod phase_overlap;
+mod required_field;
+mod required_section;
+mod stale_review;
+mod tier_invalid;
+mod tier_obligations;
+mod unknown_key;
+mod weak_go_no_go;
+
+use super::{Factory, Hit};
+use crate::model::{Charter, Side, Span};
+use regex::Regex;
+use serde::Deserialize;
 
 /// Check name (as a pack's `check = "…"` says it) to the function that builds it.
-pub static CHECKS: &[(&str, Factory)] = &[];
+pub static CHECKS: &[(&str, Factory)] = &[
+    ("advanced-without-gate", advanced_without_gate::factory),
+    ("co-marketing-only", co_marketing_only::factory),
+    ("empty-section", empty_section::factory),
+    ("invalid-date", invalid_date::factory),
+    ("invalid-value", invalid_value::factory),
+    ("leverage-missing", leverage_missing::factory),
+    ("metric-not-measurable", metric_not_measurable::factory),
+    ("missing-go-no-go", missing_go_no_go::factory),
+    ("missing-signature", missing_signature::factory),
+    ("parse-error", parse_error::factory),
+    ("pattern", pattern::factory),
+    ("phase-duration", phase_duration::factory),
+    ("phase-missing", phase_missing::factory),
+    ("phase-order", phase_order::factory),
+    ("phase-overlap", phase_overlap::factory),
+    ("required-field", required_field::factory),
+    ("required-section", required_section::factory),
+    ("stale-review", stale_review::factory),
+    ("tier-invalid", tier_invalid::factory),
+    ("tier-obligations", tier_obligations::factory),
+    ("unknown-key", unknown_key::factory),
+    ("weak-go-no-go", weak_go_no_go::factory),
+];
 
 pub fn factory(name: &str) -> Option<Factory> {
     CHECKS.iter().find(|(n, _)| *n == name).map(|&(_, f)| f)
+}
+
+/// The parameters of a check that takes none: any key is an error.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoParams {}
+
+/// Reject parameters given to a check that has none.
+fn no_params(table: &toml::Table) -> Result<(), String> {
+    super::params::<NoParams>(table).map(|_| ())
+}
+
+/// Words in a text: runs of alphanumeric characters.
+fn word_count(s: &str) -> usize {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+/// A text for a message: whitespace collapsed, at most 60 characters (`…` when cut).
+fn shorten(s: &str) -> String {
+    const MAX: usize = 60;
+    let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if collapsed.chars().count() <= MAX {
+        return collapsed;
+    }
+    let mut out: String = collapsed.chars().take(MAX - 1).collect();
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    out
+}
+
+/// A number for a message: `20`, `12.5`.
+fn number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// The heading of the first section with this key, if the charter has one.
+fn heading(charter: &Charter, key: &str) -> Option<Span> {
+    charter.section(key).map(|s| s.heading.span)
+}
+
+/// A hit at the heading of the first section with this key, or about the whole
+/// charter when there is no such section.
+fn at_heading_or_whole(charter: &Charter, key: &str) -> Hit {
+    match heading(charter, key) {
+        Some(span) => Hit::at(span),
+        None => Hit::whole(charter),
+    }
+}
+
+/// How messages name a side: its name from the metadata, or a generic phrase.
+fn side_name(charter: &Charter, side: Side) -> String {
+    let (name, fallback) = match side {
+        Side::Company => (&charter.meta.company, "our side"),
+        Side::Partner => (&charter.meta.partner, "the partner"),
+    };
+    match name {
+        Some(t) if t.has_words() => t.text.trim().to_string(),
+        _ => fallback.to_string(),
+    }
+}
+
+/// Percentages written in a text: `≥ 20%`, `20 %`, `20 percent`, `12.5 per cent`.
+#[derive(Debug)]
+struct Percentages(Regex);
+
+impl Percentages {
+    fn new() -> Result<Percentages, String> {
+        Regex::new(r"(?i)(\d+(?:[.,]\d+)?)\s*(?:%|percent\b|per\s+cent\b)")
+            .map(Percentages)
+            .map_err(|e| e.to_string())
+    }
+
+    /// The largest percentage in the text, if it states any.
+    fn max(&self, text: &str) -> Option<f64> {
+        self.0
+            .captures_iter(text)
+            .filter_map(|c| c.get(1))
+            .filter_map(|m| m.as_str().replace(',', ".").parse::<f64>().ok())
+            .reduce(f64::max)
+    }
+}
+
+/// Minimum percentages per phase, as `crawl-min-percent` and `walk-min-percent` give them.
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct PhasePercents {
+    #[serde(default = "default_crawl_percent")]
+    crawl_min_percent: f64,
+    #[serde(default = "default_walk_percent")]
+    walk_min_percent: f64,
+}
+
+fn default_crawl_percent() -> f64 {
+    20.0
+}
+
+fn default_walk_percent() -> f64 {
+    70.0
+}
+
+impl PhasePercents {
+    /// The minimum for a phase; `None` for run, which has no percentage bar.
+    fn min(&self, kind: crate::model::PhaseKind) -> Option<f64> {
+        use crate::model::PhaseKind;
+        match kind {
+            PhaseKind::Crawl => Some(self.crawl_min_percent),
+            PhaseKind::Walk => Some(self.walk_min_percent),
+            PhaseKind::Run => None,
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testkit;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    fn rules() -> Vec<toml::Table> {
+        let pack: toml::Table = toml::from_str(crate::rules::pack::DEFAULT_PACK).unwrap();
+        pack["rule"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r.as_table().unwrap().clone())
+            .collect()
+    }
+
+    #[test]
+    fn every_check_in_the_default_pack_is_registered_and_accepts_its_params() {
+        for rule in rules() {
+            let name = rule["name"].as_str().unwrap();
+            let check = rule["check"].as_str().unwrap();
+            let f = factory(check).unwrap_or_else(|| panic!("{name}: no check `{check}`"));
+            let params = rule
+                .get("params")
+                .and_then(|p| p.as_table())
+                .cloned()
+                .unwrap_or_default();
+            if let Err(e) = f(&params) {
+                panic!("{name}: check `{check}` rejects its params: {e}");
+            }
+        }
+    }
+
+    #[test]
+    fn rule_codes_and_names_in_the_default_pack_are_unique() {
+        let mut codes = HashSet::new();
+        let mut names = HashSet::new();
+        for rule in rules() {
+            let code = rule["code"].as_str().unwrap().to_string();
+            let name = rule["name"].as_str().unwrap().to_string();
+            assert!(codes.insert(code.clone()), "duplicate code {code}");
+            assert!(names.insert(name.clone()), "duplicate name {name}");
+        }
+        assert_eq!(codes.len(), 29);
+    }
+
+    /// The variants a rule's hits can carry, from its check and params.
+    fn variants(check: &str, params: &toml::Table) -> Vec<&'static str> {
+        let has = |k: &str| params.contains_key(k);
+        match check {
+            "pattern" => [
+                (has("must-not-match"), "matched"),
+                (has("must-match") || has("words"), "unmatched"),
+                (has("require") || has("require-any"), "missing"),
+            ]
+            .into_iter()
+            .filter_map(|(on, v)| on.then_some(v))
+            .collect(),
+            "tier-invalid" => vec!["missing", "unknown"],
+            "weak-go-no-go" => vec!["low", "unmeasured"],
+            "advanced-without-gate" => vec!["unrecorded", "failed"],
+            "missing-signature" => vec!["missing", "unsigned"],
+            "phase-order" => vec!["listed", "scheduled"],
+            _ => vec![],
+        }
+    }
+
+    #[test]
+    fn rules_whose_message_is_a_problem_have_a_message_per_variant() {
+        for rule in rules() {
+            let name = rule["name"].as_str().unwrap();
+            let check = rule["check"].as_str().unwrap();
+            let params = rule
+                .get("params")
+                .and_then(|p| p.as_table())
+                .cloned()
+                .unwrap_or_default();
+            let messages = rule.get("messages").and_then(|m| m.as_table());
+            let needs_variant_text = rule["message"].as_str().unwrap().contains("{problem}")
+                && !matches!(check, "parse-error" | "unknown-key");
+            for v in variants(check, &params) {
+                let covered = messages.is_some_and(|m| m.contains_key(v));
+                assert!(covered || !needs_variant_text, "{name}: no messages.{v}");
+            }
+        }
+    }
+
+    #[test]
+    fn registry_has_no_duplicates() {
+        let names: HashSet<_> = CHECKS.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names.len(), CHECKS.len());
+    }
+
+    #[test]
+    fn checks_without_params_reject_params() {
+        let mut t = toml::Table::new();
+        t.insert("bogus".into(), toml::Value::Integer(1));
+        assert!(factory("parse-error").unwrap()(&t).is_err());
+        assert!(factory("phase-duration").unwrap()(&t).is_err());
+    }
+
+    #[test]
+    fn helpers() {
+        assert_eq!(word_count("We give: two engineers, $40k"), 5);
+        assert_eq!(word_count(" -- "), 0);
+        assert_eq!(shorten("a  b\n c"), "a b c");
+        let long = "x".repeat(80);
+        assert_eq!(shorten(&long).chars().count(), 60);
+        assert!(shorten(&long).ends_with('…'));
+        assert_eq!(number(20.0), "20");
+        assert_eq!(number(12.5), "12.5");
+        let p = Percentages::new().unwrap();
+        assert_eq!(
+            p.max("≥ 20% faster, 35 % of users, 12.5 percent"),
+            Some(35.0)
+        );
+        assert_eq!(p.max("40 per cent"), Some(40.0));
+        assert_eq!(p.max("customers are happy"), None);
+    }
 }

@@ -1,0 +1,303 @@
+//! A section's blocks to the model: labelled fields, sub-heading fields, two-column
+//! tables, and the unlabelled rest as items. Timeline, metrics and signatures hand
+//! their own shapes to `timeline` and `lists`.
+
+use super::blocks::{Block, Kind, RawSection};
+use super::{lists, timeline};
+use crate::model::{Charter, Field, Section, Span, Text};
+use crate::vocab::{Names, Vocabulary};
+
+/// A label is a few words; longer text before a colon is a sentence, not a label.
+const MAX_LABEL_WORDS: usize = 8;
+const MAX_LABEL_BYTES: usize = 120;
+
+pub struct Ctx<'a> {
+    pub src: &'a str,
+    pub vocab: &'a Vocabulary,
+    pub names: &'a Names,
+}
+
+/// `Label: value` at the start of a paragraph or list item, borrowed from the block
+/// so that the many labels that name no field cost no allocation.
+pub struct Label<'b> {
+    pub name: &'b str,
+    pub name_span: Span,
+    /// The text after the colon.
+    pub rest: &'b str,
+    /// From the text after the colon to the end of the block.
+    pub rest_span: Span,
+}
+
+impl<'b> Label<'b> {
+    pub fn of(b: &'b Block) -> Option<Label<'b>> {
+        // `:` is ASCII, so its index is a char boundary.
+        let colon = b
+            .text
+            .bytes()
+            .take(MAX_LABEL_BYTES + 1)
+            .position(|c| c == b':')?;
+        let raw = &b.text[..colon];
+        let name = raw.trim();
+        if name.is_empty()
+            || !name.chars().any(char::is_alphanumeric)
+            || name.split_whitespace().count() > MAX_LABEL_WORDS
+        {
+            return None;
+        }
+        let lead = raw.len() - raw.trim_start().len();
+        let after = &b.text[colon + 1..];
+        let vstart = colon + 1 + (after.len() - after.trim_start().len());
+        let value_start = if vstart < b.text.len() {
+            b.source_offset(vstart)
+        } else {
+            b.span.end
+        };
+        Some(Label {
+            name,
+            name_span: Span::new(b.source_offset(lead), b.source_offset(colon)),
+            rest: b.text[vstart..].trim_end(),
+            rest_span: Span::new(value_start, b.span.end),
+        })
+    }
+
+    pub fn label(&self) -> Text {
+        Text::new(self.name, self.name_span)
+    }
+
+    pub fn value(&self) -> Text {
+        Text::new(self.rest, self.rest_span)
+    }
+}
+
+/// Index after the list items nested under item `i` (or `i + 1`).
+pub fn nested_end(blocks: &[Block], i: usize) -> usize {
+    let Some(Kind::Item { depth, .. }) = blocks.get(i).map(|b| &b.kind) else {
+        return i + 1;
+    };
+    let mut j = i + 1;
+    while let Some(Kind::Item { depth: d, .. }) = blocks.get(j).map(|b| &b.kind) {
+        if d <= depth {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// Index after the content under sub-heading `i` of level `level`.
+pub fn subsection_end(blocks: &[Block], i: usize, level: u8) -> usize {
+    let mut j = i + 1;
+    while let Some(b) = blocks.get(j) {
+        if matches!(b.kind, Kind::Heading(l) if l <= level) {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// Index after the rows of the table that row `i` belongs to.
+fn table_end(blocks: &[Block], i: usize, table: usize) -> usize {
+    let mut j = i + 1;
+    while let Some(Kind::Row { table: t, .. }) = blocks.get(j).map(|b| &b.kind) {
+        if *t != table {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// A value made of `first` and the lines of `rest` (nested items, content under a
+/// sub-heading), one per line; its span runs to the end of the last of them.
+pub fn joined<'b>(
+    first: Option<Text>,
+    rest: impl IntoIterator<Item = &'b Block>,
+    empty_at: usize,
+) -> Text {
+    let mut text = String::new();
+    let mut span: Option<Span> = None;
+    if let Some(f) = first {
+        span = Some(f.span);
+        text = f.text;
+    }
+    for b in rest {
+        let line = b.line();
+        if line.trim().is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(line.trim());
+        span = Some(span.map_or(b.full, |s| s.join(b.full)));
+    }
+    Text::new(text, span.unwrap_or(Span::empty(empty_at)))
+}
+
+/// The unlabelled text of a block as an item, if it says anything.
+pub fn item(b: &Block) -> Option<Text> {
+    let line = b.line();
+    let t = line.trim();
+    (!t.is_empty()).then(|| Text::new(t, b.span))
+}
+
+/// Fill one section (and the charter's phases, metrics, signatures) from its blocks.
+pub fn section(ctx: &Ctx, raw: &RawSection, blocks: &[Block], charter: &mut Charter) {
+    let key = raw.key.as_str();
+    let body_end = raw.span.end.max(raw.body_start);
+    let mut sec = Section {
+        key: raw.key.clone(),
+        heading: raw.heading.clone(),
+        span: raw.span,
+        body: Span::new(raw.body_start, body_end),
+        fields: Vec::new(),
+        items: Vec::new(),
+    };
+    let mut i = 0;
+    while let Some(b) = blocks.get(i) {
+        match &b.kind {
+            Kind::Heading(level) => {
+                let end = subsection_end(blocks, i, *level);
+                let under = blocks.get(i + 1..end).unwrap_or_default();
+                if let Some(f) = ctx.vocab.field_for(key, &b.text, ctx.names) {
+                    sec.fields.push(Field {
+                        key: f.to_string(),
+                        label: Text::new(b.text.clone(), b.span),
+                        value: joined(None, under, b.span.end),
+                    });
+                    i = end;
+                } else if key == "timeline" && ctx.vocab.phase_for(&b.text).is_some() {
+                    timeline::heading_phase(ctx, b, under, &mut sec, charter);
+                    i = end;
+                } else {
+                    // A sub-heading that names nothing: its content is the section's.
+                    i += 1;
+                }
+            }
+            Kind::Row { table, .. } => {
+                let end = table_end(blocks, i, *table);
+                let rows = blocks.get(i..end).unwrap_or_default();
+                match key {
+                    "timeline" => timeline::table(ctx, rows, &mut sec, charter),
+                    "metrics" => lists::metrics_table(ctx, rows, &mut sec, charter),
+                    "signatures" => lists::signatures_table(ctx, rows, &mut sec, charter),
+                    _ => field_table(ctx, rows, &mut sec),
+                }
+                i = end;
+            }
+            Kind::Para | Kind::Item { .. } => i = line(ctx, blocks, i, &mut sec, charter),
+        }
+    }
+    charter.sections.push(sec);
+}
+
+/// A paragraph or list item (with its nested items); returns the index after it.
+fn line(ctx: &Ctx, blocks: &[Block], i: usize, sec: &mut Section, charter: &mut Charter) -> usize {
+    let Some(b) = blocks.get(i) else { return i + 1 };
+    let end = nested_end(blocks, i);
+    let nested = blocks.get(i + 1..end).unwrap_or_default();
+    let label = Label::of(b);
+    if let Some(l) = &label {
+        if let Some(f) = ctx.vocab.field_for(&sec.key, l.name, ctx.names) {
+            sec.fields.push(Field {
+                key: f.to_string(),
+                label: l.label(),
+                value: joined(Some(l.value()), nested, l.rest_span.start),
+            });
+            return end;
+        }
+    }
+    let is_item = matches!(b.kind, Kind::Item { .. });
+    match sec.key.as_str() {
+        "timeline" if is_item => {
+            if let Some(l) = label.filter(|l| ctx.vocab.phase_for(l.name).is_some()) {
+                timeline::item_phase(ctx, b, l, nested, sec, charter);
+                return end;
+            }
+        }
+        "metrics" if is_item => {
+            lists::metric_item(ctx, b, nested, charter);
+            return end;
+        }
+        "signatures" if is_item => {
+            match lists::signature(ctx, b) {
+                Some(s) => charter.signatures.push(s),
+                None => sec.items.extend(item(b)),
+            }
+            return i + 1;
+        }
+        _ => {}
+    }
+    sec.items.extend(item(b));
+    i + 1
+}
+
+/// Rows of a two-column table whose first cell names a field are fields; other rows
+/// are items. A header row that names no field is column titles, not content.
+pub fn field_table(ctx: &Ctx, rows: &[Block], sec: &mut Section) {
+    for row in rows {
+        let Kind::Row { cells, header, .. } = &row.kind else {
+            continue;
+        };
+        if let Some(f) = row_field(ctx, &sec.key, cells) {
+            sec.fields.push(f);
+        } else if !header {
+            sec.items.extend(item(row));
+        }
+    }
+}
+
+/// A field from a two-column row `| label | value |`.
+pub fn row_field(ctx: &Ctx, section: &str, cells: &[Text]) -> Option<Field> {
+    let [label, value] = cells else { return None };
+    let key = ctx.vocab.field_for(section, &label.text, ctx.names)?;
+    Some(Field {
+        key: key.to_string(),
+        label: label.clone(),
+        value: value.clone(),
+    })
+}
+
+/// ISO-date-like tokens (`\d{4}-\d{1,2}-\d{1,2}`, not inside a longer number) in the
+/// source under `span`, each with its own span. Impossible dates are kept: a rule
+/// reports them.
+pub fn dates(src: &str, span: Span) -> Vec<Text> {
+    let Some(s) = src.get(span.start..span.end) else {
+        return Vec::new();
+    };
+    let b = s.as_bytes();
+    let digits = |from: usize, min: usize, max: usize| -> usize {
+        let mut n = 0;
+        while n < max && b.get(from + n).is_some_and(u8::is_ascii_digit) {
+            n += 1;
+        }
+        if n >= min {
+            n
+        } else {
+            0
+        }
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 8 <= b.len() {
+        let starts = b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit());
+        if starts && digits(i, 4, 4) == 4 && b.get(i + 4) == Some(&b'-') {
+            let m = digits(i + 5, 1, 2);
+            if m > 0 && b.get(i + 5 + m) == Some(&b'-') {
+                let d = digits(i + 6 + m, 1, 2);
+                let end = i + 6 + m + d;
+                if d > 0 && !b.get(end).is_some_and(u8::is_ascii_digit) {
+                    out.push(Text::new(
+                        &s[i..end],
+                        Span::new(span.start + i, span.start + end),
+                    ));
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}

@@ -1,0 +1,172 @@
+//! Metrics and signatures: the list items and table rows of those two sections.
+
+use super::blocks::{Block, Kind};
+use super::fill::{dates, item, row_field, Ctx, Label};
+use crate::model::{Charter, Metric, Section, Signature, Text};
+use crate::vocab::MetricPart;
+
+/// `- Month-end close time under 2 days`, with an optional nested `- Target: …`.
+pub fn metric_item(ctx: &Ctx, b: &Block, nested: &[Block], charter: &mut Charter) {
+    let Some(name) = item(b) else { return };
+    let target = nested.iter().find_map(|n| {
+        let l = Label::of(n)?;
+        (ctx.vocab.metric_part_for(l.name) == Some(MetricPart::Target)
+            && l.rest.chars().any(char::is_alphanumeric))
+        .then(|| l.value())
+    });
+    charter.metrics.push(Metric {
+        name,
+        target,
+        span: b.full,
+    });
+}
+
+fn header_cells(rows: &[Block]) -> &[Text] {
+    match rows.first().map(|r| &r.kind) {
+        Some(Kind::Row {
+            cells,
+            header: true,
+            ..
+        }) => cells,
+        _ => &[],
+    }
+}
+
+/// A metrics table: `Metric` and `Target` columns when the header names them;
+/// otherwise each row is a metric (or a field, `| Tracked in | dashboard |`).
+pub fn metrics_table(ctx: &Ctx, rows: &[Block], sec: &mut Section, charter: &mut Charter) {
+    let cols: Vec<Option<MetricPart>> = header_cells(rows)
+        .iter()
+        .map(|c| ctx.vocab.metric_part_for(&c.text))
+        .collect();
+    let target_col = cols.iter().position(|c| *c == Some(MetricPart::Target));
+    let name_col = cols
+        .iter()
+        .position(|c| *c == Some(MetricPart::Name))
+        .or_else(|| target_col.map(|t| usize::from(t == 0)));
+    for row in rows {
+        let Kind::Row { cells, header, .. } = &row.kind else {
+            continue;
+        };
+        if let Some(f) = row_field(ctx, &sec.key, cells) {
+            sec.fields.push(f);
+            continue;
+        }
+        if *header {
+            continue;
+        }
+        let name = match name_col {
+            Some(nc) => cells.get(nc).filter(|c| c.has_words()).cloned(),
+            None => item(row),
+        };
+        let Some(name) = name else { continue };
+        let target = target_col
+            .and_then(|t| cells.get(t))
+            .filter(|c| !c.text.trim().is_empty())
+            .cloned();
+        charter.metrics.push(Metric {
+            name,
+            target,
+            span: row.span,
+        });
+    }
+}
+
+/// A signature line. A task-list item is signed when ticked. A plain item counts as
+/// a signature line when it names a side, carries a date or says "signed"; it is
+/// signed only when it has both a date and the word "signed" (a bare name with a
+/// date is more often a planned date than a signature).
+pub fn signature(ctx: &Ctx, b: &Block) -> Option<Signature> {
+    let text = b.text.trim();
+    if !text.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let date = dates(ctx.src, b.span).into_iter().next();
+    let side = ctx.names.side_of(text);
+    let says_signed = text.to_lowercase().contains("signed");
+    let signed = match b.kind {
+        Kind::Item { task: Some(t), .. } => t,
+        _ => {
+            if side.is_none() && date.is_none() && !says_signed {
+                return None;
+            }
+            date.is_some() && says_signed
+        }
+    };
+    Some(Signature {
+        span: b.full,
+        who: Text::new(who(text, date.as_ref()), b.span),
+        signed,
+        date,
+        side,
+    })
+}
+
+/// The signer as written: the line up to its date, without the dash before it.
+fn who(text: &str, date: Option<&Text>) -> String {
+    let before = date
+        .and_then(|d| text.find(d.text.as_str()))
+        .and_then(|at| text.get(..at))
+        .unwrap_or(text);
+    let before = before.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '—' | '–' | '-' | ',' | ';' | ':' | '|' | '(' | '@')
+    });
+    if before.chars().any(char::is_alphabetic) {
+        before.to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+fn ticked(cell: &str) -> bool {
+    matches!(
+        cell.trim().to_lowercase().as_str(),
+        "x" | "✓" | "✔" | "✅" | "☑" | "☑️" | "✔️" | "yes" | "y" | "signed" | "true" | "done"
+    )
+}
+
+/// A signatures table: one signature per row. With a `Signed` column, a row is signed
+/// when that cell is ticked (`x`, `✓`, `yes`); without one, when it has a date
+/// (a table has no check boxes, and a filled-in date is how people sign there).
+pub fn signatures_table(ctx: &Ctx, rows: &[Block], sec: &mut Section, charter: &mut Charter) {
+    let signed_col = header_cells(rows).iter().position(|c| {
+        let t = c.text.to_lowercase();
+        t.contains("signed") || t.contains("signature") || t.contains("status")
+    });
+    for row in rows {
+        let Kind::Row { cells, header, .. } = &row.kind else {
+            continue;
+        };
+        if *header {
+            continue;
+        }
+        let Some(line) = item(row) else { continue };
+        if !line.text.chars().any(char::is_alphabetic) {
+            sec.items.push(line);
+            continue;
+        }
+        let date = dates(ctx.src, row.span).into_iter().next();
+        let signed = match signed_col {
+            Some(c) => cells.get(c).is_some_and(|c| ticked(&c.text)),
+            None => date.is_some(),
+        };
+        let who_cells: Vec<&str> = cells
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| Some(*i) != signed_col && dates(&c.text, span_of(&c.text)).is_empty())
+            .map(|(_, c)| c.text.as_str())
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        charter.signatures.push(Signature {
+            span: row.span,
+            who: Text::new(who_cells.join(", "), row.span),
+            signed,
+            date,
+            side: ctx.names.side_of(&line.text),
+        });
+    }
+}
+
+fn span_of(s: &str) -> crate::model::Span {
+    crate::model::Span::new(0, s.len())
+}

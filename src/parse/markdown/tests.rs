@@ -1,0 +1,638 @@
+use super::*;
+use crate::model::{Charter, IssueKind, PhaseKind, Side};
+
+const CANONICAL: &str = include_str!("../../../examples/northwind-ledger.charter.md");
+
+/// The canonical charter rewritten with every other convention: YAML front matter,
+/// numbered and emoji headings, sub-heading fields, two-column tables, one H3 per
+/// phase, a KPI/Goal table, labels with the colon outside the bold, plain paragraphs.
+const VARIANT: &str = r#"---
+partner: Northwind Ledger
+company: Keel
+tier: 2
+leverage: [economic, customer]
+status: walk
+created: 2026-08-24
+next-review: 2027-01-15
+---
+
+# Keel × Northwind Ledger: partnership charter
+
+A joint-development (tier 2) partnership.
+
+## 1. Mutual goals & success
+
+### For us
+
+40 new mid-market accounts sourced through Northwind by the end of run.
+
+### For the partner
+
+churn in accounts using the integration falls by 15% within two quarters.
+
+### For shared customers
+
+month-end close takes 2 days instead of 5.
+
+## 💰 Value exchange
+
+| Side | Commitment |
+|------|------------|
+| We give | two integration engineers for walk and run, and $40k of launch budget. |
+| Northwind gives | a 15% revenue share on referred accounts and one dedicated solutions engineer. |
+| Keel loses | the engineers' two quarters and the launch budget if it fails. |
+| Partner loses | its own build effort and a quarter of roadmap space it gave us. |
+| Is it balanced? | yes: both sides fund people and both stand to lose a quarter's work. |
+
+## Crawl–Walk–Run Timeline
+
+### Phase 1 — Crawl
+
+- Dates: 2026-09-07 to 2026-10-30
+- Deliverables: 2 pilot customers, manual sync
+- **Go/No-Go:** ≥ 20% faster month-end close
+- Result: Passed: 34% faster close
+
+### 🚶 Walk
+
+- Start: 2026-11-02
+- End: 2027-01-22
+- Scope: 8 more customers, formal integration
+- Go/No-Go: ≥ 70% of invited customers adopt
+
+### Run (scale)
+
+- Dates: 2027-01-25 to 2027-12-17
+- Deliverables: Marketplace listing, joint selling
+- Go/No-Go: ROI model holds at 40 accounts
+- **Run cadence**: quarterly business reviews with both executive teams.
+
+## KPIs
+
+| KPI | Goal |
+|-----|------|
+| Month-end close time | 2 days or less |
+| Adoption of invited customers | 70% |
+| Referred accounts | 40 by 2027-12 |
+
+**Tracked in**: the shared partnership dashboard, refreshed weekly.
+
+Review cadence: monthly between owners, quarterly with sponsors.
+
+## Governance
+
+| Role | Who |
+|------|-----|
+| Keel owner | Dana Ruiz, VP Partnerships |
+| Partner owner | Ravi Shah, Head of Alliances |
+| Sync cadence | weekly 30-minute sync between the integration teams. |
+| Escalation | owners within 5 business days, then the two COOs within 10. |
+
+## Appendix: notes
+
+- **We give:** this is not in any section.
+
+## IV. Exit criteria
+
+1. Fewer than 70% of invited walk customers adopt by 2027-01-22.
+2. Month-end close improves by less than 20% for the pilot customers.
+3. Either side misses its committed headcount for 2 consecutive months.
+
+## Sign-off
+
+- [x] Dana Ruiz, VP Partnerships, Keel — 2026-08-28
+- [X] Ravi Shah, Head of Alliances, Northwind Ledger — 2026-08-31
+"#;
+
+fn parse_str(text: &str) -> Charter {
+    parse(
+        &Source::new("test.charter.md", text.to_string()),
+        &default_vocab(),
+    )
+}
+
+/// Keys and texts of the whole model, for comparing two spellings of one charter.
+fn summary(c: &Charter) -> Vec<String> {
+    let m = &c.meta;
+    let t = |t: &Option<crate::model::Text>| t.as_ref().map(|t| t.text.clone()).unwrap_or_default();
+    let mut out = vec![format!(
+        "meta {} {} {} {} {} {} {:?}",
+        t(&m.partner),
+        t(&m.company),
+        t(&m.tier),
+        t(&m.status),
+        t(&m.created),
+        t(&m.next_review),
+        m.leverage.iter().map(|l| &l.text).collect::<Vec<_>>()
+    )];
+    for s in &c.sections {
+        out.push(format!("section {}", s.key));
+        for f in &s.fields {
+            out.push(format!("  {} = {}", f.key, f.value.text));
+        }
+        for i in &s.items {
+            out.push(format!("  item {}", i.text));
+        }
+    }
+    for p in &c.phases {
+        out.push(format!(
+            "phase {:?} {} {} | {} | {} | {}",
+            p.kind,
+            t(&p.start),
+            t(&p.end),
+            t(&p.scope),
+            t(&p.go_no_go),
+            t(&p.result)
+        ));
+    }
+    for mt in &c.metrics {
+        out.push(format!("metric {} -> {}", mt.name.text, t(&mt.target)));
+    }
+    for s in &c.signatures {
+        out.push(format!(
+            "sig {} {} {} {:?}",
+            s.who.text,
+            s.signed,
+            t(&s.date),
+            s.side
+        ));
+    }
+    out
+}
+
+/// Every span of the model lies within the text and on char boundaries.
+fn check_spans(c: &Charter, text: &str) {
+    let mut spans = vec![];
+    let m = &c.meta;
+    spans.extend(m.span);
+    spans.extend(m.leverage_span);
+    for t in [
+        &m.partner,
+        &m.company,
+        &m.tier,
+        &m.status,
+        &m.created,
+        &m.next_review,
+    ]
+    .into_iter()
+    .flatten()
+    .chain(&m.leverage)
+    {
+        spans.push(t.span);
+    }
+    for s in &c.sections {
+        spans.extend([s.span, s.body, s.heading.span]);
+        for f in &s.fields {
+            spans.extend([f.label.span, f.value.span]);
+        }
+        spans.extend(s.items.iter().map(|i| i.span));
+    }
+    for p in &c.phases {
+        spans.extend([p.span, p.name.span]);
+        for t in [&p.start, &p.end, &p.scope, &p.go_no_go, &p.result]
+            .into_iter()
+            .flatten()
+        {
+            spans.push(t.span);
+        }
+    }
+    for mt in &c.metrics {
+        spans.extend([mt.span, mt.name.span]);
+        spans.extend(mt.target.as_ref().map(|t| t.span));
+    }
+    for s in &c.signatures {
+        spans.extend([s.span, s.who.span]);
+        spans.extend(s.date.as_ref().map(|d| d.span));
+    }
+    spans.extend(c.issues.iter().map(|i| i.span));
+    for s in spans {
+        assert!(
+            s.start <= s.end && s.end <= text.len(),
+            "{s:?} outside 0..={}",
+            text.len()
+        );
+        assert!(
+            text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+            "{s:?} not on char boundaries"
+        );
+    }
+}
+
+fn slice(text: &str, t: &crate::model::Text) -> String {
+    text[t.span.start..t.span.end].to_string()
+}
+
+#[test]
+fn canonical_example_parses_into_the_full_model() {
+    let c = parse_str(CANONICAL);
+    assert!(c.issues.is_empty(), "{:?}", c.issues);
+    check_spans(&c, CANONICAL);
+    let m = &c.meta;
+    assert_eq!(m.partner.as_ref().unwrap().text, "Northwind Ledger");
+    assert_eq!(m.company.as_ref().unwrap().text, "Keel");
+    assert_eq!(m.tier.as_ref().unwrap().text, "2");
+    assert_eq!(m.status.as_ref().unwrap().text, "walk");
+    assert_eq!(m.created.as_ref().unwrap().text, "2026-08-24");
+    assert_eq!(m.next_review.as_ref().unwrap().text, "2027-01-15");
+    assert_eq!(m.leverage.len(), 2);
+    let fm_end = CANONICAL.find("+++\n\n").unwrap() + 3;
+    assert_eq!(m.span, Some(Span::new(0, fm_end)));
+
+    let keys: Vec<&str> = c.sections.iter().map(|s| s.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "goals",
+            "value-exchange",
+            "timeline",
+            "metrics",
+            "governance",
+            "exit",
+            "signatures"
+        ]
+    );
+    let field = |s: &str, f: &str| c.field(s, f).unwrap_or_else(|| panic!("{s}.{f}"));
+    for (s, f) in [
+        ("goals", "us"),
+        ("goals", "partner"),
+        ("goals", "customers"),
+        ("value-exchange", "we-give"),
+        ("value-exchange", "partner-gives"),
+        ("value-exchange", "we-lose"),
+        ("value-exchange", "partner-loses"),
+        ("value-exchange", "balanced"),
+        ("timeline", "run-cadence"),
+        ("metrics", "tracking"),
+        ("metrics", "cadence"),
+        ("governance", "our-owner"),
+        ("governance", "partner-owner"),
+        ("governance", "sync-cadence"),
+        ("governance", "escalation"),
+    ] {
+        assert!(field(s, f).value.has_words(), "{s}.{f}");
+    }
+    let give = field("value-exchange", "we-give");
+    assert_eq!(give.label.text, "We give");
+    assert_eq!(slice(CANONICAL, &give.label), "We give");
+    assert_eq!(
+        give.value.text,
+        "two integration engineers for walk and run, and $40k of launch budget."
+    );
+    assert_eq!(slice(CANONICAL, &give.value), give.value.text);
+    assert_eq!(
+        field("value-exchange", "balanced").value.text,
+        "yes: both sides fund people and both stand to lose a quarter's work."
+    );
+    assert_eq!(
+        field("governance", "our-owner").value.text,
+        "Dana Ruiz, VP Partnerships"
+    );
+    let exit = c.section("exit").unwrap();
+    assert_eq!(exit.items.len(), 3);
+    assert!(exit.fields.is_empty());
+    assert_eq!(slice(CANONICAL, &exit.items[2]), exit.items[2].text);
+    assert!(CANONICAL[exit.span.start..exit.span.end].starts_with("## Exit criteria"));
+    assert!(CANONICAL[exit.span.start..exit.span.end].ends_with("2 consecutive months."));
+
+    assert_eq!(c.phases.len(), 3);
+    let crawl = c.phase(PhaseKind::Crawl).unwrap();
+    assert_eq!(crawl.start.as_ref().unwrap().text, "2026-09-07");
+    assert_eq!(
+        slice(CANONICAL, crawl.start.as_ref().unwrap()),
+        "2026-09-07"
+    );
+    assert_eq!(crawl.end.as_ref().unwrap().text, "2026-10-30");
+    assert_eq!(
+        crawl.go_no_go.as_ref().unwrap().text,
+        "≥ 20% faster month-end close"
+    );
+    assert_eq!(
+        crawl.result.as_ref().unwrap().text,
+        "Passed: 34% faster close"
+    );
+    assert_eq!(
+        crawl.scope.as_ref().unwrap().text,
+        "2 pilot customers, manual sync"
+    );
+    let walk = c.phase(PhaseKind::Walk).unwrap();
+    assert!(walk.result.is_none());
+    assert_eq!(walk.end.as_ref().unwrap().text, "2027-01-22");
+    let run = c.phase(PhaseKind::Run).unwrap();
+    assert_eq!(
+        run.go_no_go.as_ref().unwrap().text,
+        "ROI model holds at 40 accounts"
+    );
+
+    let metrics: Vec<(&str, &str)> = c
+        .metrics
+        .iter()
+        .map(|m| {
+            (
+                m.name.text.as_str(),
+                m.target.as_ref().unwrap().text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        metrics,
+        [
+            ("Month-end close time", "2 days or less"),
+            ("Adoption of invited customers", "70%"),
+            ("Referred accounts", "40 by 2027-12"),
+        ]
+    );
+
+    assert_eq!(c.signatures.len(), 2);
+    let [dana, ravi] = [&c.signatures[0], &c.signatures[1]];
+    assert!(dana.signed && ravi.signed);
+    assert_eq!(dana.side, Some(Side::Company));
+    assert_eq!(ravi.side, Some(Side::Partner));
+    assert_eq!(dana.who.text, "Dana Ruiz, VP Partnerships, Keel");
+    assert_eq!(dana.date.as_ref().unwrap().text, "2026-08-28");
+    assert_eq!(slice(CANONICAL, ravi.date.as_ref().unwrap()), "2026-08-31");
+}
+
+#[test]
+fn every_convention_gives_the_same_model() {
+    let canonical = summary(&parse_str(CANONICAL));
+    let c = parse_str(VARIANT);
+    assert!(c.issues.is_empty(), "{:?}", c.issues);
+    check_spans(&c, VARIANT);
+    let variant = summary(&c);
+    assert_eq!(canonical, variant);
+    // Sub-heading fields span their content; table fields their cell.
+    let us = c.field("goals", "us").unwrap();
+    assert_eq!(slice(VARIANT, &us.value), us.value.text);
+    assert_eq!(slice(VARIANT, &us.label), "### For us");
+    let sync = c.field("governance", "sync-cadence").unwrap();
+    assert_eq!(slice(VARIANT, &sync.value), sync.value.text);
+    assert_eq!(c.phases[0].name.text, "Phase 1 — Crawl");
+    assert_eq!(
+        slice(VARIANT, c.phases[0].end.as_ref().unwrap()),
+        "2026-10-30"
+    );
+
+    let crlf_text = VARIANT.replace('\n', "\r\n");
+    let crlf = parse_str(&crlf_text);
+    assert!(crlf.issues.is_empty(), "{:?}", crlf.issues);
+    check_spans(&crlf, &crlf_text);
+    assert_eq!(summary(&crlf), variant);
+    let canonical_crlf = CANONICAL.replace('\n', "\r\n");
+    assert_eq!(summary(&parse_str(&canonical_crlf)), canonical);
+    let bom = format!("\u{feff}{CANONICAL}");
+    assert_eq!(summary(&parse_str(&bom)), canonical);
+}
+
+fn issues(text: &str) -> Vec<(IssueKind, String)> {
+    let c = parse_str(text);
+    check_spans(&c, text);
+    c.issues
+        .iter()
+        .map(|i| (i.kind, text[i.span.start..i.span.end].to_string()))
+        .collect()
+}
+
+#[test]
+fn front_matter_problems_are_issues_with_spans() {
+    let unclosed = issues("+++\npartner = \"X\"\n\n## Goals\n- For us: x\n");
+    assert_eq!(unclosed, [(IssueKind::Syntax, "+++".to_string())]);
+    let unclosed_yaml = issues("---  \r\npartner: X\r\n");
+    assert_eq!(unclosed_yaml, [(IssueKind::Syntax, "---  ".to_string())]);
+
+    assert_eq!(issues("+++\n\n  \n+++\n# Title\n")[0].0, IssueKind::Syntax);
+    assert_eq!(issues("---\n---\n")[0].1, "---\n---");
+
+    let toml_error = issues("+++\npartner = \"X\"\ntier = = 2\n+++\n");
+    assert_eq!(toml_error.len(), 1, "{toml_error:?}");
+    assert_eq!(toml_error[0].0, IssueKind::Syntax);
+    assert!(toml_error[0].1.starts_with('='), "{toml_error:?}");
+    let c = parse_str("+++\npartner = \"X\"\ntier = = 2\n+++\n");
+    assert_eq!(c.meta.partner.unwrap().text, "X");
+    assert!(c.issues[0].message.contains("TOML"));
+
+    let yaml_error = issues("---\npartner: X\njust some words\n---\n");
+    assert_eq!(
+        yaml_error,
+        [(IssueKind::Syntax, "just some words".to_string())]
+    );
+
+    let types = issues("+++\npartner = [\"a\"]\nleverage = { x = 1 }\n+++\n");
+    assert_eq!(
+        types.iter().filter(|i| i.0 == IssueKind::WrongType).count(),
+        2,
+        "{types:?}"
+    );
+    let yaml_types = issues("---\npartner: [a, b]\ntier:\n  level: 2\n---\n");
+    assert_eq!(yaml_types.len(), 2, "{yaml_types:?}");
+    assert!(yaml_types.iter().all(|i| i.0 == IssueKind::WrongType));
+
+    let unknown = issues("+++\nparnter = \"X\"\n+++\n");
+    assert_eq!(
+        unknown,
+        [(IssueKind::UnknownKey, "parnter = \"X\"".to_string())]
+    );
+    let c = parse_str("---\nparnter: X\n---\n");
+    assert_eq!(c.issues[0].kind, IssueKind::UnknownKey);
+    assert!(c.issues[0].message.contains("partner"), "{:?}", c.issues);
+
+    // A second block: `+++` pairs anywhere (outside code), `---` key blocks right after.
+    let second = issues("+++\npartner = \"X\"\n+++\n\n## Goals\n\n+++\ntier = 2\n+++\n");
+    assert_eq!(
+        second,
+        [(IssueKind::Syntax, "+++\ntier = 2\n+++".to_string())]
+    );
+    let yaml_after = "+++\npartner = \"X\"\n+++\n---\ntier: 2\n---\n## Goals\n- For us: x\n";
+    let c = parse_str(yaml_after);
+    assert_eq!(c.issues.len(), 1, "{:?}", c.issues);
+    assert_eq!(
+        &yaml_after[c.issues[0].span.start..c.issues[0].span.end],
+        "---\ntier: 2\n---"
+    );
+    assert!(c.field("goals", "us").is_some());
+    let fenced = "+++\npartner = \"X\"\n+++\n## Goals\n```\n+++\n+++\n```\n";
+    assert!(issues(fenced).is_empty());
+    // A thematic break and a setext heading are not front matter.
+    assert!(issues("+++\npartner = \"X\"\n+++\n\n---\n\nText\n---\n").is_empty());
+
+    // A lone `\r` must not crash anything.
+    for text in [
+        "+++\rpartner = \"X\"\r+++\r## Goals\r- For us: x\r",
+        "---\rpartner: X\r---\r",
+        "+++\r",
+        "\r\r+++",
+    ] {
+        let c = parse_str(text);
+        check_spans(&c, text);
+    }
+    let c = parse_str("---\rpartner: X\r---\r## Goals\r- For us: x\r");
+    assert_eq!(c.meta.partner.as_ref().unwrap().text, "X");
+    assert!(c.field("goals", "us").is_some());
+}
+
+#[test]
+fn labels_names_and_unmatched_content() {
+    let text = "+++\ncompany = \"Keel\"\npartner = \"Northwind Ledger\"\n+++\n\n\
+        # Charter\n\n## Value exchange\n\n\
+        - Keel gives — two engineers\n\
+        - **Northwind gives**: revenue share\n  - plus one engineer\n    - part time\n\
+        - Note: nothing here\n\n\
+        ## Timeline\n\n### Metrics\n\n- Close time under 2 days\n\n\
+        ## Notes\n\n- **We give:** skipped\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    let vx = c.section("value-exchange").unwrap();
+    assert_eq!(vx.fields.len(), 1);
+    let gives = &vx.fields[0];
+    assert_eq!(gives.key, "partner-gives");
+    assert_eq!(
+        gives.value.text,
+        "revenue share\nplus one engineer\npart time"
+    );
+    assert!(slice(text, &gives.value).starts_with("revenue share"));
+    assert!(slice(text, &gives.value).ends_with("part time"));
+    let items: Vec<&str> = vx.items.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(items, ["Keel gives — two engineers", "Note: nothing here"]);
+    // A sub-heading naming another section starts it.
+    let keys: Vec<&str> = c.sections.iter().map(|s| s.key.as_str()).collect();
+    assert_eq!(keys, ["value-exchange", "timeline", "metrics"]);
+    assert_eq!(c.metrics.len(), 1);
+    assert!(c.metrics[0].target.is_none());
+}
+
+#[test]
+fn plain_signature_lines_and_metric_lists() {
+    let text = "+++\ncompany = \"Keel\"\npartner = \"Northwind\"\n+++\n\
+        ## Metrics\n\n- Adoption above 70%\n  - Target: 70% of invited customers\n- Tracked in: dashboard\n\n\
+        ## Signatures\n\n\
+        - Dana Ruiz (Keel), signed 2026-08-28\n\
+        - Ravi Shah, Northwind — 2026-09-01\n\
+        - Both sides sign before crawl starts\n\
+        - Name: ______\n\
+        - [ ] Someone, Northwind\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    assert_eq!(c.metrics.len(), 1);
+    assert_eq!(
+        c.metrics[0].target.as_ref().unwrap().text,
+        "70% of invited customers"
+    );
+    assert!(c.field("metrics", "tracking").is_some());
+    let sigs: Vec<(bool, Option<Side>)> = c.signatures.iter().map(|s| (s.signed, s.side)).collect();
+    assert_eq!(
+        sigs,
+        [
+            (true, Some(Side::Company)),
+            (false, Some(Side::Partner)),
+            (false, Some(Side::Partner))
+        ]
+    );
+    assert_eq!(c.signatures[1].who.text, "Ravi Shah, Northwind");
+    assert_eq!(c.section("signatures").unwrap().items.len(), 2);
+}
+
+#[test]
+fn timeline_dates_tables_and_impossible_dates() {
+    let text = "## Timeline\n\n\
+        | Stage | Dates | Gate |\n|---|---|---|\n\
+        | 🐢 Pilot | 2026-02-30 to 2026-4-1 | 20% |\n| Expand | TBD | |\n\n\
+        ## Rollout plan\n\n- Crawl (2026-09-07 to 2026-10-30): two pilots\n  - Result: passed\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    assert_eq!(c.phases.len(), 3);
+    let p = &c.phases[0];
+    assert_eq!(p.kind, Some(PhaseKind::Crawl));
+    assert_eq!(p.start.as_ref().unwrap().text, "2026-02-30");
+    assert_eq!(p.end.as_ref().unwrap().text, "2026-4-1");
+    assert_eq!(p.go_no_go.as_ref().unwrap().text, "20%");
+    assert_eq!(c.phases[1].kind, Some(PhaseKind::Walk));
+    assert_eq!(c.phases[1].start.as_ref().unwrap().text, "TBD");
+    assert!(c.phases[1].go_no_go.is_none());
+    let item = &c.phases[2];
+    assert_eq!(item.end.as_ref().unwrap().text, "2026-10-30");
+    assert_eq!(item.scope.as_ref().unwrap().text, "two pilots");
+    assert_eq!(item.result.as_ref().unwrap().text, "passed");
+}
+
+#[test]
+fn pathological_inputs_complete_with_sane_spans() {
+    let mut big = String::new();
+    while big.len() < 10_000_000 {
+        big.push_str(CANONICAL);
+        big.push_str("\n## Appendix\n\nfiller text ");
+    }
+    let cases: Vec<String> = vec![
+        String::new(),
+        "+++\npartner = \"X\"\n+++\n".into(),
+        "---\npartner: X\n---".into(),
+        ">".repeat(100_000) + " x\n" + &"y\n".repeat(1000),
+        "## Goals\n".to_string() + &"- ".repeat(100_000) + "x\n" + &"y\n".repeat(1000),
+        "## Goals\n".to_string() + &"1. ".repeat(50_000) + "For us: x\n",
+        "## Goals\n".to_string() + &"[a](<b".repeat(50_000),
+        "## Goals\n- For us: ".to_string() + &"é word ".repeat(10_000) + "\n",
+        "## 💰 Value exchange\n\n| a | b |\n|---|---|\n".to_string() + &"| 💰 | é |\n".repeat(1000),
+        "## Signatures\n- [x] 💰💰 2026-01-01\n- [ ]\n- [x]\n".into(),
+        "## Timeline\n### Crawl\n- Dates: 2026-\u{e9}9-07 to 20262-01-01\n".into(),
+        "#\n##\n###\n- :\n- **:**\n| |\n|-|\n".into(),
+        "## Goals\n".to_string() + &"  ".repeat(2000) + "- x\n",
+        big,
+    ];
+    for text in &cases {
+        let c = parse_str(text);
+        check_spans(&c, text);
+        let crlf = text.replace('\n', "\r\n");
+        check_spans(&parse_str(&crlf), &crlf);
+    }
+    let deep = parse_str(&cases[4]);
+    assert!(deep.issues.iter().any(|i| i.message.contains("nested")));
+}
+
+#[test]
+#[ignore = "timing probe: cargo test --lib bench_probe -- --ignored --nocapture"]
+fn bench_probe() {
+    use pulldown_cmark::{Options, Parser};
+    let mut big = String::new();
+    while big.len() < 10_000_000 {
+        big.push_str(CANONICAL.split_once("+++\n\n").unwrap().1);
+    }
+    big = format!("{}+++\n\n{big}", CANONICAL.split_once("+++\n\n").unwrap().0);
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES;
+    let vocab = default_vocab();
+    let source = Source::new("big", big.clone());
+    for _ in 0..2 {
+        let t = std::time::Instant::now();
+        let n = Parser::new_ext(&big, opts).into_offset_iter().count();
+        let bare = t.elapsed();
+        let t = std::time::Instant::now();
+        let c = parse(&source, &vocab);
+        let ours = t.elapsed();
+        println!(
+            "bare {bare:?} ({n} events), ours {ours:?}, ratio {:.2}, {} sections",
+            ours.as_secs_f64() / bare.as_secs_f64(),
+            c.sections.len()
+        );
+    }
+}
+
+#[test]
+fn phase_headings_take_loose_text_as_scope_and_heading_dates() {
+    let text =
+        "## Phases\n\n### Crawl: 2026-09-07 to 2026-10-30\n\nTwo pilots.\n\n- Owner note: Dana\n\n\
+        ### Walk\n\n- Scope: eight customers\n\nA stray paragraph.\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    assert_eq!(c.phases.len(), 2);
+    let crawl = &c.phases[0];
+    assert_eq!(crawl.scope.as_ref().unwrap().text, "Two pilots.");
+    assert_eq!(crawl.start.as_ref().unwrap().text, "2026-09-07");
+    assert_eq!(crawl.end.as_ref().unwrap().text, "2026-10-30");
+    assert_eq!(c.phases[1].scope.as_ref().unwrap().text, "eight customers");
+    let items: Vec<&str> = c.sections[0]
+        .items
+        .iter()
+        .map(|i| i.text.as_str())
+        .collect();
+    assert_eq!(items, ["Owner note: Dana", "A stray paragraph."]);
+}

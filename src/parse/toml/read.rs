@@ -1,0 +1,518 @@
+//! One walk over the parsed TOML document, filling the model.
+//!
+//! The walk only descends where the schema has structure (section → phase, metric or
+//! signature → value); whatever lies deeper is a wrong type or an unknown key, and is
+//! measured iteratively ([`extent`]), so no input makes us recurse.
+
+use crate::model::{
+    Charter, Field, Issue, Metric, Phase, PhaseKind, Section, Side, Signature, Span, Text,
+};
+use crate::parse::meta::{self, canonical_key, unknown_key, wrong_type, META_KEYS};
+use crate::vocab::{MetricPart, Names, PhasePart, Vocabulary};
+use ::toml::de::{DeString, DeTable, DeValue};
+use ::toml::Spanned;
+
+type Key<'i> = Spanned<DeString<'i>>;
+type Value<'i> = Spanned<DeValue<'i>>;
+
+/// The default pack's field keys per section: what a typo is compared with. Keys a
+/// team's pack adds are still accepted (through the vocabulary), only not suggested.
+const SECTION_KEYS: &[(&str, &[&str])] = &[
+    ("goals", &["us", "partner", "customers"]),
+    (
+        "value-exchange",
+        &[
+            "we-give",
+            "partner-gives",
+            "we-lose",
+            "partner-loses",
+            "balanced",
+        ],
+    ),
+    ("timeline", &["run-cadence", "phase"]),
+    ("metrics", &["tracking", "cadence", "metric"]),
+    (
+        "governance",
+        &[
+            "our-owner",
+            "partner-owner",
+            "our-sponsor",
+            "partner-sponsor",
+            "partner-manager",
+            "escalation",
+            "sync-cadence",
+        ],
+    ),
+    ("exit", &["criteria"]),
+];
+const PHASE_KEYS: &[&str] = &[
+    "name",
+    "start",
+    "end",
+    "dates",
+    "scope",
+    "deliverables",
+    "go-no-go",
+    "gate",
+    "result",
+];
+const METRIC_KEYS: &[&str] = &["name", "target"];
+const SIGNATURE_KEYS: &[&str] = &["side", "name", "title", "date", "signed"];
+
+pub(super) struct Reader<'a> {
+    /// The text the document was parsed from; spans index it directly.
+    src: &'a str,
+    vocab: &'a Vocabulary,
+    names: Names,
+    out: &'a mut Charter,
+}
+
+impl<'a> Reader<'a> {
+    pub(super) fn new(src: &'a str, vocab: &'a Vocabulary, out: &'a mut Charter) -> Self {
+        Reader {
+            src,
+            vocab,
+            names: Names::default(),
+            out,
+        }
+    }
+
+    pub(super) fn document(mut self, root: &DeTable<'_>) {
+        let rest = meta::read_meta_in(root, 0, self.src, &mut self.out.meta, &mut self.out.issues);
+        self.out.meta.span = root
+            .iter()
+            .filter(|(k, _)| META_KEYS.contains(&canonical_key(k.get_ref()).as_str()))
+            .map(|(k, v)| span(k).join(span(v)))
+            .reduce(Span::join);
+        let meta = &self.out.meta;
+        self.names = Names::new(
+            meta.company.as_ref().map(|t| t.text.as_str()),
+            meta.partner.as_ref().map(|t| t.text.as_str()),
+        );
+        for (key, value) in rest {
+            match self.vocab.section_for(key.get_ref()) {
+                Some("signatures") => self.signatures(key, value),
+                Some(section) => self.section(section, key, value),
+                None => {
+                    let mut known: Vec<&str> = META_KEYS.to_vec();
+                    known.extend(self.vocab.section_keys());
+                    self.unknown(key.get_ref(), span(key), &known);
+                }
+            }
+        }
+        // `[[timeline.phase]]` before `[timeline]` moves the table in the parser's
+        // map; the model lists sections as they stand in the file.
+        self.out.sections.sort_by_key(|s| s.span.start);
+    }
+
+    fn section(&mut self, section: &str, key: &Key<'_>, value: &Value<'_>) {
+        let DeValue::Table(table) = value.get_ref() else {
+            let found = value.get_ref().type_str();
+            self.issue(wrong_type(key.get_ref(), found, "a table", span(value)));
+            return;
+        };
+        let mut s = new_section(section, key, value);
+        let mut content: Option<Span> = None;
+        for (k, v) in table.iter() {
+            let extent = self.section_entry(&mut s, k, v);
+            content = Some(join(content, span(k).join(extent)));
+        }
+        finish_section(&mut s, content);
+        self.out.sections.push(s);
+    }
+
+    /// Read one key of a section; returns the extent of its value.
+    fn section_entry(&mut self, s: &mut Section, k: &Key<'_>, v: &Value<'_>) -> Span {
+        let written: &str = k.get_ref();
+        match (s.key.as_str(), canonical_key(written).as_str()) {
+            ("timeline", "phase" | "phases") => {
+                let mut extent = span(v);
+                for el in self.elements(k, v) {
+                    let DeValue::Table(t) = el.get_ref() else {
+                        self.wrong(written, el, "a table");
+                        continue;
+                    };
+                    let phase = self.phase(t, span(el));
+                    extent = extent.join(phase.span);
+                    s.items.push(phase_item(&phase));
+                    self.out.phases.push(phase);
+                }
+                extent
+            }
+            ("metrics", "metric" | "metrics") => {
+                let mut extent = span(v);
+                for el in self.elements(k, v) {
+                    let metric = match el.get_ref() {
+                        DeValue::Table(t) => self.metric(t, span(el)),
+                        // A bare string is a metric written in one line, target and all.
+                        DeValue::String(_) => Metric {
+                            name: Text::new(el.get_ref().as_str().unwrap_or_default(), span(el)),
+                            target: None,
+                            span: span(el),
+                        },
+                        _ => {
+                            self.wrong(written, el, "a table");
+                            continue;
+                        }
+                    };
+                    extent = extent.join(metric.span);
+                    s.items.push(metric_item(&metric));
+                    self.out.metrics.push(metric);
+                }
+                extent
+            }
+            ("exit", "criteria") => {
+                s.items
+                    .extend(meta::list_in(v, 0, self.src, written, &mut self.out.issues));
+                span(v)
+            }
+            (section, _) => match self.vocab.field_for(section, written, &self.names) {
+                Some(field) => {
+                    let field = field.to_string();
+                    if let Some(value) = self.text(written, v) {
+                        s.fields.push(Field {
+                            key: field,
+                            label: Text::new(written, span(k)),
+                            value,
+                        });
+                    }
+                    extent(v)
+                }
+                None => {
+                    let known = SECTION_KEYS
+                        .iter()
+                        .find(|(name, _)| *name == section)
+                        .map_or(&[][..], |(_, keys)| keys);
+                    self.unknown(written, span(k), known);
+                    extent(v)
+                }
+            },
+        }
+    }
+
+    fn signatures(&mut self, key: &Key<'_>, value: &Value<'_>) {
+        let mut s = new_section("signatures", key, value);
+        let mut content: Option<Span> = None;
+        for el in self.elements(key, value) {
+            let DeValue::Table(t) = el.get_ref() else {
+                self.wrong(key.get_ref(), el, "a table");
+                continue;
+            };
+            let (sig, inner) = self.signature(t, span(el));
+            content = Some(join(content, inner.unwrap_or(sig.span)));
+            s.span = s.span.join(sig.span);
+            s.items.push(signature_item(&sig));
+            self.out.signatures.push(sig);
+        }
+        finish_section(&mut s, content);
+        self.out.sections.push(s);
+    }
+
+    fn phase(&mut self, t: &DeTable<'_>, header: Span) -> Phase {
+        let mut p = Phase {
+            name: Text::new("", header),
+            kind: None,
+            span: header,
+            start: None,
+            end: None,
+            scope: None,
+            go_no_go: None,
+            result: None,
+        };
+        let mut named = false;
+        for (k, v) in t.iter() {
+            let written: &str = k.get_ref();
+            p.span = p.span.join(span(k)).join(extent(v));
+            let part = match canonical_key(written).as_str() {
+                "name" | "phase" => Some(PhasePart::Phase),
+                "start" => Some(PhasePart::Start),
+                "end" => Some(PhasePart::End),
+                "dates" => Some(PhasePart::Dates),
+                "scope" | "deliverables" => Some(PhasePart::Scope),
+                "go-no-go" | "gate" => Some(PhasePart::GoNoGo),
+                "result" => Some(PhasePart::Result),
+                _ => self.vocab.phase_part_for(written),
+            };
+            match part {
+                Some(PhasePart::Phase) => {
+                    if let Some(name) = self.scalar(written, v) {
+                        p.name = name;
+                        named = true;
+                    }
+                }
+                Some(PhasePart::Start) => p.start = self.scalar(written, v),
+                Some(PhasePart::End) => p.end = self.scalar(written, v),
+                Some(PhasePart::Dates) => {
+                    if let Some(dates) = self.scalar(written, v) {
+                        let mut found = iso_dates(&dates.text);
+                        let mut next = || found.next().map(|d| Text::new(d, dates.span));
+                        // Explicit `start`/`end` keys win over a dates text.
+                        let (start, end) = (next(), next());
+                        p.start = p.start.take().or(start);
+                        p.end = p.end.take().or(end);
+                    }
+                }
+                Some(PhasePart::Scope) => p.scope = self.text(written, v),
+                Some(PhasePart::GoNoGo) => p.go_no_go = self.text(written, v),
+                Some(PhasePart::Result) => p.result = self.text(written, v),
+                None => self.unknown(written, span(k), PHASE_KEYS),
+            }
+        }
+        if named {
+            p.kind = PhaseKind::parse(&p.name.text).or_else(|| self.vocab.phase_for(&p.name.text));
+        }
+        p
+    }
+
+    fn metric(&mut self, t: &DeTable<'_>, header: Span) -> Metric {
+        let mut m = Metric {
+            name: Text::new("", header),
+            target: None,
+            span: header,
+        };
+        for (k, v) in t.iter() {
+            let written: &str = k.get_ref();
+            m.span = m.span.join(span(k)).join(extent(v));
+            let part = match canonical_key(written).as_str() {
+                "name" | "metric" => Some(MetricPart::Name),
+                "target" => Some(MetricPart::Target),
+                _ => self.vocab.metric_part_for(written),
+            };
+            match part {
+                Some(MetricPart::Name) => {
+                    if let Some(name) = self.text(written, v) {
+                        m.name = name;
+                    }
+                }
+                Some(MetricPart::Target) => m.target = self.text(written, v),
+                None => self.unknown(written, span(k), METRIC_KEYS),
+            }
+        }
+        m
+    }
+
+    /// A signature and the span of its keys (None when it has none).
+    fn signature(&mut self, t: &DeTable<'_>, header: Span) -> (Signature, Option<Span>) {
+        let mut inner: Option<Span> = None;
+        let (mut side, mut name, mut title, mut date, mut signed) = (None, None, None, None, None);
+        let mut side_given = false;
+        for (k, v) in t.iter() {
+            let written: &str = k.get_ref();
+            inner = Some(join(inner, span(k).join(extent(v))));
+            match canonical_key(written).as_str() {
+                "side" => {
+                    side_given = true;
+                    side = self
+                        .scalar(written, v)
+                        .and_then(|t| side_named(&t.text, &self.names));
+                }
+                "name" => name = self.scalar(written, v),
+                "title" => title = self.scalar(written, v),
+                "date" => date = self.scalar(written, v),
+                "signed" => match v.get_ref() {
+                    DeValue::Boolean(b) => signed = Some(*b),
+                    _ => self.wrong(written, v, "true or false"),
+                },
+                _ => self.unknown(written, span(k), SIGNATURE_KEYS),
+            }
+        }
+        let who = match (name, title) {
+            (Some(n), Some(t)) => Text::new(format!("{}, {}", n.text, t.text), n.span.join(t.span)),
+            (Some(one), None) | (None, Some(one)) => one,
+            (None, None) => Text::new("", header),
+        };
+        if !side_given {
+            side = self.names.side_of(&who.text);
+        }
+        let sig = Signature {
+            span: header.join(inner.unwrap_or(header)),
+            who,
+            signed: signed.unwrap_or(date.is_some()),
+            date,
+            side,
+        };
+        (sig, inner)
+    }
+
+    /// The elements of an array of tables; a lone table is read as an array of one.
+    fn elements<'v, 'i>(&mut self, key: &Key<'_>, value: &'v Value<'i>) -> &'v [Value<'i>] {
+        match value.get_ref() {
+            DeValue::Array(items) => items,
+            DeValue::Table(_) => std::slice::from_ref(value),
+            other => {
+                let found = other.type_str();
+                self.issue(wrong_type(
+                    key.get_ref(),
+                    found,
+                    "an array of tables",
+                    span(value),
+                ));
+                &[]
+            }
+        }
+    }
+
+    /// Text as the model keeps it: a scalar, or an array of scalars read one per line.
+    fn text(&mut self, key: &str, v: &Value<'_>) -> Option<Text> {
+        let DeValue::Array(items) = v.get_ref() else {
+            return self.scalar(key, v);
+        };
+        let mut text = String::new();
+        for item in items.iter() {
+            if let Some(t) = self.scalar(key, item) {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(&t.text);
+            }
+        }
+        Some(Text::new(text, span(v)))
+    }
+
+    fn scalar(&mut self, key: &str, v: &Value<'_>) -> Option<Text> {
+        meta::scalar_in(v, 0, self.src, key, &mut self.out.issues)
+    }
+
+    fn wrong(&mut self, key: &str, v: &Value<'_>, expected: &str) {
+        self.issue(wrong_type(key, v.get_ref().type_str(), expected, span(v)));
+    }
+
+    fn unknown(&mut self, key: &str, at: Span, known: &[&str]) {
+        // A key with no extent is one the parser made up while recovering from a
+        // syntax error (already reported); even `"" = 1` has its quotes.
+        if !at.is_empty() {
+            self.issue(unknown_key(key, at, known));
+        }
+    }
+
+    fn issue(&mut self, issue: Issue) {
+        self.out.issues.push(issue);
+    }
+}
+
+fn new_section(section: &str, key: &Key<'_>, value: &Value<'_>) -> Section {
+    let heading = Text::new(key.get_ref().as_ref(), span(key));
+    Section {
+        key: section.to_string(),
+        span: heading.span.join(span(value)),
+        heading,
+        body: Span::default(),
+        fields: Vec::new(),
+        items: Vec::new(),
+    }
+}
+
+/// The body is what the keys and values cover; an empty table's body is the empty
+/// span after its header.
+fn finish_section(s: &mut Section, content: Option<Span>) {
+    s.body = content.unwrap_or(Span::empty(s.span.end));
+    s.span = s.span.join(s.body);
+}
+
+/// A phase, metric or signature as one of its section's items, so that a section
+/// holding only those still counts as having content. Parts are joined like the
+/// cells of a Markdown table row.
+fn phase_item(p: &Phase) -> Text {
+    let parts = [
+        Some(&p.name),
+        p.start.as_ref(),
+        p.end.as_ref(),
+        p.scope.as_ref(),
+        p.go_no_go.as_ref(),
+        p.result.as_ref(),
+    ];
+    Text::new(cells(parts.into_iter().flatten()), p.span)
+}
+
+fn metric_item(m: &Metric) -> Text {
+    Text::new(cells([&m.name].into_iter().chain(&m.target)), m.span)
+}
+
+fn signature_item(s: &Signature) -> Text {
+    Text::new(cells([&s.who].into_iter().chain(&s.date)), s.span)
+}
+
+fn cells<'t>(texts: impl Iterator<Item = &'t Text>) -> String {
+    let mut out = String::new();
+    for t in texts.filter(|t| !t.text.is_empty()) {
+        if !out.is_empty() {
+            out.push_str(" | ");
+        }
+        out.push_str(&t.text);
+    }
+    out
+}
+
+/// `side = "company"`, `"us"`, `"partner"`, or either side's name from the metadata.
+fn side_named(text: &str, names: &Names) -> Option<Side> {
+    match canonical_key(text).as_str() {
+        "company" | "us" | "we" | "our" | "ours" | "our-side" => Some(Side::Company),
+        "partner" | "the-partner" | "they" | "them" | "their-side" => Some(Side::Partner),
+        _ => names.side_of(text),
+    }
+}
+
+/// The `YYYY-MM-DD`-shaped pieces of a text, in order (`2026-09-07 to 2026-10-30`).
+/// Shape only: whether the day exists is for `invalid-date` to say.
+fn iso_dates(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let digit = move |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i + 10 <= b.len() {
+            let at = i;
+            i += 1;
+            let shaped = (at == 0 || !digit(at - 1))
+                && (0..4).all(|d| digit(at + d))
+                && b[at + 4] == b'-'
+                && digit(at + 5)
+                && digit(at + 6)
+                && b[at + 7] == b'-'
+                && digit(at + 8)
+                && digit(at + 9)
+                && !digit(at + 10);
+            if shaped {
+                i = at + 10;
+                return text.get(at..at + 10);
+            }
+        }
+        None
+    })
+}
+
+fn span<T>(s: &Spanned<T>) -> Span {
+    Span::from(s.span())
+}
+
+fn join(acc: Option<Span>, s: Span) -> Span {
+    acc.map_or(s, |a| a.join(s))
+}
+
+/// Everything a value covers, nested tables and arrays included. A table's own span
+/// is only its header, so the keys under it are visited; iteratively, since a value
+/// we do not read may be nested as deep as the parser allows.
+fn extent(v: &Value<'_>) -> Span {
+    let mut out = span(v);
+    if !matches!(v.get_ref(), DeValue::Table(_) | DeValue::Array(_)) {
+        return out;
+    }
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        match v.get_ref() {
+            DeValue::Table(t) => {
+                for (k, c) in t.iter() {
+                    out = out.join(span(k)).join(span(c));
+                    stack.push(c);
+                }
+            }
+            DeValue::Array(a) => {
+                for c in a.iter() {
+                    out = out.join(span(c));
+                    stack.push(c);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}

@@ -1,0 +1,170 @@
+//! `advanced-without-gate`: the status is past a phase whose result is not recorded
+//! or misses its bar.
+//!
+//! Status `walk` needs a crawl result; `run` needs crawl and walk results (`ended`
+//! and earlier statuses need none). A result fails when it says so (failed, missed,
+//! did not pass, no-go, not met, below the bar) or when its largest percentage is below
+//! the phase's own go/no-go percentage (the largest in the bar), or, when the bar
+//! states none, below the `*-min-percent` parameter. A result with no percentage and
+//! no failure word (`Passed`) passes.
+
+use super::{Percentages, PhasePercents};
+use crate::model::{PhaseKind, Status};
+use crate::rules::{params, Check, Ctx, Hit};
+use regex::Regex;
+
+#[derive(Debug)]
+struct AdvancedWithoutGate {
+    min: PhasePercents,
+    percentages: Percentages,
+    /// Words that say a result failed.
+    failed: Regex,
+    /// `go/no-go` as a name, removed before looking for `no-go` as a verdict.
+    gate_name: Regex,
+}
+
+pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
+    let min: PhasePercents = params(table)?;
+    let failed = Regex::new(
+        r"(?i)\b(?:fail(?:ed|s|ing)?|missed|miss(?:es)?|did\s*n[o']t\s+pass|not\s+passed|no[\s-]?go|not\s+met|below\s+(?:the\s+)?(?:bar|target|threshold))\b",
+    )
+    .map_err(|e| e.to_string())?;
+    let gate_name = Regex::new(r"(?i)\bgo\s*/\s*no[\s-]?go\b|\bgo[\s-]no[\s-]go\b")
+        .map_err(|e| e.to_string())?;
+    Ok(Box::new(AdvancedWithoutGate {
+        min,
+        percentages: Percentages::new()?,
+        failed,
+        gate_name,
+    }))
+}
+
+impl Check for AdvancedWithoutGate {
+    fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
+        let meta = &cx.charter.meta;
+        // A status we can read (unknown ones are `invalid-value`'s).
+        let (Some(status), Some(status_text)) = (meta.status(), meta.status.as_ref()) else {
+            return;
+        };
+        // The phases the status has moved past.
+        let passed: &[PhaseKind] = match status {
+            Status::Walk => &[PhaseKind::Crawl],
+            Status::Run => &[PhaseKind::Crawl, PhaseKind::Walk],
+            Status::Draft | Status::Crawl | Status::Ended => return,
+        };
+        let status_name = status_text.text.trim().to_ascii_lowercase();
+        for &kind in passed {
+            let phase = cx.charter.phase(kind);
+            let hit = |span| {
+                Hit::at(span)
+                    .arg("status", status_name.clone())
+                    .arg("phase", kind.name())
+            };
+            let result = phase
+                .and_then(|p| p.result.as_ref())
+                .filter(|t| t.has_words());
+            let Some(result) = result else {
+                // No phase (point at the status) or a phase without a result.
+                let span = phase.map_or(status_text.span, |p| p.span);
+                hits.push(hit(span).variant("unrecorded"));
+                continue;
+            };
+            let bar = phase
+                .and_then(|p| p.go_no_go.as_ref())
+                .and_then(|t| self.percentages.max(&t.text))
+                .or(self.min.min(kind));
+            // Says it passed, or clears the bar.
+            if !self.failed_result(&result.text, bar) {
+                continue;
+            }
+            hits.push(
+                hit(result.span)
+                    .variant("failed")
+                    .arg("found", super::shorten(&result.text)),
+            );
+        }
+    }
+}
+
+impl AdvancedWithoutGate {
+    fn failed_result(&self, result: &str, bar: Option<f64>) -> bool {
+        let words = self.gate_name.replace_all(result, " ");
+        if self.failed.is_match(&words) {
+            return true;
+        }
+        match (self.percentages.max(result), bar) {
+            (Some(found), Some(bar)) => found < bar,
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::{arg, Kit};
+
+    const SRC: &str = "+++\nstatus = \"run\"\nother = \"walk\"\n+++\n\
+        | Crawl | ≥ 25% faster close | Passed go/no-go: 24% faster |\n\
+        | Walk  | most adopt | Passed: 72% adopted |\n\
+        | Crawl | ≥ 20% faster close | Passed: 34% faster close |\n\
+        | Walk  | ≥ 70% adopt | Missed the bar |\n";
+
+    #[test]
+    fn status_past_a_phase_without_result_is_unrecorded() {
+        let k = Kit::md(SRC).status("walk").phase("crawl", "| Crawl | ≥ 25");
+        let hits = k.run("advanced-without-gate");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].variant, "unrecorded");
+        assert_eq!(hits[0].span, k.source.line_span(5));
+        assert_eq!(arg(&hits[0], "status"), "walk");
+        assert_eq!(arg(&hits[0], "phase"), "crawl");
+    }
+
+    #[test]
+    fn a_missing_phase_points_at_the_status() {
+        let k = Kit::md(SRC).status("run");
+        let hits = k.run("advanced-without-gate");
+        assert_eq!(hits.len(), 2);
+        assert!(hits.iter().all(|h| h.span == k.span("run")));
+    }
+
+    #[test]
+    fn results_below_their_own_bar_or_saying_so_fail() {
+        let k = Kit::md(SRC)
+            .status("run")
+            .phase("crawl", "| Crawl | ≥ 25")
+            .gate("≥ 25% faster close")
+            .result("Passed go/no-go: 24% faster")
+            .phase("walk", "| Walk  | ≥ 70")
+            .gate("≥ 70% adopt")
+            .result("Missed the bar");
+        let hits = k.run("advanced-without-gate");
+        assert_eq!(hits.len(), 2);
+        assert_eq!(hits[0].variant, "failed");
+        assert_eq!(hits[0].span, k.span("Passed go/no-go: 24% faster"));
+        assert_eq!(arg(&hits[0], "found"), "Passed go/no-go: 24% faster");
+        assert_eq!(arg(&hits[1], "phase"), "walk");
+    }
+
+    #[test]
+    fn results_that_clear_the_bar_pass() {
+        // Walk's bar has no percentage: the 70% parameter applies.
+        let k = Kit::md(SRC)
+            .status("run")
+            .phase("crawl", "| Crawl | ≥ 20")
+            .gate("≥ 20% faster close")
+            .result("Passed: 34% faster close")
+            .phase("walk", "| Walk  | most")
+            .gate("most adopt")
+            .result("Passed: 72% adopted");
+        assert!(k.run("advanced-without-gate").is_empty());
+    }
+
+    #[test]
+    fn draft_and_crawl_need_nothing() {
+        let mut k = Kit::md(SRC).status("walk");
+        k.charter.meta.status.as_mut().unwrap().text = "crawl".into();
+        assert!(k.run("advanced-without-gate").is_empty());
+        assert!(Kit::md(SRC).run("advanced-without-gate").is_empty());
+    }
+}

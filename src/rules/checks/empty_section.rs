@@ -1,0 +1,141 @@
+//! `empty-section`: a section that is present but says (almost) nothing.
+//!
+//! Counts the words of the section's items and of its fields with a value (label
+//! and value, so `Our owner: Dana` is three words; a label with nothing after it
+//! counts nothing). The structured parts the model keeps outside the section
+//! (timeline phases, metrics, signatures) count as content of their section: a phase
+//! table is not nothing. They are attributed to a section when their span lies
+//! inside it, or to the first section of that key (a parser may keep them outside
+//! the section's span).
+
+use crate::model::{Charter, Section, Span};
+use crate::rules::{params, Check, Ctx, Hit};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Params {
+    #[serde(default = "default_min_words")]
+    min_words: usize,
+}
+
+fn default_min_words() -> usize {
+    3
+}
+
+#[derive(Debug)]
+struct EmptySection {
+    min_words: usize,
+}
+
+pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
+    let p: Params = params(table)?;
+    Ok(Box::new(EmptySection {
+        min_words: p.min_words,
+    }))
+}
+
+/// Whether the charter holds structured content (phases, metrics, signatures) for this section.
+fn has_structured(charter: &Charter, section: &Section) -> bool {
+    let spans: Vec<Span> = match section.key.as_str() {
+        "timeline" => charter.phases.iter().map(|p| p.span).collect(),
+        "metrics" => charter.metrics.iter().map(|m| m.span).collect(),
+        "signatures" => charter.signatures.iter().map(|s| s.span).collect(),
+        _ => return false,
+    };
+    let first_of_key = charter
+        .section(&section.key)
+        .is_some_and(|s| s.span == section.span);
+    let inside = |s: &Span| s.start >= section.span.start && s.end <= section.span.end;
+    (first_of_key && !spans.is_empty()) || spans.iter().any(inside)
+}
+
+impl Check for EmptySection {
+    fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
+        for section in &cx.charter.sections {
+            let words: usize = section
+                .fields
+                .iter()
+                // A label counts with its value; a bare label (`- **We give:**`) says nothing.
+                .filter(|f| f.value.has_words())
+                .map(|f| super::word_count(&f.label.text) + super::word_count(&f.value.text))
+                .chain(section.items.iter().map(|i| super::word_count(&i.text)))
+                .sum();
+            // Enough words of its own.
+            if words >= self.min_words {
+                continue;
+            }
+            // A timeline of phases, a metrics table, signature lines.
+            if has_structured(cx.charter, section) {
+                continue;
+            }
+            hits.push(Hit::at(section.heading.span).arg("section", cx.vocab.title(&section.key)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::{arg, Kit};
+
+    const SRC: &str = "## Exit criteria\n- TBD\n## Goals\n- **For us:** 40 logos\n\
+        ## Timeline\n| Crawl | 2026-09-07 |\n## Signatures\n";
+
+    #[test]
+    fn a_section_with_too_few_words_fires_at_its_heading() {
+        let k = Kit::md(SRC)
+            .section("exit", "## Exit criteria")
+            .item("TBD")
+            .section("signatures", "## Signatures");
+        let hits = k.run("empty-section");
+        assert_eq!(hits.len(), 2);
+        assert_eq!(hits[0].span, k.span("## Exit criteria"));
+        assert_eq!(arg(&hits[0], "section"), "Exit criteria");
+        assert_eq!(arg(&hits[1], "section"), "Signatures");
+    }
+
+    #[test]
+    fn bare_labels_are_not_content() {
+        let src =
+            "## Value exchange\n- **We give:**\n- **Partner gives:**\n- **Our owner:** Dana\n";
+        let k = Kit::md(src)
+            .section("value-exchange", "## Value exchange")
+            .field("we-give", "We give", "")
+            .field("partner-gives", "Partner gives", "");
+        assert_eq!(k.run("empty-section").len(), 1);
+        let k = Kit::md(src)
+            .section("governance", "## Value exchange")
+            .field("our-owner", "Our owner", "Dana");
+        assert!(k.run("empty-section").is_empty());
+    }
+
+    #[test]
+    fn labels_values_and_phases_count() {
+        let k = Kit::md(SRC)
+            .section("goals", "## Goals")
+            .field("us", "For us", "40 logos")
+            .section("timeline", "## Timeline")
+            .phase("crawl", "Crawl");
+        assert!(k.run("empty-section").is_empty());
+    }
+
+    #[test]
+    fn a_phase_outside_a_second_timeline_does_not_fill_it() {
+        let k = Kit::md(SRC)
+            .section("timeline", "## Timeline")
+            .phase("crawl", "Crawl")
+            .section("timeline", "## Signatures");
+        let hits = k.run("empty-section");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].span, k.span("## Signatures"));
+    }
+
+    #[test]
+    fn min_words_is_a_parameter() {
+        let mut t = toml::Table::new();
+        t.insert("min-words".into(), toml::Value::Integer(1));
+        assert!(super::factory(&t).is_ok());
+        t.insert("min-word".into(), toml::Value::Integer(1));
+        assert!(super::factory(&t).is_err());
+    }
+}

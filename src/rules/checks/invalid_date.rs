@@ -1,0 +1,94 @@
+//! `invalid-date`: a date that is not `YYYY-MM-DD`, or not on the calendar.
+//!
+//! Looks at every date the model holds: `created`, `next-review`, phase starts and
+//! ends, signature dates. An empty text is not reported (there is no date to judge).
+
+use crate::model::Text;
+use crate::rules::{Check, Ctx, Hit};
+
+#[derive(Debug)]
+struct InvalidDate;
+
+pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
+    super::no_params(params)?;
+    Ok(Box::new(InvalidDate))
+}
+
+impl Check for InvalidDate {
+    fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
+        let c = cx.charter;
+        let meta = [&c.meta.created, &c.meta.next_review];
+        let phases = c.phases.iter().flat_map(|p| [&p.start, &p.end]);
+        let signatures = c.signatures.iter().map(|s| &s.date);
+        let dates = meta.into_iter().chain(phases).chain(signatures).flatten();
+        for text in dates {
+            check(text, hits);
+        }
+    }
+}
+
+fn check(text: &Text, hits: &mut Vec<Hit>) {
+    // Nothing written: no date to judge.
+    if text.text.trim().is_empty() {
+        return;
+    }
+    // A real date.
+    let Err(problem) = text.date() else {
+        return;
+    };
+    hits.push(
+        Hit::at(text.span)
+            .arg("found", super::shorten(&text.text))
+            .arg("problem", problem.to_string()),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::{arg, Kit};
+    use crate::model::Side;
+
+    const SRC: &str = "created = 2026-02-30\nnext-review = \"next week\"\n\
+        | Crawl | 2026-09-07 | 2026-9-30 |\n- [x] Dana, Keel 2026-13-01\nempty = \"\"\n";
+
+    #[test]
+    fn every_kind_of_date_is_checked() {
+        let k = Kit::toml(SRC)
+            .created("2026-02-30")
+            .next_review("next week")
+            .phase("crawl", "Crawl")
+            .start("2026-09-07")
+            .end("2026-9-30")
+            .sig("Dana", Some(Side::Company), true)
+            .sig_date("2026-13-01");
+        let hits = k.run("invalid-date");
+        let spans: Vec<_> = hits.iter().map(|h| h.span).collect();
+        assert_eq!(
+            spans,
+            vec![
+                k.span("2026-02-30"),
+                k.span("next week"),
+                k.span("2026-9-30"),
+                k.span("2026-13-01")
+            ]
+        );
+        assert_eq!(arg(&hits[0], "found"), "2026-02-30");
+        assert_eq!(arg(&hits[0], "problem"), "no such day on the calendar");
+        assert_eq!(
+            arg(&hits[1], "problem"),
+            "not a date of the form YYYY-MM-DD"
+        );
+    }
+
+    #[test]
+    fn valid_and_empty_dates_pass() {
+        let k = Kit::toml(SRC)
+            .created("\"\"")
+            .phase("crawl", "Crawl")
+            .start("2026-09-07");
+        // `""` as written has quotes; an empty model text is what the parser gives.
+        let mut k = k;
+        k.charter.meta.created.as_mut().unwrap().text.clear();
+        assert!(k.run("invalid-date").is_empty());
+    }
+}

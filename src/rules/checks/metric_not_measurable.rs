@@ -1,0 +1,61 @@
+//! `metric-not-measurable`: a metric with no number to be measured against.
+//!
+//! The metric's target is looked at when it has one with something written in it;
+//! otherwise the metric as written (a list item is its own target).
+
+use crate::rules::{Check, Ctx, Hit};
+
+#[derive(Debug)]
+struct MetricNotMeasurable;
+
+pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
+    super::no_params(params)?;
+    Ok(Box::new(MetricNotMeasurable))
+}
+
+impl Check for MetricNotMeasurable {
+    fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
+        for metric in &cx.charter.metrics {
+            let target = match &metric.target {
+                Some(t) if t.has_words() => t,
+                _ => &metric.name,
+            };
+            // A digit is a number, a percentage, an amount or a count.
+            if target.text.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            hits.push(Hit::at(metric.span).arg("found", super::shorten(&metric.name.text)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::{arg, Kit};
+
+    const SRC: &str = "- Customer satisfaction\n| Close time | about the same |\n\
+        | Adoption | 70% |\n- CSAT ≥ 4.5\n| NPS 40 | |\n";
+
+    #[test]
+    fn metrics_without_a_number_fire() {
+        let k = Kit::md(SRC)
+            .metric("Customer satisfaction", None)
+            .metric("Close time", Some("about the same"));
+        let hits = k.run("metric-not-measurable");
+        assert_eq!(hits.len(), 2);
+        assert_eq!(hits[0].span, k.source.line_span(1));
+        assert_eq!(arg(&hits[0], "found"), "Customer satisfaction");
+        assert_eq!(arg(&hits[1], "found"), "Close time");
+    }
+
+    #[test]
+    fn numbers_in_target_or_name_pass() {
+        let mut k = Kit::md(SRC)
+            .metric("Adoption", Some("70%"))
+            .metric("CSAT ≥ 4.5", None)
+            .metric("NPS 40", None);
+        // An empty target cell: the name is read instead.
+        k.charter.metrics[2].target = Some(crate::model::Text::default());
+        assert!(k.run("metric-not-measurable").is_empty());
+    }
+}

@@ -1,0 +1,677 @@
+//! `pattern`: regular expressions over parts of the charter's source text.
+//!
+//! Targets (`targets = [...]`):
+//! - `document`: the whole source text;
+//! - `section:<key>`: the body of each section with that key;
+//! - `field:<section>/<field>`: the value of that field;
+//! - `items:<section>`: each unlabelled item of the section;
+//! - `fields:<section>`: each field value of the section.
+//!
+//! The source text under each target's span is matched, so findings point at the
+//! exact place. Comments are never matched: HTML comments (`<!-- … -->`) in Markdown,
+//! whole comment lines (`# …`) in TOML, so that `<!-- charter-disable placeholder -->`
+//! is not itself a placeholder. (A comment after a TOML value on the same line is
+//! still matched; reading it would take a TOML lexer.)
+//!
+//! - `must-not-match`: each match is a hit (variant `matched`, `found` = the match).
+//! - `must-match` and/or `words` (whole words or phrases, any case, any spacing):
+//!   each target piece with words in it that matches neither is a hit (variant
+//!   `unmatched`, `found` = the piece's text). Empty pieces are left to the rules
+//!   about missing content.
+//! - `require`: a `field:` target that is absent or empty is a hit (variant
+//!   `missing`) at its section's heading, or about the whole charter without one.
+//! - `require-any`: when no target has any content, one hit (variant `missing`) at the
+//!   heading of the first target's section that exists; none when no target section
+//!   exists (that is `missing-section`'s).
+//!
+//! Every hit has `target` (the field label as written, else the key with spaces; a
+//! section's title; `the charter`) and `target_side`: for field keys starting with
+//! `we-`/`our-` (or `us`), the company's name from the metadata or `our side`; for
+//! `partner…`, the partner's name or `the partner`; otherwise the target's name.
+
+use crate::model::{Charter, Format, Side, Span, Text};
+use crate::rules::{params, Check, Ctx, Hit};
+use regex::Regex;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Params {
+    targets: Vec<String>,
+    #[serde(default)]
+    must_match: Option<String>,
+    #[serde(default)]
+    must_not_match: Option<String>,
+    #[serde(default)]
+    words: Vec<String>,
+    #[serde(default)]
+    require: bool,
+    #[serde(default)]
+    require_any: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Target {
+    Document,
+    Section(String),
+    Field(String, String),
+    Items(String),
+    Fields(String),
+}
+
+impl Target {
+    fn parse(s: &str) -> Result<Target, String> {
+        let bad = || {
+            format!(
+                "unknown target `{s}` (expected document, section:<key>, \
+                 field:<section>/<field>, items:<section> or fields:<section>)"
+            )
+        };
+        if s == "document" {
+            return Ok(Target::Document);
+        }
+        let (kind, rest) = s.split_once(':').ok_or_else(bad)?;
+        if rest.is_empty() {
+            return Err(bad());
+        }
+        Ok(match kind {
+            "section" => Target::Section(rest.to_string()),
+            "items" => Target::Items(rest.to_string()),
+            "fields" => Target::Fields(rest.to_string()),
+            "field" => match rest.split_once('/') {
+                Some((sec, field)) if !sec.is_empty() && !field.is_empty() => {
+                    Target::Field(sec.to_string(), field.to_string())
+                }
+                _ => return Err(bad()),
+            },
+            _ => return Err(bad()),
+        })
+    }
+
+    /// The section the target lies in, if any.
+    fn section(&self) -> Option<&str> {
+        match self {
+            Target::Document => None,
+            Target::Section(s) | Target::Field(s, _) | Target::Items(s) | Target::Fields(s) => {
+                Some(s)
+            }
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Pattern {
+    targets: Vec<Target>,
+    must_match: Option<Regex>,
+    words: Option<Regex>,
+    must_not_match: Option<Regex>,
+    require: bool,
+    require_any: bool,
+}
+
+fn compile(what: &str, re: &str) -> Result<Regex, String> {
+    Regex::new(re).map_err(|e| format!("`{what}` is not a valid regex: {e}"))
+}
+
+/// One regex for a word list: whole words or phrases, any case, any whitespace between.
+fn words_regex(words: &[String]) -> Result<Option<Regex>, String> {
+    let alternatives: Vec<String> = words
+        .iter()
+        .filter(|w| !w.trim().is_empty())
+        .map(|w| {
+            let body = w
+                .split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+");
+            let edge = |c: Option<char>| {
+                if c.is_some_and(char::is_alphanumeric) {
+                    r"\b"
+                } else {
+                    ""
+                }
+            };
+            let t = w.trim();
+            format!("{}{body}{}", edge(t.chars().next()), edge(t.chars().last()))
+        })
+        .collect();
+    if alternatives.is_empty() {
+        return Ok(None);
+    }
+    compile("words", &format!("(?i)(?:{})", alternatives.join("|"))).map(Some)
+}
+
+pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
+    let p: Params = params(table)?;
+    let targets = p
+        .targets
+        .iter()
+        .map(|t| Target::parse(t))
+        .collect::<Result<Vec<_>, _>>()?;
+    if targets.is_empty() {
+        return Err("`targets` is empty".into());
+    }
+    let must_match = p
+        .must_match
+        .as_deref()
+        .map(|r| compile("must-match", r))
+        .transpose()?;
+    let must_not_match = p
+        .must_not_match
+        .as_deref()
+        .map(|r| compile("must-not-match", r))
+        .transpose()?;
+    let words = words_regex(&p.words)?;
+    if must_match.is_none()
+        && must_not_match.is_none()
+        && words.is_none()
+        && !p.require
+        && !p.require_any
+    {
+        return Err(
+            "give at least one of must-match, must-not-match, words, require, require-any".into(),
+        );
+    }
+    if p.require && !targets.iter().any(|t| matches!(t, Target::Field(..))) {
+        return Err("`require` applies to `field:` targets, and there are none".into());
+    }
+    Ok(Box::new(Pattern {
+        targets,
+        must_match,
+        words,
+        must_not_match,
+        require: p.require,
+        require_any: p.require_any,
+    }))
+}
+
+/// One piece of a target: the source spans to match, and how to report it.
+struct Piece {
+    /// The piece's span, minus comments.
+    segments: Vec<Span>,
+    /// Where an `unmatched` hit points; `None` for the whole document.
+    span: Option<Span>,
+    /// The piece's plain text, for `found`.
+    text: String,
+    name: String,
+    side: String,
+}
+
+/// Comments in the source: `<!-- … -->` in Markdown, comment lines in TOML.
+fn comments(format: Format, text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    match format {
+        Format::Markdown => {
+            let mut from = 0;
+            while let Some(i) = text[from..].find("<!--") {
+                let start = from + i;
+                let end = text[start + 4..]
+                    .find("-->")
+                    .map_or(text.len(), |j| start + 4 + j + 3);
+                out.push(Span::new(start, end));
+                from = end;
+            }
+        }
+        Format::Toml => {
+            let mut at = 0;
+            for line in text.split_inclusive('\n') {
+                if line.trim_start().starts_with('#') {
+                    out.push(Span::new(at, at + line.len()));
+                }
+                at += line.len();
+            }
+        }
+    }
+    out
+}
+
+/// A span minus the comments (sorted, disjoint) that overlap it.
+fn segments(span: Span, comments: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut from = span.start;
+    for c in comments
+        .iter()
+        .filter(|c| c.end > span.start && c.start < span.end)
+    {
+        if c.start > from {
+            out.push(Span::new(from, c.start));
+        }
+        from = from.max(c.end);
+    }
+    if from < span.end {
+        out.push(Span::new(from, span.end));
+    }
+    out
+}
+
+/// Which side a field key belongs to: `we-give`, `our-owner`, `us` vs `partner-gives`.
+fn side_of_key(key: &str) -> Option<Side> {
+    if key == "us" || key.starts_with("we-") || key.starts_with("our-") {
+        Some(Side::Company)
+    } else if key.starts_with("partner") {
+        Some(Side::Partner)
+    } else {
+        None
+    }
+}
+
+/// A field's name for messages: its label as written, else its key.
+fn field_name(charter: &Charter, key: &str, label: Option<&Text>) -> String {
+    let label = label.map(|l| l.text.trim().trim_end_matches(':').trim_end());
+    match label {
+        Some(l) if !l.is_empty() && charter.format == Format::Toml => {
+            super::shorten(&l.replace(['-', '_'], " "))
+        }
+        Some(l) if !l.is_empty() => super::shorten(l),
+        _ => key.replace('-', " "),
+    }
+}
+
+fn side_text(charter: &Charter, key: &str, name: &str) -> String {
+    side_of_key(key).map_or_else(|| name.to_string(), |s| super::side_name(charter, s))
+}
+
+impl Pattern {
+    /// The pieces of one target; a `require`d field that is absent is reported here.
+    fn pieces(
+        &self,
+        cx: &Ctx<'_>,
+        target: &Target,
+        comments: &[Span],
+        hits: &mut Vec<Hit>,
+    ) -> Vec<Piece> {
+        let c = cx.charter;
+        let piece = |span: Span, text: &str, name: String, side: String| Piece {
+            segments: segments(span, comments),
+            span: Some(span),
+            text: text.to_string(),
+            name,
+            side,
+        };
+        let sections = |key: &str| {
+            c.sections
+                .iter()
+                .filter(move |s| s.key == key)
+                .collect::<Vec<_>>()
+        };
+        match target {
+            Target::Document => vec![Piece {
+                segments: segments(Span::new(0, cx.source.text.len()), comments),
+                span: None,
+                text: String::new(),
+                name: "the charter".into(),
+                side: "the charter".into(),
+            }],
+            Target::Section(key) => {
+                let name = cx.vocab.title(key);
+                sections(key)
+                    .into_iter()
+                    .map(|s| piece(s.body, cx.slice(s.body), name.clone(), name.clone()))
+                    .collect()
+            }
+            Target::Items(key) => {
+                let name = cx.vocab.title(key);
+                sections(key)
+                    .into_iter()
+                    .flat_map(|s| s.items.iter())
+                    .map(|i| piece(i.span, &i.text, name.clone(), name.clone()))
+                    .collect()
+            }
+            Target::Fields(key) => sections(key)
+                .into_iter()
+                .flat_map(|s| s.fields.iter())
+                .map(|f| {
+                    let name = field_name(c, &f.key, Some(&f.label));
+                    let side = side_text(c, &f.key, &name);
+                    piece(f.value.span, &f.value.text, name, side)
+                })
+                .collect(),
+            Target::Field(sec, key) => {
+                let field = c.field(sec, key);
+                let name = field_name(c, key, field.map(|f| &f.label));
+                let side = side_text(c, key, &name);
+                match field {
+                    Some(f) if f.value.has_words() => {
+                        vec![piece(f.value.span, &f.value.text, name, side)]
+                    }
+                    // Absent or empty: only `require` cares, and only inside a section
+                    // that exists (`missing-section` reports a missing one).
+                    _ => {
+                        if self.require && c.section(sec).is_some() {
+                            hits.push(
+                                super::at_heading_or_whole(c, sec)
+                                    .variant("missing")
+                                    .arg("target", name)
+                                    .arg("target_side", side),
+                            );
+                        }
+                        Vec::new()
+                    }
+                }
+            }
+        }
+    }
+
+    fn check_piece(&self, cx: &Ctx<'_>, piece: &Piece, hits: &mut Vec<Hit>) {
+        let slices: Vec<(usize, &str)> = piece
+            .segments
+            .iter()
+            .map(|&s| {
+                let s = cx.source.clamp(s);
+                (s.start, &cx.source.text[s.start..s.end])
+            })
+            .collect();
+        if let Some(re) = &self.must_not_match {
+            for &(at, text) in &slices {
+                for m in re.find_iter(text) {
+                    hits.push(
+                        Hit::at(Span::new(at + m.start(), at + m.end()))
+                            .variant("matched")
+                            .arg("found", super::shorten(m.as_str()))
+                            .arg("target", piece.name.clone())
+                            .arg("target_side", piece.side.clone()),
+                    );
+                }
+            }
+        }
+        let wanted: Vec<&Regex> = self.must_match.iter().chain(self.words.iter()).collect();
+        // Nothing it must match.
+        if wanted.is_empty() {
+            return;
+        }
+        // Matches one of them somewhere.
+        if slices
+            .iter()
+            .any(|&(_, t)| wanted.iter().any(|re| re.is_match(t)))
+        {
+            return;
+        }
+        let (hit, found) = match piece.span {
+            Some(span) => (Hit::at(span), super::shorten(&piece.text)),
+            None => (Hit::whole(cx.charter), piece.name.clone()),
+        };
+        hits.push(
+            hit.variant("unmatched")
+                .arg("found", found)
+                .arg("target", piece.name.clone())
+                .arg("target_side", piece.side.clone()),
+        );
+    }
+
+    /// The `require-any` hit when no target had content.
+    fn nothing_at_all(&self, cx: &Ctx<'_>) -> Option<Hit> {
+        let c = cx.charter;
+        let first = self.targets.first()?;
+        let name = match first {
+            Target::Document => "the charter".to_string(),
+            Target::Field(_, key) => key.replace('-', " "),
+            Target::Section(key) | Target::Items(key) | Target::Fields(key) => cx.vocab.title(key),
+        };
+        let hit = if self.targets.contains(&Target::Document) {
+            Hit::whole(c)
+        } else {
+            // No target section at all is `missing-section`'s.
+            let section = self
+                .targets
+                .iter()
+                .filter_map(Target::section)
+                .find_map(|k| c.section(k))?;
+            Hit::at(section.heading.span)
+        };
+        Some(
+            hit.variant("missing")
+                .arg("target", name.clone())
+                .arg("target_side", name),
+        )
+    }
+}
+
+impl Check for Pattern {
+    fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
+        let comments = comments(cx.charter.format, &cx.source.text);
+        let mut any_content = false;
+        for target in &self.targets {
+            for piece in self.pieces(cx, target, &comments, hits) {
+                // Empty pieces are for the rules about missing content.
+                let has_words = piece
+                    .segments
+                    .iter()
+                    .any(|&s| cx.slice(s).chars().any(char::is_alphanumeric));
+                if !has_words {
+                    continue;
+                }
+                any_content = true;
+                self.check_piece(cx, &piece, hits);
+            }
+        }
+        // Something was written, or nobody asked for anything to be.
+        if any_content || !self.require_any {
+            return;
+        }
+        hits.extend(self.nothing_at_all(cx));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::{arg, Kit};
+    use super::{segments, Target};
+    use crate::model::Span;
+
+    #[test]
+    fn targets_parse() {
+        assert_eq!(Target::parse("document"), Ok(Target::Document));
+        assert_eq!(
+            Target::parse("field:value-exchange/we-lose"),
+            Ok(Target::Field("value-exchange".into(), "we-lose".into()))
+        );
+        assert_eq!(
+            Target::parse("items:exit"),
+            Ok(Target::Items("exit".into()))
+        );
+        assert!(Target::parse("field:exit").is_err());
+        assert!(Target::parse("paragraphs:exit").is_err());
+        assert!(Target::parse("section:").is_err());
+    }
+
+    #[test]
+    fn segments_skip_comments() {
+        let c = [Span::new(2, 4), Span::new(6, 8)];
+        assert_eq!(
+            segments(Span::new(0, 10), &c),
+            vec![Span::new(0, 2), Span::new(4, 6), Span::new(8, 10)]
+        );
+        assert_eq!(segments(Span::new(3, 7), &c), vec![Span::new(4, 6)]);
+    }
+
+    #[test]
+    fn bad_params_are_rejected() {
+        let bad = [
+            "targets = [\"document\"]",
+            "targets = [\"document\"]\nmust-match = \"(\"",
+            "targets = [\"document\"]\nrequire = true",
+            "targets = []\nwords = [\"x\"]",
+            "targets = [\"document\"]\nwords = [\"x\"]\nmust_match = \"y\"",
+        ];
+        for b in bad {
+            let t: toml::Table = toml::from_str(b).unwrap();
+            assert!(super::factory(&t).is_err(), "{b}");
+        }
+    }
+
+    // ---------------------------------------------------------------- placeholder
+
+    const PLACEHOLDERS: &str = "<!-- charter-disable-next-line placeholder -->\n\
+        ## Value exchange\n- **We give:** TBD\n- **Partner gives:** <fill in: what the partner gives>\n\
+        <!-- TODO: ask legal -->\n- ??? and lorem ipsum\n";
+
+    #[test]
+    fn placeholders_are_found_outside_comments() {
+        let k = Kit::md(PLACEHOLDERS);
+        let hits = k.run("placeholder");
+        let found: Vec<_> = hits.iter().map(|h| arg(h, "found")).collect();
+        assert_eq!(
+            found,
+            [
+                "TBD",
+                "<fill in: what the partner gives>",
+                "???",
+                "lorem ipsum"
+            ]
+        );
+        assert_eq!(hits[0].span, k.span("TBD"));
+        assert_eq!(hits[0].variant, "matched");
+        assert_eq!(arg(&hits[0], "target"), "the charter");
+    }
+
+    #[test]
+    fn toml_comment_lines_are_skipped() {
+        let k = Kit::toml("# charter-disable placeholder TODO\nwe-give = \"TBD\"\n  # XXX\n");
+        let hits = k.run("placeholder");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].span, k.span("TBD"));
+    }
+
+    #[test]
+    fn a_clean_document_has_no_placeholders() {
+        let k = Kit::md("## Goals\n- **For us:** 40 new logos, <b>bold</b> [link](x)\n");
+        assert!(k.run("placeholder").is_empty());
+    }
+
+    // ---------------------------------------------------------------- no-economic-commitment
+
+    const GIVES: &str = "## Value exchange\n\
+        - **We give:** a joint webinar and a blog post.\n\
+        - **Northwind gives:** a 15% revenue share.\n\
+        - **We lose:** NOTHING\n\
+        - **Partner loses:** its  Revenue\n Share slot\n";
+
+    #[test]
+    fn a_side_without_economic_words_fires_at_its_value() {
+        let k = Kit::md(GIVES)
+            .section("value-exchange", "## Value exchange")
+            .field("we-give", "We give", "a joint webinar and a blog post.")
+            .field("partner-gives", "Northwind gives", "a 15% revenue share.");
+        let hits = k.run("no-economic-commitment");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].variant, "unmatched");
+        assert_eq!(hits[0].span, k.span("a joint webinar and a blog post."));
+        assert_eq!(arg(&hits[0], "target"), "We give");
+        assert_eq!(arg(&hits[0], "target_side"), "our side");
+        assert_eq!(arg(&hits[0], "found"), "a joint webinar and a blog post.");
+    }
+
+    #[test]
+    fn words_match_whole_phrases_across_case_and_spacing() {
+        let k = Kit::md(GIVES)
+            .section("value-exchange", "## Value exchange")
+            .field("we-give", "Partner loses", "its  Revenue\n Share slot");
+        assert!(k.run("no-economic-commitment").is_empty());
+    }
+
+    #[test]
+    fn absent_fields_are_not_unmatched() {
+        let k = Kit::md(GIVES).section("value-exchange", "## Value exchange");
+        assert!(k.run("no-economic-commitment").is_empty());
+    }
+
+    // ---------------------------------------------------------------- nothing-at-stake
+
+    #[test]
+    fn nothing_at_stake_fires_for_nothing_and_for_absence() {
+        let k = Kit::md(GIVES)
+            .partner("Northwind")
+            .section("value-exchange", "## Value exchange")
+            .field("we-lose", "We lose", "NOTHING");
+        let hits = k.run("nothing-at-stake");
+        assert_eq!(hits.len(), 2);
+        assert_eq!(hits[0].variant, "matched");
+        assert_eq!(hits[0].span, k.span("NOTHING"));
+        assert_eq!(arg(&hits[0], "target"), "We lose");
+        assert_eq!(arg(&hits[0], "found"), "NOTHING");
+        assert_eq!(hits[1].variant, "missing");
+        assert_eq!(hits[1].span, k.span("## Value exchange"));
+        assert_eq!(arg(&hits[1], "target"), "partner loses");
+        assert_eq!(arg(&hits[1], "target_side"), "Northwind");
+    }
+
+    #[test]
+    fn something_at_stake_passes() {
+        let k = Kit::md(GIVES)
+            .section("value-exchange", "## Value exchange")
+            .field("we-lose", "We lose", "NOTHING")
+            .field(
+                "partner-loses",
+                "Partner loses",
+                "its  Revenue\n Share slot",
+            );
+        let hits = k.run("nothing-at-stake");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].span, k.span("NOTHING"));
+    }
+
+    #[test]
+    fn toml_labels_read_as_words() {
+        let k = Kit::toml("[value-exchange]\nwe-lose = \"none\"\n")
+            .section("value-exchange", "[value-exchange]")
+            .field("we-lose", "we-lose", "\"none\"")
+            .field("partner-loses", "we-lose", "\"none\"");
+        let hits = k.run("nothing-at-stake");
+        assert_eq!(hits.len(), 2);
+        assert_eq!(arg(&hits[0], "target"), "we lose");
+        assert_eq!(arg(&hits[0], "found"), "\"none\"");
+    }
+
+    // ---------------------------------------------------------------- exit criteria
+
+    const EXIT: &str = "## Exit criteria\n- If the partnership is not working out.\n\
+        - Fewer than 3 of 5 walk customers active after 90 days.\n- Adoption stalls for two quarters.\n";
+
+    #[test]
+    fn exit_criteria_without_a_number_fire_each() {
+        let k = Kit::md(EXIT)
+            .section("exit", "## Exit criteria")
+            .item("If the partnership is not working out.")
+            .item("Fewer than 3 of 5 walk customers active after 90 days.")
+            .item("Adoption stalls for two quarters.");
+        let hits = k.run("exit-criteria-not-measurable");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(
+            hits[0].span,
+            k.span("If the partnership is not working out.")
+        );
+        assert_eq!(arg(&hits[0], "target"), "Exit criteria");
+    }
+
+    #[test]
+    fn an_exit_section_without_criteria_fires_once() {
+        let k = Kit::md(EXIT).section("exit", "## Exit criteria");
+        let hits = k.run("exit-criteria-not-measurable");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].variant, "missing");
+        assert_eq!(hits[0].span, k.span("## Exit criteria"));
+        // No exit section: `missing-section` says so.
+        assert!(Kit::md(EXIT).run("exit-criteria-not-measurable").is_empty());
+    }
+
+    #[test]
+    fn section_targets_match_the_body() {
+        let t: toml::Table =
+            toml::from_str("targets = [\"section:exit\"]\nmust-not-match = '(?i)not working'")
+                .unwrap();
+        let check = super::factory(&t).unwrap();
+        let k = Kit::md(EXIT).section("exit", "## Exit criteria");
+        let vocab = super::super::testkit::vocab();
+        let cx = crate::rules::Ctx {
+            charter: &k.charter,
+            source: &k.source,
+            vocab: &vocab,
+            today: k.today,
+        };
+        let mut hits = Vec::new();
+        check.run(&cx, &mut hits);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].span, k.span("not working"));
+        assert_eq!(arg(&hits[0], "target"), "Exit criteria");
+    }
+}

@@ -1,0 +1,136 @@
+//! `phase-order`: phases must be listed and scheduled as crawl, walk, run.
+//!
+//! Two ways to be out of order, reported separately (variants):
+//! - `listed`: in document order, a phase of a lower kind than one listed before it
+//!   (crawl after walk); reported at that phase.
+//! - `scheduled`: a phase that starts before a phase of a lower kind starts (walk
+//!   dated before crawl), whatever the listing; reported at its start date.
+//!   Only valid dates are compared.
+
+use crate::model::{Phase, PhaseKind};
+use crate::rules::{Check, Ctx, Hit};
+use jiff::civil::Date;
+
+#[derive(Debug)]
+struct PhaseOrder;
+
+pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
+    super::no_params(params)?;
+    Ok(Box::new(PhaseOrder))
+}
+
+fn start(p: &Phase) -> Option<Date> {
+    p.start.as_ref().and_then(|t| t.date().ok())
+}
+
+impl Check for PhaseOrder {
+    fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
+        let phases: Vec<(&Phase, PhaseKind)> = cx
+            .charter
+            .phases
+            .iter()
+            .filter_map(|p| p.kind.map(|k| (p, k)))
+            .collect();
+
+        // Listing: the highest kind so far must never go down.
+        let mut highest: Option<PhaseKind> = None;
+        for &(phase, kind) in &phases {
+            match highest {
+                Some(h) if kind < h => hits.push(
+                    Hit::at(phase.span)
+                        .variant("listed")
+                        .arg("phase", kind.name())
+                        .arg("previous", h.name()),
+                ),
+                _ => highest = Some(kind),
+            }
+        }
+
+        // Schedule: no phase starts before a phase of a lower kind starts.
+        for &(phase, kind) in &phases {
+            let (Some(date), Some(text)) = (start(phase), phase.start.as_ref()) else {
+                continue;
+            };
+            // Of the lower-kind phases starting later, the latest is the one to name.
+            let later = phases
+                .iter()
+                .filter(|(_, k)| *k < kind)
+                .filter_map(|&(p, k)| start(p).map(|d| (d, k)))
+                .filter(|&(d, _)| d > date)
+                .max_by_key(|&(d, _)| d);
+            let Some((previous_start, previous)) = later else {
+                continue;
+            };
+            hits.push(
+                Hit::at(text.span)
+                    .variant("scheduled")
+                    .arg("phase", kind.name())
+                    .arg("previous", previous.name())
+                    .arg("start", date.to_string())
+                    .arg("previous_start", previous_start.to_string()),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::{arg, Kit};
+
+    const SRC: &str = "| Walk  | 2026-10-05 | 2026-12-18 |\n\
+        | Crawl | 2026-12-21 | 2027-01-29 |\n\
+        | Run   | 2027-02-01 | 2027-12-31 |\n\
+        | Other | 2020-01-01 | |\n";
+
+    #[test]
+    fn a_phase_listed_after_a_later_kind_fires() {
+        let k = Kit::md(SRC)
+            .phase("walk", "Walk")
+            .phase("crawl", "Crawl")
+            .phase("run", "Run");
+        let hits: Vec<_> = k
+            .run("phase-order")
+            .into_iter()
+            .filter(|h| h.variant == "listed")
+            .collect();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].span, k.source.line_span(2));
+        assert_eq!(arg(&hits[0], "phase"), "crawl");
+        assert_eq!(arg(&hits[0], "previous"), "walk");
+    }
+
+    #[test]
+    fn a_phase_dated_before_a_lower_kind_fires_at_its_start() {
+        let k = Kit::md(SRC)
+            .phase("walk", "Walk")
+            .start("2026-10-05")
+            .phase("crawl", "Crawl")
+            .start("2026-12-21")
+            .phase("run", "Run")
+            .start("2027-02-01");
+        let hits: Vec<_> = k
+            .run("phase-order")
+            .into_iter()
+            .filter(|h| h.variant == "scheduled")
+            .collect();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].span, k.span("2026-10-05"));
+        assert_eq!(arg(&hits[0], "phase"), "walk");
+        assert_eq!(arg(&hits[0], "previous"), "crawl");
+        assert_eq!(arg(&hits[0], "previous_start"), "2026-12-21");
+    }
+
+    #[test]
+    fn in_order_and_unrecognised_phases_pass() {
+        let k = Kit::md(SRC)
+            .phase("crawl", "Walk")
+            .start("2026-10-05")
+            .phase("walk", "Crawl")
+            .start("2026-12-21")
+            .phase("", "Other")
+            .start("2020-01-01")
+            .phase("run", "Run")
+            .start("2027-02-01");
+        assert!(k.run("phase-order").is_empty());
+    }
+}

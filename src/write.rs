@@ -1,0 +1,197 @@
+//! Writing a file without ever losing one: the bytes go to a temporary file in the
+//! target folder, which is then renamed into place. A reader sees the old file or
+//! the new one, never half of either, and a failure leaves nothing behind (the
+//! temporary file is removed when it is dropped).
+
+use std::fmt;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug)]
+pub enum WriteError {
+    /// Something (a file, a directory, a symlink, even a dangling one) is already at
+    /// the path, and overwriting was not asked for.
+    Exists(PathBuf),
+    /// The path is a directory, which is never replaced.
+    IsDir(PathBuf),
+    /// An I/O step failed; `action` says which.
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: io::Error,
+    },
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WriteError::Exists(p) => write!(f, "{} already exists", p.display()),
+            WriteError::IsDir(p) => write!(f, "{} is a directory", p.display()),
+            WriteError::Io {
+                path,
+                action,
+                source,
+            } => write!(f, "cannot {action} {}: {source}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WriteError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// Write `bytes` to `path` atomically. Without `force`, anything already at `path`
+/// (including a dangling symlink) is an error and is left untouched; with `force`,
+/// a file is replaced and keeps its permissions (a symlink is replaced by a file,
+/// never written through).
+pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {
+    let io = |action, source| WriteError::Io {
+        path: path.to_path_buf(),
+        action,
+        source,
+    };
+    // symlink_metadata: a dangling symlink exists even though `exists()` says no.
+    let existing = match std::fs::symlink_metadata(path) {
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io("inspect", e)),
+    };
+    if let Some(meta) = &existing {
+        if meta.is_dir() {
+            return Err(WriteError::IsDir(path.to_path_buf()));
+        }
+        if !force {
+            return Err(WriteError::Exists(path.to_path_buf()));
+        }
+    }
+    // The permissions to keep: those of the file being replaced (through a symlink,
+    // its target's), or the usual ones for a new file.
+    let keep = existing
+        .as_ref()
+        .and_then(|_| std::fs::metadata(path).ok())
+        .map(|m| m.permissions());
+
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = temp_builder()
+        .prefix(".charter-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| io("create a temporary file next to", e))?;
+    tmp.write_all(bytes).map_err(|e| io("write", e))?;
+    tmp.as_file().sync_all().map_err(|e| io("flush", e))?;
+    if let Some(perms) = keep {
+        tmp.as_file()
+            .set_permissions(perms)
+            .map_err(|e| io("set the permissions of", e))?;
+    }
+    if force {
+        tmp.persist(path).map_err(|e| io("replace", e.error))?;
+    } else {
+        // No-clobber: if something appeared at the path since the check above, fail
+        // rather than replace it.
+        tmp.persist_noclobber(path).map_err(|e| {
+            if e.error.kind() == io::ErrorKind::AlreadyExists {
+                WriteError::Exists(path.to_path_buf())
+            } else {
+                io("create", e.error)
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// A temporary file created with the mode a new file would get (0666 less the
+/// umask), instead of tempfile's private 0600.
+fn temp_builder() -> tempfile::Builder<'static, 'static> {
+    #[allow(unused_mut)]
+    let mut b = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leftovers(dir: &Path) -> Vec<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".charter-"))
+            .collect()
+    }
+
+    #[test]
+    fn writes_a_new_file_and_refuses_to_overwrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        write_new(&path, b"one", false).unwrap();
+        assert!(matches!(
+            write_new(&path, b"two", false),
+            Err(WriteError::Exists(_))
+        ));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "one");
+        write_new(&path, b"three", true).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "three");
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn force_keeps_the_mode_and_new_files_are_not_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        write_new(&path, b"one", false).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_ne!(mode & 0o044, 0, "new file is readable by others: {mode:o}");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_new(&path, b"two", true).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_symlink_counts_as_existing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), &path).unwrap();
+        assert!(matches!(
+            write_new(&path, b"x", false),
+            Err(WriteError::Exists(_))
+        ));
+        assert!(!dir.path().join("nowhere").exists());
+    }
+
+    #[test]
+    fn a_directory_is_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            write_new(dir.path(), b"x", true),
+            Err(WriteError::IsDir(_))
+        ));
+    }
+
+    #[test]
+    fn a_missing_folder_fails_cleanly() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("no/such/a.md");
+        assert!(matches!(
+            write_new(&path, b"x", false),
+            Err(WriteError::Io { .. })
+        ));
+    }
+}
