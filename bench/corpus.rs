@@ -22,6 +22,9 @@ pub const FOLDERS_PER_GROUP: usize = 10;
 pub const TODAY: Day = Day(20_778); // 2026-11-21
 /// Marks a folder as a generated corpus, so it may be replaced. Hidden: no walk sees it.
 pub const STAMP: &str = ".gen-corpus";
+/// Each charter's path and defects, tab-separated, so findings can be checked against
+/// what was planted. Hidden too.
+pub const MANIFEST: &str = ".manifest.tsv";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -358,19 +361,19 @@ const WE_GIVE: &[&str] = &[
     "two integration engineers for walk and run",
     "{n} engineers for two quarters",
     "${k}k of launch budget",
-    "a dedicated solutions architect at 50% time",
+    "a dedicated solutions architect (0.5 FTE)",
     "${k}k of co-marketing spend",
     "a 10% referral fee on sourced accounts",
     "one partner manager and ${k}k of enablement budget",
 ];
 const PARTNER_GIVES: &[&str] = &[
     "a {p}% revenue share on referred accounts",
-    "one dedicated solutions engineer",
+    "one dedicated solutions engineer (1 FTE)",
     "${k}k in marketplace credits",
     "{n} sales engineers trained on the integration",
     "a {p}% discount for joint customers, funded from their margin",
     "${k}k of joint event budget",
-    "two quarters of a product manager's time",
+    "two quarters of a product manager's time (0.5 FTE)",
 ];
 const WE_LOSE: &[&str] = &[
     "the engineers' two quarters and the launch budget if it fails",
@@ -437,7 +440,7 @@ const EXIT: &[&str] = &[
     "Integration uptime falls below 99.5% for 3 consecutive months.",
     "Joint pipeline is under ${k}k by {run_start}.",
     "Support tickets exceed 5 per account per month for a quarter.",
-    "Either side is acquired by a direct competitor of the other.",
+    "Either side is acquired by a direct competitor of the other within 12 months.",
 ];
 const BACKGROUND: &[&str] = &[
     "Both teams met at the {segment} round table in spring and found that a third of {partner1}'s largest accounts already pay for {company} separately.",
@@ -848,7 +851,13 @@ fn spec(rng: &mut Rng, defects: &[Defect]) -> Spec {
     }
 
     // Phases are placed so that today falls in the phase the status names.
-    let status = rng.pick(&["crawl", "walk", "walk", "run", "run", "draft"]);
+    // A draft is unsigned by nature (missing-signature warns), so only the unsigned
+    // defect makes drafts.
+    let status = if has(Defect::Unsigned) && rng.chance(1, 3) {
+        "draft"
+    } else {
+        rng.pick(&["crawl", "walk", "walk", "run", "run"])
+    };
     let crawl_weeks = rng.range(5, 7);
     let walk_weeks = rng.range(9, 11);
     let run_weeks = rng.range(30, 48);
@@ -1727,6 +1736,7 @@ pub fn generate(out: &Path, count: u64, seed: u64, format: Format) -> io::Result
     prepare(out)?;
     let mut stats = Stats::default();
     let mut made = std::collections::HashSet::new();
+    let mut manifest = String::from("path\tdefects\n");
     for index in 0..count {
         let c = charter(seed, index, format);
         let path = out.join(&c.path);
@@ -1739,6 +1749,8 @@ pub fn generate(out: &Path, count: u64, seed: u64, format: Format) -> io::Result
         stats.files += 1;
         stats.bytes += c.text.len() as u64;
         stats.defective += usize::from(!c.defects.is_empty());
+        let defects: Vec<String> = c.defects.iter().map(|d| format!("{d:?}")).collect();
+        writeln!(manifest, "{}\t{}", c.path.display(), defects.join(",")).unwrap();
         if c.path.extension().is_some_and(|e| e == "toml") {
             stats.toml += 1;
         } else {
@@ -1753,6 +1765,7 @@ pub fn generate(out: &Path, count: u64, seed: u64, format: Format) -> io::Result
             "# Partner charters\n\nOne charter per partner; `charter lint` checks them.\n",
         )?;
     }
+    fs::write(out.join(MANIFEST), manifest)?;
     fs::write(out.join(STAMP), stamp(count, seed, format))?;
     Ok(stats)
 }
@@ -1761,7 +1774,7 @@ pub fn generate(out: &Path, count: u64, seed: u64, format: Format) -> io::Result
 pub fn stamp(count: u64, seed: u64, format: Format) -> String {
     // Bump when the generator's output changes.
     format!(
-        "gen-corpus v1 count={count} seed={seed} format={}\n",
+        "gen-corpus v2 count={count} seed={seed} format={}\n",
         format.name()
     )
 }

@@ -294,6 +294,61 @@ impl Bench {
     }
 }
 
+impl Bench {
+    /// Findings against the defects the generator planted: a clean charter with
+    /// findings, or a defective one without, is a bug in the linter or the generator.
+    fn planted(&self, corpus: &str, lint_out: &str) -> String {
+        let manifest =
+            fs::read_to_string(self.root.join(corpus).join(corpus::MANIFEST)).unwrap_or_default();
+        let out = fs::read_to_string(self.out.join(lint_out)).unwrap_or_default();
+        // path → rules reported
+        let mut found: std::collections::HashMap<&str, Vec<&str>> = Default::default();
+        for line in out.lines() {
+            let (Some((path, _)), Some(open)) = (line.split_once(':'), line.find('[')) else {
+                continue;
+            };
+            let rule = line[open + 1..].split(']').next().unwrap_or("");
+            let path = path
+                .strip_prefix(corpus)
+                .unwrap_or(path)
+                .trim_start_matches('/');
+            found.entry(path).or_default().push(rule);
+        }
+        let (mut clean, mut noisy, mut defective, mut silent) = (0, Vec::new(), 0, Vec::new());
+        for row in manifest.lines().skip(1) {
+            let (path, defects) = row.split_once('\t').unwrap_or((row, ""));
+            if defects.is_empty() {
+                clean += 1;
+                if let Some(rules) = found.get(path) {
+                    noisy.push(format!("{path} ({})", rules.join(", ")));
+                }
+            } else {
+                defective += 1;
+                if !found.contains_key(path) {
+                    silent.push(format!("{path} ({defects})"));
+                }
+            }
+        }
+        let sample = |v: &[String]| {
+            if v.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    ", e.g. {}",
+                    v.iter().take(2).cloned().collect::<Vec<_>>().join("; ")
+                )
+            }
+        };
+        format!(
+            "{corpus}: {} of {clean} clean charters have findings{}; {} of {defective} with planted defects have none{}.",
+            noisy.len(),
+            sample(&noisy),
+            silent.len(),
+            sample(&silent)
+        )
+    }
+}
+
 #[cfg(unix)]
 fn wait(child: std::process::Child) -> io::Result<(i32, u64)> {
     let pid = child.id() as libc::pid_t;
@@ -432,6 +487,7 @@ fn run(o: &Opts) -> Result<(), String> {
     writeln!(t1, "| corpus | files | MB | threads | parse floor | charter lint | lint / floor | peak RSS floor | peak RSS lint |").unwrap();
     writeln!(t1, "|---|---:|---:|---:|---:|---:|---:|---:|---:|").unwrap();
     // (format, count, threads) → (floor ms, lint ms, lint rss MB, lint code)
+    let mut checks = Vec::new();
     let mut results = Vec::new();
     for (format, count, name, bytes) in &corpora {
         let mut cmds = Vec::new();
@@ -450,6 +506,9 @@ fn run(o: &Opts) -> Result<(), String> {
         let t = b
             .measure(name, &cmds, 1, o.runs)
             .map_err(|e| e.to_string())?;
+        if t[1].code < 2 {
+            checks.push(b.planted(name, &format!("{}.out", t[1].cmd.name)));
+        }
         for (k, j) in [1usize, 2].iter().enumerate() {
             let (fl, li) = (&t[2 * k], &t[2 * k + 1]);
             let ratio = li.median() / fl.median();
@@ -477,6 +536,12 @@ fn run(o: &Opts) -> Result<(), String> {
         }
     }
     t1.push('\n');
+    for c in &checks {
+        writeln!(t1, "- {c}").unwrap();
+    }
+    if !checks.is_empty() {
+        t1.push('\n');
+    }
     print!("{t1}");
     r.push_str(&t1);
 

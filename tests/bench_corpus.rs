@@ -43,6 +43,12 @@ fn same_seed_same_bytes_other_seed_other_bytes() {
     // 250 charters, a README.md per group of 1,000, the stamp.
     assert_eq!(ta.keys().filter(|k| k.contains(".charter.")).count(), 250);
     assert!(ta.contains_key("b000/README.md") && ta.contains_key(corpus::STAMP));
+    // The manifest lists every charter with its planted defects, about a third.
+    let manifest = String::from_utf8(ta[corpus::MANIFEST].clone()).unwrap();
+    let rows: Vec<&str> = manifest.lines().skip(1).collect();
+    assert_eq!(rows.len(), 250);
+    let defective = rows.iter().filter(|r| !r.ends_with('\t')).count();
+    assert!((50..=120).contains(&defective), "{defective} of 250");
     assert!(ta == tb, "same seed, different corpus");
     assert!(ta != tc, "the seed changes nothing");
     // Nested folders of 100: b000/f0000, b000/f0001, b000/f0002 (the last 50).
