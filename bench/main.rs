@@ -349,6 +349,33 @@ impl Bench {
     }
 }
 
+/// Write a corpus (or with `--big`, one large charter) with the gen-corpus binary, so
+/// that this process never holds the text: a child's peak RSS starts at the RSS of the
+/// process that spawned it.
+fn generate(gen: &Path, out: &Path, args: &[&str], seed: u64) -> Result<(), String> {
+    let status = Command::new(gen)
+        .arg("--out")
+        .arg(out)
+        .args(["--seed", &seed.to_string()])
+        .args(args)
+        .stdout(Stdio::null())
+        .status()
+        .map_err(|e| format!("{}: {e}", gen.display()))?;
+    if !status.success() {
+        return Err(format!("gen-corpus failed for {}", out.display()));
+    }
+    Ok(())
+}
+
+/// This process's own peak RSS in bytes (Linux: VmHWM; getrusage would include what
+/// cargo had before exec'ing it).
+fn self_rss() -> Option<u64> {
+    let status = fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
 #[cfg(unix)]
 fn wait(child: std::process::Child) -> io::Result<(i32, u64)> {
     let pid = child.id() as libc::pid_t;
@@ -373,7 +400,9 @@ fn wait(child: std::process::Child) -> io::Result<(i32, u64)> {
     } else {
         -libc::WTERMSIG(status)
     };
-    // ru_maxrss is in kilobytes on Linux, in bytes on macOS.
+    // ru_maxrss is in kilobytes on Linux, in bytes on macOS. On Linux it includes the
+    // address space the child had between fork and exec, i.e. this process's RSS:
+    // hence this process stays small.
     let rss = usage.ru_maxrss.max(0) as u64;
     let rss = if cfg!(target_os = "macos") {
         rss
@@ -405,7 +434,8 @@ fn run(o: &Opts) -> Result<(), String> {
     }
     let charter = o.charter.clone().unwrap_or_else(|| release.join("charter"));
     let floor = release.join("examples").join("parse-floor");
-    for bin in [&charter, &floor] {
+    let gen = release.join("examples").join("gen-corpus");
+    for bin in [&charter, &floor, &gen] {
         if !bin.is_file() {
             return Err(format!(
                 "{} is missing; run without --no-build",
@@ -434,7 +464,12 @@ fn run(o: &Opts) -> Result<(), String> {
                 .is_ok_and(|s| s == corpus::stamp(count, o.seed, format));
             if !fresh {
                 eprintln!("  generating {name} (seed {})…", o.seed);
-                corpus::generate(&dir, count, o.seed, format).map_err(|e| e.to_string())?;
+                generate(
+                    &gen,
+                    &dir,
+                    &["--count", &count.to_string(), "--format", format.name()],
+                    o.seed,
+                )?;
             }
             corpora.push((format, count, name, bytes_under(&dir)));
         }
@@ -443,10 +478,12 @@ fn run(o: &Opts) -> Result<(), String> {
     fs::create_dir_all(&big_dir).map_err(|e| e.to_string())?;
     let mut big = Vec::new();
     for size in [o.big.0, o.big.1] {
-        let name = format!("big/{}.charter.md", human_size(size).replace(' ', ""));
-        let text = corpus::big_markdown(o.seed, size);
-        fs::write(root.join(&name), &text).map_err(|e| e.to_string())?;
-        big.push((name, text.len()));
+        let name = format!("big/big-{size}.charter.md");
+        generate(&gen, &big_dir, &["--big", &size.to_string()], o.seed)?;
+        let len = fs::metadata(root.join(&name))
+            .map_err(|e| format!("{name}: {e}"))?
+            .len();
+        big.push((name, len as usize));
     }
 
     let version = Command::new(&charter)
@@ -507,7 +544,9 @@ fn run(o: &Opts) -> Result<(), String> {
             .measure(name, &cmds, 1, o.runs)
             .map_err(|e| e.to_string())?;
         if t[1].code < 2 {
-            checks.push(b.planted(name, &format!("{}.out", t[1].cmd.name)));
+            // Checked after every measurement: reading the outputs grows this
+            // process, and children start with its memory counted (see `wait`).
+            checks.push((name.clone(), format!("{}.out", t[1].cmd.name)));
         }
         for (k, j) in [1usize, 2].iter().enumerate() {
             let (fl, li) = (&t[2 * k], &t[2 * k + 1]);
@@ -536,12 +575,6 @@ fn run(o: &Opts) -> Result<(), String> {
         }
     }
     t1.push('\n');
-    for c in &checks {
-        writeln!(t1, "- {c}").unwrap();
-    }
-    if !checks.is_empty() {
-        t1.push('\n');
-    }
     print!("{t1}");
     r.push_str(&t1);
 
@@ -765,6 +798,21 @@ fn run(o: &Opts) -> Result<(), String> {
             names.join(", ")
         ));
     }
+    if !checks.is_empty() {
+        writeln!(t5, "### Findings against planted defects\n").unwrap();
+        for (corpus, out) in &checks {
+            writeln!(t5, "- {}", b.planted(corpus, out)).unwrap();
+        }
+        t5.push('\n');
+    }
+    if let Some(rss) = self_rss() {
+        writeln!(
+            t5,
+            "Peak RSS of this runner: {:.0} MB; a child's peak RSS reads at least what the runner had when it spawned it.\n",
+            rss as f64 / (1024.0 * 1024.0)
+        )
+        .unwrap();
+    }
     if !b.warnings.is_empty() {
         writeln!(t5, "### Warnings\n").unwrap();
         for w in &b.warnings {
@@ -805,6 +853,8 @@ fn build() -> Result<(), String> {
             "charter",
             "--example",
             "parse-floor",
+            "--example",
+            "gen-corpus",
         ])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .status()
