@@ -244,6 +244,29 @@ fn segments(span: Span, comments: &[Span]) -> Vec<Span> {
     out
 }
 
+/// A match without the format's syntax at its ends: a pattern anchored on `\W*` takes
+/// in TOML's quotes, brackets and commas (`"Nothing."`, `["nothing"]`) and Markdown's
+/// emphasis markers (`*nothing*`), which are how the value is written, not what it
+/// says. Trimmed, the finding points at the words and quotes the same text whatever
+/// the format. A match that is nothing but such characters is kept as it is.
+fn without_markup(format: Format, text: &str, start: usize, end: usize) -> (usize, usize) {
+    let syntax = |c: char| {
+        c.is_whitespace()
+            || match format {
+                Format::Toml => matches!(c, '"' | '\'' | '[' | ']' | ','),
+                Format::Markdown => matches!(c, '*' | '_' | '`' | '~'),
+            }
+    };
+    let m = &text[start..end];
+    let inner = m.trim_start_matches(syntax);
+    let lead = m.len() - inner.len();
+    let inner = inner.trim_end_matches(syntax);
+    if inner.is_empty() {
+        return (start, end);
+    }
+    (start + lead, start + lead + inner.len())
+}
+
 /// Which side a field key belongs to: `we-give`, `our-owner`, `us` vs `partner-gives`.
 fn side_of_key(key: &str) -> Option<Side> {
     if key == "us" || key.starts_with("we-") || key.starts_with("our-") {
@@ -364,10 +387,11 @@ impl Pattern {
         if let Some(re) = &self.must_not_match {
             for &(at, text) in &slices {
                 for m in re.find_iter(text) {
+                    let (start, end) = without_markup(cx.charter.format, text, m.start(), m.end());
                     hits.push(
-                        Hit::at(Span::new(at + m.start(), at + m.end()))
+                        Hit::at(Span::new(at + start, at + end))
                             .variant("matched")
-                            .arg("found", super::shorten(m.as_str()))
+                            .arg("found", super::shorten(&text[start..end]))
                             .arg("target", piece.name.clone())
                             .arg("target_side", piece.side.clone()),
                     );
@@ -619,7 +643,26 @@ mod tests {
         let hits = k.run("nothing-at-stake");
         assert_eq!(hits.len(), 2);
         assert_eq!(arg(&hits[0], "target"), "we lose");
-        assert_eq!(arg(&hits[0], "found"), "\"none\"");
+        // The quotes are TOML's: the finding quotes and points at the value alone.
+        assert_eq!(arg(&hits[0], "found"), "none");
+        assert_eq!(hits[0].span, k.span("none"));
+    }
+
+    #[test]
+    fn found_text_leaves_out_the_formats_syntax() {
+        let k = Kit::toml("[value-exchange]\nwe-lose = [ \"Nothing.\" ]\n")
+            .section("value-exchange", "[value-exchange]")
+            .field("we-lose", "we-lose", "[ \"Nothing.\" ]");
+        let hits = k.run("nothing-at-stake");
+        assert_eq!(arg(&hits[0], "found"), "Nothing.");
+        assert_eq!(hits[0].span, k.span("Nothing."));
+
+        let k = Kit::md("## Value exchange\n- **We lose:** *Nothing.*\n")
+            .section("value-exchange", "## Value exchange")
+            .field("we-lose", "We lose", "*Nothing.*");
+        let hits = k.run("nothing-at-stake");
+        assert_eq!(arg(&hits[0], "found"), "Nothing.");
+        assert_eq!(hits[0].span, k.span("Nothing."));
     }
 
     // ---------------------------------------------------------------- exit criteria
