@@ -278,15 +278,40 @@ fn side_of_key(key: &str) -> Option<Side> {
     }
 }
 
-/// A field's name for messages: its label as written, else its key.
+/// A field's name for messages: its label as written, else its key. The numbering
+/// and emoji a label may start with (`### 2.2 💰 Partner gives`, `**✅ We lose:**`)
+/// are left out, as they are when the label is matched: numbered or emoji headings
+/// give the same messages as plain ones.
 fn field_name(charter: &Charter, key: &str, label: Option<&Text>) -> String {
-    let label = label.map(|l| l.text.trim().trim_end_matches(':').trim_end());
+    let label = label.map(|l| without_decoration(l.text.trim().trim_end_matches(':').trim_end()));
     match label {
         Some(l) if !l.is_empty() && charter.format == Format::Toml => {
             super::shorten(&l.replace(['-', '_'], " "))
         }
         Some(l) if !l.is_empty() => super::shorten(l),
         _ => key.replace('-', " "),
+    }
+}
+
+/// A label without what precedes its first word: punctuation, emoji, and tokens with
+/// no letter in them (`1.`, `2.2`, `3)`, `2️⃣`, `§ 4`). Matching a label to a field
+/// ignores them too, so they are never part of what identifies it. A label that is
+/// nothing else is kept as it is.
+fn without_decoration(label: &str) -> &str {
+    let mut rest = label;
+    loop {
+        rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let token = rest.split_whitespace().next().unwrap_or_default();
+        let numbering = !token.is_empty() && !token.chars().any(char::is_alphabetic);
+        if !numbering {
+            break;
+        }
+        rest = &rest[token.len()..];
+    }
+    if rest.is_empty() {
+        label
+    } else {
+        rest
     }
 }
 
@@ -646,6 +671,28 @@ mod tests {
         // The quotes are TOML's: the finding quotes and points at the value alone.
         assert_eq!(arg(&hits[0], "found"), "none");
         assert_eq!(hits[0].span, k.span("none"));
+    }
+
+    #[test]
+    fn labels_are_named_without_their_numbering_and_emoji() {
+        for (written, name) in [
+            ("Partner gives", "Partner gives"),
+            ("2.2 Partner gives", "Partner gives"),
+            ("3) 💰 Partner gives", "Partner gives"),
+            ("2️⃣ 💰Partner gives", "Partner gives"),
+            ("✅ Partner gives", "Partner gives"),
+            ("§ 4 – Partner gives", "Partner gives"),
+            ("3 Partner gives", "Partner gives"),
+            ("💰", "💰"),
+        ] {
+            assert_eq!(super::without_decoration(written), name, "{written}");
+        }
+        let src = "## Value exchange\n### 2.2 💰 Partner gives\nA joint webinar.\n";
+        let k = Kit::md(src)
+            .section("value-exchange", "## Value exchange")
+            .field("partner-gives", "2.2 💰 Partner gives", "A joint webinar.");
+        let hits = k.run("no-economic-commitment");
+        assert_eq!(arg(&hits[0], "target"), "Partner gives");
     }
 
     #[test]
