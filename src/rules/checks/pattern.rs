@@ -13,7 +13,8 @@
 //! is not itself a placeholder. (A comment after a TOML value on the same line is
 //! still matched; reading it would take a TOML lexer.)
 //!
-//! - `must-not-match`: each match is a hit (variant `matched`, `found` = the match).
+//! - `must-not-match`: each match is a hit (variant `matched`, `found` = the match,
+//!   without TOML quotes or brackets or Markdown emphasis at its ends).
 //! - `must-match` and/or `words` (whole words or phrases, any case, any spacing):
 //!   each target piece with words in it that matches neither is a hit (variant
 //!   `unmatched`, `found` = the piece's text). Empty pieces are left to the rules
@@ -24,10 +25,11 @@
 //!   heading of the first target's section that exists; none when no target section
 //!   exists (that is `missing-section`'s).
 //!
-//! Every hit has `target` (the field label as written, else the key with spaces; a
-//! section's title; `the charter`) and `target_side`: for field keys starting with
-//! `we-`/`our-` (or `us`), the company's name from the metadata or `our side`; for
-//! `partner…`, the partner's name or `the partner`; otherwise the target's name.
+//! Every hit has `target` (the field label as written, without leading numbering or
+//! emoji, else the key with spaces; a section's title; `the charter`) and
+//! `target_side`: for field keys starting with `we-`/`our-` (or `us`), the company's
+//! name from the metadata or `our side`; for `partner…`, the partner's name or `the
+//! partner`; otherwise the target's name.
 
 use crate::model::{Charter, Format, Side, Span, Text};
 use crate::rules::{params, Check, Ctx, Hit};
