@@ -27,6 +27,10 @@ pub fn parse(source: &Source, vocab: &Vocabulary) -> Charter {
     let mut charter = Charter::empty(Format::Toml, text.len());
     // Same cost as `DeTable::parse`, but keeps what precedes and follows an error.
     let (root, errors) = DeTable::parse_recoverable(text);
+    let errors: Vec<&::toml::de::Error> = errors
+        .iter()
+        .filter(|e| !line_ending_artifact(text, e, &errors))
+        .collect();
     for e in errors.iter().take(MAX_SYNTAX_ISSUES) {
         charter.issues.push(syntax_issue(source, e));
     }
@@ -43,6 +47,20 @@ pub fn parse(source: &Source, vocab: &Vocabulary) -> Charter {
     }
     read::Reader::new(text, vocab, &mut charter).document(root.get_ref());
     charter
+}
+
+/// A string left open at the end of a CRLF line: `toml` reports the CR as a character
+/// the string may not hold, besides the unclosed string itself (at the LF). The CR
+/// belongs to the line ending, so only the error an LF file gets is kept.
+fn line_ending_artifact(text: &str, e: &::toml::de::Error, all: &[::toml::de::Error]) -> bool {
+    let Some(at) = e.span() else {
+        return false;
+    };
+    let crlf = text.as_bytes().get(at.start..at.start + 2) == Some(b"\r\n");
+    crlf && all
+        .iter()
+        .any(|o| !std::ptr::eq(o, e) && o.span().is_some_and(|s| s.start == at.start + 1))
+        && e.message().contains("visible characters")
 }
 
 fn syntax_issue(source: &Source, e: &::toml::de::Error) -> Issue {

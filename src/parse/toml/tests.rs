@@ -288,6 +288,29 @@ fn crlf_and_bom_change_nothing_but_offsets() {
 }
 
 #[test]
+fn an_unclosed_string_is_one_error_whatever_the_line_endings() {
+    for text in [
+        "partner = \"North\ntier = 2\n",
+        "partner = 'North\ntier = 2\n",
+    ] {
+        let (_, lf) = read(text);
+        let (_, crlf) = read(&text.replace('\n', "\r\n"));
+        let messages = |c: &Charter| {
+            c.issues
+                .iter()
+                .map(|i| i.message.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(messages(&lf).len(), 1, "{text:?}: {:?}", lf.issues);
+        assert_eq!(messages(&crlf), messages(&lf), "{text:?}");
+        assert_eq!(crlf.meta.tier.as_ref().unwrap().text, "2");
+    }
+    // A CR that is not part of a line ending is still reported.
+    let (_, c) = read("partner = \"North\rern\"\n");
+    assert_eq!(kinds(&c), [IssueKind::Syntax]);
+}
+
+#[test]
 fn syntax_errors_keep_what_can_be_read() {
     let (src, c) = read("partner = \"North\ntier = 2\n[goals]\nus = \"x y z\"\n");
     assert_eq!(kinds(&c), [IssueKind::Syntax]);

@@ -13,7 +13,8 @@
 //! is not itself a placeholder. (A comment after a TOML value on the same line is
 //! still matched; reading it would take a TOML lexer.)
 //!
-//! - `must-not-match`: each match is a hit (variant `matched`, `found` = the match).
+//! - `must-not-match`: each match is a hit (variant `matched`, `found` = the match,
+//!   without TOML quotes or brackets or Markdown emphasis at its ends).
 //! - `must-match` and/or `words` (whole words or phrases, any case, any spacing):
 //!   each target piece with words in it that matches neither is a hit (variant
 //!   `unmatched`, `found` = the piece's text). Empty pieces are left to the rules
@@ -24,10 +25,11 @@
 //!   heading of the first target's section that exists; none when no target section
 //!   exists (that is `missing-section`'s).
 //!
-//! Every hit has `target` (the field label as written, else the key with spaces; a
-//! section's title; `the charter`) and `target_side`: for field keys starting with
-//! `we-`/`our-` (or `us`), the company's name from the metadata or `our side`; for
-//! `partner…`, the partner's name or `the partner`; otherwise the target's name.
+//! Every hit has `target` (the field label as written, without leading numbering or
+//! emoji, else the key with spaces; a section's title; `the charter`) and
+//! `target_side`: for field keys starting with `we-`/`our-` (or `us`), the company's
+//! name from the metadata or `our side`; for `partner…`, the partner's name or `the
+//! partner`; otherwise the target's name.
 
 use crate::model::{Charter, Format, Side, Span, Text};
 use crate::rules::{params, Check, Ctx, Hit};
@@ -244,6 +246,29 @@ fn segments(span: Span, comments: &[Span]) -> Vec<Span> {
     out
 }
 
+/// A match without the format's syntax at its ends: a pattern anchored on `\W*` takes
+/// in TOML's quotes, brackets and commas (`"Nothing."`, `["nothing"]`) and Markdown's
+/// emphasis markers (`*nothing*`), which are how the value is written, not what it
+/// says. Trimmed, the finding points at the words and quotes the same text whatever
+/// the format. A match that is nothing but such characters is kept as it is.
+fn without_markup(format: Format, text: &str, start: usize, end: usize) -> (usize, usize) {
+    let syntax = |c: char| {
+        c.is_whitespace()
+            || match format {
+                Format::Toml => matches!(c, '"' | '\'' | '[' | ']' | ','),
+                Format::Markdown => matches!(c, '*' | '_' | '`' | '~'),
+            }
+    };
+    let m = &text[start..end];
+    let inner = m.trim_start_matches(syntax);
+    let lead = m.len() - inner.len();
+    let inner = inner.trim_end_matches(syntax);
+    if inner.is_empty() {
+        return (start, end);
+    }
+    (start + lead, start + lead + inner.len())
+}
+
 /// Which side a field key belongs to: `we-give`, `our-owner`, `us` vs `partner-gives`.
 fn side_of_key(key: &str) -> Option<Side> {
     if key == "us" || key.starts_with("we-") || key.starts_with("our-") {
@@ -255,15 +280,40 @@ fn side_of_key(key: &str) -> Option<Side> {
     }
 }
 
-/// A field's name for messages: its label as written, else its key.
+/// A field's name for messages: its label as written, else its key. The numbering
+/// and emoji a label may start with (`### 2.2 💰 Partner gives`, `**✅ We lose:**`)
+/// are left out, as they are when the label is matched: numbered or emoji headings
+/// give the same messages as plain ones.
 fn field_name(charter: &Charter, key: &str, label: Option<&Text>) -> String {
-    let label = label.map(|l| l.text.trim().trim_end_matches(':').trim_end());
+    let label = label.map(|l| without_decoration(l.text.trim().trim_end_matches(':').trim_end()));
     match label {
         Some(l) if !l.is_empty() && charter.format == Format::Toml => {
             super::shorten(&l.replace(['-', '_'], " "))
         }
         Some(l) if !l.is_empty() => super::shorten(l),
         _ => key.replace('-', " "),
+    }
+}
+
+/// A label without what precedes its first word: punctuation, emoji, and tokens with
+/// no letter in them (`1.`, `2.2`, `3)`, `2️⃣`, `§ 4`). Matching a label to a field
+/// ignores them too, so they are never part of what identifies it. A label that is
+/// nothing else is kept as it is.
+fn without_decoration(label: &str) -> &str {
+    let mut rest = label;
+    loop {
+        rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let token = rest.split_whitespace().next().unwrap_or_default();
+        let numbering = !token.is_empty() && !token.chars().any(char::is_alphabetic);
+        if !numbering {
+            break;
+        }
+        rest = &rest[token.len()..];
+    }
+    if rest.is_empty() {
+        label
+    } else {
+        rest
     }
 }
 
@@ -364,10 +414,11 @@ impl Pattern {
         if let Some(re) = &self.must_not_match {
             for &(at, text) in &slices {
                 for m in re.find_iter(text) {
+                    let (start, end) = without_markup(cx.charter.format, text, m.start(), m.end());
                     hits.push(
-                        Hit::at(Span::new(at + m.start(), at + m.end()))
+                        Hit::at(Span::new(at + start, at + end))
                             .variant("matched")
-                            .arg("found", super::shorten(m.as_str()))
+                            .arg("found", super::shorten(&text[start..end]))
                             .arg("target", piece.name.clone())
                             .arg("target_side", piece.side.clone()),
                     );
@@ -619,7 +670,48 @@ mod tests {
         let hits = k.run("nothing-at-stake");
         assert_eq!(hits.len(), 2);
         assert_eq!(arg(&hits[0], "target"), "we lose");
-        assert_eq!(arg(&hits[0], "found"), "\"none\"");
+        // The quotes are TOML's: the finding quotes and points at the value alone.
+        assert_eq!(arg(&hits[0], "found"), "none");
+        assert_eq!(hits[0].span, k.span("none"));
+    }
+
+    #[test]
+    fn labels_are_named_without_their_numbering_and_emoji() {
+        for (written, name) in [
+            ("Partner gives", "Partner gives"),
+            ("2.2 Partner gives", "Partner gives"),
+            ("3) 💰 Partner gives", "Partner gives"),
+            ("2️⃣ 💰Partner gives", "Partner gives"),
+            ("✅ Partner gives", "Partner gives"),
+            ("§ 4 – Partner gives", "Partner gives"),
+            ("3 Partner gives", "Partner gives"),
+            ("💰", "💰"),
+        ] {
+            assert_eq!(super::without_decoration(written), name, "{written}");
+        }
+        let src = "## Value exchange\n### 2.2 💰 Partner gives\nA joint webinar.\n";
+        let k = Kit::md(src)
+            .section("value-exchange", "## Value exchange")
+            .field("partner-gives", "2.2 💰 Partner gives", "A joint webinar.");
+        let hits = k.run("no-economic-commitment");
+        assert_eq!(arg(&hits[0], "target"), "Partner gives");
+    }
+
+    #[test]
+    fn found_text_leaves_out_the_formats_syntax() {
+        let k = Kit::toml("[value-exchange]\nwe-lose = [ \"Nothing.\" ]\n")
+            .section("value-exchange", "[value-exchange]")
+            .field("we-lose", "we-lose", "[ \"Nothing.\" ]");
+        let hits = k.run("nothing-at-stake");
+        assert_eq!(arg(&hits[0], "found"), "Nothing.");
+        assert_eq!(hits[0].span, k.span("Nothing."));
+
+        let k = Kit::md("## Value exchange\n- **We lose:** *Nothing.*\n")
+            .section("value-exchange", "## Value exchange")
+            .field("we-lose", "We lose", "*Nothing.*");
+        let hits = k.run("nothing-at-stake");
+        assert_eq!(arg(&hits[0], "found"), "Nothing.");
+        assert_eq!(hits[0].span, k.span("Nothing."));
     }
 
     // ---------------------------------------------------------------- exit criteria
