@@ -26,11 +26,12 @@ struct AdvancedWithoutGate {
 pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
     let min: PhasePercents = params(table)?;
     let failed = Regex::new(
-        r"(?i)\b(?:fail(?:ed|s|ing)?|missed|miss(?:es)?|did\s*n[o']t\s+pass|not\s+passed|no[\s-]?go|not\s+met|below\s+(?:the\s+)?(?:bar|target|threshold))\b",
+        r"(?i-u)(?-u:\b)(?:fail(?:ed|s|ing)?|missed|miss(?:es)?|did\s*n[o']t\s+pass|not\s+passed|no[\s-]?go|not\s+met|below\s+(?:the\s+)?(?:bar|target|threshold))(?-u:\b)",
     )
     .map_err(|e| e.to_string())?;
-    let gate_name = Regex::new(r"(?i)\bgo\s*/\s*no[\s-]?go\b|\bgo[\s-]no[\s-]go\b")
-        .map_err(|e| e.to_string())?;
+    let gate_name =
+        Regex::new(r"(?i-u)(?-u:\b)go\s*/\s*no[\s-]?go(?-u:\b)|(?-u:\b)go[\s-]no[\s-]go(?-u:\b)")
+            .map_err(|e| e.to_string())?;
     Ok(Box::new(AdvancedWithoutGate {
         min,
         percentages: Percentages::new()?,

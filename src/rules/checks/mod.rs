@@ -133,7 +133,7 @@ struct Percentages(Regex);
 
 impl Percentages {
     fn new() -> Result<Percentages, String> {
-        Regex::new(r"(?i)(\d+(?:[.,]\d+)?)\s*(?:%|percent\b|per\s+cent\b)")
+        Regex::new(r"(?i-u)([0-9]+(?:[.,][0-9]+)?)\s*(?:%|percent(?-u:\b)|per\s+cent(?-u:\b))")
             .map(Percentages)
             .map_err(|e| e.to_string())
     }

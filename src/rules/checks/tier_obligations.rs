@@ -50,10 +50,10 @@ struct TierObligations {
 
 pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
     super::no_params(params)?;
-    let cadence = r"(?:daily|weekly|bi-?weekly|fortnightly|monthly|every\s+(?:\w+\s+)?(?:days?|weeks?|months?))";
-    let meeting = r"(?:syncs?|meetings?|meet|calls?|check-?ins?|stand-?ups?)";
+    let cadence = r"(?i-u:daily|weekly|bi-?weekly|fortnightly|monthly|every\s+(?:[a-z]+\s+)?(?:days?|weeks?|months?))";
+    let meeting = r"(?i-u:syncs?|meetings?|meet|calls?|check-?ins?|stand-?ups?)";
     let sync = Regex::new(&format!(
-        r"(?i)\b{cadence}\b[^.\n]{{0,40}}?\b{meeting}\b|\b{meeting}\b[^.\n]{{0,40}}?\b{cadence}\b"
+        r"(?-u:\b){cadence}(?-u:\b)[^.\n]*?(?-u:\b){meeting}(?-u:\b)|(?-u:\b){meeting}(?-u:\b)[^.\n]*?(?-u:\b){cadence}(?-u:\b)"
     ))
     .map_err(|e| e.to_string())?;
     Ok(Box::new(TierObligations { sync }))
