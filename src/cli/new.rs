@@ -107,8 +107,14 @@ fn generate(args: NewArgs) -> Result<(), render::Error> {
     }
     let path = output_path(&args, &config, &partner, format)?;
     write_new(&path, text.as_bytes(), args.force).map_err(|e| write_error(e, &path))?;
+    // From a complete answers file nothing is left to fill in.
+    let next = if text.contains("<fill in") {
+        "Replace its prompts in angle brackets, then run"
+    } else {
+        "Check it with"
+    };
     println!(
-        "Wrote {} (tier {}, {}). Replace its prompts in angle brackets, then run `charter lint {}`.",
+        "Wrote {} (tier {}, {}). {next} `charter lint {}`.",
         path.display(),
         tier.number(),
         tier.name(),
