@@ -86,10 +86,9 @@ impl Source {
 /// Offsets just after each line ending (`\n`, `\r\n`, or a lone `\r`).
 fn memchr_lines(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().filter_map(move |(i, &b)| match b {
-        b'\n' => Some(i + 1),
-        b'\r' if bytes.get(i + 1) != Some(&b'\n') => Some(i + 1),
-        _ => None,
+    memchr::memchr2_iter(b'\n', b'\r', bytes).filter_map(move |i| match bytes[i] {
+        b'\r' if bytes.get(i + 1) == Some(&b'\n') => None,
+        _ => Some(i + 1),
     })
 }
 

@@ -215,7 +215,14 @@ pub fn normalize(s: &str) -> String {
     for c in s.chars() {
         if c == '&' || c == '+' {
             push_word(&mut out, &mut pending_space, "and");
-        } else if c.is_alphanumeric() || c == '{' || c == '}' {
+        } else if c.is_ascii_alphanumeric() || c == '{' || c == '}' {
+            // The common case, without the Unicode lowercase machinery.
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
             }

@@ -268,7 +268,10 @@ pub fn plus_lines(body: &str, base: usize) -> Vec<Span> {
     let mut out = Vec::new();
     let bytes = body.as_bytes();
     let mut from = 0;
-    while let Some(i) = body.get(from..).and_then(|s| s.find("+++")) {
+    while let Some(i) = bytes
+        .get(from..)
+        .and_then(|s| memchr::memmem::find(s, b"+++"))
+    {
         let at = from + i;
         let line_start = at == 0 || matches!(bytes[at - 1], b'\n' | b'\r');
         let line = line_at(body, at);

@@ -8,30 +8,30 @@
 //! states none, below the `*-min-percent` parameter. A result with no percentage and
 //! no failure word (`Passed`) passes.
 
-use super::{Percentages, PhasePercents};
+use super::{LazyRegex, Percentages, PhasePercents};
 use crate::model::{PhaseKind, Status};
 use crate::rules::{params, Check, Ctx, Hit};
-use regex::Regex;
 
 #[derive(Debug)]
 struct AdvancedWithoutGate {
     min: PhasePercents,
     percentages: Percentages,
     /// Words that say a result failed.
-    failed: Regex,
+    failed: LazyRegex,
     /// `go/no-go` as a name, removed before looking for `no-go` as a verdict.
-    gate_name: Regex,
+    gate_name: LazyRegex,
 }
+
+/// Words that say a result failed.
+pub(super) const FAILED: &str = r"(?i-u)(?-u:\b)(?:fail(?:ed|s|ing)?|missed|miss(?:es)?|did\s*n[o']t\s+pass|not\s+passed|no[\s-]?go|not\s+met|below\s+(?:the\s+)?(?:bar|target|threshold))(?-u:\b)";
+/// `go/no-go` as a name.
+pub(super) const GATE_NAME: &str =
+    r"(?i-u)(?-u:\b)go\s*/\s*no[\s-]?go(?-u:\b)|(?-u:\b)go[\s-]no[\s-]go(?-u:\b)";
 
 pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
     let min: PhasePercents = params(table)?;
-    let failed = Regex::new(
-        r"(?i-u)(?-u:\b)(?:fail(?:ed|s|ing)?|missed|miss(?:es)?|did\s*n[o']t\s+pass|not\s+passed|no[\s-]?go|not\s+met|below\s+(?:the\s+)?(?:bar|target|threshold))(?-u:\b)",
-    )
-    .map_err(|e| e.to_string())?;
-    let gate_name =
-        Regex::new(r"(?i-u)(?-u:\b)go\s*/\s*no[\s-]?go(?-u:\b)|(?-u:\b)go[\s-]no[\s-]go(?-u:\b)")
-            .map_err(|e| e.to_string())?;
+    let failed = LazyRegex::new(FAILED);
+    let gate_name = LazyRegex::new(GATE_NAME);
     Ok(Box::new(AdvancedWithoutGate {
         min,
         percentages: Percentages::new()?,
@@ -89,8 +89,8 @@ impl Check for AdvancedWithoutGate {
 
 impl AdvancedWithoutGate {
     fn failed_result(&self, result: &str, bar: Option<f64>) -> bool {
-        let words = self.gate_name.replace_all(result, " ");
-        if self.failed.is_match(&words) {
+        let words = self.gate_name.get().replace_all(result, " ");
+        if self.failed.get().is_match(&words) {
             return true;
         }
         match (self.percentages.max(result), bar) {

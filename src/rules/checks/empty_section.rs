@@ -53,16 +53,15 @@ fn has_structured(charter: &Charter, section: &Section) -> bool {
 impl Check for EmptySection {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
         for section in &cx.charter.sections {
-            let words: usize = section
+            // A label counts with its value; a bare label (`- **We give:**`) says nothing.
+            let texts = section
                 .fields
                 .iter()
-                // A label counts with its value; a bare label (`- **We give:**`) says nothing.
                 .filter(|f| f.value.has_words())
-                .map(|f| super::word_count(&f.label.text) + super::word_count(&f.value.text))
-                .chain(section.items.iter().map(|i| super::word_count(&i.text)))
-                .sum();
-            // Enough words of its own.
-            if words >= self.min_words {
+                .flat_map(|f| [&f.label.text, &f.value.text])
+                .chain(section.items.iter().map(|i| &i.text));
+            // Enough words of its own (counting stops at the threshold).
+            if super::has_words_at_least(texts, self.min_words) {
                 continue;
             }
             // A timeline of phases, a metrics table, signature lines.

@@ -73,10 +73,20 @@ fn no_params(table: &toml::Table) -> Result<(), String> {
 }
 
 /// Words in a text: runs of alphanumeric characters.
-fn word_count(s: &str) -> usize {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .count()
+/// Whether the texts hold at least `min` words, reading no further than needed.
+fn has_words_at_least<'a>(texts: impl Iterator<Item = &'a String>, min: usize) -> bool {
+    let mut seen = 0;
+    for t in texts {
+        for w in t.split(|c: char| !c.is_alphanumeric()) {
+            if !w.is_empty() {
+                seen += 1;
+                if seen >= min {
+                    return true;
+                }
+            }
+        }
+    }
+    seen >= min
 }
 
 /// A text for a message: whitespace collapsed, at most 60 characters (`…` when cut).
@@ -127,20 +137,45 @@ fn side_name(charter: &Charter, side: Side) -> String {
     }
 }
 
+/// A regex of our own (a fixed pattern, not pack input) built on first use: building
+/// regexes is most of start-up, and a charter rarely needs every check's. The patterns
+/// are covered by `lazy_patterns_compile`, so building cannot fail at run time.
+#[derive(Debug)]
+struct LazyRegex {
+    pattern: String,
+    cell: std::sync::OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    fn new(pattern: impl Into<String>) -> LazyRegex {
+        LazyRegex {
+            pattern: pattern.into(),
+            cell: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn get(&self) -> &Regex {
+        self.cell
+            .get_or_init(|| Regex::new(&self.pattern).expect("fixed pattern, tested"))
+    }
+}
+
 /// Percentages written in a text: `≥ 20%`, `20 %`, `20 percent`, `12.5 per cent`.
 #[derive(Debug)]
-struct Percentages(Regex);
+struct Percentages(LazyRegex);
+
+const PERCENTAGE: &str =
+    r"(?i-u)([0-9]+(?:[.,][0-9]+)?)\s*(?:%|percent(?-u:\b)|per\s+cent(?-u:\b))";
 
 impl Percentages {
     fn new() -> Result<Percentages, String> {
-        Regex::new(r"(?i-u)([0-9]+(?:[.,][0-9]+)?)\s*(?:%|percent(?-u:\b)|per\s+cent(?-u:\b))")
-            .map(Percentages)
-            .map_err(|e| e.to_string())
+        Ok(Percentages(LazyRegex::new(PERCENTAGE)))
     }
 
     /// The largest percentage in the text, if it states any.
     fn max(&self, text: &str) -> Option<f64> {
         self.0
+            .get()
             .captures_iter(text)
             .filter_map(|c| c.get(1))
             .filter_map(|m| m.as_str().replace(',', ".").parse::<f64>().ok())
@@ -183,6 +218,25 @@ pub(crate) mod testkit;
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn lazy_patterns_compile() {
+        // The factories build, and every fixed pattern compiles.
+        Percentages::new().expect("percentages").0.get();
+        for check in ["tier-obligations", "advanced-without-gate", "weak-go-no-go"] {
+            let f = factory(check).expect("registered");
+            let params = if check == "tier-obligations" {
+                toml::Table::new()
+            } else {
+                toml::from_str("crawl-min-percent = 20\nwalk-min-percent = 70").expect("params")
+            };
+            f(&params).expect("builds");
+        }
+        let sync = super::tier_obligations::sync_pattern();
+        Regex::new(&sync).expect("sync");
+        Regex::new(super::advanced_without_gate::FAILED).expect("failed");
+        Regex::new(super::advanced_without_gate::GATE_NAME).expect("gate name");
+    }
     use super::*;
     use std::collections::HashSet;
 
@@ -283,8 +337,10 @@ mod tests {
 
     #[test]
     fn helpers() {
-        assert_eq!(word_count("We give: two engineers, $40k"), 5);
-        assert_eq!(word_count(" -- "), 0);
+        let texts = ["We give:".to_string(), " two engineers, $40k".to_string()];
+        assert!(has_words_at_least(texts.iter(), 5));
+        assert!(!has_words_at_least(texts.iter(), 6));
+        assert!(!has_words_at_least([" -- ".to_string()].iter(), 1));
         assert_eq!(shorten("a  b\n c"), "a b c");
         let long = "x".repeat(80);
         assert_eq!(shorten(&long).chars().count(), 60);

@@ -7,9 +7,9 @@
 //! `meet every two weeks`), since teams often write it into another item. The tiers
 //! are not cumulative: tier 3 does not also require the tier 2 sync.
 
+use super::LazyRegex;
 use crate::model::{Charter, Tier};
 use crate::rules::{Check, Ctx, Hit};
-use regex::Regex;
 
 /// A governance field a tier needs, how messages name it, and the label to add.
 struct Obligation {
@@ -45,17 +45,21 @@ const PARTNERSHIP: &[Obligation] = &[Obligation {
 #[derive(Debug)]
 struct TierObligations {
     /// A cadence next to a meeting word, either way round.
-    sync: Regex,
+    sync: LazyRegex,
+}
+
+/// A cadence next to a meeting word, either way round.
+pub(super) fn sync_pattern() -> String {
+    let cadence = r"(?i-u:daily|weekly|bi-?weekly|fortnightly|monthly|every\s+(?:[a-z]+\s+)?(?:days?|weeks?|months?))";
+    let meeting = r"(?i-u:syncs?|meetings?|meet|calls?|check-?ins?|stand-?ups?)";
+    format!(
+        r"(?-u:\b){cadence}(?-u:\b)[^.\n]*?(?-u:\b){meeting}(?-u:\b)|(?-u:\b){meeting}(?-u:\b)[^.\n]*?(?-u:\b){cadence}(?-u:\b)"
+    )
 }
 
 pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
     super::no_params(params)?;
-    let cadence = r"(?i-u:daily|weekly|bi-?weekly|fortnightly|monthly|every\s+(?:[a-z]+\s+)?(?:days?|weeks?|months?))";
-    let meeting = r"(?i-u:syncs?|meetings?|meet|calls?|check-?ins?|stand-?ups?)";
-    let sync = Regex::new(&format!(
-        r"(?-u:\b){cadence}(?-u:\b)[^.\n]*?(?-u:\b){meeting}(?-u:\b)|(?-u:\b){meeting}(?-u:\b)[^.\n]*?(?-u:\b){cadence}(?-u:\b)"
-    ))
-    .map_err(|e| e.to_string())?;
+    let sync = LazyRegex::new(sync_pattern());
     Ok(Box::new(TierObligations { sync }))
 }
 
@@ -74,7 +78,7 @@ impl TierObligations {
                 .iter()
                 .filter(|s| s.key == "governance")
                 .flat_map(|s| s.items.iter().chain(s.fields.iter().map(|f| &f.value)))
-                .any(|t| self.sync.is_match(&t.text))
+                .any(|t| self.sync.get().is_match(&t.text))
     }
 }
 
