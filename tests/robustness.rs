@@ -446,3 +446,36 @@ fn a_file_name_that_is_not_utf8() {
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert_eq!(o.json["summary"]["files"], 1);
 }
+
+#[test]
+fn a_panic_in_one_file_is_an_internal_error_for_it_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::copy(CLEAN_MD, dir.path().join("a.charter.md")).expect("copy");
+    fs::copy(CLEAN_MD, dir.path().join("boom.charter.md")).expect("copy");
+    let out = Command::cargo_bin("charter")
+        .expect("binary")
+        .args([
+            "lint",
+            "--no-config",
+            "--today",
+            TODAY,
+            "--format",
+            "json",
+            ".",
+        ])
+        .env("CHARTER_TEST_PANIC", "boom.charter.md")
+        .current_dir(dir.path())
+        .timeout(LIMIT)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["summary"]["files"], 1, "the other file is linted");
+    assert_eq!(v["errors"][0]["path"], "boom.charter.md");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("internal error") && err.contains("boom.charter.md"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked at"), "no raw panic message: {err}");
+}

@@ -237,6 +237,14 @@ fn lint_one(input: &Input, job: &Job<'_>) -> Outcome {
 }
 
 fn check(source: Source, path: Option<&std::path::Path>, job: &Job<'_>) -> Outcome {
+    // Debug builds only: a way for the tests to prove that a panic in one file's lint
+    // is reported for that file and the run goes on. Release builds have no such hook.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("CHARTER_TEST_PANIC")
+        .is_some_and(|v| source.name.ends_with(&*v.to_string_lossy()))
+    {
+        panic!("test panic for {}", source.name);
+    }
     let format = parse::format_for(&source.name);
     let mut findings = lint_source(&source, format, job.rules, job.today);
     let mut prefix = String::new();
