@@ -76,6 +76,45 @@ impl Text {
     }
 }
 
+/// The plain text fields of each section, in their canonical spelling: the keys of a
+/// TOML charter's section tables and of an answers file. The default pack's vocabulary
+/// declares exactly these (a test holds them together); a team's pack may add more.
+pub const TEXT_FIELDS: &[(&str, &[&str])] = &[
+    ("goals", &["us", "partner", "customers"]),
+    (
+        "value-exchange",
+        &[
+            "we-give",
+            "partner-gives",
+            "we-lose",
+            "partner-loses",
+            "balanced",
+        ],
+    ),
+    ("timeline", &["run-cadence"]),
+    ("metrics", &["tracking", "cadence"]),
+    (
+        "governance",
+        &[
+            "our-owner",
+            "partner-owner",
+            "our-sponsor",
+            "partner-sponsor",
+            "partner-manager",
+            "escalation",
+            "sync-cadence",
+        ],
+    ),
+];
+
+/// The text fields of one section (none for sections without any).
+pub fn text_fields(section: &str) -> &'static [&'static str] {
+    TEXT_FIELDS
+        .iter()
+        .find(|(name, _)| *name == section)
+        .map_or(&[], |(_, fields)| fields)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Markdown,

@@ -82,7 +82,8 @@ proptest! {
         let source = Source::new("x", text);
         let charter = parse::parse(&source, format, &rules.vocab);
         let read = charter.meta.partner.as_ref().map(|t| t.text.clone());
-        prop_assert_eq!(read.as_deref(), Some(partner.trim()));
+        // The name goes through the TOML serializer: it reads back exactly as given.
+        prop_assert_eq!(read.as_deref(), Some(partner.as_str()));
         let us = charter.field("goals", "us").map(|f| f.value.text.trim().to_string());
         prop_assert_eq!(us.as_deref(), Some(value.trim()));
     }
@@ -105,7 +106,10 @@ proptest! {
 fn quotes_and_front_matter_delimiters_in_values_render_and_read_back() {
     for format in [Format::Markdown, Format::Toml] {
         let partner = "Acme \"Quoted\" +++ Co\\";
-        let value = "40 accounts, \"signed\" +++ not a delimiter";
+        // Found by the property above: `a\#` read back as `a#` before inline markup
+        // was escaped.
+        let value =
+            "40 accounts, \"signed\" +++ not a delimiter a\\# *not emphasis* &amp; _x_ `y` <b>";
         let answers = Answers::parse(&format!(
             "[goals]\nus = {}\n",
             toml::Value::String(value.to_string())

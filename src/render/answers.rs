@@ -13,33 +13,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Plain text fields per section, in the canonical spelling.
-pub const SECTION_FIELDS: &[(&str, &[&str])] = &[
-    ("goals", &["us", "partner", "customers"]),
-    (
-        "value-exchange",
-        &[
-            "we-give",
-            "partner-gives",
-            "we-lose",
-            "partner-loses",
-            "balanced",
-        ],
-    ),
-    ("timeline", &["run-cadence"]),
-    ("metrics", &["tracking", "cadence"]),
-    (
-        "governance",
-        &[
-            "our-owner",
-            "partner-owner",
-            "our-sponsor",
-            "partner-sponsor",
-            "partner-manager",
-            "escalation",
-            "sync-cadence",
-        ],
-    ),
-];
+pub use crate::model::TEXT_FIELDS as SECTION_FIELDS;
 
 const TOP_KEYS: &[&str] = &[
     "partner",

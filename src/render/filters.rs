@@ -100,25 +100,30 @@ pub fn md(s: &str) -> String {
     if s.starts_with("<fill in:") {
         return s.to_string();
     }
-    let mut out = String::with_capacity(s.len() + 1);
-    let first = s.chars().next();
-    if matches!(
-        first,
-        Some('#' | '>' | '+' | '-' | '*' | '_' | '=' | '|' | '<' | '[' | '`' | '~' | '\\')
-    ) {
-        out.push('\\');
-        out.push_str(s);
+    // Inline markup anywhere in the value would change the text read back (`a\\#`
+    // reads as `a#`, `*x*` as `x`, `&amp;` as `&`): escape it. A backslash before
+    // ASCII punctuation always reads back as the character itself.
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~' | '&'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // What makes a different block only at the start of the item.
+    if matches!(out.chars().next(), Some('#' | '+' | '-' | '=' | '|')) {
+        out.insert(0, '\\');
         return out;
     }
     // `1.` or `1)` at the start reads as an ordered list.
-    let digits = s.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && matches!(s[digits..].chars().next(), Some('.' | ')')) {
-        out.push_str(&s[..digits]);
-        out.push('\\');
-        out.push_str(&s[digits..]);
-        return out;
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && matches!(out[digits..].chars().next(), Some('.' | ')')) {
+        out.insert(digits, '\\');
     }
-    s.to_string()
+    out
 }
 
 /// Like [`md`], and a `|` cannot end the table cell.

@@ -424,6 +424,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_default_vocabulary_declares_exactly_the_model_text_fields() {
+        let rules = RuleSet::default_rules().expect("default pack");
+        for (section, fields) in crate::model::TEXT_FIELDS {
+            let mut want: Vec<&str> = fields.to_vec();
+            want.sort_unstable();
+            assert_eq!(rules.vocab.field_keys(section), want, "{section}");
+        }
+    }
+
+    #[test]
     fn templates_fill_known_names_only() {
         let hit = Hit::at(Span::default()).arg("section", "Goals");
         assert_eq!(fill("no {section} section", &hit), "no Goals section");

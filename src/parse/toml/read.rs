@@ -15,34 +15,12 @@ use ::toml::Spanned;
 type Key<'i> = Spanned<DeString<'i>>;
 type Value<'i> = Spanned<DeValue<'i>>;
 
-/// The default pack's field keys per section: what a typo is compared with. Keys a
-/// team's pack adds are still accepted (through the vocabulary), only not suggested.
-const SECTION_KEYS: &[(&str, &[&str])] = &[
-    ("goals", &["us", "partner", "customers"]),
-    (
-        "value-exchange",
-        &[
-            "we-give",
-            "partner-gives",
-            "we-lose",
-            "partner-loses",
-            "balanced",
-        ],
-    ),
-    ("timeline", &["run-cadence", "phase"]),
-    ("metrics", &["tracking", "cadence", "metric"]),
-    (
-        "governance",
-        &[
-            "our-owner",
-            "partner-owner",
-            "our-sponsor",
-            "partner-sponsor",
-            "partner-manager",
-            "escalation",
-            "sync-cadence",
-        ],
-    ),
+/// Keys of a section table besides its text fields ([`crate::model::TEXT_FIELDS`]):
+/// what a typo is compared with, together with those. Keys a team's pack adds are
+/// accepted (through the vocabulary), only not suggested.
+const STRUCTURE_KEYS: &[(&str, &[&str])] = &[
+    ("timeline", &["phase"]),
+    ("metrics", &["metric"]),
     ("exit", &["criteria"]),
 ];
 const PHASE_KEYS: &[&str] = &[
@@ -179,11 +157,16 @@ impl<'a> Reader<'a> {
                     extent(v)
                 }
                 None => {
-                    let known = SECTION_KEYS
+                    let structure = STRUCTURE_KEYS
                         .iter()
                         .find(|(name, _)| *name == section)
                         .map_or(&[][..], |(_, keys)| keys);
-                    self.unknown(written, span(k), known);
+                    let known: Vec<&str> = crate::model::text_fields(section)
+                        .iter()
+                        .chain(structure)
+                        .copied()
+                        .collect();
+                    self.unknown(written, span(k), &known);
                     extent(v)
                 }
             },
