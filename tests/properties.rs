@@ -477,6 +477,19 @@ fn messages_quote_line_breaks_on_one_line() {
     assert_eq!(reported(TOML, lf), reported(TOML, &crlf));
 }
 
+/// Found by the fuzzer, not fixed: `toml`'s error recovery reads an unterminated string
+/// that ends in an escaped quote (`"s\"` then the line end) as `s\` with LF and as
+/// `s"` with CRLF, so the quoted value differs. Only a file that already has a
+/// parse-error is affected; fixing it means parsing an LF copy of the whole document and
+/// mapping every span in the model back.
+#[test]
+#[ignore = "known: toml recovers `\"s\\\"` differently under CRLF"]
+fn toml_recovery_of_an_escaped_quote_at_a_line_end() {
+    let lf = "tier=\"s\\\"\n";
+    let crlf = lf.replace('\n', "\r\n");
+    assert_eq!(reported(TOML, lf), reported(TOML, &crlf));
+}
+
 #[test]
 fn format_follows_the_name() {
     assert_eq!(charter::parse::format_for(MD), Format::Markdown);
