@@ -167,6 +167,7 @@ fn list_with(
 }
 
 pub fn wrong_type(key: &str, found: &str, expected: &str, span: Span) -> Issue {
+    let key = shown_key(key);
     Issue {
         kind: IssueKind::WrongType,
         message: format!("`{key}` should be {expected}, not {found}"),
@@ -174,7 +175,15 @@ pub fn wrong_type(key: &str, found: &str, expected: &str, span: Span) -> Issue {
     }
 }
 
+/// A key as a message quotes it. `toml` keeps the `\r` of a CRLF in the text of an
+/// unterminated quoted key (an LF file's key ends before the `\n`); like
+/// [`canonical_key`], the message does not count it.
+fn shown_key(key: &str) -> &str {
+    key.trim_end_matches(['\r', '\n'])
+}
+
 pub fn unknown_key(key: &str, span: Span, known: &[&str]) -> Issue {
+    let key = shown_key(key);
     let hint = crate::parse::meta::closest(key, known)
         .map(|k| format!(" (did you mean `{k}`?)"))
         .unwrap_or_default();

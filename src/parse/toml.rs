@@ -27,12 +27,18 @@ pub fn parse(source: &Source, vocab: &Vocabulary) -> Charter {
     let mut charter = Charter::empty(Format::Toml, text.len());
     // Same cost as `DeTable::parse`, but keeps what precedes and follows an error.
     let (root, errors) = DeTable::parse_recoverable(text);
-    let errors: Vec<&::toml::de::Error> = errors
-        .iter()
-        .filter(|e| !line_ending_artifact(text, e, &errors))
-        .collect();
+    // `toml` words and places some errors differently when lines end in CRLF (the `\r`
+    // of an unterminated string's line is an "invalid character"; an escape before it
+    // is read otherwise). A file's findings must not depend on its line endings, so the
+    // errors of a CRLF file come from an LF copy, their spans mapped back.
+    let (errors, crs) = if !errors.is_empty() && text.contains("\r\n") {
+        let (lf, crs) = without_crs(text);
+        (DeTable::parse_recoverable(&lf).1, crs)
+    } else {
+        (errors, Vec::new())
+    };
     for e in errors.iter().take(MAX_SYNTAX_ISSUES) {
-        charter.issues.push(syntax_issue(source, e));
+        charter.issues.push(syntax_issue(source, e, &crs));
     }
     if errors.len() > MAX_SYNTAX_ISSUES {
         let last = charter.issues.last().map_or(Span::empty(0), |i| i.span);
@@ -49,23 +55,30 @@ pub fn parse(source: &Source, vocab: &Vocabulary) -> Charter {
     charter
 }
 
-/// A string left open at the end of a CRLF line: `toml` reports the CR as a character
-/// the string may not hold, besides the unclosed string itself (at the LF). The CR
-/// belongs to the line ending, so only the error an LF file gets is kept.
-fn line_ending_artifact(text: &str, e: &::toml::de::Error, all: &[::toml::de::Error]) -> bool {
-    let Some(at) = e.span() else {
-        return false;
-    };
-    let crlf = text.as_bytes().get(at.start..at.start + 2) == Some(b"\r\n");
-    crlf && all
-        .iter()
-        .any(|o| !std::ptr::eq(o, e) && o.span().is_some_and(|s| s.start == at.start + 1))
-        && e.message().contains("visible characters")
+/// `text` with each `\r\n` made `\n`, and where (in the copy) each `\r` was taken out.
+fn without_crs(text: &str) -> (String, Vec<usize>) {
+    let mut lf = String::with_capacity(text.len());
+    let mut crs = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("\r\n") {
+        lf.push_str(&rest[..i]);
+        crs.push(lf.len());
+        lf.push('\n');
+        rest = &rest[i + 2..];
+    }
+    lf.push_str(rest);
+    (lf, crs)
 }
 
-fn syntax_issue(source: &Source, e: &::toml::de::Error) -> Issue {
+fn syntax_issue(source: &Source, e: &::toml::de::Error, crs: &[usize]) -> Issue {
+    // An offset in the LF copy, back in the file: one byte for each `\r` taken out
+    // before it (an offset at a `\n` lands on its `\r`: the same line and column).
+    let back = |at: usize| at + crs.partition_point(|&cr| cr < at);
     let (message, span) = match e.span() {
-        Some(r) => (e.message().to_string(), source.clamp(Span::from(r))),
+        Some(r) => (
+            e.message().to_string(),
+            source.clamp(Span::new(back(r.start), back(r.end))),
+        ),
         // The only error `toml` reports without a position: a dotted key too long.
         None if e.message() == "recursion limit" => (
             format!("key has more than {MAX_KEY_PARTS} dotted parts"),

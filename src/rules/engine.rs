@@ -264,7 +264,7 @@ fn fill(template: &str, hit: &Hit) -> String {
             Some(close) => {
                 let name = &after[..close];
                 match hit.args.iter().find(|(n, _)| *n == name) {
-                    Some((_, value)) => out.push_str(value),
+                    Some((_, value)) => push_one_line(&mut out, value),
                     None => {
                         out.push('{');
                         out.push_str(name);
@@ -281,6 +281,34 @@ fn fill(template: &str, hit: &Hit) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// A value quoted from the file (a key, a value, a parser's message) as it goes into a
+/// one-line message: line breaks of any kind become `\n` and control characters other
+/// than tab are escaped, so no value can break a line-based format (concise, github)
+/// or send escape codes to a terminal, and CRLF and LF files read the same. A final
+/// line break is left out: it says nothing, and `toml` keeps the `\r` of a CRLF in the
+/// text of an unterminated string (where an LF file's text ends before the `\n`).
+fn push_one_line(out: &mut String, value: &str) {
+    let value = value.trim_end_matches(['\r', '\n']);
+    if !value.chars().any(char::is_control) {
+        out.push_str(value);
+        return;
+    }
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' | '\n' => {
+                if c == '\r' {
+                    chars.next_if_eq(&'\n');
+                }
+                out.push_str("\\n");
+            }
+            '\t' => out.push('\t'),
+            c if c.is_control() => out.extend(c.escape_default()),
+            c => out.push(c),
+        }
+    }
 }
 
 fn compile(
@@ -439,5 +467,10 @@ mod tests {
         assert_eq!(fill("no {section} section", &hit), "no Goals section");
         assert_eq!(fill("{other} stays", &hit), "{other} stays");
         assert_eq!(fill("open { brace", &hit), "open { brace");
+        // Found by the fuzzer: a recovered TOML key quoted a raw line break.
+        let hit = Hit::at(Span::default()).arg("found", "a\r\nb\rc\nd\te\u{1b}[31m");
+        assert_eq!(fill("`{found}`", &hit), "`a\\nb\\nc\\nd\te\\u{1b}[31m`");
+        let hit = Hit::at(Span::default()).arg("found", "key\r");
+        assert_eq!(fill("`{found}`", &hit), "`key`");
     }
 }
