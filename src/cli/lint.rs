@@ -2,7 +2,7 @@
 
 use super::{exit, ColorChoice, LintArgs, OutputFormat};
 use crate::config::Config;
-use crate::input::{self, InputError};
+use crate::input;
 use crate::lint::lint_source;
 use crate::output::{self, Diagnostic, InputFailure, Report, Run, Summary};
 use crate::parse;
@@ -214,7 +214,7 @@ fn lint_one(input: &Input, job: &Job<'_>) -> Outcome {
     };
     let source = match read {
         Ok(s) => s,
-        Err(e) => return failed(&display, describe(&e)),
+        Err(e) => return failed(&display, e.to_string()),
     };
     let path = match input {
         Input::File { path, .. } => Some(path.as_path()),
@@ -328,10 +328,6 @@ fn failed(path: &str, message: String) -> Outcome {
             message,
         }),
     }
-}
-
-fn describe(e: &InputError) -> String {
-    e.to_string()
 }
 
 fn matcher(config: &Config) -> Result<Matcher, crate::config::ConfigError> {

@@ -386,9 +386,9 @@ fn apply_config(
         let i = find(rules, key.get_ref()).ok_or_else(|| unknown(key, rules))?;
         let def = packs
             .iter()
-            .flat_map(|(src, p)| p.rules.iter().map(move |d| (*src, d)))
-            .find(|(_, d)| d.name == rules[i].name);
-        let Some((src, def)) = def else { continue };
+            .flat_map(|(_, p)| &p.rules)
+            .find(|d| d.name == rules[i].name);
+        let Some(def) = def else { continue };
         let mut params = def.params.clone();
         for (k, v) in table.get_ref() {
             params.insert(k.clone(), v.clone());
@@ -407,7 +407,6 @@ fn apply_config(
                         )),
                     )
                 })?;
-        let _ = src;
         rules[i].check = check;
     }
     Ok(())
