@@ -1,6 +1,6 @@
 //! `--format concise`: one line a finding, `path:line:col: severity[rule] message`.
 
-use super::{plural, Diagnostic, Report, Run};
+use super::{Diagnostic, Report, Run};
 use crate::rules::Finding;
 use crate::source::Source;
 use std::fmt::Write;
@@ -21,14 +21,7 @@ impl Report for Concise {
     }
 
     fn finish(&self, run: &Run<'_>) -> String {
-        let s = run.summary;
-        format!(
-            "{}: {}, {}, {}\n",
-            plural(s.files, "file", "files"),
-            plural(s.errors, "error", "errors"),
-            plural(s.warnings, "warning", "warnings"),
-            plural(s.infos, "info", "infos"),
-        )
+        format!("{}\n", run.summary.line())
     }
 
     fn wants_all(&self) -> bool {

@@ -3,7 +3,7 @@
 //! the closing summary is plain text, not a command.
 
 use super::ci::repo_path;
-use super::{plural, Diagnostic, InputFailure, Report, Run};
+use super::{Diagnostic, InputFailure, Report, Run};
 use crate::rules::{Finding, Severity};
 use crate::source::Source;
 
@@ -26,14 +26,7 @@ impl Report for Github {
     }
 
     fn finish(&self, run: &Run<'_>) -> String {
-        let s = run.summary;
-        format!(
-            "charter: {}: {}, {}, {}\n",
-            plural(s.files, "file", "files"),
-            plural(s.errors, "error", "errors"),
-            plural(s.warnings, "warning", "warnings"),
-            plural(s.infos, "info", "infos"),
-        )
+        format!("charter: {}\n", run.summary.line())
     }
 
     fn wants_all(&self) -> bool {

@@ -67,6 +67,17 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// `3 files: 2 errors, 1 warning, 0 infos`, the plain-text summary line.
+    pub fn line(&self) -> String {
+        format!(
+            "{}: {}, {}, {}",
+            plural(self.files, "file", "files"),
+            plural(self.errors, "error", "errors"),
+            plural(self.warnings, "warning", "warnings"),
+            plural(self.infos, "info", "infos"),
+        )
+    }
+
     pub fn add(&mut self, d: &Diagnostic) {
         match d.severity {
             Severity::Error => self.errors += 1,
