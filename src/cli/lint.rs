@@ -100,6 +100,8 @@ pub fn run(args: LintArgs) -> u8 {
     std::panic::set_hook(Box::new(|_| {}));
     let (code, stats) = pool.install(|| lint_all(&inputs, &job, args.deny_warnings));
     std::panic::set_hook(hook);
+    // The process ends here: freeing every compiled regex would only cost time.
+    std::mem::forget(rules);
     if args.statistics {
         print_statistics(&stats);
     }

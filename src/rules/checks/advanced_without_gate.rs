@@ -89,7 +89,15 @@ impl Check for AdvancedWithoutGate {
 
 impl AdvancedWithoutGate {
     fn failed_result(&self, result: &str, bar: Option<f64>) -> bool {
-        let words = self.gate_name.get().replace_all(result, " ");
+        // The gate's own name (`go/no-go`) is not a verdict: blank it out first.
+        let mut words = String::with_capacity(result.len());
+        let mut last = 0;
+        for m in self.gate_name.get().find_iter(result) {
+            words.push_str(&result[last..m.start()]);
+            words.push(' ');
+            last = m.end();
+        }
+        words.push_str(&result[last..]);
         if self.failed.get().is_match(&words) {
             return true;
         }

@@ -33,7 +33,7 @@
 
 use crate::model::{Charter, Format, Side, Span, Text};
 use crate::rules::{params, Check, Ctx, Hit};
-use regex::Regex;
+use regex_automata::meta::Regex;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -111,8 +111,9 @@ struct Pattern {
     require_any: bool,
 }
 
+/// A pack's regex, built like every check's (see [`super::build`]).
 fn compile(what: &str, re: &str) -> Result<Regex, String> {
-    Regex::new(re).map_err(|e| format!("`{what}` is not a valid regex: {e}"))
+    super::build(re).map_err(|e| format!("`{what}` is not a valid regex: {e}"))
 }
 
 /// One regex for a word list: whole words or phrases, any case, any whitespace between.
