@@ -171,7 +171,8 @@ fn find_words(haystack: &str, needle: &str) -> Option<usize> {
         return None;
     }
     let mut from = 0;
-    while let Some(i) = haystack[from..].find(needle) {
+    // memmem: cheap to set up for the short needles (names) this is called with.
+    while let Some(i) = memchr::memmem::find(&haystack.as_bytes()[from..], needle.as_bytes()) {
         let at = from + i;
         let end = at + needle.len();
         let before_ok = at == 0 || haystack.as_bytes()[at - 1] == b' ';
