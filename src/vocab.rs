@@ -427,6 +427,14 @@ impl Vocabulary {
     }
 }
 
+/// The default pack's vocabulary, for tests of the parsers.
+#[cfg(test)]
+pub(crate) fn default_vocab() -> Vocabulary {
+    let pack: crate::rules::pack::PackFile =
+        toml::from_str(crate::rules::pack::DEFAULT_PACK).expect("default pack parses");
+    Vocabulary::build([&pack.vocab]).expect("vocabulary builds")
+}
+
 fn title_case(key: &str) -> String {
     let s = key.replace('-', " ");
     let mut c = s.chars();

@@ -248,11 +248,13 @@ fn check(source: Source, path: Option<&std::path::Path>, job: &Job<'_>) -> Outco
         panic!("test panic for {}", source.name);
     }
     let format = parse::format_for(&source.name);
-    let mut findings = lint_source(&source, format, job.rules, job.today);
+    // Parsed once: the model serves the rules and, with --fix, the fixes.
+    let charter = parse::parse(&source, format, &job.rules.vocab);
+    let mut findings = job.rules.check(&source, &charter, job.today);
     let mut prefix = String::new();
     let mut source = source;
     if let (Some(mode), false) = (job.fix, findings.is_empty()) {
-        match apply_fix(&source, format, path, mode, job) {
+        match apply_fix(&source, &charter, path, mode, job) {
             Ok(None) => {}
             Ok(Some(Fixed::Diff(diff))) => prefix = diff,
             Ok(Some(Fixed::Written(new))) => {
@@ -285,18 +287,17 @@ enum Fixed {
 /// Fix one charter: a diff to show, or the new text once it is safely written.
 fn apply_fix(
     source: &Source,
-    format: crate::model::Format,
+    charter: &crate::model::Charter,
     path: Option<&std::path::Path>,
     mode: FixMode,
     job: &Job<'_>,
 ) -> Result<Option<Fixed>, String> {
-    let charter = parse::parse(source, format, &job.rules.vocab);
     let opts = crate::fix::FixOptions {
         vocab: &job.rules.vocab,
         today: job.today,
         templates: job.templates.clone(),
     };
-    let Some(new) = crate::fix::fix(source, &charter, &opts)? else {
+    let Some(new) = crate::fix::fix(source, charter, &opts)? else {
         return Ok(None);
     };
     if mode == FixMode::Diff {

@@ -137,14 +137,4 @@ fn too_deep(body: &str) -> Option<usize> {
 }
 
 #[cfg(test)]
-pub(crate) fn default_vocab() -> Vocabulary {
-    let pack = include_str!("../../rules/default.toml");
-    let mut table: toml::Table = toml::from_str(pack).expect("default pack parses");
-    table.remove("rule");
-    table.remove("pack");
-    let spec: crate::vocab::VocabSpec = table.try_into().expect("vocab keys deserialize");
-    Vocabulary::build([&spec]).expect("vocab builds")
-}
-
-#[cfg(test)]
 mod tests;

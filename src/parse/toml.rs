@@ -92,14 +92,3 @@ fn syntax_issue(source: &Source, e: &::toml::de::Error, crs: &[usize]) -> Issue 
         span,
     }
 }
-
-/// The default pack's vocabulary, for tests of the parsers.
-#[cfg(test)]
-pub(crate) fn default_vocab() -> Vocabulary {
-    let mut table: ::toml::Table =
-        ::toml::from_str(include_str!("../../rules/default.toml")).expect("default pack parses");
-    table.remove("rule");
-    table.remove("pack");
-    let spec: crate::vocab::VocabSpec = table.try_into().expect("vocabulary tables");
-    Vocabulary::build([&spec]).expect("vocabulary builds")
-}

@@ -15,14 +15,8 @@ use std::path::Path;
 /// Plain text fields per section, in the canonical spelling.
 pub use crate::model::TEXT_FIELDS as SECTION_FIELDS;
 
-const TOP_KEYS: &[&str] = &[
-    "partner",
-    "company",
-    "tier",
-    "leverage",
-    "status",
-    "created",
-    "next-review",
+/// The section tables an answers file may hold, after the metadata keys.
+const SECTION_TABLES: &[&str] = &[
     "goals",
     "value-exchange",
     "timeline",
@@ -163,7 +157,12 @@ impl Answers {
             exit.finish(&["criteria"])?;
         }
         a.signatures = read_signatures(&mut top)?;
-        top.finish(TOP_KEYS)?;
+        let known: Vec<&str> = crate::parse::meta::META_KEYS
+            .iter()
+            .chain(SECTION_TABLES)
+            .copied()
+            .collect();
+        top.finish(&known)?;
         Ok(a)
     }
 }

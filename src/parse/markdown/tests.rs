@@ -1,5 +1,6 @@
 use super::*;
 use crate::model::{Charter, IssueKind, PhaseKind, Side};
+use crate::vocab::default_vocab;
 
 const CANONICAL: &str = include_str!("../../../examples/northwind-ledger.charter.md");
 

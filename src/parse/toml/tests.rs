@@ -1,5 +1,6 @@
 use super::*;
 use crate::model::{IssueKind, PhaseKind, Side, Text};
+use crate::vocab::default_vocab;
 
 fn read(text: &str) -> (Source, Charter) {
     let source = Source::new("test.charter.toml", text.to_string());
