@@ -61,16 +61,18 @@ pub fn read_file(path: &Path, display: &str, limit: u64) -> Result<Source, Input
         return Err(InputError::TooLarge { limit });
     }
     let file = std::fs::File::open(path).map_err(|e| io_error(&e))?;
-    read_capped(file, limit).and_then(|bytes| decode(display, bytes))
+    // Sized from the metadata, as `fs::read` does: no regrowth while reading.
+    read_capped(file, limit, meta.len()).and_then(|bytes| decode(display, bytes))
 }
 
 /// Read standard input (or any reader), capped.
 pub fn read_stream(reader: impl Read, display: &str, limit: u64) -> Result<Source, InputError> {
-    read_capped(reader, limit).and_then(|bytes| decode(display, bytes))
+    read_capped(reader, limit, 0).and_then(|bytes| decode(display, bytes))
 }
 
-fn read_capped(reader: impl Read, limit: u64) -> Result<Vec<u8>, InputError> {
-    let mut bytes = Vec::new();
+fn read_capped(reader: impl Read, limit: u64, size_hint: u64) -> Result<Vec<u8>, InputError> {
+    // One spare byte, so the read that finds the end needs no regrowth either.
+    let mut bytes = Vec::with_capacity(usize::try_from(size_hint.min(limit)).unwrap_or(0) + 1);
     // One byte past the limit tells a file that grew after the size check.
     reader
         .take(limit.saturating_add(1))

@@ -9,7 +9,8 @@ pub struct Source {
     /// The path as given on the command line or found by the walk (`-` for stdin).
     pub name: String,
     pub text: String,
-    line_starts: Vec<usize>,
+    /// Built on first use: most charters have no finding, and so never need it.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl Source {
@@ -17,13 +18,19 @@ impl Source {
         if text.starts_with('\u{feff}') {
             text.drain(..'\u{feff}'.len_utf8());
         }
-        let mut line_starts = vec![0];
-        line_starts.extend(memchr_lines(&text));
         Source {
             name: name.into(),
             text,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(memchr_lines(&self.text));
+            starts
+        })
     }
 
     /// Clamp a span to the text and to character boundaries, so it can be sliced
@@ -50,11 +57,12 @@ impl Source {
     /// 1-based line and 1-based column in characters for a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self.clamp(Span::empty(offset)).start;
-        let line = match self.line_starts.binary_search(&offset) {
+        let starts = self.line_starts();
+        let line = match starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.line_starts[line];
+        let start = starts[line];
         let col = self.text[start..offset]
             .chars()
             .filter(|&c| c != '\r')
@@ -64,13 +72,10 @@ impl Source {
 
     /// Byte range of the 1-based line `line`, without its line ending.
     pub fn line_span(&self, line: usize) -> Span {
-        let i = line.saturating_sub(1).min(self.line_starts.len() - 1);
-        let start = self.line_starts[i];
-        let mut end = self
-            .line_starts
-            .get(i + 1)
-            .copied()
-            .unwrap_or(self.text.len());
+        let starts = self.line_starts();
+        let i = line.saturating_sub(1).min(starts.len() - 1);
+        let start = starts[i];
+        let mut end = starts.get(i + 1).copied().unwrap_or(self.text.len());
         let bytes = self.text.as_bytes();
         while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
             end -= 1;
@@ -79,7 +84,7 @@ impl Source {
     }
 
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 }
 

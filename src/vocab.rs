@@ -5,8 +5,10 @@
 //! [`normalize`], and aliases are normalized once when the vocabulary is built.
 
 use crate::model::{PhaseKind, Side};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 /// The vocabulary tables as they appear in a rule pack.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -104,8 +106,11 @@ impl Names {
     /// Which side a piece of text names: the side whose name it contains. When it
     /// names both (or neither), `None`.
     pub fn side_of(&self, text: &str) -> Option<Side> {
-        let t = normalize(text);
-        let has = |forms: &[String]| forms.iter().any(|f| contains_words(&t, f));
+        with_normalized(text, |t| self.side_of_normalized(t))
+    }
+
+    fn side_of_normalized(&self, t: &str) -> Option<Side> {
+        let has = |forms: &[String]| forms.iter().any(|f| contains_words(t, f));
         match (has(&self.company), has(&self.partner)) {
             (true, false) => Some(Side::Company),
             (false, true) => Some(Side::Partner),
@@ -114,7 +119,7 @@ impl Names {
                 let longest = |forms: &[String]| {
                     forms
                         .iter()
-                        .filter(|f| contains_words(&t, f))
+                        .filter(|f| contains_words(t, f))
                         .map(String::len)
                         .max()
                         .unwrap_or(0)
@@ -129,14 +134,16 @@ impl Names {
         }
     }
 
-    /// Replace the names in a normalized label by `{company}` / `{partner}` tokens.
-    fn tokenize(&self, label: &str) -> String {
-        let mut out = label.to_string();
+    /// Replace the names in a normalized label by `{company}` / `{partner}` tokens;
+    /// `None` when the label names neither (most labels: no allocation for them).
+    fn tokenize(&self, label: &str) -> Option<String> {
+        let mut out: Option<String> = None;
         for (forms, token) in [(&self.company, "{company}"), (&self.partner, "{partner}")] {
             // Longest form first, so "northwind ledger" wins over "northwind".
             for form in forms {
-                if contains_words(&out, form) {
-                    out = replace_words(&out, form, token);
+                let cur = out.as_deref().unwrap_or(label);
+                if contains_words(cur, form) {
+                    out = Some(replace_words(cur, form, token));
                     break;
                 }
             }
@@ -171,8 +178,7 @@ fn find_words(haystack: &str, needle: &str) -> Option<usize> {
         return None;
     }
     let mut from = 0;
-    // memmem: cheap to set up for the short needles (names) this is called with.
-    while let Some(i) = memchr::memmem::find(&haystack.as_bytes()[from..], needle.as_bytes()) {
+    while let Some(i) = find_bytes(&haystack.as_bytes()[from..], needle.as_bytes()) {
         let at = from + i;
         let end = at + needle.len();
         let before_ok = at == 0 || haystack.as_bytes()[at - 1] == b' ';
@@ -187,6 +193,22 @@ fn find_words(haystack: &str, needle: &str) -> Option<usize> {
         if from >= haystack.len() {
             break;
         }
+    }
+    None
+}
+
+/// Where `needle` first occurs in `haystack`. Haystacks here are labels and lines, a
+/// few dozen bytes: a memchr for the first byte beats setting up a substring searcher.
+fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, _) = needle.split_first()?;
+    let last_start = haystack.len().checked_sub(needle.len())?;
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(first, haystack.get(from..=last_start)?) {
+        let at = from + i;
+        if haystack.get(at..at + needle.len()) == Some(needle) {
+            return Some(at);
+        }
+        from = at + 1;
     }
     None
 }
@@ -212,10 +234,35 @@ fn replace_words(haystack: &str, needle: &str, with: &str) -> String {
 /// `"💰 Value exchange"` → `"value exchange"`; `"Go/No-Go"` → `"go no go"`.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    normalize_into(s, &mut out);
+    out
+}
+
+thread_local! {
+    /// Lookups normalize into this buffer: labels are looked up by the thousand and
+    /// almost none is kept, so a `String` each would be all allocation.
+    static SCRATCH: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Call `f` with the normalized form of `s`, built in the thread's scratch buffer.
+fn with_normalized<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buf) => {
+            buf.clear();
+            normalize_into(s, &mut buf);
+            f(&buf)
+        }
+        // Only if `f` itself looks something up: then a buffer of its own.
+        Err(_) => f(&normalize(s)),
+    })
+}
+
+/// [`normalize`], appending to an empty `out`.
+fn normalize_into(s: &str, out: &mut String) {
     let mut pending_space = false;
     for c in s.chars() {
         if c == '&' || c == '+' {
-            push_word(&mut out, &mut pending_space, "and");
+            push_word(out, &mut pending_space, "and");
         } else if c.is_ascii_alphanumeric() || c == '{' || c == '}' {
             // The common case, without the Unicode lowercase machinery.
             if pending_space && !out.is_empty() {
@@ -235,7 +282,8 @@ pub fn normalize(s: &str) -> String {
             pending_space = true;
         }
     }
-    strip_numbering(out)
+    let skip = numbering_len(out);
+    out.drain(..skip);
 }
 
 fn push_word(out: &mut String, pending_space: &mut bool, word: &str) {
@@ -246,10 +294,11 @@ fn push_word(out: &mut String, pending_space: &mut bool, word: &str) {
     *pending_space = true;
 }
 
-/// Drop leading section numbers: `1 mutual goals` → `mutual goals`, `2 1 walk` → `walk`,
-/// `iv exit` → `exit`, `section 3 metrics` → `metrics`, `step 2 walk` → `walk`.
-fn strip_numbering(s: String) -> String {
-    let mut words: &str = &s;
+/// How many leading bytes are section numbers: `1 mutual goals` → `mutual goals`,
+/// `2 1 walk` → `walk`, `iv exit` → `exit`, `section 3 metrics` → `metrics`,
+/// `step 2 walk` → `walk`.
+fn numbering_len(s: &str) -> usize {
+    let mut words: &str = s;
     while let Some((first, rest)) = words.split_once(' ') {
         let numeric = first.chars().all(|c| c.is_ascii_digit());
         let roman = first.len() <= 4 && first.chars().all(|c| matches!(c, 'i' | 'v' | 'x'));
@@ -265,11 +314,7 @@ fn strip_numbering(s: String) -> String {
             break;
         }
     }
-    if words.len() == s.len() {
-        s
-    } else {
-        words.to_string()
-    }
+    s.len() - words.len()
 }
 
 impl Vocabulary {
@@ -283,7 +328,7 @@ impl Vocabulary {
                     None => {
                         let title = section.title.clone().unwrap_or_else(|| title_case(key));
                         v.sections.push((key.clone(), title));
-                        v.fields.push(HashMap::new());
+                        v.fields.push(HashMap::default());
                         v.sections.len() - 1
                     }
                 };
@@ -376,14 +421,13 @@ impl Vocabulary {
 
     /// The canonical section a heading names, if any.
     pub fn section_for(&self, heading: &str) -> Option<&str> {
-        let n = normalize(heading);
-        if let Some(&i) = self.section_aliases.get(&n) {
+        if let Some(i) = with_normalized(heading, |n| self.section_aliases.get(n).copied()) {
             return Some(&self.sections[i].0);
         }
         // "Timeline (crawl, walk, run)": try without a trailing parenthesis.
         let head = heading.split(['(', '[']).next().unwrap_or(heading);
         if head.len() < heading.len() {
-            if let Some(&i) = self.section_aliases.get(&normalize(head)) {
+            if let Some(i) = with_normalized(head, |n| self.section_aliases.get(n).copied()) {
                 return Some(&self.sections[i].0);
             }
         }
@@ -394,36 +438,33 @@ impl Vocabulary {
     pub fn field_for(&self, section: &str, label: &str, names: &Names) -> Option<&str> {
         let idx = self.sections.iter().position(|(k, _)| k == section)?;
         let table = &self.fields[idx];
-        let n = normalize(label);
-        if let Some(k) = table.get(&n) {
-            return Some(k);
-        }
-        let tokenized = names.tokenize(&n);
-        if tokenized != n {
-            if let Some(k) = table.get(&tokenized) {
-                return Some(k);
-            }
-        }
-        None
+        with_normalized(label, |n| match table.get(n) {
+            Some(k) => Some(k.as_str()),
+            None => names
+                .tokenize(n)
+                .and_then(|t| table.get(&t))
+                .map(String::as_str),
+        })
     }
 
     /// Which phase a phase name means: `Crawl`, `Phase 1: Crawl (pilot)`, `🐢 crawl`.
     pub fn phase_for(&self, name: &str) -> Option<PhaseKind> {
-        let n = normalize(name);
-        self.phase_words
-            .iter()
-            .find(|(w, _)| contains_words(&n, w))
-            .map(|&(_, k)| k)
+        with_normalized(name, |n| {
+            self.phase_words
+                .iter()
+                .find(|(w, _)| contains_words(n, w))
+                .map(|&(_, k)| k)
+        })
     }
 
     /// What a timeline column header or phase item label is: `Go/No-Go`, `Dates`, `Result`.
     pub fn phase_part_for(&self, label: &str) -> Option<PhasePart> {
-        self.phase_parts.get(&normalize(label)).copied()
+        with_normalized(label, |n| self.phase_parts.get(n).copied())
     }
 
     /// What a metrics table column header or metric label is.
     pub fn metric_part_for(&self, label: &str) -> Option<MetricPart> {
-        self.metric_parts.get(&normalize(label)).copied()
+        with_normalized(label, |n| self.metric_parts.get(n).copied())
     }
 }
 

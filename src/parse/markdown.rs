@@ -50,7 +50,8 @@ pub fn parse(source: &Source, vocab: &Vocabulary) -> Charter {
         None => body,
     };
 
-    let blocks = blocks::collect(body, base, text, vocab, &names);
+    let pool = POOL.take();
+    let blocks = blocks::collect(pool, body, base, text, vocab, &names);
     misplaced_front_matter(body, base, &blocks.verbatim, &mut charter.issues);
     let ctx = fill::Ctx {
         src: text,
@@ -58,10 +59,19 @@ pub fn parse(source: &Source, vocab: &Vocabulary) -> Charter {
         names: &names,
     };
     for raw in &blocks.sections {
-        let own = blocks.blocks.get(raw.blocks.clone()).unwrap_or_default();
+        let own = blocks.blocks().get(raw.blocks.clone()).unwrap_or_default();
         fill::section(&ctx, raw, own, &mut charter);
     }
+    let pool = blocks.into_pool();
+    if pool.worth_keeping() {
+        POOL.set(pool);
+    }
     charter
+}
+
+thread_local! {
+    /// This thread's spare blocks (see `blocks::Pool`).
+    static POOL: std::cell::Cell<blocks::Pool> = std::cell::Cell::new(blocks::Pool::default());
 }
 
 /// `+++` line pairs outside code blocks: TOML front matter that is not at the top
@@ -127,7 +137,7 @@ fn too_deep(body: &str) -> Option<usize> {
         }
         match bytes
             .get(i..)
-            .and_then(|rest| rest.iter().position(|&b| b == b'\n' || b == b'\r'))
+            .and_then(|rest| memchr::memchr2(b'\n', b'\r', rest))
         {
             Some(n) => line_start = i + n + 1,
             None => break,

@@ -66,6 +66,21 @@ impl Block {
         }
     }
 
+    /// Make a spare block new again, keeping its buffers.
+    fn reset(&mut self, mut kind: Kind, span: Span) {
+        if let (Kind::Row { cells: old, .. }, Kind::Row { cells: new, .. }) =
+            (&mut self.kind, &mut kind)
+        {
+            old.clear();
+            std::mem::swap(old, new);
+        }
+        self.kind = kind;
+        self.text.clear();
+        self.chunks.clear();
+        self.span = span;
+        self.full = span;
+    }
+
     /// Map an offset in the plain text to a source offset (a char boundary when `at` is one).
     pub fn source_offset(&self, at: usize) -> usize {
         let idx = self.chunks.partition_point(|c| c.plain <= at);
@@ -100,16 +115,45 @@ pub struct RawSection {
     pub span: Span,
     /// The heading's end, where the body starts.
     pub body_start: usize,
-    /// Range into `Blocks::blocks`.
+    /// Range into `Blocks::blocks()`.
     pub blocks: std::ops::Range<usize>,
 }
 
 #[derive(Debug, Default)]
 pub struct Blocks {
-    pub blocks: Vec<Block>,
+    /// This file's blocks are `pool[..len]`; the rest are spares from earlier files,
+    /// kept for their buffers (see [`Pool`]).
+    pool: Vec<Block>,
+    len: usize,
     pub sections: Vec<RawSection>,
     /// Code and HTML blocks, in order (their text is not content).
     pub verbatim: Vec<Span>,
+}
+
+impl Blocks {
+    pub fn blocks(&self) -> &[Block] {
+        self.pool.get(..self.len).unwrap_or_default()
+    }
+
+    /// The blocks, emptied, to be reused for the next file.
+    pub fn into_pool(self) -> Pool {
+        Pool(self.pool)
+    }
+}
+
+/// Blocks kept from one file to the next on a thread, so that their text and chunk
+/// buffers are allocated once per thread rather than once per block of every file.
+#[derive(Default)]
+pub struct Pool(Vec<Block>);
+
+/// A pool holding more than this much text capacity is let go rather than kept: a
+/// huge file's buffers should not stay alive for the small files after it.
+const POOL_MAX_BYTES: usize = 1 << 20;
+
+impl Pool {
+    pub fn worth_keeping(&self) -> bool {
+        self.0.iter().map(|b| b.text.capacity()).sum::<usize>() <= POOL_MAX_BYTES
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -140,7 +184,14 @@ struct Builder<'a> {
     row: Option<usize>,
 }
 
-pub fn collect(body: &str, base: usize, src: &str, vocab: &Vocabulary, names: &Names) -> Blocks {
+pub fn collect(
+    pool: Pool,
+    body: &str,
+    base: usize,
+    src: &str,
+    vocab: &Vocabulary,
+    names: &Names,
+) -> Blocks {
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_STRIKETHROUGH
@@ -149,7 +200,10 @@ pub fn collect(body: &str, base: usize, src: &str, vocab: &Vocabulary, names: &N
         src,
         vocab,
         names,
-        out: Blocks::default(),
+        out: Blocks {
+            pool: pool.0,
+            ..Blocks::default()
+        },
         open: None,
         target: Target::None,
         items: Vec::new(),
@@ -185,7 +239,7 @@ impl Builder<'_> {
             Event::TaskListMarker(checked) => {
                 if let Some(Some(i)) = self.items.last() {
                     if let Some(Kind::Item { task, .. }) =
-                        self.out.blocks.get_mut(*i).map(|b| &mut b.kind)
+                        self.out.pool.get_mut(*i).map(|b| &mut b.kind)
                     {
                         *task = Some(checked);
                     }
@@ -200,10 +254,15 @@ impl Builder<'_> {
         }
     }
 
-    fn push(&mut self, block: Block) -> Option<usize> {
+    fn push(&mut self, kind: Kind, span: Span) -> Option<usize> {
         self.open?;
-        self.out.blocks.push(block);
-        Some(self.out.blocks.len() - 1)
+        let i = self.out.len;
+        match self.out.pool.get_mut(i) {
+            Some(spare) => spare.reset(kind, span),
+            None => self.out.pool.push(Block::new(kind, span)),
+        }
+        self.out.len += 1;
+        Some(i)
     }
 
     /// Where text goes once a paragraph, heading or cell ends: the enclosing item.
@@ -227,7 +286,7 @@ impl Builder<'_> {
                 match self.target {
                     Target::Block(i) if self.items.last() == Some(&Some(i)) => {
                         // A loose item's paragraphs are the item's text.
-                        if let Some(b) = self.out.blocks.get_mut(i) {
+                        if let Some(b) = self.out.pool.get_mut(i) {
                             if !b.text.is_empty() {
                                 b.text.push(' ');
                             }
@@ -235,7 +294,7 @@ impl Builder<'_> {
                         self.para = Some(i);
                     }
                     _ => {
-                        let idx = self.push(Block::new(Kind::Para, span));
+                        let idx = self.push(Kind::Para, span);
                         self.para = idx;
                         self.target = idx.map_or(Target::None, Target::Block);
                     }
@@ -251,10 +310,10 @@ impl Builder<'_> {
                 let idx = if self.quiet > 0 {
                     None
                 } else {
-                    self.push(Block::new(kind, Span::new(at, at)))
+                    self.push(kind, Span::new(at, at))
                 };
                 if let Some(i) = idx {
-                    if let Some(b) = self.out.blocks.get_mut(i) {
+                    if let Some(b) = self.out.pool.get_mut(i) {
                         b.full = span;
                     }
                 }
@@ -277,12 +336,12 @@ impl Builder<'_> {
                 self.row = if self.quiet > 0 {
                     None
                 } else {
-                    self.push(Block::new(kind, span))
+                    self.push(kind, span)
                 };
             }
             Tag::TableCell => {
                 let cell = self.row.and_then(|r| {
-                    let b = self.out.blocks.get_mut(r)?;
+                    let b = self.out.pool.get_mut(r)?;
                     let Kind::Row { cells, .. } = &mut b.kind else {
                         return None;
                     };
@@ -305,7 +364,7 @@ impl Builder<'_> {
             }
             TagEnd::Paragraph => {
                 if let Some(i) = self.para.take() {
-                    if let Some(b) = self.out.blocks.get_mut(i) {
+                    if let Some(b) = self.out.pool.get_mut(i) {
                         if matches!(b.kind, Kind::Para) {
                             b.span = trim_end(self.src, span);
                             b.full = b.span;
@@ -317,7 +376,7 @@ impl Builder<'_> {
             TagEnd::List(_) => self.list_depth = self.list_depth.saturating_sub(1),
             TagEnd::Item => {
                 if let Some(Some(i)) = self.items.pop() {
-                    if let Some(b) = self.out.blocks.get_mut(i) {
+                    if let Some(b) = self.out.pool.get_mut(i) {
                         b.full.end = b.full.end.max(span.end);
                         b.full = trim_end(self.src, b.full);
                     }
@@ -333,7 +392,7 @@ impl Builder<'_> {
             TagEnd::TableCell => {
                 if let Target::Cell(r) = self.target {
                     if let Some(Kind::Row { cells, .. }) =
-                        self.out.blocks.get_mut(r).map(|b| &mut b.kind)
+                        self.out.pool.get_mut(r).map(|b| &mut b.kind)
                     {
                         if let Some(c) = cells.last_mut() {
                             let trimmed = c.text.trim();
@@ -350,7 +409,7 @@ impl Builder<'_> {
             _ => {
                 // Closing inline markup (`**`, `](url)`) still belongs to the item's text.
                 if let Target::Block(i) = self.target {
-                    if let Some(b) = self.out.blocks.get_mut(i) {
+                    if let Some(b) = self.out.pool.get_mut(i) {
                         if matches!(b.kind, Kind::Item { .. }) && b.span.end > b.span.start {
                             b.span.end = b.span.end.max(span.end);
                         }
@@ -368,7 +427,7 @@ impl Builder<'_> {
             Target::None => {}
             Target::Heading => self.heading.push_str(t),
             Target::Block(i) => {
-                let Some(b) = self.out.blocks.get_mut(i) else {
+                let Some(b) = self.out.pool.get_mut(i) else {
                     return;
                 };
                 if b.text.len() < MAPPED_PREFIX {
@@ -385,8 +444,7 @@ impl Builder<'_> {
                 }
             }
             Target::Cell(r) => {
-                if let Some(Kind::Row { cells, .. }) =
-                    self.out.blocks.get_mut(r).map(|b| &mut b.kind)
+                if let Some(Kind::Row { cells, .. }) = self.out.pool.get_mut(r).map(|b| &mut b.kind)
                 {
                     if let Some(c) = cells.last_mut() {
                         c.text.push_str(t);
@@ -411,9 +469,12 @@ impl Builder<'_> {
                     self.vocab.section_for(text).filter(|k| *k != key)
                 };
                 if other.is_none() {
-                    let mut b = Block::new(Kind::Heading(level), span);
-                    b.text = text.to_string();
-                    self.push(b);
+                    if let Some(b) = self
+                        .push(Kind::Heading(level), span)
+                        .and_then(|i| self.out.pool.get_mut(i))
+                    {
+                        b.text.push_str(text);
+                    }
                     if let Some(s) = self.open.and_then(|i| self.out.sections.get_mut(i)) {
                         s.span.end = s.span.end.max(span.end);
                     }
@@ -429,14 +490,14 @@ impl Builder<'_> {
                 level,
                 span,
                 body_start: span.end,
-                blocks: self.out.blocks.len()..self.out.blocks.len(),
+                blocks: self.out.len..self.out.len,
             });
             self.open = Some(self.out.sections.len() - 1);
         }
     }
 
     fn close_section(&mut self) {
-        let end = self.out.blocks.len();
+        let end = self.out.len;
         if let Some(s) = self.open.take().and_then(|i| self.out.sections.get_mut(i)) {
             s.blocks.end = end;
             s.span = trim_end(self.src, s.span);

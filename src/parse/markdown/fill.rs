@@ -31,11 +31,8 @@ pub struct Label<'b> {
 impl<'b> Label<'b> {
     pub fn of(b: &'b Block) -> Option<Label<'b>> {
         // `:` is ASCII, so its index is a char boundary.
-        let colon = b
-            .text
-            .bytes()
-            .take(MAX_LABEL_BYTES + 1)
-            .position(|c| c == b':')?;
+        let head = b.text.as_bytes();
+        let colon = memchr::memchr(b':', head.get(..=MAX_LABEL_BYTES).unwrap_or(head))?;
         let raw = &b.text[..colon];
         let name = raw.trim();
         if name.is_empty()
