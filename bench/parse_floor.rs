@@ -9,6 +9,8 @@
 //! Files are parsed in chunks of 256 with rayon's `par_iter`, as `charter lint` does,
 //! so the two scale the same way with `-j`.
 //!
+//! Built with the same allocator as `charter` (mimalloc).
+//!
 //! No gitignore handling: that is work charter chooses to do, and part of what the
 //! benchmark charges it for.
 
@@ -19,6 +21,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use toml::de::DeTable;
 use walkdir::WalkDir;
+
+/// The allocator `charter` uses, so that the two are compared on the same footing.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// As `charter lint`'s chunk size.
 const CHUNK: usize = 256;
