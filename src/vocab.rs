@@ -259,27 +259,52 @@ fn with_normalized<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// [`normalize`], appending to an empty `out`.
 fn normalize_into(s: &str, out: &mut String) {
+    out.reserve(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
-        if c == '&' || c == '+' {
-            push_word(out, &mut pending_space, "and");
-        } else if c.is_ascii_alphanumeric() || c == '{' || c == '}' {
-            // The common case, without the Unicode lowercase machinery.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() || b == b'{' || b == b'}' {
             if pending_space && !out.is_empty() {
                 out.push(' ');
             }
             pending_space = false;
-            out.push(c.to_ascii_lowercase());
-        } else if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
+            // The common case, byte by byte: a run already in lower case is copied
+            // whole, without the Unicode lowercase machinery.
+            let run = bytes[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || **c == b'{' || **c == b'}')
+                .count();
+            if run > 0 {
+                // ASCII bytes at both ends: char boundaries.
+                out.push_str(s.get(i..i + run).unwrap_or_default());
+                i += run;
+            } else {
+                out.push(char::from(b.to_ascii_lowercase()));
+                i += 1;
             }
-            pending_space = false;
-            out.extend(c.to_lowercase());
-        } else if c == '\'' || c == '’' {
-            // "partner's" reads as "partners"
+        } else if b.is_ascii() {
+            i += 1;
+            match b {
+                b'&' | b'+' => push_word(out, &mut pending_space, "and"),
+                // "partner's" reads as "partners"
+                b'\'' => {}
+                _ => pending_space = true,
+            }
         } else {
-            pending_space = true;
+            let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.extend(c.to_lowercase());
+            } else if c != '’' {
+                pending_space = true;
+            }
         }
     }
     let skip = numbering_len(out);
