@@ -106,7 +106,8 @@ impl Names {
     /// Which side a piece of text names: the side whose name it contains. When it
     /// names both (or neither), `None`.
     pub fn side_of(&self, text: &str) -> Option<Side> {
-        with_normalized(text, |t| self.side_of_normalized(t))
+        // Lines naming a signer are mostly unique: not worth a place in the cache.
+        with_scratch(text, |t| self.side_of_normalized(t))
     }
 
     fn side_of_normalized(&self, t: &str) -> Option<Side> {
@@ -244,8 +245,35 @@ thread_local! {
     static SCRATCH: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
+/// Labels this long are not cached: a label is a few words, and the cache should
+/// hold many of them, not a few paragraphs.
+const CACHED_LABEL_BYTES: usize = 96;
+/// Entries before the cache is emptied and starts over (a few hundred KB at most).
+const CACHE_ENTRIES: usize = 4096;
+
+thread_local! {
+    /// Normalized forms of the labels and headings seen on this thread. Charters
+    /// reuse the same few hundred labels ("We give", "Go/No-Go", "Owner"), so most
+    /// lookups are a hash of the raw label instead of a normalization.
+    static CACHE: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::default());
+}
+
+/// Call `f` with the normalized form of `s`: from the thread's cache, else built in
+/// the thread's scratch buffer.
+fn with_normalized<R, F: FnOnce(&str) -> R>(s: &str, f: F) -> R {
+    let f = if s.len() <= CACHED_LABEL_BYTES {
+        match CACHE.with(|cache| from_cache(cache, s, f)) {
+            Ok(r) => return r,
+            Err(f) => f,
+        }
+    } else {
+        f
+    };
+    with_scratch(s, f)
+}
+
 /// Call `f` with the normalized form of `s`, built in the thread's scratch buffer.
-fn with_normalized<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+fn with_scratch<R, F: FnOnce(&str) -> R>(s: &str, f: F) -> R {
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
         Ok(mut buf) => {
             buf.clear();
@@ -255,6 +283,28 @@ fn with_normalized<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
         // Only if `f` itself looks something up: then a buffer of its own.
         Err(_) => f(&normalize(s)),
     })
+}
+
+/// `f` on the cached normalized form of `s` (added when missing); `f` back when the
+/// cache is in use further up the stack.
+fn from_cache<R, F: FnOnce(&str) -> R>(
+    cache: &RefCell<HashMap<Box<str>, Box<str>>>,
+    s: &str,
+    f: F,
+) -> Result<R, F> {
+    let Ok(mut cache) = cache.try_borrow_mut() else {
+        return Err(f);
+    };
+    if !cache.contains_key(s) {
+        if cache.len() >= CACHE_ENTRIES {
+            cache.clear();
+        }
+        cache.insert(s.into(), normalize(s).into());
+    }
+    match cache.get(s) {
+        Some(n) => Ok(f(n)),
+        None => Err(f),
+    }
 }
 
 /// [`normalize`], appending to an empty `out`.
@@ -273,7 +323,9 @@ fn normalize_into(s: &str, out: &mut String) {
             // whole, without the Unicode lowercase machinery.
             let run = bytes[i..]
                 .iter()
-                .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || **c == b'{' || **c == b'}')
+                .take_while(|c| {
+                    c.is_ascii_lowercase() || c.is_ascii_digit() || **c == b'{' || **c == b'}'
+                })
                 .count();
             if run > 0 {
                 // ASCII bytes at both ends: char boundaries.
