@@ -2,6 +2,7 @@
 //! matter of a Markdown charter and the top level of a TOML charter share this.
 
 use crate::model::{Issue, IssueKind, Meta, Span, Text};
+use std::borrow::Cow;
 use toml::de::{DeString, DeTable, DeValue};
 use toml::Spanned;
 
@@ -18,7 +19,35 @@ pub const META_KEYS: &[&str] = &[
 
 /// A key as the model spells it: lowercase, `_` read as `-`.
 pub fn canonical_key(key: &str) -> String {
-    key.trim().to_ascii_lowercase().replace('_', "-")
+    canonical(key).into_owned()
+}
+
+/// [`canonical_key`] without a copy when the key is already canonical, as nearly
+/// every key is: it is called for each key of each charter.
+pub fn canonical(key: &str) -> Cow<'_, str> {
+    // `trim` decodes chars at both ends; an ASCII byte there that is not whitespace
+    // settles it without that.
+    let bare = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !(b as char).is_whitespace());
+    let b = key.as_bytes();
+    let t = if bare(b.first()) && bare(b.last()) {
+        key
+    } else {
+        key.trim()
+    };
+    if t.len() == key.len() && !t.bytes().any(|b| b == b'_' || b.is_ascii_uppercase()) {
+        return Cow::Borrowed(key);
+    }
+    Cow::Owned(
+        t.chars()
+            .map(|c| {
+                if c == '_' {
+                    '-'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect(),
+    )
 }
 
 /// Fill `meta` from the metadata keys of `table`. Spans in `table` are relative to
@@ -29,21 +58,24 @@ pub fn read_meta<'t, 'i>(
     base: usize,
     meta: &mut Meta,
     issues: &mut Vec<Issue>,
-) -> Vec<(&'t Spanned<DeString<'i>>, &'t Spanned<DeValue<'i>>)> {
-    read_meta_with(table, base, None, meta, issues)
+) -> Entries<'t, 'i> {
+    read_meta_with(table, base, None, meta, issues).0
 }
 
 /// [`read_meta`], with the text `table` was parsed from, so that dates keep the text
-/// the author wrote (see [`scalar_in`]).
+/// the author wrote (see [`scalar_in`]). Also returns what the metadata keys and
+/// their values cover (None when there are none).
 pub fn read_meta_in<'t, 'i>(
     table: &'t DeTable<'i>,
     base: usize,
     src: &str,
     meta: &mut Meta,
     issues: &mut Vec<Issue>,
-) -> Vec<(&'t Spanned<DeString<'i>>, &'t Spanned<DeValue<'i>>)> {
+) -> (Entries<'t, 'i>, Option<Span>) {
     read_meta_with(table, base, Some(src), meta, issues)
 }
+
+type Entries<'t, 'i> = Vec<(&'t Spanned<DeString<'i>>, &'t Spanned<DeValue<'i>>)>;
 
 fn read_meta_with<'t, 'i>(
     table: &'t DeTable<'i>,
@@ -51,12 +83,13 @@ fn read_meta_with<'t, 'i>(
     src: Option<&str>,
     meta: &mut Meta,
     issues: &mut Vec<Issue>,
-) -> Vec<(&'t Spanned<DeString<'i>>, &'t Spanned<DeValue<'i>>)> {
-    let mut rest = Vec::new();
+) -> (Entries<'t, 'i>, Option<Span>) {
+    let mut rest = Vec::with_capacity(table.len());
+    let mut covered: Option<Span> = None;
     for (key, value) in table.iter() {
         let span = shift(value.span(), base);
         let whole = shift(key.span(), base).join(span);
-        let slot = match canonical_key(key.get_ref()).as_str() {
+        let slot = match canonical(key.get_ref()).as_ref() {
             "partner" => &mut meta.partner,
             "company" => &mut meta.company,
             "tier" => &mut meta.tier,
@@ -66,6 +99,7 @@ fn read_meta_with<'t, 'i>(
             "leverage" => {
                 meta.leverage_span = Some(whole);
                 meta.leverage = list_with(value, base, src, key.get_ref(), issues);
+                covered = Some(covered.map_or(whole, |c| c.join(whole)));
                 continue;
             }
             _ => {
@@ -74,8 +108,9 @@ fn read_meta_with<'t, 'i>(
             }
         };
         *slot = scalar_with(value, base, src, key.get_ref(), issues);
+        covered = Some(covered.map_or(whole, |c| c.join(whole)));
     }
-    rest
+    (rest, covered)
 }
 
 /// A scalar value as text: strings, integers, floats, booleans and dates alike (a
@@ -110,21 +145,32 @@ fn scalar_with(
     issues: &mut Vec<Issue>,
 ) -> Option<Text> {
     let span = shift(value.span(), base);
-    let text = match value.get_ref() {
-        DeValue::String(s) => s.to_string(),
-        DeValue::Integer(i) => i.as_str().to_string(),
-        DeValue::Float(f) => f.as_str().to_string(),
-        DeValue::Boolean(b) => b.to_string(),
-        DeValue::Datetime(d) => match src.and_then(|src| src.get(value.span())) {
-            Some(written) => written.trim().to_string(),
-            None => d.to_string(),
-        },
-        other => {
-            issues.push(wrong_type(key, other.type_str(), "text", span));
-            return None;
+    match scalar_text(value, src) {
+        Ok(text) => Some(Text::new(text, span)),
+        Err(found) => {
+            issues.push(wrong_type(key, found, "text", span));
+            None
         }
-    };
-    Some(Text::new(text, span))
+    }
+}
+
+/// The text of a scalar (see [`scalar_in`]), borrowed where it can be; for an array
+/// or table, the name of its type.
+pub fn scalar_text<'v>(
+    value: &'v Spanned<DeValue<'_>>,
+    src: Option<&'v str>,
+) -> Result<Cow<'v, str>, &'static str> {
+    Ok(match value.get_ref() {
+        DeValue::String(s) => Cow::Borrowed(s.as_ref()),
+        DeValue::Integer(i) => Cow::Borrowed(i.as_str()),
+        DeValue::Float(f) => Cow::Borrowed(f.as_str()),
+        DeValue::Boolean(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
+        DeValue::Datetime(d) => match src.and_then(|src| src.get(value.span())) {
+            Some(written) => Cow::Borrowed(written.trim()),
+            None => Cow::Owned(d.to_string()),
+        },
+        other => return Err(other.type_str()),
+    })
 }
 
 /// A list of scalars; a lone scalar is read as a list of one.
@@ -184,7 +230,7 @@ fn shown_key(key: &str) -> &str {
 
 pub fn unknown_key(key: &str, span: Span, known: &[&str]) -> Issue {
     let key = shown_key(key);
-    let hint = crate::parse::meta::closest(key, known)
+    let hint = closest(key, known)
         .map(|k| format!(" (did you mean `{k}`?)"))
         .unwrap_or_default();
     Issue {
@@ -196,11 +242,19 @@ pub fn unknown_key(key: &str, span: Span, known: &[&str]) -> Issue {
 
 /// The known key closest to a misspelt one, when it is close enough to be a typo.
 pub fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
-    let key = canonical_key(key);
+    let key = canonical(key);
+    let len = key.chars().count();
     known
         .iter()
-        .map(|k| (edit_distance(&key, k), *k))
-        .filter(|&(d, k)| d <= 2.max(k.len() / 4))
+        .filter_map(|&k| {
+            let most = 2.max(k.len() / 4);
+            // The distance is at least the difference in length: skip the table.
+            if len.abs_diff(k.chars().count()) > most {
+                return None;
+            }
+            let d = edit_distance(&key, k);
+            (d <= most).then_some((d, k))
+        })
         .min_by_key(|&(d, _)| d)
         .map(|(_, k)| k)
 }
@@ -208,13 +262,14 @@ pub fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
     for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
+        cur[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
             let cost = usize::from(ca != cb);
-            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
 }
@@ -256,6 +311,64 @@ mod tests {
         read_meta_in(table.get_ref(), 0, src, &mut meta, &mut issues);
         assert_eq!(meta.created.unwrap().text, "2026-02-30");
         assert_eq!(meta.next_review.unwrap().text, "2027-01-15 10:00:00");
+    }
+
+    #[test]
+    fn canonical_keys_are_borrowed_when_already_canonical() {
+        for key in [
+            "next-review",
+            "Next_Review",
+            " tier\t",
+            "\u{a0}tier\u{a0}",
+            "\u{b}tier",
+            "",
+            " ",
+            "É_x",
+            "we-give",
+        ] {
+            let old = key.trim().to_ascii_lowercase().replace('_', "-");
+            assert_eq!(canonical(key), old, "{key:?}");
+        }
+        assert!(matches!(canonical("next-review"), Cow::Borrowed(_)));
+        assert!(matches!(canonical("next_review"), Cow::Owned(_)));
+    }
+
+    #[test]
+    fn closest_matches_the_plain_search() {
+        // The search as first written: every known key measured, none skipped.
+        fn plain<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+            let key = canonical_key(key);
+            known
+                .iter()
+                .map(|k| (edit_distance(&key, k), *k))
+                .filter(|&(d, k)| d <= 2.max(k.len() / 4))
+                .min_by_key(|&(d, _)| d)
+                .map(|(_, k)| k)
+        }
+        let known = [
+            META_KEYS,
+            &["goals", "value-exchange", "é", "ab", "governance"],
+        ]
+        .concat();
+        for key in [
+            "parnter",
+            "next_reveiw",
+            "zzz",
+            "",
+            "a",
+            "goal",
+            "Goals",
+            "value_exchang",
+            "valueexchange",
+            "e",
+            "éé",
+            "abc",
+            "governanceeee",
+            "tiers",
+            "stat",
+        ] {
+            assert_eq!(closest(key, &known), plain(key, &known), "{key:?}");
+        }
     }
 
     #[test]

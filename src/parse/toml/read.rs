@@ -7,10 +7,11 @@
 use crate::model::{
     Charter, Field, Issue, Metric, Phase, PhaseKind, Section, Side, Signature, Span, Text,
 };
-use crate::parse::meta::{self, canonical_key, unknown_key, wrong_type, META_KEYS};
+use crate::parse::meta::{self, canonical, unknown_key, wrong_type, META_KEYS};
 use crate::vocab::{MetricPart, Names, PhasePart, Vocabulary};
 use ::toml::de::{DeString, DeTable, DeValue};
 use ::toml::Spanned;
+use std::borrow::Cow;
 
 type Key<'i> = Spanned<DeString<'i>>;
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -41,7 +42,9 @@ pub(super) struct Reader<'a> {
     /// The text the document was parsed from; spans index it directly.
     src: &'a str,
     vocab: &'a Vocabulary,
-    names: Names,
+    /// The sides' names, built when first needed: most keys and sides are read
+    /// without them, and building them costs more than most charters need.
+    names: Option<Names>,
     out: &'a mut Charter,
 }
 
@@ -50,23 +53,18 @@ impl<'a> Reader<'a> {
         Reader {
             src,
             vocab,
-            names: Names::default(),
+            names: None,
             out,
         }
     }
 
     pub(super) fn document(mut self, root: &DeTable<'_>) {
-        let rest = meta::read_meta_in(root, 0, self.src, &mut self.out.meta, &mut self.out.issues);
-        self.out.meta.span = root
-            .iter()
-            .filter(|(k, _)| META_KEYS.contains(&canonical_key(k.get_ref()).as_str()))
-            .map(|(k, v)| span(k).join(span(v)))
-            .reduce(Span::join);
-        let meta = &self.out.meta;
-        self.names = Names::new(
-            meta.company.as_ref().map(|t| t.text.as_str()),
-            meta.partner.as_ref().map(|t| t.text.as_str()),
-        );
+        let (rest, covered) =
+            meta::read_meta_in(root, 0, self.src, &mut self.out.meta, &mut self.out.issues);
+        self.out.meta.span = covered;
+        // Sized up front, like the vectors below: growing them one push at a time
+        // costs more than reading the values.
+        self.out.sections.reserve(rest.len());
         for (key, value) in rest {
             match self.vocab.section_for(key.get_ref()) {
                 Some("signatures") => self.signatures(key, value),
@@ -90,6 +88,7 @@ impl<'a> Reader<'a> {
             return;
         };
         let mut s = new_section(section, key, value);
+        s.fields.reserve(table.len());
         let mut content: Option<Span> = None;
         for (k, v) in table.iter() {
             let extent = self.section_entry(&mut s, k, v);
@@ -102,10 +101,13 @@ impl<'a> Reader<'a> {
     /// Read one key of a section; returns the extent of its value.
     fn section_entry(&mut self, s: &mut Section, k: &Key<'_>, v: &Value<'_>) -> Span {
         let written: &str = k.get_ref();
-        match (s.key.as_str(), canonical_key(written).as_str()) {
+        match (s.key.as_str(), canonical(written).as_ref()) {
             ("timeline", "phase" | "phases") => {
                 let mut extent = span(v);
-                for el in self.elements(k, v) {
+                let elements = self.elements(k, v);
+                s.items.reserve(elements.len());
+                self.out.phases.reserve(elements.len());
+                for el in elements {
                     let DeValue::Table(t) = el.get_ref() else {
                         self.wrong(written, el, "a table");
                         continue;
@@ -119,7 +121,10 @@ impl<'a> Reader<'a> {
             }
             ("metrics", "metric" | "metrics") => {
                 let mut extent = span(v);
-                for el in self.elements(k, v) {
+                let elements = self.elements(k, v);
+                s.items.reserve(elements.len());
+                self.out.metrics.reserve(elements.len());
+                for el in elements {
                     let metric = match el.get_ref() {
                         DeValue::Table(t) => self.metric(t, span(el)),
                         // A bare string is a metric written in one line, target and all.
@@ -144,12 +149,11 @@ impl<'a> Reader<'a> {
                     .extend(meta::list_in(v, 0, self.src, written, &mut self.out.issues));
                 span(v)
             }
-            (section, _) => match self.vocab.field_for(section, written, &self.names) {
+            (section, _) => match self.field_for(section, written) {
                 Some(field) => {
-                    let field = field.to_string();
                     if let Some(value) = self.text(written, v) {
                         s.fields.push(Field {
-                            key: field,
+                            key: field.to_string(),
                             label: Text::new(written, span(k)),
                             value,
                         });
@@ -176,7 +180,10 @@ impl<'a> Reader<'a> {
     fn signatures(&mut self, key: &Key<'_>, value: &Value<'_>) {
         let mut s = new_section("signatures", key, value);
         let mut content: Option<Span> = None;
-        for el in self.elements(key, value) {
+        let elements = self.elements(key, value);
+        s.items.reserve(elements.len());
+        self.out.signatures.reserve(elements.len());
+        for el in elements {
             let DeValue::Table(t) = el.get_ref() else {
                 self.wrong(key.get_ref(), el, "a table");
                 continue;
@@ -206,7 +213,7 @@ impl<'a> Reader<'a> {
         for (k, v) in t.iter() {
             let written: &str = k.get_ref();
             p.span = p.span.join(span(k)).join(extent(v));
-            let part = match canonical_key(written).as_str() {
+            let part = match canonical(written).as_ref() {
                 "name" | "phase" => Some(PhasePart::Phase),
                 "start" => Some(PhasePart::Start),
                 "end" => Some(PhasePart::End),
@@ -256,7 +263,7 @@ impl<'a> Reader<'a> {
         for (k, v) in t.iter() {
             let written: &str = k.get_ref();
             m.span = m.span.join(span(k)).join(extent(v));
-            let part = match canonical_key(written).as_str() {
+            let part = match canonical(written).as_ref() {
                 "name" | "metric" => Some(MetricPart::Name),
                 "target" => Some(MetricPart::Target),
                 _ => self.vocab.metric_part_for(written),
@@ -282,12 +289,12 @@ impl<'a> Reader<'a> {
         for (k, v) in t.iter() {
             let written: &str = k.get_ref();
             inner = Some(join(inner, span(k).join(extent(v))));
-            match canonical_key(written).as_str() {
+            match canonical(written).as_ref() {
                 "side" => {
                     side_given = true;
                     side = self
-                        .scalar(written, v)
-                        .and_then(|t| side_named(&t.text, &self.names));
+                        .scalar_str(written, v)
+                        .and_then(|t| side_named(&t, || self.names()));
                 }
                 "name" => name = self.scalar(written, v),
                 "title" => title = self.scalar(written, v),
@@ -300,12 +307,17 @@ impl<'a> Reader<'a> {
             }
         }
         let who = match (name, title) {
-            (Some(n), Some(t)) => Text::new(format!("{}, {}", n.text, t.text), n.span.join(t.span)),
+            (Some(n), Some(t)) => {
+                let mut both = n.text;
+                both.push_str(", ");
+                both.push_str(&t.text);
+                Text::new(both, n.span.join(t.span))
+            }
             (Some(one), None) | (None, Some(one)) => one,
             (None, None) => Text::new("", header),
         };
         if !side_given {
-            side = self.names.side_of(&who.text);
+            side = self.names().side_of(&who.text);
         }
         let sig = Signature {
             span: header.join(inner.unwrap_or(header)),
@@ -315,6 +327,25 @@ impl<'a> Reader<'a> {
             side,
         };
         (sig, inner)
+    }
+
+    fn names(&mut self) -> &Names {
+        let meta = &self.out.meta;
+        self.names.get_or_insert_with(|| {
+            Names::new(
+                meta.company.as_ref().map(|t| t.text.as_str()),
+                meta.partner.as_ref().map(|t| t.text.as_str()),
+            )
+        })
+    }
+
+    /// [`Vocabulary::field_for`]. The names only matter to a label that is not an
+    /// alias as written (`northwind-gives`), so they are left out of the first try.
+    fn field_for(&mut self, section: &str, label: &str) -> Option<&'a str> {
+        let vocab = self.vocab;
+        vocab
+            .field_for(section, label, &Names::default())
+            .or_else(|| vocab.field_for(section, label, self.names()))
     }
 
     /// The elements of an array of tables; a lone table is read as an array of one.
@@ -342,11 +373,11 @@ impl<'a> Reader<'a> {
         };
         let mut text = String::new();
         for item in items.iter() {
-            if let Some(t) = self.scalar(key, item) {
+            if let Some(t) = self.scalar_str(key, item) {
                 if !text.is_empty() {
                     text.push('\n');
                 }
-                text.push_str(&t.text);
+                text.push_str(&t);
             }
         }
         Some(Text::new(text, span(v)))
@@ -354,6 +385,20 @@ impl<'a> Reader<'a> {
 
     fn scalar(&mut self, key: &str, v: &Value<'_>) -> Option<Text> {
         meta::scalar_in(v, 0, self.src, key, &mut self.out.issues)
+    }
+
+    /// [`Self::scalar`] for text that is only looked at, not kept: no copy.
+    fn scalar_str<'v>(&mut self, key: &str, v: &'v Value<'_>) -> Option<Cow<'v, str>>
+    where
+        'a: 'v,
+    {
+        match meta::scalar_text(v, Some(self.src)) {
+            Ok(text) => Some(text),
+            Err(found) => {
+                self.issue(wrong_type(key, found, "text", span(v)));
+                None
+            }
+        }
     }
 
     fn wrong(&mut self, key: &str, v: &Value<'_>, expected: &str) {
@@ -415,8 +460,10 @@ fn signature_item(s: &Signature) -> Text {
     Text::new(cells([&s.who].into_iter().chain(&s.date)), s.span)
 }
 
-fn cells<'t>(texts: impl Iterator<Item = &'t Text>) -> String {
-    let mut out = String::new();
+fn cells<'t>(texts: impl Iterator<Item = &'t Text> + Clone) -> String {
+    // Sized up front: this runs for every phase, metric and signature.
+    let size = texts.clone().map(|t| t.text.len() + 3).sum();
+    let mut out = String::with_capacity(size);
     for t in texts.filter(|t| !t.text.is_empty()) {
         if !out.is_empty() {
             out.push_str(" | ");
@@ -427,11 +474,11 @@ fn cells<'t>(texts: impl Iterator<Item = &'t Text>) -> String {
 }
 
 /// `side = "company"`, `"us"`, `"partner"`, or either side's name from the metadata.
-fn side_named(text: &str, names: &Names) -> Option<Side> {
-    match canonical_key(text).as_str() {
+fn side_named<'n>(text: &str, names: impl FnOnce() -> &'n Names) -> Option<Side> {
+    match canonical(text).as_ref() {
         "company" | "us" | "we" | "our" | "ours" | "our-side" => Some(Side::Company),
         "partner" | "the-partner" | "they" | "them" | "their-side" => Some(Side::Partner),
-        _ => names.side_of(text),
+        _ => names().side_of(text),
     }
 }
 

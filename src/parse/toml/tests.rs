@@ -794,3 +794,29 @@ fn examples_are_complete_charters() {
         );
     }
 }
+
+#[test]
+fn labels_and_sides_that_name_a_side_are_read() {
+    // The sides' names are built only when a label or side needs them.
+    let (_, c) = read(
+        "company = \"Keel Cloud\"\npartner = \"Northwind Ledger\"\n\
+         [value-exchange]\nnorthwind-gives = \"data\"\nkeel_commits = \"people\"\nwe-lose = \"time\"\n\
+         [[signatures]]\nside = \"Northwind\"\nname = \"A\"\n\
+         [[signatures]]\nname = \"B, Keel Cloud\"\n\
+         [[signatures]]\nside = \"us\"\nname = \"C\"\n",
+    );
+    assert!(c.issues.is_empty(), "{:?}", c.issues);
+    let value = |key: &str| &c.field("value-exchange", key).unwrap().value.text;
+    assert_eq!(value("partner-gives"), "data");
+    assert_eq!(value("we-give"), "people");
+    assert_eq!(value("we-lose"), "time");
+    let sides: Vec<_> = c.signatures.iter().map(|s| s.side).collect();
+    assert_eq!(
+        sides,
+        [
+            Some(Side::Partner),
+            Some(Side::Company),
+            Some(Side::Company)
+        ]
+    );
+}
