@@ -83,6 +83,9 @@ pub struct Vocabulary {
     section_aliases: HashMap<String, usize>,
     /// Per section index: normalized label (with `{company}`/`{partner}` tokens) to field key.
     fields: Vec<HashMap<String, String>>,
+    /// Per section index: whether any alias has a `{company}`/`{partner}` token, so
+    /// that labels in the other sections are never searched for names.
+    tokenized: Vec<bool>,
     phase_words: Vec<(String, PhaseKind)>,
     phase_parts: HashMap<String, PhasePart>,
     metric_parts: HashMap<String, MetricPart>,
@@ -406,6 +409,7 @@ impl Vocabulary {
                         let title = section.title.clone().unwrap_or_else(|| title_case(key));
                         v.sections.push((key.clone(), title));
                         v.fields.push(HashMap::default());
+                        v.tokenized.push(false);
                         v.sections.len() - 1
                     }
                 };
@@ -419,6 +423,12 @@ impl Vocabulary {
                 }
                 for (field, aliases) in &section.fields {
                     v.fields[idx].insert(normalize(field), field.clone());
+                    if aliases
+                        .iter()
+                        .any(|a| a.contains("{company}") || a.contains("{partner}"))
+                    {
+                        v.tokenized[idx] = true;
+                    }
                     for alias in aliases {
                         v.fields[idx].insert(normalize(alias), field.clone());
                     }
@@ -515,12 +525,14 @@ impl Vocabulary {
     pub fn field_for(&self, section: &str, label: &str, names: &Names) -> Option<&str> {
         let idx = self.sections.iter().position(|(k, _)| k == section)?;
         let table = &self.fields[idx];
+        let tokenized = self.tokenized.get(idx).copied().unwrap_or(true);
         with_normalized(label, |n| match table.get(n) {
             Some(k) => Some(k.as_str()),
-            None => names
+            None if tokenized => names
                 .tokenize(n)
                 .and_then(|t| table.get(&t))
                 .map(String::as_str),
+            None => None,
         })
     }
 
