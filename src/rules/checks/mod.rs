@@ -7,6 +7,7 @@
 mod advanced_without_gate;
 mod co_marketing_only;
 mod empty_section;
+mod finder;
 mod invalid_date;
 mod invalid_value;
 mod leverage_missing;
@@ -151,15 +152,24 @@ struct LazyRegex {
 /// it saves) and no capture engines (checks only ask where a match is): building
 /// regexes is most of start-up.
 fn build(pattern: &str) -> Result<Regex, String> {
-    Regex::builder()
-        .configure(
-            Regex::config()
-                .auto_prefilter(false)
-                .onepass(false)
-                .backtrack(false),
-        )
-        .build(pattern)
-        .map_err(|e| e.to_string())
+    builder().build(pattern).map_err(|e| e.to_string())
+}
+
+/// [`build`] from a pattern parsed already (with `regex_automata::util::syntax::parse`,
+/// the parser `build` uses).
+fn build_from_hir(hir: &regex_syntax::hir::Hir) -> Result<Regex, String> {
+    builder().build_from_hir(hir).map_err(|e| e.to_string())
+}
+
+fn builder() -> regex_automata::meta::Builder {
+    let mut builder = Regex::builder();
+    builder.configure(
+        Regex::config()
+            .auto_prefilter(false)
+            .onepass(false)
+            .backtrack(false),
+    );
+    builder
 }
 
 impl LazyRegex {
