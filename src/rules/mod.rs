@@ -51,7 +51,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The comments in the source, sorted and disjoint: `<!-- … -->` in Markdown,
-    /// whole comment lines (`# …`) in TOML.
+    /// whole comment lines (`# …`) in TOML, adjacent ones as one span.
     pub fn comments(&self) -> &[Span] {
         self.comments
             .get_or_init(|| comments(self.charter.format, &self.source.text))
@@ -80,12 +80,21 @@ fn comments(format: Format, text: &str) -> Vec<Span> {
             let mut from = 0;
             while let Some(i) = memchr::memchr(b'#', &bytes[from..]) {
                 let hash = from + i;
-                let start = memchr::memrchr(b'\n', &bytes[..hash]).map_or(0, |j| j + 1);
+                // Most comments start their line: no search back for it.
+                let start = if hash == 0 || bytes[hash - 1] == b'\n' {
+                    hash
+                } else {
+                    memchr::memrchr(b'\n', &bytes[..hash]).map_or(0, |j| j + 1)
+                };
                 let end =
                     memchr::memchr(b'\n', &bytes[hash..]).map_or(text.len(), |j| hash + j + 1);
                 // `#` first on its line, after whitespace only (the `trim_start` of a line).
                 if text[start..hash].chars().all(char::is_whitespace) {
-                    out.push(Span::new(start, end));
+                    // The lines of a block of comments make one span.
+                    match out.last_mut() {
+                        Some(last) if last.end == start => last.end = end,
+                        _ => out.push(Span::new(start, end)),
+                    }
                 }
                 from = end;
             }
@@ -163,13 +172,16 @@ mod tests {
 
     #[test]
     fn toml_comment_lines_are_the_lines_that_start_with_a_hash() {
-        // What `comments` computes, line by line.
+        // What `comments` computes, line by line (adjacent lines joined).
         let by_lines = |text: &str| {
-            let mut out = Vec::new();
+            let mut out: Vec<Span> = Vec::new();
             let mut at = 0;
             for line in text.split_inclusive('\n') {
                 if line.trim_start().starts_with('#') {
-                    out.push(Span::new(at, at + line.len()));
+                    match out.last_mut() {
+                        Some(last) if last.end == at => last.end = at + line.len(),
+                        _ => out.push(Span::new(at, at + line.len())),
+                    }
                 }
                 at += line.len();
             }

@@ -37,11 +37,10 @@ struct Starts {
     long: Option<Prefilter>,
 }
 
-/// Literals longer than this are cut: longer ones find no fewer candidates in prose,
-/// and extraction with case-insensitive words multiplies them (cost at start-up).
-const LITERAL_LEN: u32 = 4;
-/// At most this many literals, or none: the extraction gives up and there is no scan.
-const LITERALS: u32 = 64;
+/// Literals longer than this are cut: three bytes make few false candidates in prose,
+/// and longer case-insensitive words multiply the literals (cost at start-up; past the
+/// extractor's limit of 250 they collapse, e.g. `[(?i:fill|todo)` to a bare `[`).
+const LITERAL_LEN: usize = 3;
 /// Literals sharing a first byte beyond this many are searched for by that byte.
 const SHARED_FIRST_BYTE: usize = 4;
 
@@ -113,8 +112,7 @@ impl Starts {
         let mut extractor = Extractor::new();
         extractor
             .kind(ExtractKind::Prefix)
-            .limit_literal_len(LITERAL_LEN as usize)
-            .limit_total(LITERALS as usize);
+            .limit_literal_len(LITERAL_LEN);
         let seq = extractor.extract(hir);
         let literals = seq.literals()?;
         if literals.is_empty() || literals.iter().any(|l| l.as_bytes().is_empty()) {
