@@ -198,12 +198,7 @@ impl RuleSet {
 
     /// Run every active rule over a parsed charter.
     pub fn check(&self, source: &Source, charter: &Charter, today: Date) -> Vec<Finding> {
-        let cx = Ctx {
-            charter,
-            source,
-            vocab: &self.vocab,
-            today,
-        };
+        let cx = Ctx::new(charter, source, &self.vocab, today);
         let suppressions = Suppressions::scan(&source.text);
         let draft = charter.meta.is_draft();
         let mut hits = Vec::new();

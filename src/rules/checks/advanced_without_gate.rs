@@ -89,16 +89,24 @@ impl Check for AdvancedWithoutGate {
 
 impl AdvancedWithoutGate {
     fn failed_result(&self, result: &str, bar: Option<f64>) -> bool {
-        // The gate's own name (`go/no-go`) is not a verdict: blank it out first.
-        let mut words = String::with_capacity(result.len());
+        // The gate's own name (`go/no-go`) is not a verdict: blank it out first (a copy
+        // only when it is there).
+        let mut blanked: Option<String> = None;
         let mut last = 0;
         for m in self.gate_name.get().find_iter(result) {
-            words.push_str(&result[last..m.start()]);
-            words.push(' ');
+            let b = blanked.get_or_insert_with(|| String::with_capacity(result.len()));
+            b.push_str(&result[last..m.start()]);
+            b.push(' ');
             last = m.end();
         }
-        words.push_str(&result[last..]);
-        if self.failed.get().is_match(&words) {
+        let words = match &mut blanked {
+            Some(b) => {
+                b.push_str(&result[last..]);
+                b.as_str()
+            }
+            None => result,
+        };
+        if self.failed.get().is_match(words) {
             return true;
         }
         match (self.percentages.max(result), bar) {

@@ -15,17 +15,17 @@ impl Check for CoMarketingOnly {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
         let meta = &cx.charter.meta;
         // Unknown values are `invalid-value`'s; only recognised leverage is weighed.
-        let known: Vec<Leverage> = meta
-            .leverage
-            .iter()
-            .filter_map(|t| Leverage::parse(&t.text))
-            .collect();
-        // No leverage at all is `leverage-missing`'s.
-        if known.is_empty() {
-            return;
+        let mut co_marketing = false;
+        for t in &meta.leverage {
+            match Leverage::parse(&t.text) {
+                Some(Leverage::CoMarketing) => co_marketing = true,
+                // Any stronger leverage is enough (no need to read further).
+                Some(_) => return,
+                None => {}
+            }
         }
-        // Any stronger leverage is enough.
-        if known.iter().any(|&l| l != Leverage::CoMarketing) {
+        // No leverage at all is `leverage-missing`'s.
+        if !co_marketing {
             return;
         }
         hits.push(match meta.leverage_span {

@@ -7,6 +7,7 @@
 mod advanced_without_gate;
 mod co_marketing_only;
 mod empty_section;
+mod finder;
 mod invalid_date;
 mod invalid_value;
 mod leverage_missing;
@@ -151,15 +152,24 @@ struct LazyRegex {
 /// it saves) and no capture engines (checks only ask where a match is): building
 /// regexes is most of start-up.
 fn build(pattern: &str) -> Result<Regex, String> {
-    Regex::builder()
-        .configure(
-            Regex::config()
-                .auto_prefilter(false)
-                .onepass(false)
-                .backtrack(false),
-        )
-        .build(pattern)
-        .map_err(|e| e.to_string())
+    builder().build(pattern).map_err(|e| e.to_string())
+}
+
+/// [`build`] from a pattern parsed already (with `regex_automata::util::syntax::parse`,
+/// the parser `build` uses).
+fn build_from_hir(hir: &regex_syntax::hir::Hir) -> Result<Regex, String> {
+    builder().build_from_hir(hir).map_err(|e| e.to_string())
+}
+
+fn builder() -> regex_automata::meta::Builder {
+    let mut builder = Regex::builder();
+    builder.configure(
+        Regex::config()
+            .auto_prefilter(false)
+            .onepass(false)
+            .backtrack(false),
+    );
+    builder
 }
 
 impl LazyRegex {
@@ -178,20 +188,26 @@ impl LazyRegex {
 
 /// Percentages written in a text: `≥ 20%`, `20 %`, `20 percent`, `12.5 per cent`.
 #[derive(Debug)]
-struct Percentages(LazyRegex);
+struct Percentages;
 
 const PERCENTAGE: &str = r"(?i-u)[0-9]+(?:[.,][0-9]+)?\s*(?:%|percent(?-u:\b)|per\s+cent(?-u:\b))";
 
+/// The regex of [`Percentages`], one for all the checks that read them: built once.
+static PERCENTAGE_REGEX: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+
 impl Percentages {
     fn new() -> Result<Percentages, String> {
-        Ok(Percentages(LazyRegex::new(PERCENTAGE)))
+        Ok(Percentages)
+    }
+
+    fn regex() -> &'static Regex {
+        PERCENTAGE_REGEX.get_or_init(|| build(PERCENTAGE).expect("fixed pattern, tested"))
     }
 
     /// The largest percentage in the text, if it states any.
     fn max(&self, text: &str) -> Option<f64> {
         // Every match starts with its number: `20` of `20 %`, `12,5` of `12,5 percent`.
-        self.0
-            .get()
+        Percentages::regex()
             .find_iter(text)
             .filter_map(|m| {
                 let hit = &text[m.range()];
@@ -243,7 +259,7 @@ mod tests {
     #[test]
     fn lazy_patterns_compile() {
         // The factories build, and every fixed pattern compiles.
-        Percentages::new().expect("percentages").0.get();
+        Percentages::regex();
         for check in ["tier-obligations", "advanced-without-gate", "weak-go-no-go"] {
             let f = factory(check).expect("registered");
             let params = if check == "tier-obligations" {

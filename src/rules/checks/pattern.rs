@@ -31,6 +31,7 @@
 //! name from the metadata or `our side`; for `partner…`, the partner's name or `the
 //! partner`; otherwise the target's name.
 
+use super::finder::Finder;
 use crate::model::{Charter, Format, Side, Span, Text};
 use crate::rules::{params, Check, Ctx, Hit};
 use regex_automata::meta::Regex;
@@ -106,7 +107,7 @@ struct Pattern {
     targets: Vec<Target>,
     must_match: Option<Regex>,
     words: Option<Regex>,
-    must_not_match: Option<Regex>,
+    must_not_match: Option<Finder>,
     require: bool,
     require_any: bool,
 }
@@ -172,7 +173,7 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
     let must_not_match = p
         .must_not_match
         .as_deref()
-        .map(|r| compile("must-not-match", r))
+        .map(|r| Finder::new(r).map_err(|e| format!("`must-not-match` is not a valid regex: {e}")))
         .transpose()?;
     let words = words_regex(&p.words)?;
     if must_match.is_none()
@@ -198,49 +199,49 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
     }))
 }
 
-/// One piece of a target: the source spans to match, and how to report it.
-struct Piece {
-    /// The piece's span, minus comments.
-    segments: Vec<Span>,
-    /// Where an `unmatched` hit points; `None` for the whole document.
-    span: Option<Span>,
+/// One piece of a target: a span to match, and how to report it.
+struct Piece<'a> {
+    span: Span,
+    /// The whole document: an `unmatched` hit is about the charter, not a place.
+    whole: bool,
     /// The piece's plain text, for `found`.
-    text: String,
-    name: String,
-    side: String,
+    text: &'a str,
+    name: Name<'a>,
 }
 
-/// Comments in the source: `<!-- … -->` in Markdown, comment lines in TOML.
-fn comments(format: Format, text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    match format {
-        Format::Markdown => {
-            // memmem: a SIMD search; this runs over every charter for every pattern rule.
-            let mut from = 0;
-            while let Some(i) = memchr::memmem::find(&text.as_bytes()[from..], b"<!--") {
-                let start = from + i;
-                let end = memchr::memmem::find(&text.as_bytes()[start + 4..], b"-->")
-                    .map_or(text.len(), |j| start + 4 + j + 3);
-                out.push(Span::new(start, end));
-                from = end;
+/// How a piece is named in messages; the names are only made for a hit.
+#[derive(Clone, Copy)]
+enum Name<'a> {
+    Charter,
+    /// A section's title, from its key.
+    Title(&'a str),
+    Field {
+        key: &'a str,
+        label: Option<&'a Text>,
+    },
+}
+
+impl Name<'_> {
+    /// The `target` and `target_side` of a hit.
+    fn target(self, cx: &Ctx<'_>) -> (String, String) {
+        match self {
+            Name::Charter => ("the charter".into(), "the charter".into()),
+            Name::Title(key) => {
+                let title = cx.vocab.title(key);
+                (title.clone(), title)
             }
-        }
-        Format::Toml => {
-            let mut at = 0;
-            for line in text.split_inclusive('\n') {
-                if line.trim_start().starts_with('#') {
-                    out.push(Span::new(at, at + line.len()));
-                }
-                at += line.len();
+            Name::Field { key, label } => {
+                let name = field_name(cx.charter, key, label);
+                let side = side_text(cx.charter, key, &name);
+                (name, side)
             }
         }
     }
-    out
 }
 
-/// A span minus the comments (sorted, disjoint) that overlap it.
-fn segments(span: Span, comments: &[Span]) -> Vec<Span> {
-    let mut out = Vec::new();
+/// A span minus the comments (sorted, disjoint) that overlap it, into `out`.
+fn segments(span: Span, comments: &[Span], out: &mut Vec<Span>) {
+    out.clear();
     let mut from = span.start;
     for c in comments
         .iter()
@@ -254,7 +255,6 @@ fn segments(span: Span, comments: &[Span]) -> Vec<Span> {
     if from < span.end {
         out.push(Span::new(from, span.end));
     }
-    out
 }
 
 /// A match without the format's syntax at its ends: a pattern anchored on `\W*` takes
@@ -333,72 +333,83 @@ fn side_text(charter: &Charter, key: &str, name: &str) -> String {
 }
 
 impl Pattern {
-    /// The pieces of one target; a `require`d field that is absent is reported here.
-    fn pieces(
+    /// Each piece of one target, to `f`; a `require`d field that is absent is reported here.
+    fn each_piece<'a>(
         &self,
-        cx: &Ctx<'_>,
-        target: &Target,
-        comments: &[Span],
+        cx: &Ctx<'a>,
+        target: &'a Target,
         hits: &mut Vec<Hit>,
-    ) -> Vec<Piece> {
+        mut f: impl FnMut(Piece<'a>, &mut Vec<Hit>),
+    ) {
         let c = cx.charter;
-        let piece = |span: Span, text: &str, name: String, side: String| Piece {
-            segments: segments(span, comments),
-            span: Some(span),
-            text: text.to_string(),
-            name,
-            side,
-        };
-        let sections = |key: &str| {
-            c.sections
-                .iter()
-                .filter(move |s| s.key == key)
-                .collect::<Vec<_>>()
-        };
+        let sections = |key: &'a str| c.sections.iter().filter(move |s| s.key == key);
         match target {
-            Target::Document => vec![Piece {
-                segments: segments(Span::new(0, cx.source.text.len()), comments),
-                span: None,
-                text: String::new(),
-                name: "the charter".into(),
-                side: "the charter".into(),
-            }],
+            Target::Document => f(
+                Piece {
+                    span: Span::new(0, cx.source.text.len()),
+                    whole: true,
+                    text: "",
+                    name: Name::Charter,
+                },
+                hits,
+            ),
             Target::Section(key) => {
-                let name = cx.vocab.title(key);
-                sections(key)
-                    .into_iter()
-                    .map(|s| piece(s.body, cx.slice(s.body), name.clone(), name.clone()))
-                    .collect()
+                for s in sections(key) {
+                    let piece = Piece {
+                        span: s.body,
+                        whole: false,
+                        text: cx.source.slice(s.body),
+                        name: Name::Title(key),
+                    };
+                    f(piece, hits);
+                }
             }
             Target::Items(key) => {
-                let name = cx.vocab.title(key);
-                sections(key)
-                    .into_iter()
-                    .flat_map(|s| s.items.iter())
-                    .map(|i| piece(i.span, &i.text, name.clone(), name.clone()))
-                    .collect()
+                for i in sections(key).flat_map(|s| s.items.iter()) {
+                    let piece = Piece {
+                        span: i.span,
+                        whole: false,
+                        text: &i.text,
+                        name: Name::Title(key),
+                    };
+                    f(piece, hits);
+                }
             }
-            Target::Fields(key) => sections(key)
-                .into_iter()
-                .flat_map(|s| s.fields.iter())
-                .map(|f| {
-                    let name = field_name(c, &f.key, Some(&f.label));
-                    let side = side_text(c, &f.key, &name);
-                    piece(f.value.span, &f.value.text, name, side)
-                })
-                .collect(),
+            Target::Fields(key) => {
+                for field in sections(key).flat_map(|s| s.fields.iter()) {
+                    let piece = Piece {
+                        span: field.value.span,
+                        whole: false,
+                        text: &field.value.text,
+                        name: Name::Field {
+                            key: &field.key,
+                            label: Some(&field.label),
+                        },
+                    };
+                    f(piece, hits);
+                }
+            }
             Target::Field(sec, key) => {
                 let field = c.field(sec, key);
-                let name = field_name(c, key, field.map(|f| &f.label));
-                let side = side_text(c, key, &name);
+                let name = Name::Field {
+                    key,
+                    label: field.map(|f| &f.label),
+                };
                 match field {
-                    Some(f) if f.value.has_words() => {
-                        vec![piece(f.value.span, &f.value.text, name, side)]
+                    Some(field) if field.value.has_words() => {
+                        let piece = Piece {
+                            span: field.value.span,
+                            whole: false,
+                            text: &field.value.text,
+                            name,
+                        };
+                        f(piece, hits);
                     }
                     // Absent or empty: only `require` cares, and only inside a section
                     // that exists (`missing-section` reports a missing one).
                     _ => {
                         if self.require && c.section(sec).is_some() {
+                            let (name, side) = name.target(cx);
                             hits.push(
                                 super::at_heading_or_whole(c, sec)
                                     .variant("missing")
@@ -406,57 +417,58 @@ impl Pattern {
                                     .arg("target_side", side),
                             );
                         }
-                        Vec::new()
                     }
                 }
             }
         }
     }
 
-    fn check_piece(&self, cx: &Ctx<'_>, piece: &Piece, hits: &mut Vec<Hit>) {
-        let slices: Vec<(usize, &str)> = piece
-            .segments
-            .iter()
-            .map(|&s| {
-                let s = cx.source.clamp(s);
-                (s.start, &cx.source.text[s.start..s.end])
-            })
-            .collect();
-        if let Some(re) = &self.must_not_match {
-            for &(at, text) in &slices {
-                for m in re.find_iter(text) {
-                    let (start, end) = without_markup(cx.charter.format, text, m.start(), m.end());
+    /// The hits of one piece, made of `segments` (its span minus comments).
+    fn check_piece(&self, cx: &Ctx<'_>, piece: &Piece<'_>, segments: &[Span], hits: &mut Vec<Hit>) {
+        let text_of = |s: Span| {
+            let s = cx.source.clamp(s);
+            (s.start, &cx.source.text[s.start..s.end])
+        };
+        if let Some(finder) = &self.must_not_match {
+            let mut target = None;
+            for &s in segments {
+                let (at, text) = text_of(s);
+                finder.each(text, |start, end| {
+                    let (start, end) = without_markup(cx.charter.format, text, start, end);
+                    let (name, side) = target.get_or_insert_with(|| piece.name.target(cx)).clone();
                     hits.push(
                         Hit::at(Span::new(at + start, at + end))
                             .variant("matched")
                             .arg("found", super::shorten(&text[start..end]))
-                            .arg("target", piece.name.clone())
-                            .arg("target_side", piece.side.clone()),
+                            .arg("target", name)
+                            .arg("target_side", side),
                     );
-                }
+                });
             }
         }
-        let wanted: Vec<&Regex> = self.must_match.iter().chain(self.words.iter()).collect();
         // Nothing it must match.
-        if wanted.is_empty() {
+        if self.must_match.is_none() && self.words.is_none() {
             return;
         }
         // Matches one of them somewhere.
-        if slices
-            .iter()
-            .any(|&(_, t)| wanted.iter().any(|re| re.is_match(t)))
-        {
+        let wanted = || self.must_match.iter().chain(self.words.iter());
+        if segments.iter().any(|&s| {
+            let (_, text) = text_of(s);
+            wanted().any(|re| re.is_match(text))
+        }) {
             return;
         }
-        let (hit, found) = match piece.span {
-            Some(span) => (Hit::at(span), super::shorten(&piece.text)),
-            None => (Hit::whole(cx.charter), piece.name.clone()),
+        let (name, side) = piece.name.target(cx);
+        let (hit, found) = if piece.whole {
+            (Hit::whole(cx.charter), name.clone())
+        } else {
+            (Hit::at(piece.span), super::shorten(piece.text))
         };
         hits.push(
             hit.variant("unmatched")
                 .arg("found", found)
-                .arg("target", piece.name.clone())
-                .arg("target_side", piece.side.clone()),
+                .arg("target", name)
+                .arg("target_side", side),
         );
     }
 
@@ -490,21 +502,22 @@ impl Pattern {
 
 impl Check for Pattern {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
-        let comments = comments(cx.charter.format, &cx.source.text);
+        let comments = cx.comments();
+        let mut segs = Vec::new();
         let mut any_content = false;
         for target in &self.targets {
-            for piece in self.pieces(cx, target, &comments, hits) {
+            self.each_piece(cx, target, hits, |piece, hits| {
+                segments(piece.span, comments, &mut segs);
                 // Empty pieces are for the rules about missing content.
-                let has_words = piece
-                    .segments
+                let has_words = segs
                     .iter()
                     .any(|&s| cx.slice(s).chars().any(char::is_alphanumeric));
                 if !has_words {
-                    continue;
+                    return;
                 }
                 any_content = true;
-                self.check_piece(cx, &piece, hits);
-            }
+                self.check_piece(cx, &piece, &segs, hits);
+            });
         }
         // Something was written, or nobody asked for anything to be.
         if any_content || !self.require_any {
@@ -539,11 +552,14 @@ mod tests {
     #[test]
     fn segments_skip_comments() {
         let c = [Span::new(2, 4), Span::new(6, 8)];
+        let mut out = Vec::new();
+        segments(Span::new(0, 10), &c, &mut out);
         assert_eq!(
-            segments(Span::new(0, 10), &c),
+            out,
             vec![Span::new(0, 2), Span::new(4, 6), Span::new(8, 10)]
         );
-        assert_eq!(segments(Span::new(3, 7), &c), vec![Span::new(4, 6)]);
+        segments(Span::new(3, 7), &c, &mut out);
+        assert_eq!(out, vec![Span::new(4, 6)]);
     }
 
     #[test]
@@ -765,12 +781,7 @@ mod tests {
         let check = super::factory(&t).unwrap();
         let k = Kit::md(EXIT).section("exit", "## Exit criteria");
         let vocab = super::super::testkit::vocab();
-        let cx = crate::rules::Ctx {
-            charter: &k.charter,
-            source: &k.source,
-            vocab: &vocab,
-            today: k.today,
-        };
+        let cx = crate::rules::Ctx::new(&k.charter, &k.source, &vocab, k.today);
         let mut hits = Vec::new();
         check.run(&cx, &mut hits);
         assert_eq!(hits.len(), 1);

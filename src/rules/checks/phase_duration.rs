@@ -113,7 +113,6 @@ impl PhaseDuration {
             PhaseKind::Crawl => (p.crawl_min_weeks, p.crawl_max_weeks),
             PhaseKind::Walk => (p.walk_min_weeks, p.walk_max_weeks),
             PhaseKind::Run => {
-                let expected = format!("at least {}", plural(p.run_min_months, "month"));
                 // No end: run is ongoing.
                 let end = end?;
                 let due = start
@@ -123,19 +122,20 @@ impl PhaseDuration {
                 if end >= due {
                     return None;
                 }
+                let expected = format!("at least {}", plural(p.run_min_months, "month"));
                 if end < start {
                     return Some(("no time (it ends before it starts)".into(), expected));
                 }
                 return Some((months_and_days(start, end), expected));
             }
         };
-        let expected = format!("{min}–{max} weeks");
         // Crawl and walk need an end to be measured.
         let end = end?;
         let days = crate::date::days_between(start, end) + 1;
         if days > (min - 1) * 7 && days <= max * 7 {
             return None;
         }
+        let expected = format!("{min}–{max} weeks");
         if days <= 0 {
             return Some(("no time (it ends before it starts)".into(), expected));
         }

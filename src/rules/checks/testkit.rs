@@ -111,12 +111,7 @@ impl Kit {
         let build = super::factory(check).unwrap();
         let check = build(&params(name)).unwrap();
         let vocab = vocab();
-        let cx = Ctx {
-            charter: &self.charter,
-            source: &self.source,
-            vocab: &vocab,
-            today: self.today,
-        };
+        let cx = Ctx::new(&self.charter, &self.source, &vocab, self.today);
         let mut hits = Vec::new();
         check.run(&cx, &mut hits);
         hits

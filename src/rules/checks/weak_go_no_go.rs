@@ -28,17 +28,24 @@ impl Check for WeakGoNoGo {
             let Some((kind, min)) = phase.kind.and_then(|k| self.min.min(k).map(|m| (k, m))) else {
                 continue;
             };
-            // No bar at all is `missing-go-no-go`'s.
-            let Some(bar) = phase.go_no_go.as_ref().filter(|t| t.has_words()) else {
+            let Some(bar) = phase.go_no_go.as_ref() else {
                 continue;
             };
-            let hit = Hit::at(bar.span)
-                .arg("phase", kind.name())
-                .arg("min", super::number(min));
-            match self.percentages.max(&bar.text) {
-                None => hits.push(hit.variant("unmeasured")),
+            // A percentage has a digit, so the bar has words: no need to look for them.
+            let found = self.percentages.max(&bar.text);
+            // No bar at all is `missing-go-no-go`'s.
+            if found.is_none() && !bar.has_words() {
+                continue;
+            }
+            let hit = || {
+                Hit::at(bar.span)
+                    .arg("phase", kind.name())
+                    .arg("min", super::number(min))
+            };
+            match found {
+                None => hits.push(hit().variant("unmeasured")),
                 Some(found) if found < min => {
-                    hits.push(hit.variant("low").arg("found", super::number(found)))
+                    hits.push(hit().variant("low").arg("found", super::number(found)))
                 }
                 // At or above the threshold.
                 Some(_) => {}

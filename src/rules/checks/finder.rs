@@ -1,0 +1,241 @@
+//! A regex's matches in a long text, without running the regex over all of it.
+//!
+//! Every match starts with one of the regex's prefix literals (as regex-syntax extracts
+//! them), so the literals are searched for with SIMD (memchr for a few single bytes,
+//! Teddy for the longer literals) and the regex runs, anchored, only where one occurs.
+//! Candidates are visited in order and a match resumes the search at its end, so the
+//! matches are exactly those of `find_iter`. On the placeholder rule's regex over a
+//! whole charter this is several times cheaper than the lazy DFA, which reads every
+//! byte. (The meta regex's own prefilter searches all the literals with one searcher,
+//! which for a mix such as `<`, `TBD` and `Lorem` is Aho-Corasick, slower than no
+//! prefilter.)
+
+use regex_automata::meta::Regex;
+use regex_automata::util::prefilter::Prefilter;
+use regex_automata::{Anchored, Input, MatchKind};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::Hir;
+
+/// A check's regex that finds all its matches, with the literal search when it has one.
+#[derive(Debug)]
+pub struct Finder {
+    re: Regex,
+    starts: Option<Starts>,
+}
+
+/// Where a match can start.
+#[derive(Debug)]
+struct Starts {
+    /// The first bytes of the short literals, and of literals that share their first
+    /// byte with many others; `None` when there are none.
+    bytes: Option<Prefilter>,
+    /// For each of those bytes, the bytes a literal may have after it (`None`: some
+    /// literal is the byte alone). A cheap test that skips most false candidates, e.g.
+    /// a TOML table header `[value-exchange]` for literals `[fill`, `[todo`, ….
+    second: Vec<(u8, Option<Box<[bool; 256]>>)>,
+    /// The other literals (three bytes or longer); `None` when there are none.
+    long: Option<Prefilter>,
+}
+
+/// Literals longer than this are cut: three bytes make few false candidates in prose,
+/// and longer case-insensitive words multiply the literals (cost at start-up; past the
+/// extractor's limit of 250 they collapse, e.g. `[(?i:fill|todo)` to a bare `[`).
+const LITERAL_LEN: usize = 3;
+/// Literals sharing a first byte beyond this many are searched for by that byte.
+const SHARED_FIRST_BYTE: usize = 4;
+
+impl Finder {
+    /// Build a regex like every check's (see [`super::build`]), and its literal search.
+    pub fn new(pattern: &str) -> Result<Finder, String> {
+        let Ok(hir) = regex_automata::util::syntax::parse(pattern) else {
+            // `build` parses the same way: its message, as the rule has always given.
+            return Err(super::build(pattern).err().unwrap_or_default());
+        };
+        let re = super::build_from_hir(&hir)?;
+        Ok(Finder {
+            re,
+            starts: Starts::of(&hir),
+        })
+    }
+
+    /// Every match in `text`, leftmost first and not overlapping, as `find_iter` gives them.
+    pub fn each(&self, text: &str, mut f: impl FnMut(usize, usize)) {
+        let Some(starts) = &self.starts else {
+            for m in self.re.find_iter(text) {
+                f(m.start(), m.end());
+            }
+            return;
+        };
+        let hay = text.as_bytes();
+        let mut byte = starts.next_byte(hay, 0);
+        let mut long = next(starts.long.as_ref(), hay, 0);
+        while let Some(at) = min(byte, long) {
+            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+            // No literal is empty, so neither is a match: the search always moves on.
+            let from = match self.re.search(&input) {
+                Some(m) => {
+                    f(m.start(), m.end());
+                    m.end()
+                }
+                None => at + 1,
+            };
+            if byte.is_some_and(|b| b < from) {
+                byte = starts.next_byte(hay, from);
+            }
+            if long.is_some_and(|l| l < from) {
+                long = next(starts.long.as_ref(), hay, from);
+            }
+        }
+    }
+}
+
+fn min(a: Option<usize>, b: Option<usize>) -> Option<usize> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The start of the next occurrence of one of the prefilter's literals at or after `from`.
+fn next(pre: Option<&Prefilter>, hay: &[u8], from: usize) -> Option<usize> {
+    let span = regex_automata::Span {
+        start: from,
+        end: hay.len(),
+    };
+    pre?.find(hay, span).map(|s| s.start)
+}
+
+impl Starts {
+    /// The literal search for a regex, or `None` when it would not pay: the regex has
+    /// too many prefixes, or some match may start with anything (or nothing).
+    fn of(hir: &Hir) -> Option<Starts> {
+        let mut extractor = Extractor::new();
+        extractor
+            .kind(ExtractKind::Prefix)
+            .limit_literal_len(LITERAL_LEN);
+        let seq = extractor.extract(hir);
+        let literals = seq.literals()?;
+        if literals.is_empty() || literals.iter().any(|l| l.as_bytes().is_empty()) {
+            return None;
+        }
+        let (mut short, mut long): (Vec<&[u8]>, Vec<&[u8]>) = literals
+            .iter()
+            .map(|l| l.as_bytes())
+            .partition(|l| l.len() < 3);
+        let mut firsts: Vec<u8> = long.iter().map(|l| l[0]).collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        for b in firsts {
+            if long.iter().filter(|l| l[0] == b).count() > SHARED_FIRST_BYTE {
+                short.extend(long.iter().filter(|l| l[0] == b));
+                long.retain(|l| l[0] != b);
+            }
+        }
+        let mut second: Vec<(u8, Option<Box<[bool; 256]>>)> = Vec::new();
+        for l in &short {
+            let i = match second.iter().position(|(b, _)| *b == l[0]) {
+                Some(i) => i,
+                None => {
+                    second.push((l[0], Some(Box::new([false; 256]))));
+                    second.len() - 1
+                }
+            };
+            match l.get(1) {
+                Some(&b) => {
+                    if let Some(set) = &mut second[i].1 {
+                        set[usize::from(b)] = true;
+                    }
+                }
+                None => second[i].1 = None,
+            }
+        }
+        // memchr finds up to three bytes at once.
+        if second.len() > 3 {
+            return None;
+        }
+        let bytes = if second.is_empty() {
+            None
+        } else {
+            let needles: Vec<[u8; 1]> = second.iter().map(|(b, _)| [*b]).collect();
+            Some(Prefilter::new(MatchKind::LeftmostFirst, &needles)?)
+        };
+        let long = if long.is_empty() {
+            None
+        } else {
+            let pre = Prefilter::new(MatchKind::LeftmostFirst, &long)?;
+            // Not Teddy or memmem (too many literals, no SIMD): the DFA does better.
+            if !pre.is_fast() {
+                return None;
+            }
+            Some(pre)
+        };
+        Some(Starts {
+            bytes,
+            second,
+            long,
+        })
+    }
+
+    /// The next place at or after `from` where one of the bytes is followed by a byte
+    /// that a literal starting with it has next.
+    fn next_byte(&self, hay: &[u8], mut from: usize) -> Option<usize> {
+        loop {
+            let at = next(self.bytes.as_ref(), hay, from)?;
+            let set = self
+                .second
+                .iter()
+                .find(|(b, _)| *b == hay[at])
+                .and_then(|(_, set)| set.as_ref());
+            match (set, hay.get(at + 1)) {
+                (None, _) => return Some(at),
+                (Some(set), Some(&b)) if set[usize::from(b)] => return Some(at),
+                _ => from = at + 1,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Finder;
+
+    fn both(pattern: &str, text: &str) {
+        let f = Finder::new(pattern).expect("pattern");
+        let mut scanned = Vec::new();
+        f.each(text, |s, e| scanned.push((s, e)));
+        let all: Vec<_> = f.re.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        assert_eq!(scanned, all, "{pattern} on {text:?}");
+    }
+
+    #[test]
+    fn the_scan_finds_what_the_regex_finds() {
+        let placeholder = crate::rules::checks::testkit::params("placeholder");
+        let placeholder = placeholder["must-not-match"].as_str().expect("pattern");
+        assert!(Finder::new(placeholder).expect("builds").starts.is_some());
+        let texts = [
+            "",
+            "TBD",
+            "TBDX xTBD TBD. TBC,TODO FIXME XXX XXXX",
+            "?? ??? ???? ?\n???",
+            "<fill in> <a fill b> <<fill>> <fill\n> < name> <names> <",
+            "[fill x] [Fill] [[todo]] [value-exchange]\n[[phase]] [x] [TBD] [",
+            "lorem ipsum Lorem Ipsum LOREM IPSUM lorem  ipsum Lorem",
+            "a [fill — é <écrire your name> ??? ünd TBD",
+        ];
+        for t in texts {
+            both(placeholder, t);
+        }
+        for t in texts {
+            for p in [
+                r"(?i)tbd|\[x\]",
+                r"[<\[?]",
+                r"a|b|c|d",
+                r"x*",
+                r"\bTBD\b",
+                r"(?-u:\b)[0-9]+%",
+            ] {
+                both(p, t);
+            }
+        }
+    }
+}
