@@ -89,7 +89,8 @@ pub fn decode(display: &str, bytes: Vec<u8>) -> Result<Source, InputError> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(InputError::Utf16);
     }
-    if bytes.contains(&0) {
+    // memchr: a SIMD scan, where `contains` goes a word at a time.
+    if memchr::memchr(0, &bytes).is_some() {
         // UTF-16 without a BOM is mostly NULs too.
         let nuls = bytes.iter().filter(|&&b| b == 0).count();
         if nuls * 3 >= bytes.len() && bytes.len() >= 2 && looks_utf16(&bytes) {
