@@ -298,16 +298,16 @@ fn from_cache<R, F: FnOnce(&str) -> R>(
     let Ok(mut cache) = cache.try_borrow_mut() else {
         return Err(f);
     };
-    if !cache.contains_key(s) {
-        if cache.len() >= CACHE_ENTRIES {
-            cache.clear();
-        }
-        cache.insert(s.into(), normalize(s).into());
+    if let Some(n) = cache.get(s) {
+        return Ok(f(n));
     }
-    match cache.get(s) {
-        Some(n) => Ok(f(n)),
-        None => Err(f),
+    if cache.len() >= CACHE_ENTRIES {
+        cache.clear();
     }
+    let n: Box<str> = normalize(s).into();
+    let r = f(&n);
+    cache.insert(s.into(), n);
+    Ok(r)
 }
 
 /// [`normalize`], appending to an empty `out`.
