@@ -579,6 +579,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn lookups_normalize_alike_through_the_cache_and_when_nested() {
+        let long = "Word ".repeat(40);
+        for s in [
+            "1. Mutual goals & success!",
+            "💰 Value exchange",
+            "We give",
+            "",
+            &long,
+        ] {
+            let direct = normalize(s);
+            // A miss, then a hit.
+            assert_eq!(with_normalized(s, str::to_string), direct);
+            assert_eq!(with_normalized(s, str::to_string), direct);
+            // A lookup inside a lookup gets a buffer of its own.
+            let nested = with_normalized(s, |outer| {
+                with_normalized(s, |inner| (outer.to_string(), inner.to_string()))
+            });
+            assert_eq!(nested, (direct.clone(), direct.clone()));
+            assert_eq!(with_scratch(s, str::to_string), direct);
+        }
+    }
+
+    #[test]
     fn normalize_drops_numbering_emoji_and_punctuation() {
         assert_eq!(
             normalize("1. Mutual goals & success!"),

@@ -455,3 +455,62 @@ fn fix_adds_missing_sections_never_removes_text_and_keeps_the_mode() {
     // Standard input cannot be fixed in place.
     lint(&["--fix", "-"]).write_stdin(broken).assert().code(2);
 }
+
+#[test]
+fn many_files_give_the_same_report_on_one_thread_or_several() {
+    // 70 charters: from 64 files on, worker threads lint them; below, the main thread.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut examples: Vec<_> = fs::read_dir("examples/defects")
+        .expect("examples")
+        .chain(fs::read_dir("examples").expect("examples"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().contains(".charter."))
+        .collect();
+    examples.sort();
+    let mut names = Vec::new();
+    for i in 0..70 {
+        let from = &examples[i % examples.len()];
+        let ext = if from.extension().is_some_and(|e| e == "toml") {
+            "toml"
+        } else {
+            "md"
+        };
+        let name = format!("c{i:03}.charter.{ext}");
+        fs::copy(from, dir.path().join(&name)).expect("copy");
+        names.push(name);
+    }
+    let run = |args: &[&str]| {
+        let out = lint(&[&["--format", "concise"], args].concat())
+            .current_dir(dir.path())
+            .output()
+            .expect("runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let findings = |report: &str| -> Vec<String> {
+        report
+            .lines()
+            .filter(|l| l.starts_with('c'))
+            .map(str::to_string)
+            .collect()
+    };
+    let two = run(&["-j", "2", "."]);
+    let one = run(&["-j", "1", "."]);
+    assert_eq!(two, one);
+    // Files in walk (name) order, every one of them reported.
+    let all = findings(&two);
+    let files: Vec<&str> = all.iter().filter_map(|l| l.split(':').next()).collect();
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(files, sorted);
+    assert!(two.contains("70 files:"), "{two}");
+    // The first ten on their own (main thread) say what they said among the 70.
+    let first: Vec<&str> = names.iter().take(10).map(String::as_str).collect();
+    let alone = findings(&run(&first));
+    let among: Vec<String> = all
+        .iter()
+        .filter(|l| first.iter().any(|n| l.starts_with(&format!("{n}:"))))
+        .cloned()
+        .collect();
+    assert!(!alone.is_empty());
+    assert_eq!(alone, among);
+}

@@ -384,6 +384,16 @@ fn every_convention_gives_the_same_model() {
     assert_eq!(summary(&parse_str(&bom)), canonical);
 }
 
+#[test]
+fn blocks_reused_from_an_earlier_charter_leave_no_trace() {
+    // A fresh thread has no spare blocks; this one reuses those of VARIANT.
+    let fresh = std::thread::spawn(|| format!("{:?}", parse_str(CANONICAL)))
+        .join()
+        .expect("parses");
+    parse_str(VARIANT);
+    assert_eq!(format!("{:?}", parse_str(CANONICAL)), fresh);
+}
+
 fn issues(text: &str) -> Vec<(IssueKind, String)> {
     let c = parse_str(text);
     check_spans(&c, text);
