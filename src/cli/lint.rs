@@ -90,25 +90,27 @@ pub fn run(args: LintArgs) -> u8 {
             .map(|t| config.resolve(t.get_ref())),
     };
 
+    let pool = if inputs.len() < PARALLEL_FROM {
+        None
+    } else {
+        match rayon::ThreadPoolBuilder::new()
+            .num_threads(args.threads.unwrap_or(0))
+            .build()
+        {
+            Ok(p) => Some(p),
+            Err(e) => {
+                eprintln!("error: cannot start worker threads: {e}");
+                return exit::TROUBLE;
+            }
+        }
+    };
     // A panic is reported as an internal error of its file; the default hook's
     // message would only repeat it out of order.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let (code, stats) = if inputs.len() < PARALLEL_FROM {
-        lint_all(&inputs, &job, args.deny_warnings, false)
-    } else {
-        let pool = match rayon::ThreadPoolBuilder::new()
-            .num_threads(args.threads.unwrap_or(0))
-            .build()
-        {
-            Ok(p) => p,
-            Err(e) => {
-                std::panic::set_hook(hook);
-                eprintln!("error: cannot start worker threads: {e}");
-                return exit::TROUBLE;
-            }
-        };
-        pool.install(|| lint_all(&inputs, &job, args.deny_warnings, true))
+    let (code, stats) = match &pool {
+        Some(pool) => pool.install(|| lint_all(&inputs, &job, args.deny_warnings, true)),
+        None => lint_all(&inputs, &job, args.deny_warnings, false),
     };
     std::panic::set_hook(hook);
     // The process ends here: freeing every compiled regex would only cost time.
