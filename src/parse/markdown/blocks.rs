@@ -135,8 +135,16 @@ impl Blocks {
         self.pool.get(..self.len).unwrap_or_default()
     }
 
-    /// The blocks, emptied, to be reused for the next file.
-    pub fn into_pool(self) -> Pool {
+    /// The blocks, emptied (no text of this file stays behind), to be reused for the
+    /// next file.
+    pub fn into_pool(mut self) -> Pool {
+        for b in &mut self.pool {
+            b.text.clear();
+            b.chunks.clear();
+            if let Kind::Row { cells, .. } = &mut b.kind {
+                cells.clear();
+            }
+        }
         Pool(self.pool)
     }
 }
