@@ -112,6 +112,20 @@ fn bom_and_crlf_change_no_finding() {
 }
 
 #[test]
+fn a_unit_on_the_next_line_is_read_alike_with_lf_and_crlf() {
+    // Found by the fuzzer: `15⏎%` counted as "15 %" with LF, not with CRLF.
+    let text = clean_md().replace(
+        "- **We give:** two integration engineers for walk and run, and $40k of launch budget.",
+        "- **We give:** two integration people from 2026-01-15\n% of the work",
+    );
+    assert_ne!(text, clean_md(), "the example changed");
+    let lf = lint_bytes("a.charter.md", text.as_bytes());
+    let crlf = lint_bytes("a.charter.md", text.replace('\n', "\r\n").as_bytes());
+    assert!(lf.has("no-economic-commitment"), "{:?}", lf.rules());
+    assert_eq!(lf.json["diagnostics"], crlf.json["diagnostics"]);
+}
+
+#[test]
 fn a_lone_cr_in_front_matter_is_read_or_reported_not_a_crash() {
     let text = clean_md().replacen("tier = 2\n", "tier = 2\r", 1);
     let o = lint_bytes("cr.charter.md", text.as_bytes());
