@@ -22,7 +22,8 @@ impl Suppressions {
     pub fn scan(text: &str) -> Suppressions {
         let mut s = Suppressions::default();
         // Nearly every charter has none: skip the line loop.
-        if !text.contains("charter-") {
+        // memmem: a SIMD search, where `str::contains` looks at every byte.
+        if memchr::memmem::find(text.as_bytes(), b"charter-").is_none() {
             return s;
         }
         // Open `disable`s: rules → the line they started on.
