@@ -88,13 +88,21 @@ fn has_words(s: &str) -> bool {
 fn has_words_at_least<'a>(texts: impl Iterator<Item = &'a String>, min: usize) -> bool {
     let mut seen = 0;
     for t in texts {
-        for w in t.split(|c: char| !c.is_alphanumeric()) {
-            if !w.is_empty() {
+        let mut in_word = false;
+        for c in t.chars() {
+            // ASCII first: a non-ASCII character costs a Unicode table look-up.
+            let word = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_alphanumeric()
+            };
+            if word && !in_word {
                 seen += 1;
                 if seen >= min {
                     return true;
                 }
             }
+            in_word = word;
         }
     }
     seen >= min
