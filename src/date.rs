@@ -40,16 +40,13 @@ pub fn parse(s: &str) -> Result<Date, DateError> {
         return Err(DateError::Malformed);
     }
     // Digits only (no sign), so the value is read off directly.
-    let num = |r: std::ops::Range<usize>| -> Result<i32, DateError> {
-        b[r].iter().try_fold(0i32, |n, &c| {
-            if c.is_ascii_digit() {
-                Ok(n * 10 + i32::from(c - b'0'))
-            } else {
-                Err(DateError::Malformed)
-            }
-        })
+    let digit = |i: usize| match b[i] {
+        c @ b'0'..=b'9' => Ok(i32::from(c - b'0')),
+        _ => Err(DateError::Malformed),
     };
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let y = digit(0)? * 1000 + digit(1)? * 100 + digit(2)? * 10 + digit(3)?;
+    let m = digit(5)? * 10 + digit(6)?;
+    let d = digit(8)? * 10 + digit(9)?;
     Date::new(y as i16, m as i8, d as i8).map_err(|_| DateError::Impossible)
 }
 
