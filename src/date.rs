@@ -23,7 +23,14 @@ impl fmt::Display for DateError {
 
 /// Parse `YYYY-MM-DD` (surrounding whitespace allowed; a TOML datetime's time part is ignored).
 pub fn parse(s: &str) -> Result<Date, DateError> {
-    let s = s.trim();
+    // Dates are nearly always written without spaces around them: no Unicode trim then.
+    let untrimmed =
+        |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !char::from(b).is_whitespace());
+    let s = if untrimmed(s.as_bytes().first()) && untrimmed(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    };
     let b = s.as_bytes();
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
         return Err(DateError::Malformed);
@@ -32,14 +39,14 @@ pub fn parse(s: &str) -> Result<Date, DateError> {
     if b.len() > 10 && !matches!(b[10], b'T' | b't' | b' ') {
         return Err(DateError::Malformed);
     }
-    let num = |r: std::ops::Range<usize>| -> Result<i32, DateError> {
-        let part = &s[r];
-        if !part.bytes().all(|c| c.is_ascii_digit()) {
-            return Err(DateError::Malformed);
-        }
-        part.parse().map_err(|_| DateError::Malformed)
+    // Digits only (no sign), so the value is read off directly.
+    let digit = |i: usize| match b[i] {
+        c @ b'0'..=b'9' => Ok(i32::from(c - b'0')),
+        _ => Err(DateError::Malformed),
     };
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let y = digit(0)? * 1000 + digit(1)? * 100 + digit(2)? * 10 + digit(3)?;
+    let m = digit(5)? * 10 + digit(6)?;
+    let d = digit(8)? * 10 + digit(9)?;
     Date::new(y as i16, m as i8, d as i8).map_err(|_| DateError::Impossible)
 }
 

@@ -67,7 +67,11 @@ impl Text {
 
     /// Whether the text says anything at all (not only whitespace and punctuation).
     pub fn has_words(&self) -> bool {
-        self.text.chars().any(char::is_alphanumeric)
+        // ASCII first: a text such as `≥ 20%` would otherwise look `≥` up in the
+        // Unicode tables before reaching the `2`.
+        let t = &self.text;
+        t.bytes().any(|b| b.is_ascii_alphanumeric())
+            || (!t.is_ascii() && t.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()))
     }
 
     /// Parse the text as an ISO 8601 calendar date (`2026-09-15`).
@@ -304,12 +308,11 @@ impl PhaseKind {
     }
 
     pub fn parse(s: &str) -> Option<PhaseKind> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "crawl" => Some(PhaseKind::Crawl),
-            "walk" => Some(PhaseKind::Walk),
-            "run" => Some(PhaseKind::Run),
-            _ => None,
-        }
+        let s = s.trim();
+        // Compared in place: no lowercased copy.
+        PhaseKind::ALL
+            .into_iter()
+            .find(|k| s.eq_ignore_ascii_case(k.name()))
     }
 }
 
@@ -381,13 +384,21 @@ pub enum Tier {
 impl Tier {
     /// `1`, `2`, `3`, `tier 2`, `integration`, `partnership`, `strategic` (any case).
     pub fn parse(s: &str) -> Option<Tier> {
-        let s = s.trim().to_ascii_lowercase();
-        let s = s.strip_prefix("tier").unwrap_or(&s).trim();
-        match s {
-            "1" | "integration" => Some(Tier::Integration),
-            "2" | "partnership" => Some(Tier::Partnership),
-            "3" | "strategic" => Some(Tier::Strategic),
-            _ => None,
+        let s = s.trim();
+        // Compared in place, any case: no lowercased copy.
+        let s = match s.as_bytes().get(..4) {
+            Some(head) if head.eq_ignore_ascii_case(b"tier") => s[4..].trim(),
+            _ => s,
+        };
+        let is = |word: &str| s.eq_ignore_ascii_case(word);
+        if is("1") || is("integration") {
+            Some(Tier::Integration)
+        } else if is("2") || is("partnership") {
+            Some(Tier::Partnership)
+        } else if is("3") || is("strategic") {
+            Some(Tier::Strategic)
+        } else {
+            None
         }
     }
 
@@ -415,14 +426,17 @@ pub enum Status {
 
 impl Status {
     pub fn parse(s: &str) -> Option<Status> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "draft" => Some(Status::Draft),
-            "crawl" => Some(Status::Crawl),
-            "walk" => Some(Status::Walk),
-            "run" => Some(Status::Run),
-            "ended" => Some(Status::Ended),
-            _ => None,
-        }
+        let s = s.trim();
+        // Compared in place, any case: no lowercased copy.
+        [
+            ("draft", Status::Draft),
+            ("crawl", Status::Crawl),
+            ("walk", Status::Walk),
+            ("run", Status::Run),
+            ("ended", Status::Ended),
+        ]
+        .into_iter()
+        .find_map(|(name, status)| s.eq_ignore_ascii_case(name).then_some(status))
     }
 }
 
@@ -438,18 +452,20 @@ pub enum Leverage {
 impl Leverage {
     /// Accepts `co-marketing`, `co marketing`, `comarketing`, `Co_Marketing`.
     pub fn parse(s: &str) -> Option<Leverage> {
-        let s: String = s
-            .trim()
-            .to_ascii_lowercase()
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .collect();
-        match s.as_str() {
-            "requirement" => Some(Leverage::Requirement),
-            "economic" => Some(Leverage::Economic),
-            "competitive" => Some(Leverage::Competitive),
-            "customer" => Some(Leverage::Customer),
-            "comarketing" => Some(Leverage::CoMarketing),
+        // The ASCII letters and digits, lowercased, into a buffer as long as the
+        // longest name: no allocation, and a longer value is none of them.
+        let mut buf = [0u8; 11];
+        let mut len = 0;
+        for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
+            *buf.get_mut(len)? = b.to_ascii_lowercase();
+            len += 1;
+        }
+        match &buf[..len] {
+            b"requirement" => Some(Leverage::Requirement),
+            b"economic" => Some(Leverage::Economic),
+            b"competitive" => Some(Leverage::Competitive),
+            b"customer" => Some(Leverage::Customer),
+            b"comarketing" => Some(Leverage::CoMarketing),
             _ => None,
         }
     }

@@ -11,7 +11,13 @@ pub struct Source {
     pub text: String,
     /// Built on first use: most charters have no finding, and so never need it.
     line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// Lookups answered without `line_starts` so far; see [`Source::line_col`].
+    direct_lookups: std::sync::atomic::AtomicUsize,
 }
+
+/// Lookups answered by counting line breaks before the index is built: a file with a
+/// finding or two (each asked for its start, end and suppression) needs no index.
+const DIRECT_LOOKUPS: usize = 8;
 
 impl Source {
     pub fn new(name: impl Into<String>, mut text: String) -> Source {
@@ -22,6 +28,7 @@ impl Source {
             name: name.into(),
             text,
             line_starts: std::sync::OnceLock::new(),
+            direct_lookups: std::sync::atomic::AtomicUsize::new(0),
         }
     }
 
@@ -57,17 +64,42 @@ impl Source {
     /// 1-based line and 1-based column in characters for a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = self.clamp(Span::empty(offset)).start;
-        let starts = self.line_starts();
-        let line = match starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
+        let (line, start) = match self.line_before_index(offset) {
+            Some(found) => found,
+            None => {
+                let starts = self.line_starts();
+                let line = match starts.binary_search(&offset) {
+                    Ok(i) => i,
+                    Err(i) => i - 1,
+                };
+                (line, starts[line])
+            }
         };
-        let start = starts[line];
         let col = self.text[start..offset]
             .chars()
             .filter(|&c| c != '\r')
             .count();
         (line + 1, col + 1)
+    }
+
+    /// The 0-based line of `offset` and the start of that line, counted with SIMD
+    /// (cheaper than building the index) while the index is not built, for the first
+    /// few lookups, and when no `\r` comes before `offset` (then every line ends with
+    /// `\n`). `None`: use the index.
+    fn line_before_index(&self, offset: usize) -> Option<(usize, usize)> {
+        use std::sync::atomic::Ordering::Relaxed;
+        if self.line_starts.get().is_some()
+            || self.direct_lookups.fetch_add(1, Relaxed) >= DIRECT_LOOKUPS
+        {
+            return None;
+        }
+        let before = &self.text.as_bytes()[..offset];
+        if memchr::memchr(b'\r', before).is_some() {
+            return None;
+        }
+        let line = memchr::memchr_iter(b'\n', before).count();
+        let start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+        Some((line, start))
     }
 
     /// Byte range of the 1-based line `line`, without its line ending.
@@ -110,6 +142,37 @@ mod tests {
         assert_eq!(s.line_col(9), (2, 4));
         assert_eq!(s.line_col(s.text.len()), (3, 5));
         assert_eq!(s.line_span(1), Span::new(0, 2));
+    }
+
+    #[test]
+    fn counted_lines_agree_with_the_index() {
+        for text in [
+            "",
+            "a",
+            "\n",
+            "ab\nçé x\n\nlast",
+            "a\r\nb\rc\n\r\rd",
+            "x\ny\r",
+            "\u{2028}é\nü\n",
+        ] {
+            let counted = Source::new("x", text.to_string());
+            let indexed = Source::new("x", text.to_string());
+            indexed.line_count();
+            for offset in 0..=text.len() + 1 {
+                // A fresh source for each offset: all answered without the index.
+                let fresh = Source::new("x", text.to_string());
+                assert_eq!(
+                    fresh.line_col(offset),
+                    indexed.line_col(offset),
+                    "{text:?} at {offset}"
+                );
+                assert_eq!(
+                    counted.line_col(offset),
+                    indexed.line_col(offset),
+                    "{text:?} at {offset}"
+                );
+            }
+        }
     }
 
     #[test]

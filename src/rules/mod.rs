@@ -64,11 +64,16 @@ fn comments(format: Format, text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     match format {
         Format::Markdown => {
-            // memmem: a SIMD search.
+            // memmem: a SIMD search, its searchers built once rather than for each search.
+            use memchr::memmem::Finder;
+            use std::sync::LazyLock;
+            static OPEN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"<!--"));
+            static CLOSE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"-->"));
             let mut from = 0;
-            while let Some(i) = memchr::memmem::find(&bytes[from..], b"<!--") {
+            while let Some(i) = OPEN.find(&bytes[from..]) {
                 let start = from + i;
-                let end = memchr::memmem::find(&bytes[start + 4..], b"-->")
+                let end = CLOSE
+                    .find(&bytes[start + 4..])
                     .map_or(text.len(), |j| start + 4 + j + 3);
                 out.push(Span::new(start, end));
                 from = end;
@@ -78,8 +83,16 @@ fn comments(format: Format, text: &str) -> Vec<Span> {
             // A comment line has a `#`, so only the lines with one are looked at: from
             // each `#`, back to the start of its line and on to the end of it.
             let mut from = 0;
-            while let Some(i) = memchr::memchr(b'#', &bytes[from..]) {
-                let hash = from + i;
+            loop {
+                // A comment line usually follows another: no search for its `#`.
+                let hash = if bytes.get(from) == Some(&b'#') {
+                    from
+                } else {
+                    match memchr::memchr(b'#', &bytes[from..]) {
+                        Some(i) => from + i,
+                        None => break,
+                    }
+                };
                 // Most comments start their line: no search back for it.
                 let start = if hash == 0 || bytes[hash - 1] == b'\n' {
                     hash

@@ -93,7 +93,14 @@ impl AdvancedWithoutGate {
         // only when it is there).
         let mut blanked: Option<String> = None;
         let mut last = 0;
-        for m in self.gate_name.get().find_iter(result) {
+        // Every match starts with `go`: most results have none, and then need no search
+        // (nor the regex built).
+        let has_go = result
+            .as_bytes()
+            .windows(2)
+            .any(|w| w.eq_ignore_ascii_case(b"go"));
+        let gate_names = has_go.then(|| self.gate_name.get().find_iter(result));
+        for m in gate_names.into_iter().flatten() {
             let b = blanked.get_or_insert_with(|| String::with_capacity(result.len()));
             b.push_str(&result[last..m.start()]);
             b.push(' ');

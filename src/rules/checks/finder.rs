@@ -27,12 +27,17 @@ pub struct Finder {
 #[derive(Debug)]
 struct Starts {
     /// The first bytes of the short literals, and of literals that share their first
-    /// byte with many others; `None` when there are none.
-    bytes: Option<Prefilter>,
+    /// byte with many others (at most three: memchr's limit); empty when there are none.
+    bytes: Vec<u8>,
     /// For each of those bytes, the bytes a literal may have after it (`None`: some
     /// literal is the byte alone). A cheap test that skips most false candidates, e.g.
     /// a TOML table header `[value-exchange]` for literals `[fill`, `[todo`, ….
     second: Vec<(u8, Option<Box<[bool; 256]>>)>,
+    /// For each of those bytes, the second and third bytes of its three-byte literals,
+    /// as a bit set indexed by `second * 256 + third`, and the second bytes of its
+    /// two-byte literals (which any third byte may follow): a candidate that passes
+    /// `second` must pass this too (`[[timeline` passes `[t` of `[todo`, not `[to`).
+    thirds: Vec<(Box<[u64; 1024]>, [bool; 256])>,
     /// The other literals (three bytes or longer); `None` when there are none.
     long: Option<Prefilter>,
 }
@@ -153,12 +158,6 @@ impl Starts {
         if second.len() > 3 {
             return None;
         }
-        let bytes = if second.is_empty() {
-            None
-        } else {
-            let needles: Vec<[u8; 1]> = second.iter().map(|(b, _)| [*b]).collect();
-            Some(Prefilter::new(MatchKind::LeftmostFirst, &needles)?)
-        };
         let long = if long.is_empty() {
             None
         } else {
@@ -169,28 +168,66 @@ impl Starts {
             }
             Some(pre)
         };
+        let thirds = second
+            .iter()
+            .map(|(b, _)| {
+                let mut pairs = Box::new([0u64; 1024]);
+                let mut two = [false; 256];
+                for l in short.iter().filter(|l| l[0] == *b) {
+                    match l[1..] {
+                        [x, y, ..] => {
+                            let bit = usize::from(x) * 256 + usize::from(y);
+                            pairs[bit / 64] |= 1 << (bit % 64);
+                        }
+                        [x] => two[usize::from(x)] = true,
+                        // The byte alone: `second` is `None`, this is not looked at.
+                        [] => {}
+                    }
+                }
+                (pairs, two)
+            })
+            .collect();
         Some(Starts {
-            bytes,
+            bytes: second.iter().map(|(b, _)| *b).collect(),
             second,
+            thirds,
             long,
         })
     }
 
-    /// The next place at or after `from` where one of the bytes is followed by a byte
-    /// that a literal starting with it has next.
+    /// The next place at or after `from` where one of the short literals starts.
     fn next_byte(&self, hay: &[u8], mut from: usize) -> Option<usize> {
         loop {
-            let at = next(self.bytes.as_ref(), hay, from)?;
-            let set = self
-                .second
-                .iter()
-                .find(|(b, _)| *b == hay[at])
-                .and_then(|(_, set)| set.as_ref());
-            match (set, hay.get(at + 1)) {
-                (None, _) => return Some(at),
-                (Some(set), Some(&b)) if set[usize::from(b)] => return Some(at),
-                _ => from = at + 1,
+            // memchr itself, not through a `Prefilter`: there is a candidate every line
+            // or two (each `[` of a TOML table header), so the call is what costs.
+            let rest = hay.get(from..)?;
+            let i = match self.bytes[..] {
+                [] => None,
+                [a] => memchr::memchr(a, rest),
+                [a, b] => memchr::memchr2(a, b, rest),
+                [a, b, c, ..] => memchr::memchr3(a, b, c, rest),
+            };
+            let at = from + i?;
+            let Some(i) = self.second.iter().position(|(b, _)| *b == hay[at]) else {
+                from = at + 1;
+                continue;
+            };
+            let fits = match (&self.second[i].1, hay.get(at + 1)) {
+                (None, _) => true,
+                (Some(set), Some(&x)) if set[usize::from(x)] => {
+                    let (pairs, two) = &self.thirds[i];
+                    two[usize::from(x)]
+                        || hay.get(at + 2).is_some_and(|&y| {
+                            let bit = usize::from(x) * 256 + usize::from(y);
+                            pairs[bit / 64] & (1 << (bit % 64)) != 0
+                        })
+                }
+                _ => false,
+            };
+            if fits {
+                return Some(at);
             }
+            from = at + 1;
         }
     }
 }
@@ -221,6 +258,9 @@ mod tests {
             "[fill x] [Fill] [[todo]] [value-exchange]\n[[phase]] [x] [TBD] [",
             "lorem ipsum Lorem Ipsum LOREM IPSUM lorem  ipsum Lorem",
             "a [fill — é <écrire your name> ??? ünd TBD",
+            "[[timeline.phase]]\n[exit]\n[enter x] [Tbd] [toDo it]\n[[fill me]] [f",
+            "[fi",
+            "x [e",
         ];
         for t in texts {
             both(placeholder, t);

@@ -73,18 +73,36 @@ fn no_params(table: &toml::Table) -> Result<(), String> {
     super::params::<NoParams>(table).map(|_| ())
 }
 
+/// Whether a text has a word in it (an alphanumeric character), as [`Text::has_words`]
+/// says it.
+///
+/// [`Text::has_words`]: crate::model::Text::has_words
+fn has_words(s: &str) -> bool {
+    // ASCII first: a non-ASCII character costs a Unicode table look-up.
+    s.bytes().any(|b| b.is_ascii_alphanumeric())
+        || (!s.is_ascii() && s.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()))
+}
+
 /// Words in a text: runs of alphanumeric characters.
 /// Whether the texts hold at least `min` words, reading no further than needed.
 fn has_words_at_least<'a>(texts: impl Iterator<Item = &'a String>, min: usize) -> bool {
     let mut seen = 0;
     for t in texts {
-        for w in t.split(|c: char| !c.is_alphanumeric()) {
-            if !w.is_empty() {
+        let mut in_word = false;
+        for c in t.chars() {
+            // ASCII first: a non-ASCII character costs a Unicode table look-up.
+            let word = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_alphanumeric()
+            };
+            if word && !in_word {
                 seen += 1;
                 if seen >= min {
                     return true;
                 }
             }
+            in_word = word;
         }
     }
     seen >= min
@@ -190,34 +208,86 @@ impl LazyRegex {
 #[derive(Debug)]
 struct Percentages;
 
+/// What [`Percentages::max`] finds, as a regex: kept for the test that holds the two
+/// together.
+#[cfg(test)]
 const PERCENTAGE: &str = r"(?i-u)[0-9]+(?:[.,][0-9]+)?\s*(?:%|percent(?-u:\b)|per\s+cent(?-u:\b))";
-
-/// The regex of [`Percentages`], one for all the checks that read them: built once.
-static PERCENTAGE_REGEX: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
 
 impl Percentages {
     fn new() -> Result<Percentages, String> {
         Ok(Percentages)
     }
 
-    fn regex() -> &'static Regex {
-        PERCENTAGE_REGEX.get_or_init(|| build(PERCENTAGE).expect("fixed pattern, tested"))
-    }
-
     /// The largest percentage in the text, if it states any.
+    ///
+    /// The matches of `PERCENTAGE` (leftmost first, not overlapping), read by hand: a
+    /// regex search costs more in set-up per text than this whole scan. A match takes
+    /// the whole run of digits it starts in (what could follow a shorter run is a
+    /// digit, which nothing in the pattern accepts), so when none starts at the
+    /// first digit of a run, none starts inside it either.
     fn max(&self, text: &str) -> Option<f64> {
-        // Every match starts with its number: `20` of `20 %`, `12,5` of `12,5 percent`.
-        Percentages::regex()
-            .find_iter(text)
-            .filter_map(|m| {
-                let hit = &text[m.range()];
-                let end = hit
-                    .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-                    .unwrap_or(hit.len());
-                hit[..end].replace(',', ".").parse::<f64>().ok()
-            })
-            .reduce(f64::max)
+        let b = text.as_bytes();
+        let digits_end =
+            |from: usize| from + b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let mut best: Option<f64> = None;
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let int_end = digits_end(i);
+            // `(?:[.,][0-9]+)?` is greedy: with the fraction first, then without.
+            let frac_end = match b.get(int_end) {
+                Some(b'.' | b',') if b.get(int_end + 1).is_some_and(u8::is_ascii_digit) => {
+                    Some(digits_end(int_end + 1))
+                }
+                _ => None,
+            };
+            let found = frac_end
+                .and_then(|e| unit_end(b, e).map(|end| (e, end)))
+                .or_else(|| unit_end(b, int_end).map(|end| (int_end, end)));
+            let Some((number_end, end)) = found else {
+                i = int_end;
+                continue;
+            };
+            if let Ok(v) = text[i..number_end].replace(',', ".").parse::<f64>() {
+                best = Some(best.map_or(v, |m| m.max(v)));
+            }
+            i = end;
+        }
+        best
     }
+}
+
+/// The end of `\s*(?:%|percent\b|per\s+cent\b)` (ASCII, any case) matched at `at`.
+fn unit_end(b: &[u8], at: usize) -> Option<usize> {
+    // `\s` without Unicode: also the vertical tab, which `is_ascii_whitespace` leaves out.
+    let space = |c: &u8| matches!(c, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ');
+    let skip_spaces = |from: usize| from + b[from..].iter().take_while(|c| space(c)).count();
+    let word_at = |from: usize, word: &[u8]| {
+        b.get(from..from + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    // `(?-u:\b)` after a letter: no ASCII word character follows.
+    let boundary = |from: usize| {
+        !b.get(from)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    };
+    let at = skip_spaces(at);
+    if b.get(at) == Some(&b'%') {
+        return Some(at + 1);
+    }
+    if word_at(at, b"percent") && boundary(at + 7) {
+        return Some(at + 7);
+    }
+    if word_at(at, b"per") {
+        let cent = skip_spaces(at + 3);
+        if cent > at + 3 && word_at(cent, b"cent") && boundary(cent + 4) {
+            return Some(cent + 4);
+        }
+    }
+    None
 }
 
 /// Minimum percentages per phase, as `crawl-min-percent` and `walk-min-percent` give them.
@@ -259,7 +329,6 @@ mod tests {
     #[test]
     fn lazy_patterns_compile() {
         // The factories build, and every fixed pattern compiles.
-        Percentages::regex();
         for check in ["tier-obligations", "advanced-without-gate", "weak-go-no-go"] {
             let f = factory(check).expect("registered");
             let params = if check == "tier-obligations" {
@@ -391,5 +460,42 @@ mod tests {
         );
         assert_eq!(p.max("40 per cent"), Some(40.0));
         assert_eq!(p.max("customers are happy"), None);
+    }
+
+    #[test]
+    fn percentages_are_what_the_regex_finds() {
+        let re = build(PERCENTAGE).expect("builds");
+        let by_regex = |text: &str| {
+            re.find_iter(text)
+                .filter_map(|m| {
+                    let hit = &text[m.range()];
+                    let end = hit
+                        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+                        .unwrap_or(hit.len());
+                    hit[..end].replace(',', ".").parse::<f64>().ok()
+                })
+                .reduce(f64::max)
+        };
+        let p = Percentages::new().expect("builds");
+        let alphabet = [
+            "1", "2", "0", ".", ",", " ", "\t", "\u{b}", "\n", "%", "p", "P", "er", "ER", "cent",
+            "percent", "per", "x", "_", "é", "5%", "9.5",
+        ];
+        // A fixed pseudo-random walk over many short texts made of those pieces.
+        let mut seed: u64 = 7;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = (seed >> 60) as usize;
+            for _ in 0..len {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            assert_eq!(p.max(&text), by_regex(&text), "{text:?}");
+        }
     }
 }
