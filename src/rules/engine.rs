@@ -1,7 +1,7 @@
 //! Compiles packs into a [`RuleSet`] and runs it over a charter.
 
 use super::checks;
-use super::pack::{Example, PackFile, RuleDef, Severity, DEFAULT_PACK};
+use super::pack::{Example, PackFile, RuleDef, Severity, DEFAULT_PACK, DEFAULT_PACK_JSON};
 use super::{Check, Ctx, Hit};
 use crate::config::{Config, ConfigError};
 use crate::model::{Charter, Span};
@@ -94,6 +94,8 @@ pub struct RuleSet {
 pub struct PackSource {
     pub name: String,
     pub text: String,
+    /// The same pack as JSON, read instead of `text` when present (the default pack).
+    pub json: Option<&'static str>,
 }
 
 impl RuleSet {
@@ -107,6 +109,7 @@ impl RuleSet {
         let mut sources = vec![PackSource {
             name: "rules/default.toml (built in)".to_string(),
             text: DEFAULT_PACK.to_string(),
+            json: Some(DEFAULT_PACK_JSON),
         }];
         for rel in &config.file.rules {
             let path = config.resolve(rel.get_ref());
@@ -121,6 +124,7 @@ impl RuleSet {
             sources.push(PackSource {
                 name: path.display().to_string(),
                 text,
+                json: None,
             });
         }
         RuleSet::from_sources(&sources, config)
@@ -130,7 +134,11 @@ impl RuleSet {
         let mut packs = Vec::with_capacity(sources.len());
         for src in sources {
             let text = src.text.strip_prefix('\u{feff}').unwrap_or(&src.text);
-            let pack: PackFile = toml::from_str(text).map_err(|e| pack_error(src, &e))?;
+            let pack: PackFile = match src.json.map(serde_json::from_str) {
+                Some(Ok(pack)) => pack,
+                // Not expected (a test reads the JSON); the TOML says what is wrong.
+                Some(Err(_)) | None => toml::from_str(text).map_err(|e| pack_error(src, &e))?,
+            };
             packs.push((src, pack));
         }
         let vocab =
