@@ -154,13 +154,16 @@ impl Blocks {
 #[derive(Default)]
 pub struct Pool(Vec<Block>);
 
-/// A pool holding more than this much text capacity is let go rather than kept: a
-/// huge file's buffers should not stay alive for the small files after it.
+/// A pool with more blocks or text capacity than this is let go rather than kept: a
+/// huge file's buffers should not stay alive for the small files after it (a charter
+/// has a few dozen blocks).
+const POOL_MAX_BLOCKS: usize = 4096;
 const POOL_MAX_BYTES: usize = 1 << 20;
 
 impl Pool {
     pub fn worth_keeping(&self) -> bool {
-        self.0.iter().map(|b| b.text.capacity()).sum::<usize>() <= POOL_MAX_BYTES
+        self.0.len() <= POOL_MAX_BLOCKS
+            && self.0.iter().map(|b| b.text.capacity()).sum::<usize>() <= POOL_MAX_BYTES
     }
 }
 
