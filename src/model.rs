@@ -57,6 +57,14 @@ pub struct Text {
     pub span: Span,
 }
 
+/// Whether a text has a word in it: an alphanumeric character.
+pub fn has_words(t: &str) -> bool {
+    // ASCII first: a text such as `≥ 20%` would otherwise look `≥` up in the Unicode
+    // tables before reaching the `2`.
+    t.bytes().any(|b| b.is_ascii_alphanumeric())
+        || (!t.is_ascii() && t.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()))
+}
+
 impl Text {
     pub fn new(text: impl Into<String>, span: Span) -> Text {
         Text {
@@ -67,11 +75,7 @@ impl Text {
 
     /// Whether the text says anything at all (not only whitespace and punctuation).
     pub fn has_words(&self) -> bool {
-        // ASCII first: a text such as `≥ 20%` would otherwise look `≥` up in the
-        // Unicode tables before reaching the `2`.
-        let t = &self.text;
-        t.bytes().any(|b| b.is_ascii_alphanumeric())
-            || (!t.is_ascii() && t.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()))
+        has_words(&self.text)
     }
 
     /// Parse the text as an ISO 8601 calendar date (`2026-09-15`).

@@ -73,16 +73,6 @@ fn no_params(table: &toml::Table) -> Result<(), String> {
     super::params::<NoParams>(table).map(|_| ())
 }
 
-/// Whether a text has a word in it (an alphanumeric character), as [`Text::has_words`]
-/// says it.
-///
-/// [`Text::has_words`]: crate::model::Text::has_words
-fn has_words(s: &str) -> bool {
-    // ASCII first: a non-ASCII character costs a Unicode table look-up.
-    s.bytes().any(|b| b.is_ascii_alphanumeric())
-        || (!s.is_ascii() && s.chars().any(|c| !c.is_ascii() && c.is_alphanumeric()))
-}
-
 /// Words in a text: runs of alphanumeric characters.
 /// Whether the texts hold at least `min` words, reading no further than needed.
 fn has_words_at_least<'a>(texts: impl Iterator<Item = &'a String>, min: usize) -> bool {

@@ -509,7 +509,7 @@ impl Check for Pattern {
             self.each_piece(cx, target, hits, |piece, hits| {
                 segments(piece.span, comments, &mut segs);
                 // Empty pieces are for the rules about missing content.
-                let has_words = segs.iter().any(|&s| super::has_words(cx.slice(s)));
+                let has_words = segs.iter().any(|&s| crate::model::has_words(cx.slice(s)));
                 if !has_words {
                     return;
                 }
