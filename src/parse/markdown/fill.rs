@@ -18,14 +18,17 @@ pub struct Ctx<'a> {
 }
 
 /// `Label: value` at the start of a paragraph or list item, borrowed from the block
-/// so that the many labels that name no field cost no allocation.
+/// so that the many labels that name no field cost no allocation. Source offsets are
+/// worked out only for the labels that are kept (`label`, `value`, `value_start`).
 pub struct Label<'b> {
     pub name: &'b str,
-    pub name_span: Span,
     /// The text after the colon.
     pub rest: &'b str,
-    /// From the text after the colon to the end of the block.
-    pub rest_span: Span,
+    block: &'b Block,
+    /// Offsets in the block's plain text: the name's start, the colon, the value's start.
+    lead: usize,
+    colon: usize,
+    vstart: usize,
 }
 
 impl<'b> Label<'b> {
@@ -35,34 +38,67 @@ impl<'b> Label<'b> {
         let colon = memchr::memchr(b':', head.get(..=MAX_LABEL_BYTES).unwrap_or(head))?;
         let raw = &b.text[..colon];
         let name = raw.trim();
-        if name.is_empty()
-            || !name.chars().any(char::is_alphanumeric)
-            || name.split_whitespace().count() > MAX_LABEL_WORDS
-        {
+        if name.is_empty() || !crate::model::has_words(name) || too_many_words(name) {
             return None;
         }
         let lead = raw.len() - raw.trim_start().len();
         let after = &b.text[colon + 1..];
         let vstart = colon + 1 + (after.len() - after.trim_start().len());
-        let value_start = if vstart < b.text.len() {
-            b.source_offset(vstart)
-        } else {
-            b.span.end
-        };
         Some(Label {
             name,
-            name_span: Span::new(b.source_offset(lead), b.source_offset(colon)),
             rest: b.text[vstart..].trim_end(),
-            rest_span: Span::new(value_start, b.span.end),
+            block: b,
+            lead,
+            colon,
+            vstart,
         })
     }
 
-    pub fn label(&self) -> Text {
-        Text::new(self.name, self.name_span)
+    /// Where the value starts in the source (the block's end when it is empty).
+    pub fn value_start(&self) -> usize {
+        if self.vstart < self.block.text.len() {
+            self.block.source_offset(self.vstart)
+        } else {
+            self.block.span.end
+        }
     }
 
+    pub fn label(&self) -> Text {
+        let span = Span::new(
+            self.block.source_offset(self.lead),
+            self.block.source_offset(self.colon),
+        );
+        Text::new(self.name, span)
+    }
+
+    /// The text after the colon; its span runs to the end of the block.
     pub fn value(&self) -> Text {
-        Text::new(self.rest, self.rest_span)
+        Text::new(
+            self.rest,
+            Span::new(self.value_start(), self.block.span.end),
+        )
+    }
+}
+
+/// More than `MAX_LABEL_WORDS` words (runs of non-whitespace), counted without
+/// going past the limit.
+fn too_many_words(name: &str) -> bool {
+    if name.is_ascii() {
+        let mut words = 0;
+        let mut in_word = false;
+        for &c in name.as_bytes() {
+            let space = c.is_ascii_whitespace() || c == b'\x0b';
+            if !space && !in_word {
+                words += 1;
+                if words > MAX_LABEL_WORDS {
+                    return true;
+                }
+            }
+            in_word = !space;
+        }
+        false
+    } else {
+        name.split_whitespace().nth(MAX_LABEL_WORDS).is_some()
     }
 }
 
@@ -200,7 +236,7 @@ fn line(ctx: &Ctx, blocks: &[Block], i: usize, sec: &mut Section, charter: &mut 
             sec.fields.push(Field {
                 key: f.to_string(),
                 label: l.label(),
-                value: joined(Some(l.value()), nested, l.rest_span.start),
+                value: joined(Some(l.value()), nested, l.value_start()),
             });
             return end;
         }

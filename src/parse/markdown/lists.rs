@@ -83,11 +83,14 @@ pub fn signature(ctx: &Ctx, b: &Block) -> Option<Signature> {
     }
     let date = dates(ctx.src, b.span).into_iter().next();
     let side = ctx.names.side_of(text);
-    // ASCII case folding finds the same "signed" as `to_lowercase`, without a copy.
-    let says_signed = text
-        .as_bytes()
-        .windows(6)
-        .any(|w| w.eq_ignore_ascii_case(b"signed"));
+    // ASCII case folding finds the same "signed" as `to_lowercase`, without a copy;
+    // only the places where an `s` stands are compared.
+    let bytes = text.as_bytes();
+    let says_signed = memchr::memchr2_iter(b's', b'S', bytes).any(|at| {
+        bytes
+            .get(at..at + 6)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"signed"))
+    });
     let signed = match b.kind {
         Kind::Item { task: Some(t), .. } => t,
         _ => {
@@ -109,7 +112,7 @@ pub fn signature(ctx: &Ctx, b: &Block) -> Option<Signature> {
 /// The signer as written: the line up to its date, without the dash before it.
 fn who(text: &str, date: Option<&Text>) -> String {
     let before = date
-        .and_then(|d| text.find(d.text.as_str()))
+        .and_then(|d| find(text, &d.text))
         .and_then(|at| text.get(..at))
         .unwrap_or(text);
     let before = before.trim_end_matches(|c: char| {
@@ -120,6 +123,14 @@ fn who(text: &str, date: Option<&Text>) -> String {
     } else {
         text.to_string()
     }
+}
+
+/// Where `needle` (a date, so a few ASCII bytes) first occurs in `text`: a memchr
+/// for its first byte, cheaper than setting up a substring searcher for one line.
+fn find(text: &str, needle: &str) -> Option<usize> {
+    let (hay, pat) = (text.as_bytes(), needle.as_bytes());
+    let (&first, _) = pat.split_first()?;
+    memchr::memchr_iter(first, hay).find(|&at| hay.get(at..at + pat.len()) == Some(pat))
 }
 
 fn ticked(cell: &str) -> bool {

@@ -647,3 +647,23 @@ fn phase_headings_take_loose_text_as_scope_and_heading_dates() {
         .collect();
     assert_eq!(items, ["Owner note: Dana", "A stray paragraph."]);
 }
+
+#[test]
+fn nesting_too_deep_is_found_on_the_line_that_opens_it() {
+    use super::{too_deep, MAX_NESTING};
+    let deep = ">".repeat(MAX_NESTING + 1);
+    let ok = ">".repeat(MAX_NESTING);
+    for eol in ["\n", "\r\n", "\r"] {
+        let text = format!("# Goals{eol}intro{eol}{ok} fine{eol}{deep} too deep{eol}after{eol}");
+        let at = text.find(&deep).expect("the deep line is there");
+        assert_eq!(too_deep(&text), Some(at), "{eol:?}");
+        let fine = format!("# Goals{eol}{ok} fine{eol}- a{eol}  - b{eol}");
+        assert_eq!(too_deep(&fine), None, "{eol:?}");
+    }
+    let bullets = format!("text\n{}x\n", "- ".repeat(MAX_NESTING + 1));
+    assert_eq!(too_deep(&bullets), Some(5));
+    let numbered = format!("  {}x", "1. ".repeat(MAX_NESTING + 1));
+    assert_eq!(too_deep(&numbered), Some(0));
+    // Markers must be followed by a space to open a list: `-` alone is text.
+    assert_eq!(too_deep(&"-".repeat(100)), None);
+}

@@ -83,7 +83,7 @@ fn content(ctx: &Ctx, p: &mut Phase, blocks: &[Block], sec: &mut Section) {
                             ctx,
                             p,
                             part,
-                            joined(Some(l.value()), nested, l.rest_span.start),
+                            joined(Some(l.value()), nested, l.value_start()),
                         );
                         i = end;
                         continue;
@@ -92,7 +92,7 @@ fn content(ctx: &Ctx, p: &mut Phase, blocks: &[Block], sec: &mut Section) {
                         sec.fields.push(Field {
                             key: f.to_string(),
                             label: l.label(),
-                            value: joined(Some(l.value()), nested, l.rest_span.start),
+                            value: joined(Some(l.value()), nested, l.value_start()),
                         });
                         i = end;
                         continue;
