@@ -51,14 +51,14 @@ pub fn parse(source: &Source, vocab: &Vocabulary) -> Charter {
     };
 
     let pool = POOL.take();
-    let blocks = blocks::collect(pool, body, base, text, vocab, &names);
+    let mut blocks = blocks::collect(pool, body, base, text, vocab, &names);
     misplaced_front_matter(body, base, &blocks.verbatim, &mut charter.issues);
     let ctx = fill::Ctx {
         src: text,
         vocab,
         names: &names,
     };
-    for raw in &blocks.sections {
+    for raw in std::mem::take(&mut blocks.sections) {
         let own = blocks.blocks().get(raw.blocks.clone()).unwrap_or_default();
         fill::section(&ctx, raw, own, &mut charter);
     }

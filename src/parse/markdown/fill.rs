@@ -176,12 +176,12 @@ pub fn item(b: &Block) -> Option<Text> {
 }
 
 /// Fill one section (and the charter's phases, metrics, signatures) from its blocks.
-pub fn section(ctx: &Ctx, raw: &RawSection, blocks: &[Block], charter: &mut Charter) {
-    let key = raw.key.as_str();
+pub fn section(ctx: &Ctx, raw: RawSection, blocks: &[Block], charter: &mut Charter) {
     let body_end = raw.span.end.max(raw.body_start);
+    let key = raw.key.as_str();
     let mut sec = Section {
-        key: raw.key.clone(),
-        heading: raw.heading.clone(),
+        key: key.to_string(),
+        heading: raw.heading,
         span: raw.span,
         body: Span::new(raw.body_start, body_end),
         fields: Vec::new(),
