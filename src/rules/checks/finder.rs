@@ -10,17 +10,20 @@
 //! which for a mix such as `<`, `TBD` and `Lorem` is Aho-Corasick, slower than no
 //! prefilter.)
 
+use crate::model::Span;
 use regex_automata::meta::Regex;
 use regex_automata::util::prefilter::Prefilter;
 use regex_automata::{Anchored, Input, MatchKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
-use regex_syntax::hir::Hir;
+use regex_syntax::hir::{Hir, Look};
 
 /// A check's regex that finds all its matches, with the literal search when it has one.
 #[derive(Debug)]
 pub struct Finder {
     re: Regex,
     starts: Option<Starts>,
+    /// Every match starts at the start of the text (`^…`, without multi-line mode).
+    anchored_start: bool,
 }
 
 /// Where a match can start.
@@ -60,29 +63,73 @@ impl Finder {
         Ok(Finder {
             re,
             starts: Starts::of(&hir),
+            anchored_start: hir.properties().look_set_prefix().contains(Look::Start),
         })
     }
 
     /// Every match in `text`, leftmost first and not overlapping, as `find_iter` gives them.
-    pub fn each(&self, text: &str, mut f: impl FnMut(usize, usize)) {
+    #[cfg(test)]
+    pub fn each(&self, text: &str, f: impl FnMut(usize, usize)) {
+        self.each_in(text, &[Span::new(0, text.len())], f);
+    }
+
+    /// Every match in each of `pieces` of `text` (sorted, disjoint, on character
+    /// boundaries), each piece read as a text of its own (as `find_iter` over
+    /// `&text[piece]` gives them), at offsets into `text`.
+    ///
+    /// The literals are searched for once over all the pieces rather than once per
+    /// piece: a TOML charter has a piece between each two comment lines, and each search
+    /// costs a set-up. A candidate in a gap between pieces is passed over; one that runs
+    /// past the end of its piece is a false candidate the regex, run over the piece
+    /// alone, turns down. Every match in a piece starts with a literal that lies in the
+    /// piece, so no candidate is missed.
+    pub fn each_in(&self, text: &str, pieces: &[Span], mut f: impl FnMut(usize, usize)) {
         let Some(starts) = &self.starts else {
-            for m in self.re.find_iter(text) {
-                f(m.start(), m.end());
+            for p in pieces {
+                let piece = &text[p.start..p.end];
+                // `^…`: at most one match, at the start; `find_iter` would search again.
+                if self.anchored_start {
+                    if let Some(m) = self.re.search(&Input::new(piece)) {
+                        f(p.start + m.start(), p.start + m.end());
+                    }
+                    continue;
+                }
+                for m in self.re.find_iter(piece) {
+                    f(p.start + m.start(), p.start + m.end());
+                }
             }
             return;
         };
-        let hay = text.as_bytes();
-        let mut byte = starts.next_byte(hay, 0);
-        let mut long = next(starts.long.as_ref(), hay, 0);
+        let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
+            return;
+        };
+        // Candidates only up to the end of the last piece.
+        let hay = &text.as_bytes()[..last.end];
+        let mut byte = starts.next_byte(hay, first.start);
+        let mut long = next(starts.long.as_ref(), hay, first.start);
+        let mut i = 0;
         while let Some(at) = min(byte, long) {
-            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-            // No literal is empty, so neither is a match: the search always moves on.
-            let from = match self.re.search(&input) {
-                Some(m) => {
-                    f(m.start(), m.end());
-                    m.end()
+            // Candidates only move forward, and each lies before `last.end`.
+            while pieces[i].end <= at {
+                i += 1;
+            }
+            let p = &pieces[i];
+            let from = if at < p.start {
+                // In a gap (a comment): on to the piece.
+                p.start
+            } else {
+                let piece = &text[p.start..p.end];
+                let input = Input::new(piece)
+                    .range(at - p.start..)
+                    .anchored(Anchored::Yes);
+                // No literal is empty, so neither is a match: the search always moves on.
+                match self.re.search(&input) {
+                    Some(m) => {
+                        f(p.start + m.start(), p.start + m.end());
+                        p.start + m.end()
+                    }
+                    None => at + 1,
                 }
-                None => at + 1,
             };
             if byte.is_some_and(|b| b < from) {
                 byte = starts.next_byte(hay, from);
@@ -242,6 +289,34 @@ mod tests {
         f.each(text, |s, e| scanned.push((s, e)));
         let all: Vec<_> = f.re.find_iter(text).map(|m| (m.start(), m.end())).collect();
         assert_eq!(scanned, all, "{pattern} on {text:?}");
+    }
+
+    #[test]
+    fn one_scan_over_pieces_finds_what_each_piece_alone_finds() {
+        use crate::model::Span;
+        let placeholder = crate::rules::checks::testkit::params("placeholder");
+        let placeholder = placeholder["must-not-match"].as_str().expect("pattern");
+        let nothing = crate::rules::checks::testkit::params("nothing-at-stake");
+        let nothing = nothing["must-not-match"].as_str().expect("pattern");
+        let text = "TBD x <fill in> y\n# TB\nD [todo z] ??\n?? none TBC\nnothing. [fi\nll] XXX";
+        for pattern in [placeholder, nothing, r"(?i)tbd|\[x\]", r"\bTBD\b"] {
+            let f = Finder::new(pattern).expect("pattern");
+            // Every split into pieces, with gaps between them.
+            for a in 0..text.len() {
+                for b in a..text.len() {
+                    let pieces = [Span::new(0, a), Span::new(b, text.len())];
+                    let mut once = Vec::new();
+                    f.each_in(text, &pieces, |s, e| once.push((s, e)));
+                    let mut alone = Vec::new();
+                    for p in pieces {
+                        for m in f.re.find_iter(&text[p.start..p.end]) {
+                            alone.push((p.start + m.start(), p.start + m.end()));
+                        }
+                    }
+                    assert_eq!(once, alone, "{pattern} over {pieces:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -79,11 +79,17 @@ fn has_words_at_least<'a>(texts: impl Iterator<Item = &'a String>, min: usize) -
     let mut seen = 0;
     for t in texts {
         let mut in_word = false;
-        for c in t.chars() {
-            // ASCII first: a non-ASCII character costs a Unicode table look-up.
-            let word = if c.is_ascii() {
-                c.is_ascii_alphanumeric()
+        let b = t.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // ASCII bytes read as they are: decoding characters and a Unicode table
+            // look-up only for the others.
+            let word = if b[i].is_ascii() {
+                i += 1;
+                b[i - 1].is_ascii_alphanumeric()
             } else {
+                let c = t[i..].chars().next().unwrap_or_default();
+                i += c.len_utf8().max(1);
                 c.is_alphanumeric()
             };
             if word && !in_word {
