@@ -35,7 +35,7 @@ use super::finder::Finder;
 use crate::model::{Charter, Format, Side, Span, Text};
 use crate::rules::{params, Check, Ctx, Hit};
 use regex_automata::meta::Regex;
-use regex_syntax::hir::Hir;
+use regex_syntax::hir::{Class, Hir, HirKind};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -108,7 +108,7 @@ struct Pattern {
     targets: Vec<Target>,
     /// `must-match` and `words`, as one regex when they build as one: a piece is then
     /// read once for both. Empty when there is neither.
-    wanted: Vec<Regex>,
+    wanted: Vec<Wanted>,
     must_not_match: Option<Finder>,
     require: bool,
     require_any: bool,
@@ -157,25 +157,99 @@ fn words_regex(words: &[String]) -> Option<String> {
     Some(format!("{fold}(?:{})", alternatives.join("|")))
 }
 
+/// A regex a piece must match, and the bytes that are a match alone: one of them in a
+/// text is a match, found without running the regex (`[0-9]` of the exit criteria's
+/// `[0-9]|(?-u:\b)(?:one|two|…)`, where nearly every criterion has a digit).
+#[derive(Debug)]
+struct Wanted {
+    re: Regex,
+    bytes: Option<Box<[bool; 256]>>,
+}
+
+impl Wanted {
+    fn new(hir: &Hir, re: Regex) -> Wanted {
+        Wanted {
+            re,
+            bytes: single_bytes(hir),
+        }
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        if let Some(bytes) = &self.bytes {
+            if text.bytes().any(|b| bytes[usize::from(b)]) {
+                return true;
+            }
+        }
+        self.re.is_match(text)
+    }
+}
+
+/// The ASCII bytes of the classes that are alternatives of the regex by themselves,
+/// when it has any: each of them is a match of one byte.
+fn single_bytes(hir: &Hir) -> Option<Box<[bool; 256]>> {
+    let alternatives = match hir.kind() {
+        HirKind::Alternation(alts) => alts.as_slice(),
+        _ => std::slice::from_ref(hir),
+    };
+    let mut set = Box::new([false; 256]);
+    let mut any = false;
+    for alt in alternatives {
+        let HirKind::Class(class) = alt.kind() else {
+            continue;
+        };
+        // Only classes of ASCII bytes: a byte of a longer character is not a character.
+        let ranges: Vec<(u32, u32)> = match class {
+            Class::Unicode(c) => c
+                .iter()
+                .map(|r| (r.start().into(), r.end().into()))
+                .collect(),
+            Class::Bytes(c) => c
+                .iter()
+                .map(|r| (r.start().into(), r.end().into()))
+                .collect(),
+        };
+        if ranges.iter().any(|&(_, end)| end > 0x7F) {
+            continue;
+        }
+        for (start, end) in ranges {
+            for b in start..=end {
+                set[b as usize] = true;
+            }
+        }
+        any = true;
+    }
+    any.then_some(set)
+}
+
 /// The regex a piece must match (the union of `must-match` and `words`), or each of
 /// them alone when there is one, or when they do not parse or build as one: the error
 /// is then the one each gives alone.
-fn wanted(must_match: Option<&str>, words: Option<&str>) -> Result<Vec<Regex>, String> {
+fn wanted(must_match: Option<&str>, words: Option<&str>) -> Result<Vec<Wanted>, String> {
     let patterns: Vec<(&str, &str)> = [("must-match", must_match), ("words", words)]
         .into_iter()
         .filter_map(|(what, p)| p.map(|p| (what, p)))
         .collect();
-    if patterns.len() > 1 {
-        let hirs: Option<Vec<Hir>> = patterns
-            .iter()
-            .map(|(_, p)| regex_automata::util::syntax::parse(p).ok())
-            .collect();
-        if let Some(re) = hirs.and_then(|hirs| super::build_from_hir(&Hir::alternation(hirs)).ok())
-        {
-            return Ok(vec![re]);
+    if patterns.is_empty() {
+        return Ok(Vec::new());
+    }
+    let hirs: Option<Vec<Hir>> = patterns
+        .iter()
+        .map(|(_, p)| regex_automata::util::syntax::parse(p).ok())
+        .collect();
+    if let Some(mut hirs) = hirs {
+        let hir = if hirs.len() == 1 {
+            hirs.remove(0)
+        } else {
+            Hir::alternation(hirs)
+        };
+        if let Ok(re) = super::build_from_hir(&hir) {
+            return Ok(vec![Wanted::new(&hir, re)]);
         }
     }
-    patterns.iter().map(|(what, p)| compile(what, p)).collect()
+    patterns
+        .iter()
+        .map(|(what, p)| compile(what, p).map(|re| Wanted { re, bytes: None }))
+        .collect()
 }
 
 pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
@@ -473,7 +547,7 @@ impl Pattern {
         // Matches it somewhere.
         if segments.iter().any(|&s| {
             let (_, text) = text_of(s);
-            self.wanted.iter().any(|re| re.is_match(text))
+            self.wanted.iter().any(|w| w.is_match(text))
         }) {
             return;
         }
@@ -568,6 +642,27 @@ mod tests {
         assert!(Target::parse("field:exit").is_err());
         assert!(Target::parse("paragraphs:exit").is_err());
         assert!(Target::parse("section:").is_err());
+    }
+
+    #[test]
+    fn bytes_that_match_alone_are_those_of_whole_alternatives() {
+        let bytes = |re: &str| {
+            let hir = regex_automata::util::syntax::parse(re).expect("parses");
+            super::single_bytes(&hir).map(|set| {
+                (0..=255u8)
+                    .filter(|&b| set[usize::from(b)])
+                    .map(char::from)
+                    .collect::<String>()
+            })
+        };
+        assert_eq!(
+            bytes(r"(?i-u)(?:[0-9]|(?-u:\b)(?:one|two)(?-u:\b))").as_deref(),
+            Some("0123456789")
+        );
+        assert_eq!(bytes(r"[0-9]").as_deref(), Some("0123456789"));
+        assert_eq!(bytes(r"x[0-9]|ab"), None);
+        assert_eq!(bytes(r"([0-9])|ab"), None);
+        assert_eq!(bytes(r"é|[0-9é]|ab"), None);
     }
 
     #[test]
