@@ -15,7 +15,7 @@ use regex_automata::meta::Regex;
 use regex_automata::util::prefilter::Prefilter;
 use regex_automata::{Anchored, Input, MatchKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
-use regex_syntax::hir::{Hir, Look};
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 /// A check's regex that finds all its matches, with the literal search when it has one.
 #[derive(Debug)]
@@ -24,6 +24,9 @@ pub struct Finder {
     starts: Option<Starts>,
     /// Every match starts at the start of the text (`^…`, without multi-line mode).
     anchored_start: bool,
+    /// The bytes a match can start with, when it cannot be empty: with `anchored_start`,
+    /// a text that starts with none of them has no match, and no search is run.
+    first: Option<Box<[bool; 256]>>,
 }
 
 /// Where a match can start.
@@ -64,6 +67,7 @@ impl Finder {
             re,
             starts: Starts::of(&hir),
             anchored_start: hir.properties().look_set_prefix().contains(Look::Start),
+            first: first_bytes(&hir),
         })
     }
 
@@ -89,6 +93,15 @@ impl Finder {
                 let piece = &text[p.start..p.end];
                 // `^…`: at most one match, at the start; `find_iter` would search again.
                 if self.anchored_start {
+                    let first = piece.as_bytes().first();
+                    let starts_no_match = match (&self.first, first) {
+                        (Some(set), Some(&b)) => !set[usize::from(b)],
+                        (Some(_), None) => true,
+                        (None, _) => false,
+                    };
+                    if starts_no_match {
+                        continue;
+                    }
                     if let Some(m) = self.re.search(&Input::new(piece)) {
                         f(p.start + m.start(), p.start + m.end());
                     }
@@ -137,6 +150,61 @@ impl Finder {
             if long.is_some_and(|l| l < from) {
                 long = next(starts.long.as_ref(), hay, from);
             }
+        }
+    }
+}
+
+/// The bytes a match of `hir` can start with; `None` when a match can be empty.
+fn first_bytes(hir: &Hir) -> Option<Box<[bool; 256]>> {
+    let mut set = Box::new([false; 256]);
+    (!add_first_bytes(hir, &mut set)).then_some(set)
+}
+
+/// Add to `set` the bytes a match of `hir` can start with; whether it can be empty.
+/// Look-arounds take no byte, so they are passed over: the set is then all the bytes
+/// a match may start with, and perhaps more, never fewer.
+fn add_first_bytes(hir: &Hir, set: &mut [bool; 256]) -> bool {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(lit) => match lit.0.first() {
+            Some(&b) => {
+                set[usize::from(b)] = true;
+                false
+            }
+            None => true,
+        },
+        HirKind::Class(Class::Bytes(class)) => {
+            for r in class.iter() {
+                for b in r.start()..=r.end() {
+                    set[usize::from(b)] = true;
+                }
+            }
+            false
+        }
+        HirKind::Class(Class::Unicode(class)) => {
+            for r in class.iter() {
+                let (start, end) = (u32::from(r.start()), u32::from(r.end()));
+                for b in start..=end.min(0x7F) {
+                    set[b as usize] = true;
+                }
+                // A character past ASCII starts with a lead byte: all of them.
+                if end > 0x7F {
+                    set[0xC0..].fill(true);
+                }
+            }
+            false
+        }
+        HirKind::Repetition(rep) => add_first_bytes(&rep.sub, set) || rep.min == 0,
+        HirKind::Capture(cap) => add_first_bytes(&cap.sub, set),
+        // Up to the first part that cannot be empty.
+        HirKind::Concat(parts) => parts.iter().all(|p| add_first_bytes(p, set)),
+        // Every alternative, each adding its bytes.
+        HirKind::Alternation(alts) => {
+            let mut empty = false;
+            for a in alts {
+                empty |= add_first_bytes(a, set);
+            }
+            empty
         }
     }
 }
@@ -317,6 +385,28 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn first_bytes_are_all_a_match_can_start_with() {
+        let first = |re: &str| {
+            let hir = regex_automata::util::syntax::parse(re).expect("parses");
+            super::first_bytes(&hir).map(|set| {
+                (0..=255u8)
+                    .filter(|&b| set[usize::from(b)])
+                    .map(char::from)
+                    .collect::<String>()
+            })
+        };
+        assert_eq!(first(r"^(?:ab|c)d").as_deref(), Some("ac"));
+        assert_eq!(first(r"^x*(?:y|z?)w").as_deref(), Some("wxyz"));
+        assert_eq!(first(r"(?i)\bn").as_deref(), Some("Nn"));
+        assert_eq!(first(r"^x*"), None);
+        assert_eq!(first(r"a|b?"), None);
+        // A character's first byte; any lead byte for a class past ASCII.
+        assert_eq!(first("é").as_deref(), Some("\u{c3}"));
+        let set = first("[à-ü]").expect("a set");
+        assert!(set.chars().all(|c| u32::from(c) >= 0xC0) && set.chars().count() == 64);
     }
 
     #[test]
