@@ -215,8 +215,11 @@ impl RuleSet {
             let Some(severity) = rule.severity else {
                 continue;
             };
-            hits.clear();
             rule.check.run(&cx, &mut hits);
+            // Most rules find nothing: no severity to work out, no drain to set up and drop.
+            if hits.is_empty() {
+                continue;
+            }
             let severity = match (draft, rule.draft_severity) {
                 (true, Some(s)) => s,
                 _ => severity,

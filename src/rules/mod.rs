@@ -9,7 +9,8 @@ pub mod checks;
 pub mod engine;
 pub mod pack;
 
-use crate::model::{Charter, Format, Span};
+use crate::date::DateError;
+use crate::model::{Charter, Format, Span, Text};
 use crate::source::Source;
 use crate::vocab::Vocabulary;
 use jiff::civil::Date;
@@ -27,6 +28,30 @@ pub struct Ctx<'a> {
     pub today: Date,
     /// [`Ctx::comments`], found once per charter however many rules ask.
     comments: OnceCell<Vec<Span>>,
+    /// [`Ctx::phase_dates`], parsed once per charter: five rules read them.
+    phase_dates: OnceCell<Vec<PhaseDates>>,
+}
+
+/// A date as written and parsed: `None` when not written at all.
+pub type ParsedDate = Option<Result<Date, DateError>>;
+
+/// The start and end of one phase, parsed.
+#[derive(Clone, Debug)]
+pub struct PhaseDates {
+    pub start: ParsedDate,
+    pub end: ParsedDate,
+}
+
+impl PhaseDates {
+    /// The start, when written as a valid date.
+    pub fn start_date(&self) -> Option<Date> {
+        self.start.as_ref()?.as_ref().ok().copied()
+    }
+
+    /// The end, when written as a valid date.
+    pub fn end_date(&self) -> Option<Date> {
+        self.end.as_ref()?.as_ref().ok().copied()
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -42,7 +67,23 @@ impl<'a> Ctx<'a> {
             vocab,
             today,
             comments: OnceCell::new(),
+            phase_dates: OnceCell::new(),
         }
+    }
+
+    /// The dates of each phase of the charter, in the order of `charter.phases`.
+    pub fn phase_dates(&self) -> &[PhaseDates] {
+        self.phase_dates.get_or_init(|| {
+            let parse = |t: &Option<Text>| t.as_ref().map(Text::date);
+            self.charter
+                .phases
+                .iter()
+                .map(|p| PhaseDates {
+                    start: parse(&p.start),
+                    end: parse(&p.end),
+                })
+                .collect()
+        })
     }
 
     /// The source text under a span.
@@ -64,14 +105,19 @@ fn comments(format: Format, text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     match format {
         Format::Markdown => {
-            // memmem: a SIMD search, its searchers built once rather than for each search.
+            // memmem: a SIMD search, its searcher built once rather than for each search.
             use memchr::memmem::Finder;
             use std::sync::LazyLock;
-            static OPEN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"<!--"));
             static CLOSE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"-->"));
             let mut from = 0;
-            while let Some(i) = OPEN.find(&bytes[from..]) {
+            // memchr for `<`, rare in a charter, then a look at what follows: cheaper than
+            // memmem for `<!--` over the whole text.
+            while let Some(i) = memchr::memchr(b'<', &bytes[from..]) {
                 let start = from + i;
+                if !bytes[start..].starts_with(b"<!--") {
+                    from = start + 1;
+                    continue;
+                }
                 let end = CLOSE
                     .find(&bytes[start + 4..])
                     .map_or(text.len(), |j| start + 4 + j + 3);

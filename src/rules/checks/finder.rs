@@ -10,17 +10,23 @@
 //! which for a mix such as `<`, `TBD` and `Lorem` is Aho-Corasick, slower than no
 //! prefilter.)
 
+use crate::model::Span;
 use regex_automata::meta::Regex;
 use regex_automata::util::prefilter::Prefilter;
 use regex_automata::{Anchored, Input, MatchKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
-use regex_syntax::hir::Hir;
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 /// A check's regex that finds all its matches, with the literal search when it has one.
 #[derive(Debug)]
 pub struct Finder {
     re: Regex,
     starts: Option<Starts>,
+    /// Every match starts at the start of the text (`^…`, without multi-line mode).
+    anchored_start: bool,
+    /// The bytes a match can start with, when it cannot be empty: with `anchored_start`,
+    /// a text that starts with none of them has no match, and no search is run.
+    first: Option<Box<[bool; 256]>>,
 }
 
 /// Where a match can start.
@@ -60,29 +66,83 @@ impl Finder {
         Ok(Finder {
             re,
             starts: Starts::of(&hir),
+            anchored_start: hir.properties().look_set_prefix().contains(Look::Start),
+            first: first_bytes(&hir),
         })
     }
 
     /// Every match in `text`, leftmost first and not overlapping, as `find_iter` gives them.
-    pub fn each(&self, text: &str, mut f: impl FnMut(usize, usize)) {
+    #[cfg(test)]
+    pub fn each(&self, text: &str, f: impl FnMut(usize, usize)) {
+        self.each_in(text, &[Span::new(0, text.len())], f);
+    }
+
+    /// Every match in each of `pieces` of `text` (sorted, disjoint, on character
+    /// boundaries), each piece read as a text of its own (as `find_iter` over
+    /// `&text[piece]` gives them), at offsets into `text`.
+    ///
+    /// The literals are searched for once over all the pieces rather than once per
+    /// piece: a TOML charter has a piece between each two comment lines, and each search
+    /// costs a set-up. A candidate in a gap between pieces is passed over; one that runs
+    /// past the end of its piece is a false candidate the regex, run over the piece
+    /// alone, turns down. Every match in a piece starts with a literal that lies in the
+    /// piece, so no candidate is missed.
+    pub fn each_in(&self, text: &str, pieces: &[Span], mut f: impl FnMut(usize, usize)) {
         let Some(starts) = &self.starts else {
-            for m in self.re.find_iter(text) {
-                f(m.start(), m.end());
+            for p in pieces {
+                let piece = &text[p.start..p.end];
+                // `^…`: at most one match, at the start; `find_iter` would search again.
+                if self.anchored_start {
+                    let first = piece.as_bytes().first();
+                    let starts_no_match = match (&self.first, first) {
+                        (Some(set), Some(&b)) => !set[usize::from(b)],
+                        (Some(_), None) => true,
+                        (None, _) => false,
+                    };
+                    if starts_no_match {
+                        continue;
+                    }
+                    if let Some(m) = self.re.search(&Input::new(piece)) {
+                        f(p.start + m.start(), p.start + m.end());
+                    }
+                    continue;
+                }
+                for m in self.re.find_iter(piece) {
+                    f(p.start + m.start(), p.start + m.end());
+                }
             }
             return;
         };
-        let hay = text.as_bytes();
-        let mut byte = starts.next_byte(hay, 0);
-        let mut long = next(starts.long.as_ref(), hay, 0);
+        let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
+            return;
+        };
+        // Candidates only up to the end of the last piece.
+        let hay = &text.as_bytes()[..last.end];
+        let mut byte = starts.next_byte(hay, first.start);
+        let mut long = next(starts.long.as_ref(), hay, first.start);
+        let mut i = 0;
         while let Some(at) = min(byte, long) {
-            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-            // No literal is empty, so neither is a match: the search always moves on.
-            let from = match self.re.search(&input) {
-                Some(m) => {
-                    f(m.start(), m.end());
-                    m.end()
+            // Candidates only move forward, and each lies before `last.end`.
+            while pieces[i].end <= at {
+                i += 1;
+            }
+            let p = &pieces[i];
+            let from = if at < p.start {
+                // In a gap (a comment): on to the piece.
+                p.start
+            } else {
+                let piece = &text[p.start..p.end];
+                let input = Input::new(piece)
+                    .range(at - p.start..)
+                    .anchored(Anchored::Yes);
+                // No literal is empty, so neither is a match: the search always moves on.
+                match self.re.search(&input) {
+                    Some(m) => {
+                        f(p.start + m.start(), p.start + m.end());
+                        p.start + m.end()
+                    }
+                    None => at + 1,
                 }
-                None => at + 1,
             };
             if byte.is_some_and(|b| b < from) {
                 byte = starts.next_byte(hay, from);
@@ -90,6 +150,61 @@ impl Finder {
             if long.is_some_and(|l| l < from) {
                 long = next(starts.long.as_ref(), hay, from);
             }
+        }
+    }
+}
+
+/// The bytes a match of `hir` can start with; `None` when a match can be empty.
+fn first_bytes(hir: &Hir) -> Option<Box<[bool; 256]>> {
+    let mut set = Box::new([false; 256]);
+    (!add_first_bytes(hir, &mut set)).then_some(set)
+}
+
+/// Add to `set` the bytes a match of `hir` can start with; whether it can be empty.
+/// Look-arounds take no byte, so they are passed over: the set is then all the bytes
+/// a match may start with, and perhaps more, never fewer.
+fn add_first_bytes(hir: &Hir, set: &mut [bool; 256]) -> bool {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(lit) => match lit.0.first() {
+            Some(&b) => {
+                set[usize::from(b)] = true;
+                false
+            }
+            None => true,
+        },
+        HirKind::Class(Class::Bytes(class)) => {
+            for r in class.iter() {
+                for b in r.start()..=r.end() {
+                    set[usize::from(b)] = true;
+                }
+            }
+            false
+        }
+        HirKind::Class(Class::Unicode(class)) => {
+            for r in class.iter() {
+                let (start, end) = (u32::from(r.start()), u32::from(r.end()));
+                for b in start..=end.min(0x7F) {
+                    set[b as usize] = true;
+                }
+                // A character past ASCII starts with a lead byte: all of them.
+                if end > 0x7F {
+                    set[0xC0..].fill(true);
+                }
+            }
+            false
+        }
+        HirKind::Repetition(rep) => add_first_bytes(&rep.sub, set) || rep.min == 0,
+        HirKind::Capture(cap) => add_first_bytes(&cap.sub, set),
+        // Up to the first part that cannot be empty.
+        HirKind::Concat(parts) => parts.iter().all(|p| add_first_bytes(p, set)),
+        // Every alternative, each adding its bytes.
+        HirKind::Alternation(alts) => {
+            let mut empty = false;
+            for a in alts {
+                empty |= add_first_bytes(a, set);
+            }
+            empty
         }
     }
 }
@@ -242,6 +357,56 @@ mod tests {
         f.each(text, |s, e| scanned.push((s, e)));
         let all: Vec<_> = f.re.find_iter(text).map(|m| (m.start(), m.end())).collect();
         assert_eq!(scanned, all, "{pattern} on {text:?}");
+    }
+
+    #[test]
+    fn one_scan_over_pieces_finds_what_each_piece_alone_finds() {
+        use crate::model::Span;
+        let placeholder = crate::rules::checks::testkit::params("placeholder");
+        let placeholder = placeholder["must-not-match"].as_str().expect("pattern");
+        let nothing = crate::rules::checks::testkit::params("nothing-at-stake");
+        let nothing = nothing["must-not-match"].as_str().expect("pattern");
+        let text = "TBD x <fill in> y\n# TB\nD [todo z] ??\n?? none TBC\nnothing. [fi\nll] XXX";
+        for pattern in [placeholder, nothing, r"(?i)tbd|\[x\]", r"\bTBD\b"] {
+            let f = Finder::new(pattern).expect("pattern");
+            // Every split into pieces, with gaps between them.
+            for a in 0..text.len() {
+                for b in a..text.len() {
+                    let pieces = [Span::new(0, a), Span::new(b, text.len())];
+                    let mut once = Vec::new();
+                    f.each_in(text, &pieces, |s, e| once.push((s, e)));
+                    let mut alone = Vec::new();
+                    for p in pieces {
+                        for m in f.re.find_iter(&text[p.start..p.end]) {
+                            alone.push((p.start + m.start(), p.start + m.end()));
+                        }
+                    }
+                    assert_eq!(once, alone, "{pattern} over {pieces:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn first_bytes_are_all_a_match_can_start_with() {
+        let first = |re: &str| {
+            let hir = regex_automata::util::syntax::parse(re).expect("parses");
+            super::first_bytes(&hir).map(|set| {
+                (0..=255u8)
+                    .filter(|&b| set[usize::from(b)])
+                    .map(char::from)
+                    .collect::<String>()
+            })
+        };
+        assert_eq!(first(r"^(?:ab|c)d").as_deref(), Some("ac"));
+        assert_eq!(first(r"^x*(?:y|z?)w").as_deref(), Some("wxyz"));
+        assert_eq!(first(r"(?i)\bn").as_deref(), Some("Nn"));
+        assert_eq!(first(r"^x*"), None);
+        assert_eq!(first(r"a|b?"), None);
+        // A character's first byte; any lead byte for a class past ASCII.
+        assert_eq!(first("é").as_deref(), Some("\u{c3}"));
+        let set = first("[à-ü]").expect("a set");
+        assert!(set.chars().all(|c| u32::from(c) >= 0xC0) && set.chars().count() == 64);
     }
 
     #[test]

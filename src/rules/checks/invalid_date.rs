@@ -3,8 +3,10 @@
 //! Looks at every date the model holds: `created`, `next-review`, phase starts and
 //! ends, signature dates. An empty text is not reported (there is no date to judge).
 
+use crate::date::DateError;
 use crate::model::Text;
 use crate::rules::{Check, Ctx, Hit};
+use jiff::civil::Date;
 
 #[derive(Debug)]
 struct InvalidDate;
@@ -17,23 +19,28 @@ pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
 impl Check for InvalidDate {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
         let c = cx.charter;
-        let meta = [&c.meta.created, &c.meta.next_review];
-        let phases = c.phases.iter().flat_map(|p| [&p.start, &p.end]);
-        let signatures = c.signatures.iter().map(|s| &s.date);
-        let dates = meta.into_iter().chain(phases).chain(signatures).flatten();
-        for text in dates {
-            check(text, hits);
+        for text in [&c.meta.created, &c.meta.next_review].into_iter().flatten() {
+            check(text, || text.date(), hits);
+        }
+        // The phases' dates as the other phase rules read them, parsed once.
+        for (phase, dates) in c.phases.iter().zip(cx.phase_dates()) {
+            for (text, parsed) in [(&phase.start, &dates.start), (&phase.end, &dates.end)] {
+                if let (Some(text), Some(parsed)) = (text, parsed) {
+                    check(text, || parsed.clone(), hits);
+                }
+            }
+        }
+        for text in c.signatures.iter().filter_map(|s| s.date.as_ref()) {
+            check(text, || text.date(), hits);
         }
     }
 }
 
-fn check(text: &Text, hits: &mut Vec<Hit>) {
-    // Nothing written: no date to judge.
+fn check(text: &Text, date: impl FnOnce() -> Result<Date, DateError>, hits: &mut Vec<Hit>) {
     if text.text.trim().is_empty() {
         return;
     }
-    // A real date.
-    let Err(problem) = text.date() else {
+    let Err(problem) = date() else {
         return;
     };
     hits.push(

@@ -21,7 +21,8 @@ impl Check for MetricNotMeasurable {
                 _ => &metric.name,
             };
             // A digit is a number, a percentage, an amount or a count.
-            if target.text.chars().any(|c| c.is_ascii_digit()) {
+            // Bytes, not characters: no ASCII digit byte is part of a longer character.
+            if target.text.bytes().any(|b| b.is_ascii_digit()) {
                 continue;
             }
             hits.push(Hit::at(metric.span).arg("found", super::shorten(&metric.name.text)));

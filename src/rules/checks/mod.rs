@@ -73,17 +73,46 @@ fn no_params(table: &toml::Table) -> Result<(), String> {
     super::params::<NoParams>(table).map(|_| ())
 }
 
+/// [`BYTE_CLASS`] of an ASCII letter or digit.
+const WORD: u8 = 1;
+/// [`BYTE_CLASS`] of a byte of a non-ASCII character.
+const NON_ASCII: u8 = 2;
+
+/// Each byte's class: [`WORD`], [`NON_ASCII`], or 0 (other ASCII).
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = if b >= 0x80 {
+            NON_ASCII
+        } else if (b as u8).is_ascii_alphanumeric() {
+            WORD
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Words in a text: runs of alphanumeric characters.
 /// Whether the texts hold at least `min` words, reading no further than needed.
 fn has_words_at_least<'a>(texts: impl Iterator<Item = &'a String>, min: usize) -> bool {
     let mut seen = 0;
     for t in texts {
         let mut in_word = false;
-        for c in t.chars() {
-            // ASCII first: a non-ASCII character costs a Unicode table look-up.
-            let word = if c.is_ascii() {
-                c.is_ascii_alphanumeric()
+        let b = t.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // ASCII bytes read as they are, by table: decoding characters and a Unicode
+            // table look-up only for the others.
+            let class = BYTE_CLASS[usize::from(b[i])];
+            let word = if class != NON_ASCII {
+                i += 1;
+                class == WORD
             } else {
+                let c = t[i..].chars().next().unwrap_or_default();
+                i += c.len_utf8().max(1);
                 c.is_alphanumeric()
             };
             if word && !in_word {
@@ -241,12 +270,27 @@ impl Percentages {
                 i = int_end;
                 continue;
             };
-            if let Ok(v) = text[i..number_end].replace(',', ".").parse::<f64>() {
+            if let Some(v) = decimal(&text[i..number_end]) {
                 best = Some(best.map_or(v, |m| m.max(v)));
             }
             i = end;
         }
         best
+    }
+}
+
+/// A number as [`Percentages::max`] reads it: digits, perhaps a fraction after `.` or
+/// `,`. Whole numbers of up to 15 digits are counted up directly: exact in an `f64`, so
+/// the same value as parsing gives, without the parser and without a copy of the text.
+fn decimal(s: &str) -> Option<f64> {
+    if s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) {
+        let n = s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        return Some(n as f64);
+    }
+    if s.contains(',') {
+        s.replace(',', ".").parse().ok()
+    } else {
+        s.parse().ok()
     }
 }
 

@@ -35,6 +35,7 @@ use super::finder::Finder;
 use crate::model::{Charter, Format, Side, Span, Text};
 use crate::rules::{params, Check, Ctx, Hit};
 use regex_automata::meta::Regex;
+use regex_syntax::hir::{Class, Hir, HirKind};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -105,8 +106,9 @@ impl Target {
 #[derive(Debug)]
 struct Pattern {
     targets: Vec<Target>,
-    must_match: Option<Regex>,
-    words: Option<Regex>,
+    /// `must-match` and `words`, as one regex when they build as one: a piece is then
+    /// read once for both. Empty when there is neither.
+    wanted: Vec<Wanted>,
     must_not_match: Option<Finder>,
     require: bool,
     require_any: bool,
@@ -118,7 +120,7 @@ fn compile(what: &str, re: &str) -> Result<Regex, String> {
 }
 
 /// One regex for a word list: whole words or phrases, any case, any whitespace between.
-fn words_regex(words: &[String]) -> Result<Option<Regex>, String> {
+fn words_regex(words: &[String]) -> Option<String> {
     let alternatives: Vec<String> = words
         .iter()
         .filter(|w| !w.trim().is_empty())
@@ -144,7 +146,7 @@ fn words_regex(words: &[String]) -> Result<Option<Regex>, String> {
         })
         .collect();
     if alternatives.is_empty() {
-        return Ok(None);
+        return None;
     }
     // ASCII case folding when every word is ASCII: far cheaper to build, same matches.
     let fold = if words.iter().all(|w| w.is_ascii()) {
@@ -152,7 +154,102 @@ fn words_regex(words: &[String]) -> Result<Option<Regex>, String> {
     } else {
         "(?i)"
     };
-    compile("words", &format!("{fold}(?:{})", alternatives.join("|"))).map(Some)
+    Some(format!("{fold}(?:{})", alternatives.join("|")))
+}
+
+/// A regex a piece must match, and the bytes that are a match alone: one of them in a
+/// text is a match, found without running the regex (`[0-9]` of the exit criteria's
+/// `[0-9]|(?-u:\b)(?:one|two|…)`, where nearly every criterion has a digit).
+#[derive(Debug)]
+struct Wanted {
+    re: Regex,
+    bytes: Option<Box<[bool; 256]>>,
+}
+
+impl Wanted {
+    fn new(hir: &Hir, re: Regex) -> Wanted {
+        Wanted {
+            re,
+            bytes: single_bytes(hir),
+        }
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        if let Some(bytes) = &self.bytes {
+            if text.bytes().any(|b| bytes[usize::from(b)]) {
+                return true;
+            }
+        }
+        self.re.is_match(text)
+    }
+}
+
+/// The ASCII bytes of the classes that are alternatives of the regex by themselves,
+/// when it has any: each of them is a match of one byte.
+fn single_bytes(hir: &Hir) -> Option<Box<[bool; 256]>> {
+    let alternatives = match hir.kind() {
+        HirKind::Alternation(alts) => alts.as_slice(),
+        _ => std::slice::from_ref(hir),
+    };
+    let mut set = Box::new([false; 256]);
+    let mut any = false;
+    for alt in alternatives {
+        let HirKind::Class(class) = alt.kind() else {
+            continue;
+        };
+        // Only classes of ASCII bytes: a byte of a longer character is not a character.
+        let ranges: Vec<(u32, u32)> = match class {
+            Class::Unicode(c) => c
+                .iter()
+                .map(|r| (r.start().into(), r.end().into()))
+                .collect(),
+            Class::Bytes(c) => c
+                .iter()
+                .map(|r| (r.start().into(), r.end().into()))
+                .collect(),
+        };
+        if ranges.iter().any(|&(_, end)| end > 0x7F) {
+            continue;
+        }
+        for (start, end) in ranges {
+            for b in start..=end {
+                set[b as usize] = true;
+            }
+        }
+        any = true;
+    }
+    any.then_some(set)
+}
+
+/// The regex a piece must match (the union of `must-match` and `words`), or each of
+/// them alone when there is one, or when they do not parse or build as one: the error
+/// is then the one each gives alone.
+fn wanted(must_match: Option<&str>, words: Option<&str>) -> Result<Vec<Wanted>, String> {
+    let patterns: Vec<(&str, &str)> = [("must-match", must_match), ("words", words)]
+        .into_iter()
+        .filter_map(|(what, p)| p.map(|p| (what, p)))
+        .collect();
+    if patterns.is_empty() {
+        return Ok(Vec::new());
+    }
+    let hirs: Option<Vec<Hir>> = patterns
+        .iter()
+        .map(|(_, p)| regex_automata::util::syntax::parse(p).ok())
+        .collect();
+    if let Some(mut hirs) = hirs {
+        let hir = if hirs.len() == 1 {
+            hirs.remove(0)
+        } else {
+            Hir::alternation(hirs)
+        };
+        if let Ok(re) = super::build_from_hir(&hir) {
+            return Ok(vec![Wanted::new(&hir, re)]);
+        }
+    }
+    patterns
+        .iter()
+        .map(|(what, p)| compile(what, p).map(|re| Wanted { re, bytes: None }))
+        .collect()
 }
 
 pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
@@ -165,23 +262,14 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
     if targets.is_empty() {
         return Err("`targets` is empty".into());
     }
-    let must_match = p
-        .must_match
-        .as_deref()
-        .map(|r| compile("must-match", r))
-        .transpose()?;
+    let words = words_regex(&p.words);
+    let wanted = wanted(p.must_match.as_deref(), words.as_deref())?;
     let must_not_match = p
         .must_not_match
         .as_deref()
         .map(|r| Finder::new(r).map_err(|e| format!("`must-not-match` is not a valid regex: {e}")))
         .transpose()?;
-    let words = words_regex(&p.words)?;
-    if must_match.is_none()
-        && must_not_match.is_none()
-        && words.is_none()
-        && !p.require
-        && !p.require_any
-    {
+    if wanted.is_empty() && must_not_match.is_none() && !p.require && !p.require_any {
         return Err(
             "give at least one of must-match, must-not-match, words, require, require-any".into(),
         );
@@ -191,8 +279,7 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
     }
     Ok(Box::new(Pattern {
         targets,
-        must_match,
-        words,
+        wanted,
         must_not_match,
         require: p.require,
         require_any: p.require_any,
@@ -430,31 +517,37 @@ impl Pattern {
             (s.start, &cx.source.text[s.start..s.end])
         };
         if let Some(finder) = &self.must_not_match {
+            let text = cx.source.text.as_str();
             let mut target = None;
-            for &s in segments {
-                let (at, text) = text_of(s);
-                finder.each(text, |start, end| {
-                    let (start, end) = without_markup(cx.charter.format, text, start, end);
-                    let (name, side) = target.get_or_insert_with(|| piece.name.target(cx)).clone();
-                    hits.push(
-                        Hit::at(Span::new(at + start, at + end))
-                            .variant("matched")
-                            .arg("found", super::shorten(&text[start..end]))
-                            .arg("target", name)
-                            .arg("target_side", side),
-                    );
-                });
+            let mut found = |start, end| {
+                let (start, end) = without_markup(cx.charter.format, text, start, end);
+                let (name, side) = target.get_or_insert_with(|| piece.name.target(cx)).clone();
+                hits.push(
+                    Hit::at(Span::new(start, end))
+                        .variant("matched")
+                        .arg("found", super::shorten(&text[start..end]))
+                        .arg("target", name)
+                        .arg("target_side", side),
+                );
+            };
+            // One search over all the segments when they are in order (they are, unless
+            // clamping to character boundaries made two overlap).
+            if segments.windows(2).all(|w| w[0].end <= w[1].start) {
+                finder.each_in(text, segments, &mut found);
+            } else {
+                for s in segments {
+                    finder.each_in(text, std::slice::from_ref(s), &mut found);
+                }
             }
         }
         // Nothing it must match.
-        if self.must_match.is_none() && self.words.is_none() {
+        if self.wanted.is_empty() {
             return;
         }
-        // Matches one of them somewhere.
-        let wanted = || self.must_match.iter().chain(self.words.iter());
+        // Matches it somewhere.
         if segments.iter().any(|&s| {
             let (_, text) = text_of(s);
-            wanted().any(|re| re.is_match(text))
+            self.wanted.iter().any(|w| w.is_match(text))
         }) {
             return;
         }
@@ -508,6 +601,10 @@ impl Check for Pattern {
         for target in &self.targets {
             self.each_piece(cx, target, hits, |piece, hits| {
                 segments(piece.span, comments, &mut segs);
+                // On character boundaries once, for every use below.
+                for s in &mut segs {
+                    *s = cx.source.clamp(*s);
+                }
                 // Empty pieces are for the rules about missing content.
                 let has_words = segs.iter().any(|&s| crate::model::has_words(cx.slice(s)));
                 if !has_words {
@@ -545,6 +642,27 @@ mod tests {
         assert!(Target::parse("field:exit").is_err());
         assert!(Target::parse("paragraphs:exit").is_err());
         assert!(Target::parse("section:").is_err());
+    }
+
+    #[test]
+    fn bytes_that_match_alone_are_those_of_whole_alternatives() {
+        let bytes = |re: &str| {
+            let hir = regex_automata::util::syntax::parse(re).expect("parses");
+            super::single_bytes(&hir).map(|set| {
+                (0..=255u8)
+                    .filter(|&b| set[usize::from(b)])
+                    .map(char::from)
+                    .collect::<String>()
+            })
+        };
+        assert_eq!(
+            bytes(r"(?i-u)(?:[0-9]|(?-u:\b)(?:one|two)(?-u:\b))").as_deref(),
+            Some("0123456789")
+        );
+        assert_eq!(bytes(r"[0-9]").as_deref(), Some("0123456789"));
+        assert_eq!(bytes(r"x[0-9]|ab"), None);
+        assert_eq!(bytes(r"([0-9])|ab"), None);
+        assert_eq!(bytes(r"é|[0-9é]|ab"), None);
     }
 
     #[test]

@@ -68,10 +68,6 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
     Ok(Box::new(PhaseDuration { p }))
 }
 
-fn date(t: &Option<crate::model::Text>) -> Option<Date> {
-    t.as_ref().and_then(|t| t.date().ok())
-}
-
 fn plural(n: i64, unit: &str) -> String {
     if n == 1 {
         format!("1 {unit}")
@@ -153,15 +149,15 @@ fn span_of(phase: &Phase) -> crate::model::Span {
 
 impl Check for PhaseDuration {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
-        for phase in &cx.charter.phases {
+        for (phase, dates) in cx.charter.phases.iter().zip(cx.phase_dates()) {
             // Only recognised phases have a usual span.
             let Some(kind) = phase.kind else { continue };
             // Without a valid start there is nothing to measure.
-            let Some(start) = date(&phase.start) else {
+            let Some(start) = dates.start_date() else {
                 continue;
             };
             // An end that is written but invalid is `invalid-date`'s; don't guess.
-            let end = date(&phase.end);
+            let end = dates.end_date();
             if end.is_none() && phase.end.as_ref().is_some_and(|t| t.has_words()) {
                 continue;
             }

@@ -19,22 +19,20 @@ pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
     Ok(Box::new(PhaseOrder))
 }
 
-fn start(p: &Phase) -> Option<Date> {
-    p.start.as_ref().and_then(|t| t.date().ok())
-}
-
 impl Check for PhaseOrder {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
-        let phases: Vec<(&Phase, PhaseKind)> = cx
+        // With each start parsed once (`None` when not a valid date).
+        let phases: Vec<(&Phase, PhaseKind, Option<Date>)> = cx
             .charter
             .phases
             .iter()
-            .filter_map(|p| p.kind.map(|k| (p, k)))
+            .zip(cx.phase_dates())
+            .filter_map(|(p, d)| p.kind.map(|k| (p, k, d.start_date())))
             .collect();
 
         // Listing: the highest kind so far must never go down.
         let mut highest: Option<PhaseKind> = None;
-        for &(phase, kind) in &phases {
+        for &(phase, kind, _) in &phases {
             match highest {
                 Some(h) if kind < h => hits.push(
                     Hit::at(phase.span)
@@ -47,15 +45,15 @@ impl Check for PhaseOrder {
         }
 
         // Schedule: no phase starts before a phase of a lower kind starts.
-        for &(phase, kind) in &phases {
-            let (Some(date), Some(text)) = (start(phase), phase.start.as_ref()) else {
+        for &(phase, kind, start) in &phases {
+            let (Some(date), Some(text)) = (start, phase.start.as_ref()) else {
                 continue;
             };
             // Of the lower-kind phases starting later, the latest is the one to name.
             let later = phases
                 .iter()
-                .filter(|(_, k)| *k < kind)
-                .filter_map(|&(p, k)| start(p).map(|d| (d, k)))
+                .filter(|(_, k, _)| *k < kind)
+                .filter_map(|&(_, k, start)| start.map(|d| (d, k)))
                 .filter(|&(d, _)| d > date)
                 .max_by_key(|&(d, _)| d);
             let Some((previous_start, previous)) = later else {

@@ -6,8 +6,7 @@
 //! even before the previous one starts is out of order, which is `phase-order`'s.
 
 use crate::model::Phase;
-use crate::rules::{Check, Ctx, Hit};
-use jiff::civil::Date;
+use crate::rules::{Check, Ctx, Hit, PhaseDates};
 
 #[derive(Debug)]
 struct PhaseOverlap;
@@ -17,23 +16,21 @@ pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
     Ok(Box::new(PhaseOverlap))
 }
 
-fn date(t: &Option<crate::model::Text>) -> Option<Date> {
-    t.as_ref().and_then(|t| t.date().ok())
-}
-
 impl Check for PhaseOverlap {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
-        let mut phases: Vec<&Phase> = cx
+        let mut phases: Vec<(&Phase, &PhaseDates)> = cx
             .charter
             .phases
             .iter()
-            .filter(|p| p.kind.is_some())
+            .zip(cx.phase_dates())
+            .filter(|(p, _)| p.kind.is_some())
             .collect();
-        phases.sort_by_key(|p| p.kind);
+        phases.sort_by_key(|(p, _)| p.kind);
         for pair in phases.windows(2) {
-            let (earlier, later) = (pair[0], pair[1]);
+            let ((earlier, earlier_dates), (later, later_dates)) = (pair[0], pair[1]);
             // Both dates are needed to compare.
-            let (Some(start), Some(end)) = (date(&later.start), date(&earlier.end)) else {
+            let (Some(start), Some(end)) = (later_dates.start_date(), earlier_dates.end_date())
+            else {
                 continue;
             };
             // Starts after the earlier one ends: no overlap.
@@ -41,7 +38,7 @@ impl Check for PhaseOverlap {
                 continue;
             }
             // Starts before the earlier one even starts: an ordering problem instead.
-            if date(&earlier.start).is_some_and(|s| start < s) {
+            if earlier_dates.start_date().is_some_and(|s| start < s) {
                 continue;
             }
             let (Some(kind), Some(prev), Some(text)) = (later.kind, earlier.kind, &later.start)

@@ -41,11 +41,21 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
 impl Check for RequiredField {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
         // The section's absence is `missing-section`'s.
-        let Some(section) = cx.charter.section(&self.section) else {
+        let sections = &cx.charter.sections;
+        let Some(first) = sections.iter().position(|s| s.key == self.section) else {
             return;
         };
+        let section = &sections[first];
+        // A section is nearly always written once: then its fields are the ones to look
+        // in, without going through every section again for each key.
+        let once = !sections[first + 1..].iter().any(|s| s.key == self.section);
         for (key, name) in &self.fields {
-            let hit = match cx.charter.field(&self.section, key) {
+            let field = if once {
+                section.field(key)
+            } else {
+                cx.charter.field(&self.section, key)
+            };
+            let hit = match field {
                 // Written, with words.
                 Some(f) if f.value.has_words() => continue,
                 // Labelled but empty: point at the label and its (empty) value.
