@@ -94,11 +94,10 @@ impl AdvancedWithoutGate {
         let mut blanked: Option<String> = None;
         let mut last = 0;
         // Every match starts with `go`: most results have none, and then need no search
-        // (nor the regex built).
-        let has_go = result
-            .as_bytes()
-            .windows(2)
-            .any(|w| w.eq_ignore_ascii_case(b"go"));
+        // (nor the regex built). Each `g` or `G` found by memchr, then the byte after it.
+        let b = result.as_bytes();
+        let has_go =
+            memchr::memchr2_iter(b'g', b'G', b).any(|i| matches!(b.get(i + 1), Some(b'o' | b'O')));
         let gate_names = has_go.then(|| self.gate_name.get().find_iter(result));
         for m in gate_names.into_iter().flatten() {
             let b = blanked.get_or_insert_with(|| String::with_capacity(result.len()));

@@ -32,9 +32,9 @@ pub struct Finder {
 /// Where a match can start.
 #[derive(Debug)]
 struct Starts {
-    /// The first bytes of the short literals, and of literals that share their first
-    /// byte with many others (at most three: memchr's limit); empty when there are none.
-    bytes: Vec<u8>,
+    /// The search for the first bytes of the short literals, and of literals that share
+    /// their first byte with many others (at most three: memchr's limit).
+    byte_search: ByteSearch,
     /// For each of those bytes, the bytes a literal may have after it (`None`: some
     /// literal is the byte alone). A cheap test that skips most false candidates, e.g.
     /// a TOML table header `[value-exchange]` for literals `[fill`, `[todo`, ….
@@ -302,8 +302,9 @@ impl Starts {
                 (pairs, two)
             })
             .collect();
+        let bytes: Vec<u8> = second.iter().map(|(b, _)| *b).collect();
         Some(Starts {
-            bytes: second.iter().map(|(b, _)| *b).collect(),
+            byte_search: ByteSearch::new(&bytes),
             second,
             thirds,
             long,
@@ -316,13 +317,7 @@ impl Starts {
             // memchr itself, not through a `Prefilter`: there is a candidate every line
             // or two (each `[` of a TOML table header), so the call is what costs.
             let rest = hay.get(from..)?;
-            let i = match self.bytes[..] {
-                [] => None,
-                [a] => memchr::memchr(a, rest),
-                [a, b] => memchr::memchr2(a, b, rest),
-                [a, b, c, ..] => memchr::memchr3(a, b, c, rest),
-            };
-            let at = from + i?;
+            let at = from + self.byte_search.find(rest)?;
             let Some(i) = self.second.iter().position(|(b, _)| *b == hay[at]) else {
                 from = at + 1;
                 continue;
@@ -343,6 +338,59 @@ impl Starts {
                 return Some(at);
             }
             from = at + 1;
+        }
+    }
+}
+
+/// memchr for one to three bytes. The AVX2 searcher is made once where the CPU has
+/// AVX2: `memchr2` and its kin choose the CPU's routine and set it up on every call,
+/// and a TOML charter has a candidate `[` every few lines, each a call.
+#[derive(Debug)]
+enum ByteSearch {
+    None,
+    #[cfg(target_arch = "x86_64")]
+    One(memchr::arch::x86_64::avx2::memchr::One),
+    #[cfg(target_arch = "x86_64")]
+    Two(memchr::arch::x86_64::avx2::memchr::Two),
+    #[cfg(target_arch = "x86_64")]
+    Three(memchr::arch::x86_64::avx2::memchr::Three),
+    /// Without AVX2: memchr's own choice on each call.
+    Bytes(Vec<u8>),
+}
+
+impl ByteSearch {
+    fn new(bytes: &[u8]) -> ByteSearch {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use memchr::arch::x86_64::avx2::memchr::{One, Three, Two};
+            let avx2 = match *bytes {
+                [] => Some(ByteSearch::None),
+                [a] => One::new(a).map(ByteSearch::One),
+                [a, b] => Two::new(a, b).map(ByteSearch::Two),
+                [a, b, c, ..] => Three::new(a, b, c).map(ByteSearch::Three),
+            };
+            if let Some(search) = avx2 {
+                return search;
+            }
+        }
+        ByteSearch::Bytes(bytes.to_vec())
+    }
+
+    fn find(&self, hay: &[u8]) -> Option<usize> {
+        match self {
+            ByteSearch::None => None,
+            #[cfg(target_arch = "x86_64")]
+            ByteSearch::One(s) => s.find(hay),
+            #[cfg(target_arch = "x86_64")]
+            ByteSearch::Two(s) => s.find(hay),
+            #[cfg(target_arch = "x86_64")]
+            ByteSearch::Three(s) => s.find(hay),
+            ByteSearch::Bytes(bytes) => match bytes[..] {
+                [] => None,
+                [a] => memchr::memchr(a, hay),
+                [a, b] => memchr::memchr2(a, b, hay),
+                [a, b, c, ..] => memchr::memchr3(a, b, c, hay),
+            },
         }
     }
 }

@@ -97,9 +97,31 @@ static BYTE_CLASS: [u8; 256] = {
 
 /// Words in a text: runs of alphanumeric characters.
 /// Whether the texts hold at least `min` words, reading no further than needed.
+#[cfg(test)]
 fn has_words_at_least<'a>(texts: impl Iterator<Item = &'a String>, min: usize) -> bool {
-    let mut seen = 0;
+    let mut count = WordCount::new(min);
     for t in texts {
+        if count.add(t) {
+            return true;
+        }
+    }
+    count.enough()
+}
+
+/// A count of words (runs of alphanumeric characters) up to a minimum, text by text,
+/// each text read no further than needed.
+struct WordCount {
+    seen: usize,
+    min: usize,
+}
+
+impl WordCount {
+    fn new(min: usize) -> WordCount {
+        WordCount { seen: 0, min }
+    }
+
+    /// Count the words of one more text; whether the minimum is reached.
+    fn add(&mut self, t: &str) -> bool {
         let mut in_word = false;
         let b = t.as_bytes();
         let mut i = 0;
@@ -116,15 +138,20 @@ fn has_words_at_least<'a>(texts: impl Iterator<Item = &'a String>, min: usize) -
                 c.is_alphanumeric()
             };
             if word && !in_word {
-                seen += 1;
-                if seen >= min {
+                self.seen += 1;
+                if self.seen >= self.min {
                     return true;
                 }
             }
             in_word = word;
         }
+        false
     }
-    seen >= min
+
+    /// Whether the minimum is reached (at once when it is 0).
+    fn enough(&self) -> bool {
+        self.seen >= self.min
+    }
 }
 
 /// A text for a message: whitespace collapsed, at most 60 characters (`…` when cut).
