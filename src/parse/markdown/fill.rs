@@ -82,7 +82,7 @@ impl<'b> Label<'b> {
 
 /// More than `MAX_LABEL_WORDS` words (runs of non-whitespace), counted without
 /// going past the limit.
-fn too_many_words(name: &str) -> bool {
+pub(super) fn too_many_words(name: &str) -> bool {
     if name.is_ascii() {
         let mut words = 0;
         let mut in_word = false;

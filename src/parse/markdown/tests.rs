@@ -667,3 +667,19 @@ fn nesting_too_deep_is_found_on_the_line_that_opens_it() {
     // Markers must be followed by a space to open a list: `-` alone is text.
     assert_eq!(too_deep(&"-".repeat(100)), None);
 }
+
+#[test]
+fn label_word_limit_counts_words_as_split_whitespace_does() {
+    use super::fill::too_many_words as too_many;
+    for name in [
+        "We give",
+        "one two three four five six seven eight",
+        "one two three four five six seven eight nine",
+        "  a\tb\x0bc\x0cd\re f g h i ",
+        "a\u{a0}b c d e f g h i",
+        "été\u{2003}a b c d e f g h",
+    ] {
+        let expected = name.split_whitespace().count() > 8;
+        assert_eq!(too_many(name), expected, "{name:?}");
+    }
+}
