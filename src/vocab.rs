@@ -210,7 +210,7 @@ fn find_words(haystack: &str, needle: &str) -> Option<usize> {
 
 /// Where `needle` first occurs in `haystack`. Haystacks here are labels and lines, a
 /// few dozen bytes: a memchr for the first byte beats setting up a substring searcher.
-fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+pub(crate) fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     let (&first, _) = needle.split_first()?;
     let last_start = haystack.len().checked_sub(needle.len())?;
     let mut from = 0;

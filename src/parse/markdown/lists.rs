@@ -112,7 +112,7 @@ pub fn signature(ctx: &Ctx, b: &Block) -> Option<Signature> {
 /// The signer as written: the line up to its date, without the dash before it.
 fn who(text: &str, date: Option<&Text>) -> String {
     let before = date
-        .and_then(|d| find(text, &d.text))
+        .and_then(|d| crate::vocab::find_bytes(text.as_bytes(), d.text.as_bytes()))
         .and_then(|at| text.get(..at))
         .unwrap_or(text);
     let before = before.trim_end_matches(|c: char| {
@@ -123,14 +123,6 @@ fn who(text: &str, date: Option<&Text>) -> String {
     } else {
         text.to_string()
     }
-}
-
-/// Where `needle` (a date, so a few ASCII bytes) first occurs in `text`: a memchr
-/// for its first byte, cheaper than setting up a substring searcher for one line.
-fn find(text: &str, needle: &str) -> Option<usize> {
-    let (hay, pat) = (text.as_bytes(), needle.as_bytes());
-    let (&first, _) = pat.split_first()?;
-    memchr::memchr_iter(first, hay).find(|&at| hay.get(at..at + pat.len()) == Some(pat))
 }
 
 fn ticked(cell: &str) -> bool {

@@ -209,6 +209,15 @@ fn add_first_bytes(hir: &Hir, set: &mut [bool; 256]) -> bool {
     }
 }
 
+/// The bytes of a byte set as characters, for tests to compare sets with a string.
+#[cfg(test)]
+pub(super) fn byte_set_chars(set: &[bool; 256]) -> String {
+    (0..=255u8)
+        .filter(|&b| set[usize::from(b)])
+        .map(char::from)
+        .collect()
+}
+
 fn min(a: Option<usize>, b: Option<usize>) -> Option<usize> {
     match (a, b) {
         (Some(a), Some(b)) => Some(a.min(b)),
@@ -439,12 +448,7 @@ mod tests {
     fn first_bytes_are_all_a_match_can_start_with() {
         let first = |re: &str| {
             let hir = regex_automata::util::syntax::parse(re).expect("parses");
-            super::first_bytes(&hir).map(|set| {
-                (0..=255u8)
-                    .filter(|&b| set[usize::from(b)])
-                    .map(char::from)
-                    .collect::<String>()
-            })
+            super::first_bytes(&hir).map(|set| super::byte_set_chars(&set))
         };
         assert_eq!(first(r"^(?:ab|c)d").as_deref(), Some("ac"));
         assert_eq!(first(r"^x*(?:y|z?)w").as_deref(), Some("wxyz"));

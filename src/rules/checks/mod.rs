@@ -73,28 +73,6 @@ fn no_params(table: &toml::Table) -> Result<(), String> {
     super::params::<NoParams>(table).map(|_| ())
 }
 
-/// [`BYTE_CLASS`] of an ASCII letter or digit.
-const WORD: u8 = 1;
-/// [`BYTE_CLASS`] of a byte of a non-ASCII character.
-const NON_ASCII: u8 = 2;
-
-/// Each byte's class: [`WORD`], [`NON_ASCII`], or 0 (other ASCII).
-static BYTE_CLASS: [u8; 256] = {
-    let mut table = [0; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = if b >= 0x80 {
-            NON_ASCII
-        } else if (b as u8).is_ascii_alphanumeric() {
-            WORD
-        } else {
-            0
-        };
-        b += 1;
-    }
-    table
-};
-
 /// Words in a text: runs of alphanumeric characters.
 /// Whether the texts hold at least `min` words, reading no further than needed.
 #[cfg(test)]
@@ -126,12 +104,12 @@ impl WordCount {
         let b = t.as_bytes();
         let mut i = 0;
         while i < b.len() {
-            // ASCII bytes read as they are, by table: decoding characters and a Unicode
-            // table look-up only for the others.
-            let class = BYTE_CLASS[usize::from(b[i])];
-            let word = if class != NON_ASCII {
+            // ASCII bytes read as they are: decoding characters and a Unicode table
+            // look-up only for the others.
+            let byte = b[i];
+            let word = if byte.is_ascii() {
                 i += 1;
-                class == WORD
+                byte.is_ascii_alphanumeric()
             } else {
                 let c = t[i..].chars().next().unwrap_or_default();
                 i += c.len_utf8().max(1);

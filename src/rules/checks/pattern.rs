@@ -512,10 +512,6 @@ impl Pattern {
 
     /// The hits of one piece, made of `segments` (its span minus comments).
     fn check_piece(&self, cx: &Ctx<'_>, piece: &Piece<'_>, segments: &[Span], hits: &mut Vec<Hit>) {
-        let text_of = |s: Span| {
-            let s = cx.source.clamp(s);
-            (s.start, &cx.source.text[s.start..s.end])
-        };
         if let Some(finder) = &self.must_not_match {
             let text = cx.source.text.as_str();
             let mut target = None;
@@ -545,10 +541,10 @@ impl Pattern {
             return;
         }
         // Matches it somewhere.
-        if segments.iter().any(|&s| {
-            let (_, text) = text_of(s);
-            self.wanted.iter().any(|w| w.is_match(text))
-        }) {
+        if segments
+            .iter()
+            .any(|&s| self.wanted.iter().any(|w| w.is_match(cx.slice(s))))
+        {
             return;
         }
         let (name, side) = piece.name.target(cx);
@@ -648,12 +644,7 @@ mod tests {
     fn bytes_that_match_alone_are_those_of_whole_alternatives() {
         let bytes = |re: &str| {
             let hir = regex_automata::util::syntax::parse(re).expect("parses");
-            super::single_bytes(&hir).map(|set| {
-                (0..=255u8)
-                    .filter(|&b| set[usize::from(b)])
-                    .map(char::from)
-                    .collect::<String>()
-            })
+            super::single_bytes(&hir).map(|set| super::super::finder::byte_set_chars(&set))
         };
         assert_eq!(
             bytes(r"(?i-u)(?:[0-9]|(?-u:\b)(?:one|two)(?-u:\b))").as_deref(),
