@@ -9,7 +9,7 @@
 //! Files are parsed in chunks of 256 with rayon's `par_iter`, as `charter lint` does,
 //! so the two scale the same way with `-j`.
 //!
-//! Built with the same allocator as `charter` (mimalloc).
+//! Built with the same allocator as `charter` (`charter::alloc`, mimalloc).
 //!
 //! No gitignore handling: that is work charter chooses to do, and part of what the
 //! benchmark charges it for.
@@ -24,7 +24,7 @@ use walkdir::WalkDir;
 
 /// The allocator `charter` uses, so that the two are compared on the same footing.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: charter::alloc::Mimalloc = charter::alloc::Mimalloc;
 
 /// As `charter lint`'s chunk size.
 const CHUNK: usize = 256;

@@ -4,6 +4,7 @@
 //! → [`rules::Finding`]s (via [`rules::RuleSet`]) → output. This library makes
 //! findings; only the binary's `output` decides how they are printed.
 
+pub mod alloc;
 pub mod changed;
 pub mod cli;
 pub mod config;
@@ -18,6 +19,7 @@ pub mod render;
 pub mod rules;
 pub mod source;
 pub mod suppress;
+pub mod trim;
 pub mod vocab;
 pub mod walk;
 pub mod write;

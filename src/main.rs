@@ -18,8 +18,6 @@ fn main() -> ExitCode {
     charter::cli::run(cli)
 }
 
-/// mimalloc: the linter allocates many small strings per charter (labels, values,
-/// findings) and frees them right after; glibc's allocator spent about a sixth of
-/// the run there.
+/// mimalloc (see `charter::alloc`).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: charter::alloc::Mimalloc = charter::alloc::Mimalloc;

@@ -66,13 +66,14 @@ impl Block {
         }
     }
 
-    /// Make a spare block new again, keeping its buffers.
-    fn reset(&mut self, mut kind: Kind, span: Span) {
-        if let (Kind::Row { cells: old, .. }, Kind::Row { cells: new, .. }) =
-            (&mut self.kind, &mut kind)
-        {
-            old.clear();
-            std::mem::swap(old, new);
+    /// Make a spare block new again, keeping its buffers; a row's cell texts go to
+    /// `spare_cells`.
+    fn reset(&mut self, mut kind: Kind, span: Span, spare_cells: &mut Vec<String>) {
+        if let Kind::Row { cells: old, .. } = &mut self.kind {
+            spare_cells.extend(old.drain(..).map(|c| c.text));
+            if let Kind::Row { cells: new, .. } = &mut kind {
+                std::mem::swap(old, new);
+            }
         }
         self.kind = kind;
         self.text.clear();
@@ -128,6 +129,8 @@ pub struct Blocks {
     pub sections: Vec<RawSection>,
     /// Code and HTML blocks, in order (their text is not content).
     pub verbatim: Vec<Span>,
+    /// Cell text buffers to reuse (cleared when a cell takes one).
+    spare_cells: Vec<String>,
 }
 
 impl Blocks {
@@ -142,17 +145,27 @@ impl Blocks {
             b.text.clear();
             b.chunks.clear();
             if let Kind::Row { cells, .. } = &mut b.kind {
-                cells.clear();
+                self.spare_cells.extend(cells.drain(..).map(|c| c.text));
             }
         }
-        Pool(self.pool)
+        for c in &mut self.spare_cells {
+            c.clear();
+        }
+        Pool {
+            blocks: self.pool,
+            cells: self.spare_cells,
+        }
     }
 }
 
 /// Blocks kept from one file to the next on a thread, so that their text and chunk
 /// buffers are allocated once per thread rather than once per block of every file.
 #[derive(Default)]
-pub struct Pool(Vec<Block>);
+pub struct Pool {
+    blocks: Vec<Block>,
+    /// Table cells' text buffers: a charter's tables have dozens of cells.
+    cells: Vec<String>,
+}
 
 /// A pool with more blocks or text capacity than this is let go rather than kept: a
 /// huge file's buffers should not stay alive for the small files after it (a charter
@@ -162,8 +175,11 @@ const POOL_MAX_BYTES: usize = 1 << 20;
 
 impl Pool {
     pub fn worth_keeping(&self) -> bool {
-        self.0.len() <= POOL_MAX_BLOCKS
-            && self.0.iter().map(|b| b.text.capacity()).sum::<usize>() <= POOL_MAX_BYTES
+        self.blocks.len() <= POOL_MAX_BLOCKS
+            && self.cells.len() <= POOL_MAX_BLOCKS
+            && self.blocks.iter().map(|b| b.text.capacity()).sum::<usize>()
+                + self.cells.iter().map(String::capacity).sum::<usize>()
+                <= POOL_MAX_BYTES
     }
 }
 
@@ -212,7 +228,8 @@ pub fn collect(
         vocab,
         names,
         out: Blocks {
-            pool: pool.0,
+            pool: pool.blocks,
+            spare_cells: pool.cells,
             ..Blocks::default()
         },
         open: None,
@@ -269,7 +286,7 @@ impl Builder<'_> {
         self.open?;
         let i = self.out.len;
         match self.out.pool.get_mut(i) {
-            Some(spare) => spare.reset(kind, span),
+            Some(spare) => spare.reset(kind, span, &mut self.out.spare_cells),
             None => self.out.pool.push(Block::new(kind, span)),
         }
         self.out.len += 1;
@@ -351,12 +368,15 @@ impl Builder<'_> {
                 };
             }
             Tag::TableCell => {
+                let spare = &mut self.out.spare_cells;
                 let cell = self.row.and_then(|r| {
                     let b = self.out.pool.get_mut(r)?;
                     let Kind::Row { cells, .. } = &mut b.kind else {
                         return None;
                     };
-                    cells.push(Text::new(String::new(), span));
+                    let mut text = spare.pop().unwrap_or_default();
+                    text.clear();
+                    cells.push(Text { text, span });
                     Some(r)
                 });
                 self.target = cell.map_or(Target::None, Target::Cell);
@@ -406,10 +426,11 @@ impl Builder<'_> {
                         self.out.pool.get_mut(r).map(|b| &mut b.kind)
                     {
                         if let Some(c) = cells.last_mut() {
-                            let trimmed = c.text.trim();
-                            if trimmed.len() != c.text.len() {
-                                c.text = trimmed.to_string();
-                            }
+                            // Trimmed in place: the buffer is kept for the next file.
+                            let end = c.text.trim_end().len();
+                            c.text.truncate(end);
+                            let lead = c.text.len() - c.text.trim_start().len();
+                            c.text.drain(..lead);
                             c.span = trim_cell(self.src, c.span);
                         }
                     }

@@ -5,6 +5,7 @@
 use super::blocks::{Block, Kind, RawSection};
 use super::{lists, timeline};
 use crate::model::{Charter, Field, Section, Span, Text};
+use crate::trim;
 use crate::vocab::{Names, Vocabulary};
 
 /// A label is a few words; longer text before a colon is a sentence, not a label.
@@ -37,16 +38,16 @@ impl<'b> Label<'b> {
         let head = b.text.as_bytes();
         let colon = memchr::memchr(b':', head.get(..=MAX_LABEL_BYTES).unwrap_or(head))?;
         let raw = &b.text[..colon];
-        let name = raw.trim();
+        let name = trim::trim(raw);
         if name.is_empty() || !crate::model::has_words(name) || too_many_words(name) {
             return None;
         }
-        let lead = raw.len() - raw.trim_start().len();
+        let lead = raw.len() - trim::trim_start(raw).len();
         let after = &b.text[colon + 1..];
-        let vstart = colon + 1 + (after.len() - after.trim_start().len());
+        let vstart = colon + 1 + (after.len() - trim::trim_start(after).len());
         Some(Label {
             name,
-            rest: b.text[vstart..].trim_end(),
+            rest: trim::trim_end(&b.text[vstart..]),
             block: b,
             lead,
             colon,
@@ -83,6 +84,10 @@ impl<'b> Label<'b> {
 /// More than `MAX_LABEL_WORDS` words (runs of non-whitespace), counted without
 /// going past the limit.
 pub(super) fn too_many_words(name: &str) -> bool {
+    // More words than the limit take at least a byte each and a space between.
+    if name.len() < 2 * MAX_LABEL_WORDS + 1 {
+        return false;
+    }
     if name.is_ascii() {
         let mut words = 0;
         let mut in_word = false;
@@ -156,13 +161,14 @@ pub fn joined<'b>(
     }
     for b in rest {
         let line = b.line();
-        if line.trim().is_empty() {
+        let line = trim::trim(&line);
+        if line.is_empty() {
             continue;
         }
         if !text.is_empty() {
             text.push('\n');
         }
-        text.push_str(line.trim());
+        text.push_str(line);
         span = Some(span.map_or(b.full, |s| s.join(b.full)));
     }
     Text::new(text, span.unwrap_or(Span::empty(empty_at)))
@@ -171,7 +177,7 @@ pub fn joined<'b>(
 /// The unlabelled text of a block as an item, if it says anything.
 pub fn item(b: &Block) -> Option<Text> {
     let line = b.line();
-    let t = line.trim();
+    let t = trim::trim(&line);
     (!t.is_empty()).then(|| Text::new(t, b.span))
 }
 
