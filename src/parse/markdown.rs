@@ -58,6 +58,7 @@ pub fn parse(source: &Source, vocab: &Vocabulary) -> Charter {
         vocab,
         names: &names,
     };
+    charter.sections.reserve_exact(blocks.sections.len());
     for raw in std::mem::take(&mut blocks.sections) {
         let own = blocks.blocks().get(raw.blocks.clone()).unwrap_or_default();
         fill::section(&ctx, raw, own, &mut charter);

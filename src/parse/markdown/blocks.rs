@@ -230,6 +230,7 @@ pub fn collect(
         out: Blocks {
             pool: pool.blocks,
             spare_cells: pool.cells,
+            sections: Vec::with_capacity(8),
             ..Blocks::default()
         },
         open: None,
@@ -254,8 +255,8 @@ impl Builder<'_> {
     fn event(&mut self, event: Event<'_>, span: Span) {
         // A heading may close the open section, so it is not that section's content;
         // `heading` extends the section itself when the heading stays inside it.
-        let content =
-            self.target != Target::Heading && !matches!(event, Event::Start(Tag::Heading { .. }));
+        let content = !matches!(self.target, Target::Heading)
+            && !matches!(event, Event::Start(Tag::Heading { .. }));
         match event {
             Event::Start(tag) => self.start(tag, span),
             Event::End(tag) => self.end(tag, span),
