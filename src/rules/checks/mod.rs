@@ -255,10 +255,10 @@ impl Percentages {
             |from: usize| from + b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
         let mut best: Option<f64> = None;
         let mut i = 0;
-        while i < b.len() {
-            if !b[i].is_ascii_digit() {
-                i += 1;
-                continue;
+        loop {
+            i = next_digit(b, i);
+            if i >= b.len() {
+                break;
             }
             let int_end = digits_end(i);
             // `(?:[.,][0-9]+)?` is greedy: with the fraction first, then without.
@@ -282,6 +282,30 @@ impl Percentages {
         }
         best
     }
+}
+
+/// The first ASCII digit at or after `from`, or the end of `b`. Eight bytes at a time
+/// while none of them is a digit: most of a bar or a result is words.
+fn next_digit(b: &[u8], mut from: usize) -> usize {
+    const LOW: u64 = u64::MAX / 255;
+    const HIGH: u64 = LOW * 0x80;
+    while let Some(Ok(chunk)) = b.get(from..from + 8).map(<[u8; 8]>::try_from) {
+        // Whether a byte lies between `/` and `:` (a digit), all eight at once: the low
+        // seven bits of each byte compared with both ends without a carry between bytes,
+        // and bytes past ASCII left out ("hasbetween", Bit Twiddling Hacks).
+        let x = u64::from_le_bytes(chunk);
+        let low7 = x & (LOW * 127);
+        let below_colon = (LOW * (127 + u64::from(b':'))) - low7;
+        let above_slash = low7 + LOW * (127 - u64::from(b'/'));
+        if below_colon & !x & above_slash & HIGH != 0 {
+            break;
+        }
+        from += 8;
+    }
+    while from < b.len() && !b[from].is_ascii_digit() {
+        from += 1;
+    }
+    from.min(b.len())
 }
 
 /// A number as [`Percentages::max`] reads it: digits, perhaps a fraction after `.` or
@@ -499,6 +523,24 @@ mod tests {
         );
         assert_eq!(p.max("40 per cent"), Some(40.0));
         assert_eq!(p.max("customers are happy"), None);
+    }
+
+    #[test]
+    fn next_digit_skips_exactly_the_bytes_that_are_not_digits() {
+        let naive = |b: &[u8], from: usize| {
+            from + b[from..].iter().take_while(|c| !c.is_ascii_digit()).count()
+        };
+        for c in 0..=255u8 {
+            for at in 0..20 {
+                // Around the byte, bytes whose low seven bits are digits' (`0xB5`).
+                let mut b = [b'x'; 20];
+                b[(at + 3) % 20] = 0xB5;
+                b[at] = c;
+                for from in 0..=20 {
+                    assert_eq!(next_digit(&b, from), naive(&b, from), "{c} at {at}");
+                }
+            }
+        }
     }
 
     #[test]
