@@ -326,6 +326,12 @@ impl Name<'_> {
     }
 }
 
+/// The text under a span clamped already: `Source::slice` would clamp it again, for
+/// each segment and each use.
+fn clamped<'a>(cx: &Ctx<'a>, s: Span) -> &'a str {
+    cx.source.text.get(s.start..s.end).unwrap_or_default()
+}
+
 /// A span minus the comments (sorted, disjoint) that overlap it, into `out`.
 fn segments(span: Span, comments: &[Span], out: &mut Vec<Span>) {
     out.clear();
@@ -543,7 +549,7 @@ impl Pattern {
         // Matches it somewhere.
         if segments
             .iter()
-            .any(|&s| self.wanted.iter().any(|w| w.is_match(cx.slice(s))))
+            .any(|&s| self.wanted.iter().any(|w| w.is_match(clamped(cx, s))))
         {
             return;
         }
@@ -602,7 +608,9 @@ impl Check for Pattern {
                     *s = cx.source.clamp(*s);
                 }
                 // Empty pieces are for the rules about missing content.
-                let has_words = segs.iter().any(|&s| crate::model::has_words(cx.slice(s)));
+                let has_words = segs
+                    .iter()
+                    .any(|&s| crate::model::has_words(clamped(cx, s)));
                 if !has_words {
                     return;
                 }
