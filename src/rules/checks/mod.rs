@@ -284,25 +284,32 @@ impl Percentages {
     }
 }
 
-/// The first ASCII digit at or after `from`, or the end of `b`. Eight bytes at a time
-/// while none of them is a digit: most of a bar or a result is words.
-fn next_digit(b: &[u8], mut from: usize) -> usize {
+/// The first ASCII digit at or after `from`, or the end of `b`.
+fn next_digit(b: &[u8], from: usize) -> usize {
+    next_in_range(b, from, b'0', b'9')
+}
+
+/// The first byte in `lo..=hi` (ASCII, `lo` not NUL) at or after `from`, or the end of
+/// `b`. Eight bytes at a time while none of them is in the range: most of a bar, a
+/// result or an exit criterion is words, and a byte loop was most of reading them.
+fn next_in_range(b: &[u8], mut from: usize, lo: u8, hi: u8) -> usize {
     const LOW: u64 = u64::MAX / 255;
     const HIGH: u64 = LOW * 0x80;
+    debug_assert!(lo >= 1 && lo <= hi && hi <= 127);
+    // Each byte's low seven bits compared with both ends of the range without a carry
+    // between bytes, and bytes past ASCII left out ("hasbetween", Bit Twiddling Hacks).
+    let (below, above) = (u64::from(hi) + 1, u64::from(lo) - 1);
     while let Some(Ok(chunk)) = b.get(from..from + 8).map(<[u8; 8]>::try_from) {
-        // Whether a byte lies between `/` and `:` (a digit), all eight at once: the low
-        // seven bits of each byte compared with both ends without a carry between bytes,
-        // and bytes past ASCII left out ("hasbetween", Bit Twiddling Hacks).
         let x = u64::from_le_bytes(chunk);
         let low7 = x & (LOW * 127);
-        let below_colon = (LOW * (127 + u64::from(b':'))) - low7;
-        let above_slash = low7 + LOW * (127 - u64::from(b'/'));
-        if below_colon & !x & above_slash & HIGH != 0 {
+        let under_hi = (LOW * (127 + below)) - low7;
+        let over_lo = low7 + LOW * (127 - above);
+        if under_hi & !x & over_lo & HIGH != 0 {
             break;
         }
         from += 8;
     }
-    while from < b.len() && !b[from].is_ascii_digit() {
+    while from < b.len() && !(lo..=hi).contains(&b[from]) {
         from += 1;
     }
     from.min(b.len())
@@ -523,6 +530,25 @@ mod tests {
         );
         assert_eq!(p.max("40 per cent"), Some(40.0));
         assert_eq!(p.max("customers are happy"), None);
+    }
+
+    #[test]
+    fn next_in_range_skips_exactly_the_bytes_outside_it() {
+        for (lo, hi) in [(b'a', b'z'), (1, 127), (b'~', 127), (1, 1), (b'?', b'?')] {
+            // Fillers outside the range, one with the high bit set.
+            let fillers = [0u8, b'x', 0xB0, 0xFF];
+            for filler in fillers.into_iter().filter(|f| !(lo..=hi).contains(f)) {
+                for c in 0..=255u8 {
+                    for at in [0, 5, 7, 8, 13] {
+                        let mut b = [filler; 16];
+                        b[at] = c;
+                        let naive = (0..16).find(|&i| (lo..=hi).contains(&b[i])).unwrap_or(16);
+                        let found = next_in_range(&b, 0, lo, hi);
+                        assert_eq!(found, naive, "{c} at {at} in {lo}..={hi}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
