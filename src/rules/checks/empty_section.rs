@@ -37,17 +37,26 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
 
 /// Whether the charter holds structured content (phases, metrics, signatures) for this section.
 fn has_structured(charter: &Charter, section: &Section) -> bool {
-    let spans: Vec<Span> = match section.key.as_str() {
-        "timeline" => charter.phases.iter().map(|p| p.span).collect(),
-        "metrics" => charter.metrics.iter().map(|m| m.span).collect(),
-        "signatures" => charter.signatures.iter().map(|s| s.span).collect(),
-        _ => return false,
+    match section.key.as_str() {
+        "timeline" => any_for(charter, section, charter.phases.iter().map(|p| p.span)),
+        "metrics" => any_for(charter, section, charter.metrics.iter().map(|m| m.span)),
+        "signatures" => any_for(charter, section, charter.signatures.iter().map(|s| s.span)),
+        _ => false,
+    }
+}
+
+/// Whether any of these spans of structured content belongs to the section: any at all
+/// when it is the first section of its key, else one inside it. The spans are read as
+/// they come, not collected: this runs for every section short of words.
+fn any_for(charter: &Charter, section: &Section, mut spans: impl Iterator<Item = Span>) -> bool {
+    let Some(first) = spans.next() else {
+        return false;
     };
+    let inside = |s: Span| s.start >= section.span.start && s.end <= section.span.end;
     let first_of_key = charter
         .section(&section.key)
         .is_some_and(|s| s.span == section.span);
-    let inside = |s: &Span| s.start >= section.span.start && s.end <= section.span.end;
-    (first_of_key && !spans.is_empty()) || spans.iter().any(inside)
+    first_of_key || inside(first) || spans.any(inside)
 }
 
 impl EmptySection {

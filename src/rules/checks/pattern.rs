@@ -164,24 +164,35 @@ fn words_regex(words: &[String]) -> Option<String> {
 struct Wanted {
     re: Regex,
     bytes: Option<Box<[bool; 256]>>,
+    /// `bytes` when they are one range (`[0-9]`): looked for eight bytes at a time.
+    range: Option<(u8, u8)>,
 }
 
 impl Wanted {
     fn new(hir: &Hir, re: Regex) -> Wanted {
-        Wanted {
-            re,
-            bytes: single_bytes(hir),
-        }
+        let bytes = single_bytes(hir);
+        let range = bytes.as_deref().and_then(byte_range);
+        Wanted { re, bytes, range }
     }
 
     fn is_match(&self, text: &str) -> bool {
-        if let Some(bytes) = &self.bytes {
-            if text.bytes().any(|b| bytes[usize::from(b)]) {
-                return true;
-            }
-        }
-        self.re.is_match(text)
+        let b = text.as_bytes();
+        let one_byte = match (self.range, &self.bytes) {
+            (Some((lo, hi)), _) => super::next_in_range(b, 0, lo, hi) < b.len(),
+            (None, Some(bytes)) => b.iter().any(|&c| bytes[usize::from(c)]),
+            (None, None) => false,
+        };
+        one_byte || self.re.is_match(text)
     }
+}
+
+/// The set as one range `lo..=hi` of ASCII bytes other than NUL, if it is one.
+fn byte_range(set: &[bool; 256]) -> Option<(u8, u8)> {
+    let lo = set.iter().position(|&x| x)?;
+    let hi = set.iter().rposition(|&x| x)?;
+    let whole = set[lo..=hi].iter().all(|&x| x);
+    let (lo, hi) = (u8::try_from(lo).ok()?, u8::try_from(hi).ok()?);
+    (whole && lo >= 1 && hi <= 127).then_some((lo, hi))
 }
 
 /// The ASCII bytes of the classes that are alternatives of the regex by themselves,
@@ -248,7 +259,13 @@ fn wanted(must_match: Option<&str>, words: Option<&str>) -> Result<Vec<Wanted>, 
     }
     patterns
         .iter()
-        .map(|(what, p)| compile(what, p).map(|re| Wanted { re, bytes: None }))
+        .map(|(what, p)| {
+            compile(what, p).map(|re| Wanted {
+                re,
+                bytes: None,
+                range: None,
+            })
+        })
         .collect()
 }
 
@@ -324,6 +341,12 @@ impl Name<'_> {
             }
         }
     }
+}
+
+/// The text under a span clamped already: `Source::slice` would clamp it again, for
+/// each segment and each use.
+fn clamped<'a>(cx: &Ctx<'a>, s: Span) -> &'a str {
+    cx.source.text.get(s.start..s.end).unwrap_or_default()
 }
 
 /// A span minus the comments (sorted, disjoint) that overlap it, into `out`.
@@ -543,7 +566,7 @@ impl Pattern {
         // Matches it somewhere.
         if segments
             .iter()
-            .any(|&s| self.wanted.iter().any(|w| w.is_match(cx.slice(s))))
+            .any(|&s| self.wanted.iter().any(|w| w.is_match(clamped(cx, s))))
         {
             return;
         }
@@ -602,7 +625,9 @@ impl Check for Pattern {
                     *s = cx.source.clamp(*s);
                 }
                 // Empty pieces are for the rules about missing content.
-                let has_words = segs.iter().any(|&s| crate::model::has_words(cx.slice(s)));
+                let has_words = segs
+                    .iter()
+                    .any(|&s| crate::model::has_words(clamped(cx, s)));
                 if !has_words {
                     return;
                 }
@@ -652,6 +677,13 @@ mod tests {
         );
         assert_eq!(bytes(r"[0-9]").as_deref(), Some("0123456789"));
         assert_eq!(bytes(r"x[0-9]|ab"), None);
+        let range = |re: &str| {
+            let hir = regex_automata::util::syntax::parse(re).expect("parses");
+            super::single_bytes(&hir).and_then(|set| super::byte_range(&set))
+        };
+        assert_eq!(range(r"[0-9]|ab"), Some((b'0', b'9')));
+        assert_eq!(range(r"[0-9a]|ab"), None);
+        assert_eq!(range(r"[\x00-a]|ab"), None);
         assert_eq!(bytes(r"([0-9])|ab"), None);
         assert_eq!(bytes(r"é|[0-9é]|ab"), None);
     }
@@ -867,6 +899,24 @@ mod tests {
             k.span("If the partnership is not working out.")
         );
         assert_eq!(arg(&hits[0], "target"), "Exit criteria");
+    }
+
+    #[test]
+    fn a_digit_anywhere_is_found_without_the_regex() {
+        let params = super::super::testkit::params("exit-criteria-not-measurable");
+        let pattern = params["must-match"].as_str().expect("pattern");
+        let wanted = super::wanted(Some(pattern), None).expect("builds");
+        assert_eq!(wanted[0].range, Some((b'0', b'9')));
+        for (text, matches) in [
+            ("If the partnership is not working out, é à ü.", false),
+            ("If adoption is under target after the pilot ends: 3", true),
+            ("Adoption below target for two quarters.", true),
+            ("Ünder 9", true),
+            ("", false),
+        ] {
+            assert_eq!(wanted[0].is_match(text), matches, "{text}");
+            assert_eq!(wanted[0].re.is_match(text), matches, "{text}");
+        }
     }
 
     #[test]
