@@ -89,18 +89,24 @@ fn has_words_at_least<'a>(texts: impl Iterator<Item = &'a String>, min: usize) -
 /// The high bit of each of eight bytes.
 const ASCII_HIGH: u64 = 0x8080_8080_8080_8080;
 
-/// Of eight ASCII bytes, the high bit set for each that is alphanumeric. Each byte is
-/// compared with both ends of `0-9` and of `a-z` (letters lowercased by setting 0x20,
-/// which puts no other byte in that range) without a carry into the next byte
-/// ("hasbetween", Bit Twiddling Hacks).
+/// One in each of eight bytes.
+const ONES: u64 = u64::MAX / 255;
+
+/// Of eight bytes, the high bit set for each in `lo..=hi` (ASCII, `lo` not NUL); bytes
+/// past ASCII are never in it. Each byte's low seven bits are compared with both ends
+/// of the range without a carry into the next byte ("hasbetween", Bit Twiddling Hacks).
+fn bytes_in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    debug_assert!(lo >= 1 && lo <= hi && hi <= 127);
+    let low7 = x & (ONES * 127);
+    let under_hi = ONES * (127 + u64::from(hi) + 1) - low7;
+    let over_lo = low7 + ONES * (127 - (u64::from(lo) - 1));
+    under_hi & over_lo & !x & ASCII_HIGH
+}
+
+/// Of eight ASCII bytes, the high bit set for each that is alphanumeric (letters
+/// lowercased by setting 0x20, which puts no other byte in `a-z`).
 fn ascii_alphanumeric(x: u64) -> u64 {
-    const LOW: u64 = u64::MAX / 255;
-    let between = |x: u64, lo: u8, hi: u8| {
-        let under_hi = LOW * (127 + u64::from(hi) + 1) - x;
-        let over_lo = x + LOW * (127 - (u64::from(lo) - 1));
-        under_hi & over_lo & ASCII_HIGH
-    };
-    between(x, b'0', b'9') | between(x | (LOW * 0x20), b'a', b'z')
+    bytes_in_range(x, b'0', b'9') | bytes_in_range(x | (ONES * 0x20), b'a', b'z')
 }
 
 /// A count of words (runs of alphanumeric characters) up to a minimum, text by text,
@@ -134,7 +140,7 @@ impl WordCount {
                     if starts != 0 {
                         // One bit per byte, summed into the top byte by the multiply:
                         // cheaper than `count_ones` without the POPCNT instruction.
-                        let count = ((starts >> 7).wrapping_mul(u64::MAX / 255)) >> 56;
+                        let count = ((starts >> 7).wrapping_mul(ONES)) >> 56;
                         self.seen += count as usize;
                         if self.seen >= self.min {
                             return true;
@@ -334,18 +340,8 @@ fn next_digit(b: &[u8], from: usize) -> usize {
 /// `b`. Eight bytes at a time while none of them is in the range: most of a bar, a
 /// result or an exit criterion is words, and a byte loop was most of reading them.
 fn next_in_range(b: &[u8], mut from: usize, lo: u8, hi: u8) -> usize {
-    const LOW: u64 = u64::MAX / 255;
-    const HIGH: u64 = LOW * 0x80;
-    debug_assert!(lo >= 1 && lo <= hi && hi <= 127);
-    // Each byte's low seven bits compared with both ends of the range without a carry
-    // between bytes, and bytes past ASCII left out ("hasbetween", Bit Twiddling Hacks).
-    let (below, above) = (u64::from(hi) + 1, u64::from(lo) - 1);
     while let Some(Ok(chunk)) = b.get(from..from + 8).map(<[u8; 8]>::try_from) {
-        let x = u64::from_le_bytes(chunk);
-        let low7 = x & (LOW * 127);
-        let under_hi = (LOW * (127 + below)) - low7;
-        let over_lo = low7 + LOW * (127 - above);
-        if under_hi & !x & over_lo & HIGH != 0 {
+        if bytes_in_range(u64::from_le_bytes(chunk), lo, hi) != 0 {
             break;
         }
         from += 8;
