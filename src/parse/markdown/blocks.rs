@@ -95,12 +95,16 @@ impl Block {
     /// The text as one line: cells joined by ` | ` for a row.
     pub fn line(&self) -> std::borrow::Cow<'_, str> {
         match &self.kind {
-            Kind::Row { cells, .. } => cells
-                .iter()
-                .map(|c| c.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" | ")
-                .into(),
+            Kind::Row { cells, .. } => {
+                let mut line = String::with_capacity(cells.iter().map(|c| c.text.len() + 3).sum());
+                for (i, c) in cells.iter().enumerate() {
+                    if i > 0 {
+                        line.push_str(" | ");
+                    }
+                    line.push_str(&c.text);
+                }
+                line.into()
+            }
             _ => self.text.as_str().into(),
         }
     }
@@ -108,8 +112,9 @@ impl Block {
 
 /// A known section: its heading and the blocks under it.
 #[derive(Debug)]
-pub struct RawSection {
-    pub key: String,
+pub struct RawSection<'v> {
+    /// The canonical key, borrowed from the vocabulary.
+    pub key: &'v str,
     pub heading: Text,
     pub level: u8,
     /// Heading start to the end of the last content.
@@ -121,19 +126,19 @@ pub struct RawSection {
 }
 
 #[derive(Debug, Default)]
-pub struct Blocks {
+pub struct Blocks<'v> {
     /// This file's blocks are `pool[..len]`; the rest are spares from earlier files,
     /// kept for their buffers (see [`Pool`]).
     pool: Vec<Block>,
     len: usize,
-    pub sections: Vec<RawSection>,
+    pub sections: Vec<RawSection<'v>>,
     /// Code and HTML blocks, in order (their text is not content).
     pub verbatim: Vec<Span>,
     /// Cell text buffers to reuse (cleared when a cell takes one).
     spare_cells: Vec<String>,
 }
 
-impl Blocks {
+impl Blocks<'_> {
     pub fn blocks(&self) -> &[Block] {
         self.pool.get(..self.len).unwrap_or_default()
     }
@@ -195,7 +200,7 @@ struct Builder<'a> {
     src: &'a str,
     vocab: &'a Vocabulary,
     names: &'a Names,
-    out: Blocks,
+    out: Blocks<'a>,
     /// The open section's index in `out.sections`.
     open: Option<usize>,
     target: Target,
@@ -209,16 +214,19 @@ struct Builder<'a> {
     heading: String,
     table: usize,
     row: Option<usize>,
+    /// The end of the open section's content so far (applied when it closes: one
+    /// field to update per event rather than the section).
+    content_end: usize,
 }
 
-pub fn collect(
+pub fn collect<'a>(
     pool: Pool,
     body: &str,
     base: usize,
-    src: &str,
-    vocab: &Vocabulary,
-    names: &Names,
-) -> Blocks {
+    src: &'a str,
+    vocab: &'a Vocabulary,
+    names: &'a Names,
+) -> Blocks<'a> {
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_STRIKETHROUGH
@@ -242,6 +250,7 @@ pub fn collect(
         heading: String::new(),
         table: 0,
         row: None,
+        content_end: 0,
     };
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
         let span = Span::new(range.start + base, range.end + base);
@@ -251,7 +260,7 @@ pub fn collect(
     b.out
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     fn event(&mut self, event: Event<'_>, span: Span) {
         // A heading may close the open section, so it is not that section's content;
         // `heading` extends the section itself when the heading stays inside it.
@@ -277,9 +286,7 @@ impl Builder<'_> {
             Event::Rule | Event::Html(_) | Event::InlineHtml(_) | Event::FootnoteReference(_) => {}
         }
         if content {
-            if let Some(s) = self.open.and_then(|i| self.out.sections.get_mut(i)) {
-                s.span.end = s.span.end.max(span.end);
-            }
+            self.content_end = self.content_end.max(span.end);
         }
     }
 
@@ -427,11 +434,10 @@ impl Builder<'_> {
                         self.out.pool.get_mut(r).map(|b| &mut b.kind)
                     {
                         if let Some(c) = cells.last_mut() {
-                            // Trimmed in place: the buffer is kept for the next file.
-                            let end = c.text.trim_end().len();
+                            // Trimmed in place (the buffer is kept for the next file);
+                            // the start already was, in `text`.
+                            let end = crate::trim::trim_end(&c.text).len();
                             c.text.truncate(end);
-                            let lead = c.text.len() - c.text.trim_start().len();
-                            c.text.drain(..lead);
                             c.span = trim_cell(self.src, c.span);
                         }
                     }
@@ -480,6 +486,12 @@ impl Builder<'_> {
                 if let Some(Kind::Row { cells, .. }) = self.out.pool.get_mut(r).map(|b| &mut b.kind)
                 {
                     if let Some(c) = cells.last_mut() {
+                        // A cell's leading whitespace is dropped as it comes.
+                        let t = if c.text.is_empty() {
+                            crate::trim::trim_start(t)
+                        } else {
+                            t
+                        };
                         c.text.push_str(t);
                     }
                 }
@@ -493,7 +505,7 @@ impl Builder<'_> {
         let span = trim_end(self.src, span);
         if let Some(open) = self.open.and_then(|i| self.out.sections.get(i)) {
             if level > open.level {
-                let key = open.key.as_str();
+                let key = open.key;
                 let sub = self.vocab.field_for(key, text, self.names).is_some()
                     || (key == "timeline" && self.vocab.phase_for(text).is_some());
                 let other = if sub {
@@ -508,9 +520,7 @@ impl Builder<'_> {
                     {
                         b.text.push_str(text);
                     }
-                    if let Some(s) = self.open.and_then(|i| self.out.sections.get_mut(i)) {
-                        s.span.end = s.span.end.max(span.end);
-                    }
+                    self.content_end = self.content_end.max(span.end);
                     return;
                 }
             }
@@ -518,7 +528,7 @@ impl Builder<'_> {
         self.close_section();
         if let Some(key) = self.vocab.section_for(text) {
             self.out.sections.push(RawSection {
-                key: key.to_string(),
+                key,
                 heading: Text::new(text, span),
                 level,
                 span,
@@ -526,6 +536,7 @@ impl Builder<'_> {
                 blocks: self.out.len..self.out.len,
             });
             self.open = Some(self.out.sections.len() - 1);
+            self.content_end = span.end;
         }
     }
 
@@ -533,6 +544,7 @@ impl Builder<'_> {
         let end = self.out.len;
         if let Some(s) = self.open.take().and_then(|i| self.out.sections.get_mut(i)) {
             s.blocks.end = end;
+            s.span.end = s.span.end.max(self.content_end);
             s.span = trim_end(self.src, s.span);
         }
     }

@@ -182,9 +182,9 @@ pub fn item(b: &Block) -> Option<Text> {
 }
 
 /// Fill one section (and the charter's phases, metrics, signatures) from its blocks.
-pub fn section(ctx: &Ctx, raw: RawSection, blocks: &[Block], charter: &mut Charter) {
+pub fn section(ctx: &Ctx, raw: RawSection<'_>, blocks: &[Block], charter: &mut Charter) {
     let body_end = raw.span.end.max(raw.body_start);
-    let key = raw.key.as_str();
+    let key = raw.key;
     let mut sec = Section {
         key: key.to_string(),
         heading: raw.heading,
@@ -299,44 +299,63 @@ pub fn row_field(ctx: &Ctx, section: &str, cells: &[Text]) -> Option<Field> {
 }
 
 /// ISO-date-like tokens (`\d{4}-\d{1,2}-\d{1,2}`, not inside a longer number) in the
-/// source under `span`, each with its own span. Impossible dates are kept: a rule
-/// reports them.
-pub fn dates(src: &str, span: Span) -> Vec<Text> {
-    let Some(s) = src.get(span.start..span.end) else {
-        return Vec::new();
-    };
-    let b = s.as_bytes();
-    let digits = |from: usize, min: usize, max: usize| -> usize {
-        let mut n = 0;
-        while n < max && b.get(from + n).is_some_and(u8::is_ascii_digit) {
-            n += 1;
-        }
-        if n >= min {
-            n
-        } else {
-            0
-        }
-    };
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i + 8 <= b.len() {
-        let starts = b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit());
-        if starts && digits(i, 4, 4) == 4 && b.get(i + 4) == Some(&b'-') {
-            let m = digits(i + 5, 1, 2);
-            if m > 0 && b.get(i + 5 + m) == Some(&b'-') {
-                let d = digits(i + 6 + m, 1, 2);
-                let end = i + 6 + m + d;
-                if d > 0 && !b.get(end).is_some_and(u8::is_ascii_digit) {
-                    out.push(Text::new(
-                        &s[i..end],
-                        Span::new(span.start + i, span.start + end),
-                    ));
-                    i = end;
-                    continue;
-                }
-            }
-        }
-        i += 1;
+/// source under `span`, each with its own span, left to right. Impossible dates are
+/// kept: a rule reports them.
+pub fn dates(src: &str, span: Span) -> Dates<'_> {
+    Dates {
+        s: src.get(span.start..span.end).unwrap_or_default(),
+        base: span.start,
+        from: 0,
     }
-    out
+}
+
+/// The iterator of [`dates`]: it jumps from one `-` to the next (every date has one
+/// four bytes in), so text without dashes costs one vectorised search.
+pub struct Dates<'s> {
+    s: &'s str,
+    base: usize,
+    /// Where the next date may start (the end of the last one).
+    from: usize,
+}
+
+impl Iterator for Dates<'_> {
+    type Item = Text;
+
+    fn next(&mut self) -> Option<Text> {
+        let b = self.s.as_bytes();
+        let mut dash = self.from + 4;
+        loop {
+            dash += memchr::memchr(b'-', b.get(dash..)?)?;
+            let at = dash - 4;
+            if let Some(end) = date_at(b, at) {
+                self.from = end;
+                return Some(Text::new(
+                    &self.s[at..end],
+                    Span::new(self.base + at, self.base + end),
+                ));
+            }
+            dash += 1;
+        }
+    }
+}
+
+/// The end of the date that starts at `i` (its year's first digit), if one does.
+fn date_at(b: &[u8], i: usize) -> Option<usize> {
+    let digit = |at: usize| b.get(at).is_some_and(u8::is_ascii_digit);
+    // Up to `max` digits from `from`, when there are at least `min`.
+    let digits = |from: usize, min: usize, max: usize| {
+        let n = (0..max).take_while(|k| digit(from + k)).count();
+        (n >= min).then_some(n)
+    };
+    // A date is at least `2026-1-1`: eight bytes.
+    if i + 8 > b.len() || (i > 0 && digit(i - 1)) || digits(i, 4, 4).is_none() {
+        return None;
+    }
+    let m = digits(i + 5, 1, 2)?;
+    if b.get(i + 5 + m) != Some(&b'-') {
+        return None;
+    }
+    let d = digits(i + 6 + m, 1, 2)?;
+    let end = i + 6 + m + d;
+    (!digit(end)).then_some(end)
 }

@@ -81,7 +81,7 @@ pub fn signature(ctx: &Ctx, b: &Block) -> Option<Signature> {
     if !text.chars().any(char::is_alphabetic) {
         return None;
     }
-    let date = dates(ctx.src, b.span).into_iter().next();
+    let date = dates(ctx.src, b.span).next();
     let side = ctx.names.side_of(text);
     // ASCII case folding finds the same "signed" as `to_lowercase`, without a copy;
     // only the places where an `s` stands are compared.
@@ -152,7 +152,7 @@ pub fn signatures_table(ctx: &Ctx, rows: &[Block], sec: &mut Section, charter: &
             sec.items.push(line);
             continue;
         }
-        let date = dates(ctx.src, row.span).into_iter().next();
+        let date = dates(ctx.src, row.span).next();
         let signed = match signed_col {
             Some(c) => cells.get(c).is_some_and(|c| ticked(&c.text)),
             None => date.is_some(),
@@ -160,7 +160,9 @@ pub fn signatures_table(ctx: &Ctx, rows: &[Block], sec: &mut Section, charter: &
         let who_cells: Vec<&str> = cells
             .iter()
             .enumerate()
-            .filter(|(i, c)| Some(*i) != signed_col && dates(&c.text, span_of(&c.text)).is_empty())
+            .filter(|(i, c)| {
+                Some(*i) != signed_col && dates(&c.text, span_of(&c.text)).next().is_none()
+            })
             .map(|(_, c)| c.text.as_str())
             .filter(|t| !t.trim().is_empty())
             .collect();

@@ -683,3 +683,72 @@ fn label_word_limit_counts_words_as_split_whitespace_does() {
         assert_eq!(too_many(name), expected, "{name:?}");
     }
 }
+
+/// The byte-by-byte scan `fill::dates` replaced, kept as the reference it must agree with.
+fn dates_reference(s: &str) -> Vec<(usize, usize)> {
+    let b = s.as_bytes();
+    let digits = |from: usize, min: usize, max: usize| -> usize {
+        let mut n = 0;
+        while n < max && b.get(from + n).is_some_and(u8::is_ascii_digit) {
+            n += 1;
+        }
+        if n >= min {
+            n
+        } else {
+            0
+        }
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 8 <= b.len() {
+        let starts = b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit());
+        if starts && digits(i, 4, 4) == 4 && b.get(i + 4) == Some(&b'-') {
+            let m = digits(i + 5, 1, 2);
+            if m > 0 && b.get(i + 5 + m) == Some(&b'-') {
+                let d = digits(i + 6 + m, 1, 2);
+                let end = i + 6 + m + d;
+                if d > 0 && !b.get(end).is_some_and(u8::is_ascii_digit) {
+                    out.push((i, end));
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+#[test]
+fn dates_agree_with_a_byte_by_byte_scan() {
+    // Strings drawn from digits, dashes and a few others (non-ASCII, line breaks),
+    // so that near-dates of every shape come up: 5-digit years, 3-digit months, …
+    let alphabet: Vec<char> = "0123456789--------- a\né🐢\r".chars().collect();
+    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut found = 0;
+    for _ in 0..20_000 {
+        let len = (next() % 40) as usize;
+        let s: String = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
+        for offset in [0, 3] {
+            let src = format!("{}{s}", "x".repeat(offset));
+            let span = Span::new(offset, src.len());
+            let got: Vec<(usize, usize)> = fill::dates(&src, span)
+                .map(|t| {
+                    assert_eq!(t.text, src[t.span.start..t.span.end]);
+                    (t.span.start - offset, t.span.end - offset)
+                })
+                .collect();
+            assert_eq!(got, dates_reference(&s), "{s:?}");
+            found += got.len();
+        }
+    }
+    assert!(found > 100, "the inputs should hold dates: {found}");
+}

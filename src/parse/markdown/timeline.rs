@@ -26,18 +26,13 @@ fn set_part(ctx: &Ctx, p: &mut Phase, part: PhasePart, value: Text) {
     }
     // A date field is its ISO date when it holds one; otherwise the text as written,
     // so that `TBD` is still reported as not a date.
-    let date_or_text = |value: Text| {
-        dates(ctx.src, value.span)
-            .into_iter()
-            .next()
-            .unwrap_or(value)
-    };
+    let date_or_text = |value: Text| dates(ctx.src, value.span).next().unwrap_or(value);
     match part {
         PhasePart::Phase => {}
         PhasePart::Start => p.start = Some(date_or_text(value)),
         PhasePart::End => p.end = Some(date_or_text(value)),
         PhasePart::Dates => {
-            let mut ds = dates(ctx.src, value.span).into_iter();
+            let mut ds = dates(ctx.src, value.span);
             match ds.next() {
                 Some(start) => {
                     p.start = Some(start);
@@ -127,7 +122,7 @@ pub fn heading_phase(
     content(ctx, &mut p, under, sec);
     if p.start.is_none() && p.end.is_none() {
         // `### Crawl: 2026-09-07 to 2026-10-30`
-        let mut ds = dates(ctx.src, h.span).into_iter();
+        let mut ds = dates(ctx.src, h.span);
         p.start = ds.next();
         p.end = ds.next();
     }
@@ -144,7 +139,7 @@ pub fn item_phase(
     charter: &mut Charter,
 ) {
     let mut p = new_phase(ctx, label.label(), b.full);
-    let mut ds = dates(ctx.src, b.span).into_iter();
+    let mut ds = dates(ctx.src, b.span);
     p.start = ds.next();
     p.end = ds.next();
     let scope = label.value();
