@@ -5,10 +5,12 @@
 //! [`normalize`], and aliases are normalized once when the vocabulary is built.
 
 use crate::model::{PhaseKind, Side};
-use rustc_hash::FxHashMap as HashMap;
+use hashbrown::HashTable;
+use rustc_hash::{FxBuildHasher, FxHashMap as HashMap};
 use serde::Deserialize;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::hash::BuildHasher;
 use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 
 /// The vocabulary tables as they appear in a rule pack.
@@ -378,11 +380,36 @@ fn known_or<T: Copy>(slot: &mut Option<Option<T>>, f: impl FnOnce() -> Option<T>
     *slot.get_or_insert_with(f)
 }
 
+/// A raw label and what the thread knows about it, with the label's hash (kept, so
+/// that growing the table hashes nothing again).
+struct Cached {
+    hash: u64,
+    label: Box<str>,
+    entry: Entry,
+}
+
 thread_local! {
     /// The labels and headings seen on this thread. Charters reuse the same few hundred
     /// labels ("We give", "Go/No-Go", "Owner"), so most lookups are a hash of the raw
     /// label instead of a normalization and a second hash.
-    static CACHE: RefCell<HashMap<Box<str>, Entry>> = RefCell::new(HashMap::default());
+    static CACHE: RefCell<HashTable<Cached>> = const { RefCell::new(HashTable::new()) };
+}
+
+/// `a == b`, inline for the few bytes of a label or section key: a call to `bcmp`
+/// costs more than the comparison.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    match a.len() {
+        0..=7 => a.iter().zip(b).all(|(x, y)| x == y),
+        // Two overlapping words cover 8 to 16 bytes.
+        8..=16 => {
+            a.first_chunk::<8>() == b.first_chunk::<8>()
+                && a.last_chunk::<8>() == b.last_chunk::<8>()
+        }
+        _ => a == b,
+    }
 }
 
 /// `f` on the thread's entry for `s` (made when missing), its answers forgotten if they
@@ -394,19 +421,24 @@ fn with_entry<R>(vocab: u64, s: &str, f: impl FnOnce(&mut Entry) -> R) -> Option
     }
     CACHE.with(|cell| {
         let mut cache = cell.try_borrow_mut().ok()?;
-        if let Some(e) = cache.get_mut(s) {
-            if e.vocab != vocab {
-                e.reset(vocab);
+        let hash = FxBuildHasher.hash_one(s);
+        let found = |c: &Cached| c.hash == hash && same(c.label.as_bytes(), s.as_bytes());
+        if let Some(c) = cache.find_mut(hash, found) {
+            if c.entry.vocab != vocab {
+                c.entry.reset(vocab);
             }
-            return Some(f(e));
+            return Some(f(&mut c.entry));
         }
         if cache.len() >= CACHE_ENTRIES {
             cache.clear();
         }
-        let e = cache
-            .entry(s.into())
-            .or_insert_with(|| Entry::new(normalize(s).into(), vocab));
-        Some(f(e))
+        let c = Cached {
+            hash,
+            label: s.into(),
+            entry: Entry::new(normalize(s).into(), vocab),
+        };
+        let c = cache.insert_unique(hash, c, |c| c.hash).into_mut();
+        Some(f(&mut c.entry))
     })
 }
 
@@ -728,7 +760,10 @@ impl Vocabulary {
 
     /// The canonical field a label names inside section `section`, if any.
     pub fn field_for(&self, section: &str, label: &str, names: &Names) -> Option<&str> {
-        let idx = self.sections.iter().position(|(k, _)| k == section)?;
+        let idx = self
+            .sections
+            .iter()
+            .position(|(k, _)| same(k.as_bytes(), section.as_bytes()))?;
         let table = self.fields.get(idx)?;
         let tokenized = self.tokenized.get(idx).copied().unwrap_or(true);
         // The names differ per charter: read after the plain lookup misses, and cached
@@ -981,6 +1016,39 @@ mod tests {
             s in "(section |part |step |iv |[a-cA-Ci]{1,3} |[0-9]{1,2}[.)]? |[a-zA-Z0-9{}&+'’ ,./()\t-]{1,6}|[éÉİßΣſK½²×—–“…→✅🎯\u{a0}\u{200d}\u{301}ª➀Ⓐ]){0,12}"
         ) {
             proptest::prop_assert_eq!(normalize(&s), normalize_reference(&s));
+        }
+    }
+
+    #[test]
+    fn same_is_equality() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "goals",
+            "exit",
+            "metrics",
+            "timeline",
+            "governance",
+        ];
+        let mut texts: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        for n in 0..40 {
+            let t = "signatures value-exchange é💰"
+                .chars()
+                .cycle()
+                .take(n)
+                .collect::<String>();
+            let mut u = t.clone().into_bytes();
+            if let Some(b) = u.get_mut(n / 2) {
+                *b ^= 1;
+            }
+            texts.push(t);
+            texts.extend(String::from_utf8(u).ok());
+        }
+        for a in &texts {
+            for b in &texts {
+                assert_eq!(same(a.as_bytes(), b.as_bytes()), a == b, "{a:?} {b:?}");
+            }
         }
     }
 
