@@ -91,7 +91,7 @@ fn read_meta_with<'t, 'i>(
     for (key, value) in table.iter() {
         let span = shift(value.span(), base);
         let whole = shift(key.span(), base).join(span);
-        let slot = match canonical(key.get_ref()).as_ref() {
+        let slot = match meta_key(key.get_ref()).unwrap_or_default() {
             "partner" => &mut meta.partner,
             "company" => &mut meta.company,
             "tier" => &mut meta.tier,
@@ -113,6 +113,13 @@ fn read_meta_with<'t, 'i>(
         covered = Some(covered.map_or(whole, |c| c.join(whole)));
     }
     (rest, covered)
+}
+
+/// The metadata key `key` names, if any. Keys are nearly always written as
+/// [`META_KEYS`] spells them: those are found without making the canonical form.
+fn meta_key(key: &str) -> Option<&'static str> {
+    let known = |k: &str| META_KEYS.iter().copied().find(|&m| m == k);
+    known(key).or_else(|| known(&canonical(key)))
 }
 
 /// A scalar value as text: strings, integers, floats, booleans and dates alike (a
