@@ -162,8 +162,8 @@ impl Names {
             // Longest form first, so "northwind ledger" wins over "northwind".
             for form in forms.iter() {
                 let cur = out.as_deref().unwrap_or(label);
-                if contains_words(cur, form) {
-                    out = Some(replace_words(cur, form, token));
+                if let Some(at) = find_words(cur, form) {
+                    out = Some(replace_words(cur, at, form, token));
                     break;
                 }
             }
@@ -244,14 +244,18 @@ pub(crate) fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     None
 }
 
-fn replace_words(haystack: &str, needle: &str, with: &str) -> String {
+/// `haystack` with `needle` replaced by `with` wherever [`find_words`] finds it, the
+/// first time at `first` (already found by the caller: not searched for again).
+fn replace_words(haystack: &str, first: usize, needle: &str, with: &str) -> String {
     // Room for one replacement without growing: labels name a side once.
     let mut out = String::with_capacity(haystack.len() + with.len());
     let mut rest = haystack;
-    while let Some(at) = find_words(rest, needle) {
-        out.push_str(&rest[..at]);
+    let mut at = Some(first);
+    while let Some(i) = at {
+        out.push_str(rest.get(..i).unwrap_or_default());
         out.push_str(with);
-        rest = &rest[at + needle.len()..];
+        rest = rest.get(i + needle.len()..).unwrap_or_default();
+        at = find_words(rest, needle);
     }
     out.push_str(rest);
     out
