@@ -69,6 +69,10 @@ fn syntax(message: impl Into<String>, span: Span) -> Issue {
 /// Read the front matter at the top of `text`, if any.
 pub fn read(text: &str) -> FrontMatter {
     let mut fm = FrontMatter::default();
+    // Most Markdown without front matter starts with a heading: no need to find its end.
+    if !text.starts_with("+++") && !text.starts_with("---") {
+        return fm;
+    }
     let first = line_at(text, 0);
     let opening = &text[first.start..first.end];
     let (kind, closers): (Kind, &[&str]) = if is_delimiter(opening, "+++") {
@@ -81,21 +85,7 @@ pub fn read(text: &str) -> FrontMatter {
     };
 
     let content_start = first.next;
-    let mut pos = content_start;
-    let closing = loop {
-        if pos >= text.len() {
-            break None;
-        }
-        let line = line_at(text, pos);
-        if closers
-            .iter()
-            .any(|c| is_delimiter(&text[line.start..line.end], c))
-        {
-            break Some(line);
-        }
-        pos = line.next;
-    };
-    let Some(closing) = closing else {
+    let Some(closing) = closing_line(text, content_start, closers) else {
         let what = if kind == Kind::Toml { "+++" } else { "---" };
         fm.issues.push(syntax(
             format!("front matter opened with `{what}` is never closed"),
@@ -121,6 +111,24 @@ pub fn read(text: &str) -> FrontMatter {
     }
     skip_second_block(text, &mut fm);
     fm
+}
+
+/// The first line from `from` on that is one of `closers`. Such a line starts with
+/// a closer's first byte (`+`, `-` or `.`), so those bytes are searched for instead of
+/// reading every line.
+fn closing_line(text: &str, from: usize, closers: &[&str]) -> Option<Line> {
+    let bytes = text.as_bytes();
+    let first_byte = |c: &&str| c.as_bytes().first().copied();
+    let a = closers.first().and_then(first_byte)?;
+    let b = closers.last().and_then(first_byte)?;
+    memchr::memchr2_iter(a, b, bytes.get(from..)?)
+        .map(|i| from + i)
+        .filter(|&at| at == from || matches!(bytes[at - 1], b'\n' | b'\r'))
+        .map(|at| line_at(text, at))
+        .find(|line| {
+            let s = &text[line.start..line.end];
+            closers.iter().any(|c| is_delimiter(s, c))
+        })
 }
 
 fn read_toml(content: &str, base: usize, fm: &mut FrontMatter) {
@@ -203,15 +211,9 @@ fn read_yaml(content: &str, base: usize, fm: &mut FrontMatter) {
 /// otherwise read as a thematic break and a setext heading. Only a `---` block whose
 /// lines look like `key: value` counts, so an ordinary thematic break is left alone.
 fn skip_second_block(text: &str, fm: &mut FrontMatter) {
-    let mut pos = fm.body_start;
-    let mut line = line_at(text, pos);
-    while pos < text.len() && text[line.start..line.end].trim().is_empty() {
-        pos = line.next;
-        line = line_at(text, pos);
-    }
-    if pos >= text.len() {
+    let Some(line) = first_filled_line(text, fm.body_start) else {
         return;
-    }
+    };
     let opening = &text[line.start..line.end];
     let delim = if is_delimiter(opening, "+++") {
         "+++"
@@ -249,6 +251,27 @@ fn skip_second_block(text: &str, fm: &mut FrontMatter) {
     }
 }
 
+/// The first line from `pos` on that is not blank, when it could be a delimiter
+/// (`None` also when there is no such line). A line that starts with an ASCII byte
+/// other than a blank or a delimiter's is neither: it is not read to its end.
+fn first_filled_line(text: &str, mut pos: usize) -> Option<Line> {
+    while pos < text.len() {
+        let rest = &text.as_bytes()[pos..];
+        if matches!(rest.first(), Some(&b) if b.is_ascii() && !(b as char).is_whitespace())
+            && !rest.starts_with(b"+++")
+            && !rest.starts_with(b"---")
+        {
+            return None;
+        }
+        let line = line_at(text, pos);
+        if !text[line.start..line.end].trim().is_empty() {
+            return Some(line);
+        }
+        pos = line.next;
+    }
+    None
+}
+
 fn looks_like_key_value(line: &str) -> bool {
     match line.split_once(':') {
         Some((key, _)) => {
@@ -263,22 +286,95 @@ fn looks_like_key_value(line: &str) -> bool {
 
 /// Byte offsets of lines that are exactly `+++` (trailing blanks allowed) in `body`,
 /// which starts at `base`. The caller drops those inside code blocks and reports pairs
-/// as misplaced front matter. Found by substring search, so a long body costs little.
+/// as misplaced front matter. Found by a search for `+`, rare in prose, so a long body
+/// costs little; only a `+` that starts a line can start such a line.
 pub fn plus_lines(body: &str, base: usize) -> Vec<Span> {
-    let mut out = Vec::new();
     let bytes = body.as_bytes();
-    let mut from = 0;
-    while let Some(i) = bytes
-        .get(from..)
-        .and_then(|s| memchr::memmem::find(s, b"+++"))
-    {
-        let at = from + i;
-        let line_start = at == 0 || matches!(bytes[at - 1], b'\n' | b'\r');
-        let line = line_at(body, at);
-        if line_start && is_delimiter(&body[line.start..line.end], "+++") {
-            out.push(Span::new(base + line.start, base + line.end));
+    memchr::memchr_iter(b'+', bytes)
+        .filter(|&at| at == 0 || matches!(bytes[at - 1], b'\n' | b'\r'))
+        .map(|at| line_at(body, at))
+        .filter(|line| is_delimiter(&body[line.start..line.end], "+++"))
+        .map(|line| Span::new(base + line.start, base + line.end))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`plus_lines`] as it was: every `+++` found, then its line read.
+    fn plus_lines_reference(body: &str, base: usize) -> Vec<Span> {
+        let mut out = Vec::new();
+        let bytes = body.as_bytes();
+        let mut from = 0;
+        while let Some(i) = bytes
+            .get(from..)
+            .and_then(|s| memchr::memmem::find(s, b"+++"))
+        {
+            let at = from + i;
+            let line_start = at == 0 || matches!(bytes[at - 1], b'\n' | b'\r');
+            let line = line_at(body, at);
+            if line_start && is_delimiter(&body[line.start..line.end], "+++") {
+                out.push(Span::new(base + line.start, base + line.end));
+            }
+            from = line.next.max(at + 3);
         }
-        from = line.next.max(at + 3);
+        out
     }
-    out
+
+    /// [`closing_line`] as it was: line by line.
+    fn closing_line_reference(text: &str, mut pos: usize, closers: &[&str]) -> Option<Line> {
+        while pos < text.len() {
+            let line = line_at(text, pos);
+            if closers
+                .iter()
+                .any(|c| is_delimiter(&text[line.start..line.end], c))
+            {
+                return Some(line);
+            }
+            pos = line.next;
+        }
+        None
+    }
+
+    /// The first line that is not blank, line by line, as [`skip_second_block`] read it.
+    fn first_filled_line_reference(text: &str, mut pos: usize) -> Option<Line> {
+        let mut line = line_at(text, pos);
+        while pos < text.len() && text[line.start..line.end].trim().is_empty() {
+            pos = line.next;
+            line = line_at(text, pos);
+        }
+        (pos < text.len()).then_some(line)
+    }
+
+    fn span(line: Option<Line>) -> Option<(usize, usize, usize)> {
+        line.map(|l| (l.start, l.end, l.next))
+    }
+
+    fn opens_block(text: &str, line: &Line) -> bool {
+        let s = &text[line.start..line.end];
+        is_delimiter(s, "+++") || is_delimiter(s, "---")
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Delimiters, near misses, blanks and every kind of line ending.
+        #[test]
+        fn searches_agree_with_reading_every_line(
+            s in "(\\+{1,4}|-{1,4}|\\.{1,4}|[ \t]{1,3}|\u{a0}|\u{3000}|\n|\r\n|\r|[a-z#:]{1,5}|é){0,40}",
+            from in 0usize..8,
+        ) {
+            let from = (0..=from.min(s.len())).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0);
+            proptest::prop_assert_eq!(plus_lines(&s[from..], 7), plus_lines_reference(&s[from..], 7));
+            for closers in [&["+++"][..], &["---", "..."][..]] {
+                proptest::prop_assert_eq!(
+                    span(closing_line(&s, from, closers)),
+                    span(closing_line_reference(&s, from, closers))
+                );
+            }
+            let filled = first_filled_line_reference(&s, from).filter(|l| opens_block(&s, l));
+            let found = first_filled_line(&s, from).filter(|l| opens_block(&s, l));
+            proptest::prop_assert_eq!(span(found), span(filled));
+        }
+    }
 }

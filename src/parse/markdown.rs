@@ -101,53 +101,139 @@ fn misplaced_front_matter(body: &str, base: usize, verbatim: &[Span], issues: &m
 
 /// Where the body first opens more than `MAX_NESTING` containers on one line: block
 /// quote markers, bullet and ordered list markers at the start of a line.
+///
+/// Such a line starts with more than `MAX_NESTING` bytes that can only be markers or
+/// blanks ([`MARKUP`]), and so covers a byte at a multiple of [`STRIDE`] within its
+/// first `STRIDE` bytes. Only those sampled bytes are looked at first: on prose, one
+/// byte in 32 and a step or two back, instead of every line start.
 fn too_deep(body: &str) -> Option<usize> {
     let bytes = body.as_bytes();
-    // Line starts: the start of the body and after every `\n` or `\r`, found in one
-    // vectorised pass (a `\r\n` gives an extra "line" at the `\n`, which has no marker).
-    let starts = std::iter::once(0).chain(memchr::memchr2_iter(b'\n', b'\r', bytes).map(|i| i + 1));
-    for line_start in starts {
-        // Most lines start with a letter, `#` or `|`: nothing to count.
-        if !matches!(
-            bytes.get(line_start),
-            Some(b' ' | b'\t' | b'>' | b'-' | b'*' | b'+' | b'0'..=b'9')
-        ) {
-            continue;
-        }
-        let mut depth = 0;
-        let mut i = line_start;
-        loop {
-            while matches!(bytes.get(i), Some(b' ' | b'\t')) {
-                i += 1;
-            }
-            let marker = match bytes.get(i) {
-                Some(b'>') => 1,
-                Some(b'-' | b'*' | b'+') if matches!(bytes.get(i + 1), Some(b' ' | b'\t')) => 1,
-                Some(b'0'..=b'9') => {
-                    let digits = bytes[i..]
-                        .iter()
-                        .take(10)
-                        .take_while(|b| b.is_ascii_digit())
-                        .count();
-                    match (bytes.get(i + digits), bytes.get(i + digits + 1)) {
-                        (Some(b'.' | b')'), Some(b' ' | b'\t')) => digits + 1,
-                        _ => 0,
-                    }
+    let mut at = 0;
+    // A plain loop: as an iterator chain this costs twice as much.
+    while let Some(&b) = bytes.get(at) {
+        if MARKUP[usize::from(b)] {
+            if let Some(start) = deep_line_start(bytes, at) {
+                if opens_too_many(bytes, start) {
+                    return Some(start);
                 }
-                _ => 0,
-            };
-            if marker == 0 {
-                break;
-            }
-            depth += 1;
-            i += marker;
-            if depth > MAX_NESTING {
-                return Some(line_start);
             }
         }
+        at += STRIDE;
     }
     None
 }
 
+/// Samples one byte in this many: a line that opens too many containers starts with
+/// more than `MAX_NESTING` marker bytes, so one of its first `STRIDE` bytes is sampled.
+const STRIDE: usize = MAX_NESTING;
+
+/// Bytes a run of container markers is made of: blanks, `>`, `-`, `*`, `+`, digits,
+/// `.` and `)`.
+static MARKUP: [bool; 256] = {
+    let mut t = [false; 256];
+    let set = b" \t>-*+0123456789.)";
+    let mut i = 0;
+    while i < set.len() {
+        t[set[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// The start of the line that `at` (a [`MARKUP`] byte) is in, if that line could open
+/// more than `MAX_NESTING` containers with `at` among its first `STRIDE` bytes: every
+/// byte from the line start to `MAX_NESTING` bytes past it is [`MARKUP`].
+fn deep_line_start(bytes: &[u8], at: usize) -> Option<usize> {
+    let markup = |i: usize| bytes.get(i).is_some_and(|&b| MARKUP[usize::from(b)]);
+    // Back to the first byte of the run, at most `STRIDE - 1` bytes before `at`.
+    let back = (1..=at.min(STRIDE))
+        .find(|&k| !markup(at - k))
+        .map_or(at, |k| k - 1);
+    let start = at - back;
+    let at_line_start = start == 0 || matches!(bytes.get(start - 1), Some(b'\n' | b'\r'));
+    if back >= STRIDE || !at_line_start {
+        return None;
+    }
+    (at + 1..=start + MAX_NESTING).all(markup).then_some(start)
+}
+
+/// Whether the line at `line_start` opens more than `MAX_NESTING` containers.
+fn opens_too_many(bytes: &[u8], line_start: usize) -> bool {
+    let mut depth = 0;
+    let mut i = line_start;
+    loop {
+        while matches!(bytes.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        }
+        let marker = match bytes.get(i) {
+            Some(b'>') => 1,
+            Some(b'-' | b'*' | b'+') if matches!(bytes.get(i + 1), Some(b' ' | b'\t')) => 1,
+            Some(b'0'..=b'9') => {
+                let digits = bytes[i..]
+                    .iter()
+                    .take(10)
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                match (bytes.get(i + digits), bytes.get(i + digits + 1)) {
+                    (Some(b'.' | b')'), Some(b' ' | b'\t')) => digits + 1,
+                    _ => 0,
+                }
+            }
+            _ => 0,
+        };
+        if marker == 0 {
+            return false;
+        }
+        depth += 1;
+        i += marker;
+        if depth > MAX_NESTING {
+            return true;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod too_deep_tests {
+    use super::{too_deep, MAX_NESTING};
+
+    /// [`too_deep`] as it was: every line start looked at.
+    fn reference(body: &str) -> Option<usize> {
+        let bytes = body.as_bytes();
+        let starts =
+            std::iter::once(0).chain(memchr::memchr2_iter(b'\n', b'\r', bytes).map(|i| i + 1));
+        starts
+            .filter(|&s| s < bytes.len())
+            .find(|&s| super::opens_too_many(bytes, s))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Markers, blanks, line endings and text in any mix, deep runs included.
+        #[test]
+        fn sampling_finds_the_line_every_line_start_finds(
+            s in "(>{1,40}|(- |\\* |\\+ |1\\. |22\\) ){1,20}|[ \t]{1,6}|\n|\r\n|\r|[a-z#|]{1,8}|[-*+.)0-9]{1,5}|é|💰){0,80}"
+        ) {
+            proptest::prop_assert_eq!(too_deep(&s), reference(&s));
+        }
+    }
+
+    #[test]
+    fn deep_lines_are_found_wherever_they_start() {
+        let deep = "> ".repeat(MAX_NESTING) + ">";
+        for lead in 0..80 {
+            for eol in ["\n", "\r\n", "\r"] {
+                let text = format!("{}{eol}{deep} x{eol}", "a".repeat(lead));
+                assert_eq!(too_deep(&text), reference(&text), "{lead} {eol:?}");
+                assert!(too_deep(&text).is_some());
+                let shallow = format!("{}{eol}{}{eol}", "a".repeat(lead), &deep[2..]);
+                assert_eq!(too_deep(&shallow), None, "{lead} {eol:?}");
+            }
+        }
+        let spaced = format!("{}- x", "-      ".repeat(MAX_NESTING));
+        assert_eq!(too_deep(&spaced), reference(&spaced));
+        assert_eq!(too_deep(&" ".repeat(5000)), None);
+    }
+}

@@ -4,6 +4,7 @@
 use crate::model::{Issue, IssueKind, Meta, Span, Text};
 use std::borrow::Cow;
 use toml::de::{DeString, DeTable, DeValue};
+use toml::value::Datetime;
 use toml::Spanned;
 
 /// The metadata keys, in their canonical spelling.
@@ -84,12 +85,13 @@ fn read_meta_with<'t, 'i>(
     meta: &mut Meta,
     issues: &mut Vec<Issue>,
 ) -> (Entries<'t, 'i>, Option<Span>) {
-    let mut rest = Vec::with_capacity(table.len());
+    // Room for the keys that are not metadata: none in most front matter.
+    let mut rest = Vec::with_capacity(table.len().saturating_sub(META_KEYS.len()));
     let mut covered: Option<Span> = None;
     for (key, value) in table.iter() {
         let span = shift(value.span(), base);
         let whole = shift(key.span(), base).join(span);
-        let slot = match canonical(key.get_ref()).as_ref() {
+        let slot = match meta_key(key.get_ref()).unwrap_or_default() {
             "partner" => &mut meta.partner,
             "company" => &mut meta.company,
             "tier" => &mut meta.tier,
@@ -111,6 +113,13 @@ fn read_meta_with<'t, 'i>(
         covered = Some(covered.map_or(whole, |c| c.join(whole)));
     }
     (rest, covered)
+}
+
+/// The metadata key `key` names, if any. Keys are nearly always written as
+/// [`META_KEYS`] spells them: those are found without making the canonical form.
+fn meta_key(key: &str) -> Option<&'static str> {
+    let known = |k: &str| META_KEYS.iter().copied().find(|&m| m == k);
+    known(key).or_else(|| known(&canonical(key)))
 }
 
 /// A scalar value as text: strings, integers, floats, booleans and dates alike (a
@@ -167,10 +176,36 @@ pub fn scalar_text<'v>(
         DeValue::Boolean(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
         DeValue::Datetime(d) => match src.and_then(|src| src.get(value.span())) {
             Some(written) => Cow::Borrowed(written.trim()),
-            None => Cow::Owned(d.to_string()),
+            None => Cow::Owned(datetime_text(d)),
         },
         other => return Err(other.type_str()),
     })
+}
+
+/// `d.to_string()`. A bare date, as every charter has, is written digit by digit:
+/// the formatting machinery costs about a thousand instructions a date.
+fn datetime_text(d: &Datetime) -> String {
+    match (d.date, d.time, d.offset) {
+        (Some(date), None, None) if date.year <= 9999 && date.month <= 99 && date.day <= 99 => {
+            let mut s = String::with_capacity(10);
+            push_digits(&mut s, date.year, 4);
+            s.push('-');
+            push_digits(&mut s, date.month.into(), 2);
+            s.push('-');
+            push_digits(&mut s, date.day.into(), 2);
+            s
+        }
+        _ => d.to_string(),
+    }
+}
+
+/// The last `width` decimal digits of `n`, zero-padded (`{n:0width$}` for `n` of at
+/// most `width` digits).
+fn push_digits(s: &mut String, n: u16, width: u32) {
+    for place in (0..width).rev() {
+        let digit = n / 10u16.pow(place) % 10;
+        s.push(char::from(b'0' + digit as u8));
+    }
 }
 
 /// A list of scalars; a lone scalar is read as a list of one.
@@ -311,6 +346,42 @@ mod tests {
         read_meta_in(table.get_ref(), 0, src, &mut meta, &mut issues);
         assert_eq!(meta.created.unwrap().text, "2026-02-30");
         assert_eq!(meta.next_review.unwrap().text, "2027-01-15 10:00:00");
+    }
+
+    #[test]
+    fn datetimes_are_written_as_their_display_writes_them() {
+        for text in [
+            "2026-07-08",
+            "0001-01-01",
+            "9999-12-31",
+            "2026-02-30",
+            "2026-07-08T10:00:00",
+            "2026-07-08 10:00:00.120Z",
+            "2026-07-08T10:00:00+05:30",
+            "10:00:00",
+        ] {
+            if let Ok(d) = text.parse::<Datetime>() {
+                assert_eq!(datetime_text(&d), d.to_string(), "{text:?}");
+            }
+        }
+        for (year, month, day) in [
+            (0, 0, 0),
+            (7, 1, 9),
+            (999, 10, 99),
+            (9999, 99, 10),
+            (10000, 1, 1),
+            (65535, 255, 255),
+            (2026, 100, 1),
+            (2026, 1, 100),
+        ] {
+            let date = toml::value::Date { year, month, day };
+            let d = Datetime {
+                date: Some(date),
+                time: None,
+                offset: None,
+            };
+            assert_eq!(datetime_text(&d), d.to_string(), "{date:?}");
+        }
     }
 
     #[test]
