@@ -42,7 +42,7 @@ impl Check for AdvancedWithoutGate {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
         let meta = &cx.charter.meta;
         // A status we can read (unknown ones are `invalid-value`'s).
-        let (Some(status), Some(status_text)) = (meta.status(), meta.status.as_ref()) else {
+        let (Some(status), Some(status_text)) = (cx.status(), meta.status.as_ref()) else {
             return;
         };
         // The phases the status has moved past.
