@@ -35,6 +35,9 @@ pub struct Ctx<'a> {
     tier: OnceCell<Option<Tier>>,
     leverage: OnceCell<Vec<Option<Leverage>>>,
     next_review: OnceCell<ParsedDate>,
+    /// [`Ctx::bar`] of each phase, read on first use: two rules weigh the crawl and
+    /// walk bars.
+    bars: OnceCell<Vec<OnceCell<Option<f64>>>>,
 }
 
 /// A date as written and parsed: `None` when not written at all.
@@ -77,7 +80,21 @@ impl<'a> Ctx<'a> {
             tier: OnceCell::new(),
             leverage: OnceCell::new(),
             next_review: OnceCell::new(),
+            bars: OnceCell::new(),
         }
+    }
+
+    /// The largest percentage the go/no-go bar of phase `i` (of `charter.phases`)
+    /// states, if it has a bar that states one.
+    pub fn bar(&self, i: usize) -> Option<f64> {
+        let phases = &self.charter.phases;
+        let bars = self
+            .bars
+            .get_or_init(|| vec![OnceCell::new(); phases.len()]);
+        let bar = phases.get(i)?.go_no_go.as_ref();
+        *bars
+            .get(i)?
+            .get_or_init(|| bar.and_then(|t| checks::Percentages.max(&t.text)))
     }
 
     /// [`crate::model::Meta::status`], parsed once.

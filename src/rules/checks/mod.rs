@@ -277,7 +277,7 @@ impl LazyRegex {
 
 /// Percentages written in a text: `≥ 20%`, `20 %`, `20 percent`, `12.5 per cent`.
 #[derive(Debug)]
-struct Percentages;
+pub(super) struct Percentages;
 
 /// What [`Percentages::max`] finds, as a regex: kept for the test that holds the two
 /// together.
@@ -296,7 +296,7 @@ impl Percentages {
     /// the whole run of digits it starts in (what could follow a shorter run is a
     /// digit, which nothing in the pattern accepts), so when none starts at the
     /// first digit of a run, none starts inside it either.
-    fn max(&self, text: &str) -> Option<f64> {
+    pub(super) fn max(&self, text: &str) -> Option<f64> {
         let b = text.as_bytes();
         let digits_end =
             |from: usize| from + b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
