@@ -70,6 +70,12 @@ impl Suppressions {
         s
     }
 
+    /// No directive at all: nothing is suppressed, whatever the rule or line.
+    pub fn is_empty(&self) -> bool {
+        // Every file-wide disable is a range too.
+        self.ranges.is_empty()
+    }
+
     /// Whether a finding of rule `name` (code `code`) on `line` is suppressed.
     pub fn suppressed(&self, name: &str, code: &str, line: usize, whole_file: bool) -> bool {
         let names = |rules: &[String]| {
@@ -140,6 +146,8 @@ mod tests {
         assert!(s.suppressed("missing-section", "CH002", 1, true));
         assert!(!s.suppressed("missing-section", "CH002", 1, false));
         assert!(!s.suppressed("placeholder", "CH004", 1, true));
+        assert!(!s.is_empty());
+        assert!(Suppressions::scan("a\n<!-- charter-disabled x -->\n").is_empty());
     }
 
     #[test]

@@ -218,11 +218,16 @@ impl RuleSet {
     pub fn check_batch(&self, batch: &[(&Source, &Charter)], today: Date) -> Vec<Vec<Finding>> {
         let mut each: Vec<Each> = batch
             .iter()
-            .map(|&(source, charter)| Each {
-                cx: Ctx::new(charter, source, &self.vocab, today),
-                suppressions: Suppressions::scan(&source.text),
-                draft: charter.meta.is_draft(),
-                findings: Vec::new(),
+            .map(|&(source, charter)| {
+                let cx = Ctx::new(charter, source, &self.vocab, today);
+                // `Meta::is_draft`, with the status parsed once for every rule that reads it.
+                let draft = matches!(cx.status(), None | Some(crate::model::Status::Draft));
+                Each {
+                    cx,
+                    suppressions: None,
+                    draft,
+                    findings: Vec::new(),
+                }
             })
             .collect();
         let mut hits = Vec::new();
@@ -245,7 +250,9 @@ impl RuleSet {
 /// One charter of a batch being checked.
 struct Each<'a> {
     cx: Ctx<'a>,
-    suppressions: Suppressions,
+    /// Read on the first hit: most charters have none, and so need no scan for
+    /// directives (a search of the whole text).
+    suppressions: Option<Suppressions>,
     draft: bool,
     findings: Vec<Finding>,
 }
@@ -265,12 +272,15 @@ impl Each<'_> {
             } else {
                 source.clamp(hit.span)
             };
-            let line = source.line_col(span.start).0;
-            if self
+            let suppressions = self
                 .suppressions
-                .suppressed(&rule.name, &rule.code, line, hit.whole_file)
-            {
-                continue;
+                .get_or_insert_with(|| Suppressions::scan(&source.text));
+            // The line only when some directive could apply to it.
+            if !suppressions.is_empty() {
+                let line = source.line_col(span.start).0;
+                if suppressions.suppressed(&rule.name, &rule.code, line, hit.whole_file) {
+                    continue;
+                }
             }
             let template = rule.messages.get(hit.variant).unwrap_or(&rule.message);
             self.findings.push(Finding {
@@ -298,15 +308,19 @@ impl Each<'_> {
 
 /// Replace `{name}` in a template by the hit's values; unknown names stay as written.
 fn fill(template: &str, hit: &Hit) -> String {
-    if !template.contains('{') {
+    // Braces by byte (memchr), not by `str::find`'s character search: a template is
+    // filled twice for every finding.
+    let brace = |s: &str, b: u8| memchr::memchr(b, s.as_bytes());
+    let Some(first) = brace(template, b'{') else {
         return template.to_string();
-    }
+    };
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    let mut next = Some(first);
+    while let Some(open) = next {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}') {
+        match brace(after, b'}') {
             Some(close) => {
                 let name = &after[..close];
                 match hit.args.iter().find(|(n, _)| *n == name) {
@@ -324,6 +338,7 @@ fn fill(template: &str, hit: &Hit) -> String {
                 rest = "";
             }
         }
+        next = brace(rest, b'{');
     }
     out.push_str(rest);
     out
@@ -337,7 +352,10 @@ fn fill(template: &str, hit: &Hit) -> String {
 /// text of an unterminated string (where an LF file's text ends before the `\n`).
 fn push_one_line(out: &mut String, value: &str) {
     let value = value.trim_end_matches(['\r', '\n']);
-    if !value.chars().any(char::is_control) {
+    // A control character is an ASCII one or U+0080..=U+009F, which UTF-8 writes with a
+    // lead byte 0xC2: without any such byte, no character needs decoding.
+    let maybe_control = |b: u8| b < 0x20 || b == 0x7F || b == 0xC2;
+    if !value.bytes().any(maybe_control) || !value.chars().any(char::is_control) {
         out.push_str(value);
         return;
     }
@@ -517,5 +535,11 @@ mod tests {
         assert_eq!(fill("`{found}`", &hit), "`a\\nb\\nc\\nd\te\\u{1b}[31m`");
         let hit = Hit::at(Span::default()).arg("found", "key\r");
         assert_eq!(fill("`{found}`", &hit), "`key`");
+        let hit = Hit::at(Span::default()).arg("found", "é\u{85}ü\u{9f}\u{a0}\u{7f}");
+        assert_eq!(fill("{found}", &hit), "é\\u{85}ü\\u{9f}\u{a0}\\u{7f}");
+        assert_eq!(
+            fill("{a}{found}}{", &hit),
+            "{a}é\\u{85}ü\\u{9f}\u{a0}\\u{7f}}{"
+        );
     }
 }

@@ -10,7 +10,7 @@ pub mod engine;
 pub mod pack;
 
 use crate::date::DateError;
-use crate::model::{Charter, Format, Span, Text};
+use crate::model::{Charter, Format, Leverage, Span, Status, Text, Tier};
 use crate::source::Source;
 use crate::vocab::Vocabulary;
 use jiff::civil::Date;
@@ -30,6 +30,14 @@ pub struct Ctx<'a> {
     comments: OnceCell<Vec<Span>>,
     /// [`Ctx::phase_dates`], parsed once per charter: five rules read them.
     phase_dates: OnceCell<Vec<PhaseDates>>,
+    /// The metadata's values as several rules (and the engine) read them, parsed once.
+    status: OnceCell<Option<Status>>,
+    tier: OnceCell<Option<Tier>>,
+    leverage: OnceCell<Vec<Option<Leverage>>>,
+    next_review: OnceCell<ParsedDate>,
+    /// [`Ctx::bar`] of each phase, read on first use: two rules weigh the crawl and
+    /// walk bars.
+    bars: OnceCell<Vec<OnceCell<Option<f64>>>>,
 }
 
 /// A date as written and parsed: `None` when not written at all.
@@ -68,7 +76,49 @@ impl<'a> Ctx<'a> {
             today,
             comments: OnceCell::new(),
             phase_dates: OnceCell::new(),
+            status: OnceCell::new(),
+            tier: OnceCell::new(),
+            leverage: OnceCell::new(),
+            next_review: OnceCell::new(),
+            bars: OnceCell::new(),
         }
+    }
+
+    /// The largest percentage the go/no-go bar of phase `i` (of `charter.phases`)
+    /// states, if it has a bar that states one.
+    pub fn bar(&self, i: usize) -> Option<f64> {
+        let phases = &self.charter.phases;
+        let bars = self
+            .bars
+            .get_or_init(|| vec![OnceCell::new(); phases.len()]);
+        let bar = phases.get(i)?.go_no_go.as_ref();
+        *bars
+            .get(i)?
+            .get_or_init(|| bar.and_then(|t| checks::Percentages.max(&t.text)))
+    }
+
+    /// [`crate::model::Meta::status`], parsed once.
+    pub fn status(&self) -> Option<Status> {
+        *self.status.get_or_init(|| self.charter.meta.status())
+    }
+
+    /// [`crate::model::Meta::tier`], parsed once.
+    pub fn tier(&self) -> Option<Tier> {
+        *self.tier.get_or_init(|| self.charter.meta.tier())
+    }
+
+    /// Each value of the metadata's `leverage`, parsed once, in order.
+    pub fn leverage(&self) -> &[Option<Leverage>] {
+        self.leverage.get_or_init(|| {
+            let values = &self.charter.meta.leverage;
+            values.iter().map(|t| Leverage::parse(&t.text)).collect()
+        })
+    }
+
+    /// The metadata's `next-review`, parsed once.
+    pub fn next_review(&self) -> &ParsedDate {
+        self.next_review
+            .get_or_init(|| self.charter.meta.next_review.as_ref().map(Text::date))
     }
 
     /// The dates of each phase of the charter, in the order of `charter.phases`.

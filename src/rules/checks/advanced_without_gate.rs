@@ -42,7 +42,7 @@ impl Check for AdvancedWithoutGate {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
         let meta = &cx.charter.meta;
         // A status we can read (unknown ones are `invalid-value`'s).
-        let (Some(status), Some(status_text)) = (meta.status(), meta.status.as_ref()) else {
+        let (Some(status), Some(status_text)) = (cx.status(), meta.status.as_ref()) else {
             return;
         };
         // The phases the status has moved past.
@@ -52,7 +52,9 @@ impl Check for AdvancedWithoutGate {
             Status::Draft | Status::Crawl | Status::Ended => return,
         };
         for &kind in passed {
-            let phase = cx.charter.phase(kind);
+            // `Charter::phase`, with its index for the bar.
+            let index = cx.charter.phases.iter().position(|p| p.kind == Some(kind));
+            let phase = index.map(|i| &cx.charter.phases[i]);
             // The status as messages give it, made only for a hit.
             let hit = |span| {
                 Hit::at(span)
@@ -68,10 +70,7 @@ impl Check for AdvancedWithoutGate {
                 hits.push(hit(span).variant("unrecorded"));
                 continue;
             };
-            let bar = phase
-                .and_then(|p| p.go_no_go.as_ref())
-                .and_then(|t| self.percentages.max(&t.text))
-                .or(self.min.min(kind));
+            let bar = index.and_then(|i| cx.bar(i)).or(self.min.min(kind));
             // Says it passed, or clears the bar.
             if !self.failed_result(&result.text, bar) {
                 continue;

@@ -16,8 +16,8 @@ impl Check for CoMarketingOnly {
         let meta = &cx.charter.meta;
         // Unknown values are `invalid-value`'s; only recognised leverage is weighed.
         let mut co_marketing = false;
-        for t in &meta.leverage {
-            match Leverage::parse(&t.text) {
+        for parsed in cx.leverage() {
+            match parsed {
                 Some(Leverage::CoMarketing) => co_marketing = true,
                 // Any stronger leverage is enough (no need to read further).
                 Some(_) => return,

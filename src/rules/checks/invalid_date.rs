@@ -19,8 +19,11 @@ pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
 impl Check for InvalidDate {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
         let c = cx.charter;
-        for text in [&c.meta.created, &c.meta.next_review].into_iter().flatten() {
+        if let Some(text) = &c.meta.created {
             check(text, || text.date(), hits);
+        }
+        if let (Some(text), Some(parsed)) = (&c.meta.next_review, cx.next_review()) {
+            check(text, || parsed.clone(), hits);
         }
         // The phases' dates as the other phase rules read them, parsed once.
         for (phase, dates) in c.phases.iter().zip(cx.phase_dates()) {
@@ -37,7 +40,7 @@ impl Check for InvalidDate {
 }
 
 fn check(text: &Text, date: impl FnOnce() -> Result<Date, DateError>, hits: &mut Vec<Hit>) {
-    if text.text.trim().is_empty() {
+    if blank(&text.text) {
         return;
     }
     let Err(problem) = date() else {
@@ -48,6 +51,15 @@ fn check(text: &Text, date: impl FnOnce() -> Result<Date, DateError>, hits: &mut
             .arg("found", super::shorten(&text.text))
             .arg("problem", problem.to_string()),
     );
+}
+
+/// `t.trim().is_empty()`, without the Unicode trim when the text starts with an ASCII
+/// character that is not whitespace, as dates nearly always do.
+fn blank(t: &str) -> bool {
+    match t.as_bytes().first() {
+        Some(&b) if b.is_ascii() && !char::from(b).is_whitespace() => false,
+        _ => t.trim().is_empty(),
+    }
 }
 
 #[cfg(test)]
@@ -97,5 +109,24 @@ mod tests {
         let mut k = k;
         k.charter.meta.created.as_mut().unwrap().text.clear();
         assert!(k.run("invalid-date").is_empty());
+    }
+
+    #[test]
+    fn blank_is_trim_is_empty() {
+        for t in [
+            "",
+            " ",
+            "\u{b}",
+            "\u{b}x",
+            "\u{a0}",
+            "\u{a0}2026",
+            "\u{3000}",
+            "x",
+            "é",
+            "\r\n",
+            " 2026-01-01",
+        ] {
+            assert_eq!(super::blank(t), t.trim().is_empty(), "{t:?}");
+        }
     }
 }

@@ -1,6 +1,5 @@
 //! `invalid-value`: a status or leverage value charter does not know.
 
-use crate::model::{Leverage, Status};
 use crate::rules::{Check, Ctx, Hit};
 
 const STATUSES: &str = "draft, crawl, walk, run, ended";
@@ -26,13 +25,13 @@ impl Check for InvalidValue {
         let meta = &cx.charter.meta;
         if let Some(status) = &meta.status {
             // A status we understand (no status at all means draft, which is fine).
-            if Status::parse(&status.text).is_none() {
+            if cx.status().is_none() {
                 hits.push(hit("status", &status.text, STATUSES, status.span));
             }
         }
-        for value in &meta.leverage {
+        for (value, parsed) in meta.leverage.iter().zip(cx.leverage()) {
             // Empty entries say nothing; `leverage-missing` weighs the list as a whole.
-            if !value.has_words() || Leverage::parse(&value.text).is_some() {
+            if parsed.is_some() || !value.has_words() {
                 continue;
             }
             hits.push(hit("leverage", &value.text, LEVERAGE, value.span));

@@ -128,7 +128,17 @@ impl WordCount {
         let mut i = 0;
         while i < b.len() {
             // Eight ASCII bytes at once: the word starts among them counted together.
-            if let Some(Ok(chunk)) = b.get(i..i + 8).map(<[u8; 8]>::try_from) {
+            // The last few padded with NULs, which start no word (a label such as
+            // `We give` is shorter than eight bytes).
+            let chunk = match b.get(i..i + 8) {
+                Some(chunk) => <[u8; 8]>::try_from(chunk).ok(),
+                None => {
+                    let mut padded = [0; 8];
+                    padded[..b.len() - i].copy_from_slice(&b[i..]);
+                    Some(padded)
+                }
+            };
+            if let Some(chunk) = chunk {
                 let x = u64::from_le_bytes(chunk);
                 if x & ASCII_HIGH == 0 {
                     let word = ascii_alphanumeric(x);
@@ -277,7 +287,7 @@ impl LazyRegex {
 
 /// Percentages written in a text: `≥ 20%`, `20 %`, `20 percent`, `12.5 per cent`.
 #[derive(Debug)]
-struct Percentages;
+pub(super) struct Percentages;
 
 /// What [`Percentages::max`] finds, as a regex: kept for the test that holds the two
 /// together.
@@ -296,7 +306,7 @@ impl Percentages {
     /// the whole run of digits it starts in (what could follow a shorter run is a
     /// digit, which nothing in the pattern accepts), so when none starts at the
     /// first digit of a run, none starts inside it either.
-    fn max(&self, text: &str) -> Option<f64> {
+    pub(super) fn max(&self, text: &str) -> Option<f64> {
         let b = text.as_bytes();
         let digits_end =
             |from: usize| from + b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
@@ -599,6 +609,8 @@ mod tests {
                     // Long enough for a chunk or two, with the bits at every offset.
                     texts.push(format!("{a}{b}{c}xy z{a}{c}{b}  {b}{a}"));
                     texts.push(format!("{c}{a}       {b}{b}{a}{c}"));
+                    // Shorter than a chunk: the padded tail alone.
+                    texts.push(format!("{a}{b} {c}"));
                 }
             }
         }

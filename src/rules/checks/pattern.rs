@@ -619,11 +619,19 @@ impl Check for Pattern {
         let mut any_content = false;
         for target in &self.targets {
             self.each_piece(cx, target, hits, |piece, hits| {
-                segments(piece.span, comments, &mut segs);
-                // On character boundaries once, for every use below.
-                for s in &mut segs {
-                    *s = cx.source.clamp(*s);
-                }
+                // On character boundaries once, for every use below. Without comments
+                // (nearly every charter) the piece is one segment, with no list to fill.
+                let whole;
+                let segs: &[Span] = if comments.is_empty() {
+                    whole = cx.source.clamp(piece.span);
+                    std::slice::from_ref(&whole)
+                } else {
+                    segments(piece.span, comments, &mut segs);
+                    for s in &mut segs {
+                        *s = cx.source.clamp(*s);
+                    }
+                    &segs
+                };
                 // Empty pieces are for the rules about missing content.
                 let has_words = segs
                     .iter()
@@ -632,7 +640,7 @@ impl Check for Pattern {
                     return;
                 }
                 any_content = true;
-                self.check_piece(cx, &piece, &segs, hits);
+                self.check_piece(cx, &piece, segs, hits);
             });
         }
         // Something was written, or nobody asked for anything to be.

@@ -17,7 +17,7 @@ impl Check for StaleReview {
             return;
         };
         // A date that does not parse is `invalid-date`'s.
-        let Ok(date) = next.date() else {
+        let Some(Ok(date)) = *cx.next_review() else {
             return;
         };
         // Due today or later is not stale.

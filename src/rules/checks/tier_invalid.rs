@@ -1,7 +1,6 @@
 //! `tier-invalid`: no tier, or a tier that is not 1, 2 or 3 (integration,
 //! partnership, strategic).
 
-use crate::model::Tier;
 use crate::rules::{Check, Ctx, Hit};
 
 #[derive(Debug)]
@@ -25,7 +24,7 @@ impl Check for TierInvalid {
             return;
         }
         // A tier we understand.
-        if Tier::parse(&tier.text).is_some() {
+        if cx.tier().is_some() {
             return;
         }
         hits.push(

@@ -85,12 +85,12 @@ impl TierObligations {
 impl Check for TierObligations {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
         // A missing or unknown tier is `tier-invalid`'s; tier 1 promises nothing extra.
-        let obligations = match cx.charter.meta.tier() {
+        let obligations = match cx.tier() {
             Some(Tier::Strategic) => STRATEGIC,
             Some(Tier::Partnership) => PARTNERSHIP,
             _ => return,
         };
-        let tier = cx.charter.meta.tier().map_or(0, Tier::number);
+        let tier = cx.tier().map_or(0, Tier::number);
         for o in obligations {
             if self.met(cx.charter, o) {
                 continue;

@@ -4,26 +4,22 @@
 //! The percentages written in the bar are read (`≥ 20%`, `20 %`, `20 percent`); the
 //! largest is the bar. A missing or empty bar is `missing-go-no-go`'s.
 
-use super::{Percentages, PhasePercents};
+use super::PhasePercents;
 use crate::rules::{params, Check, Ctx, Hit};
 
 #[derive(Debug)]
 struct WeakGoNoGo {
     min: PhasePercents,
-    percentages: Percentages,
 }
 
 pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
     let min: PhasePercents = params(table)?;
-    Ok(Box::new(WeakGoNoGo {
-        min,
-        percentages: Percentages::new()?,
-    }))
+    Ok(Box::new(WeakGoNoGo { min }))
 }
 
 impl Check for WeakGoNoGo {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
-        for phase in &cx.charter.phases {
+        for (i, phase) in cx.charter.phases.iter().enumerate() {
             // Only crawl and walk have a percentage bar.
             let Some((kind, min)) = phase.kind.and_then(|k| self.min.min(k).map(|m| (k, m))) else {
                 continue;
@@ -32,7 +28,7 @@ impl Check for WeakGoNoGo {
                 continue;
             };
             // A percentage has a digit, so the bar has words: no need to look for them.
-            let found = self.percentages.max(&bar.text);
+            let found = cx.bar(i);
             // No bar at all is `missing-go-no-go`'s.
             if found.is_none() && !bar.has_words() {
                 continue;
