@@ -124,8 +124,7 @@ impl Prefixes {
     }
 
     /// Whether one of the literals could start at `at` (as far as its first three
-    /// bytes tell). Inlined into the searches' loops.
-    #[inline]
+    /// bytes tell).
     fn fits(&self, hay: &[u8], at: usize) -> bool {
         let Some(i) = hay
             .get(at)
@@ -586,39 +585,38 @@ mod pairs {
         pub(super) fn find(
             &self,
             hay: &[u8],
-            from: usize,
-            fits: impl FnMut(usize) -> bool,
-        ) -> Option<usize> {
-            // SAFETY: `new` makes a `Pairs` only where the CPU has AVX2.
-            unsafe { self.find_avx2(hay, from, fits) }
-        }
-
-        /// [`Pairs::find`]. `fits` is inlined: with no call in the loop, the tables
-        /// stay in registers.
-        #[target_feature(enable = "avx2")]
-        unsafe fn find_avx2(
-            &self,
-            hay: &[u8],
-            mut at: usize,
+            mut from: usize,
             mut fits: impl FnMut(usize) -> bool,
         ) -> Option<usize> {
+            loop {
+                // SAFETY: `new` makes a `Pairs` only where the CPU has AVX2.
+                let (base, mut bits) = unsafe { self.candidates(hay, from) }?;
+                while bits != 0 {
+                    let i = base + bits.trailing_zeros() as usize;
+                    if fits(i) {
+                        return Some(i);
+                    }
+                    bits &= bits - 1;
+                }
+                from = base + 64;
+            }
+        }
+
+        /// The first 64 places from `at` on, 64 at a time, with a candidate among
+        /// them: the first place, and the candidates as bits (bit `i`: place
+        /// `base + i`). No call in the loop: the tables stay in registers.
+        #[target_feature(enable = "avx2")]
+        unsafe fn candidates(&self, hay: &[u8], mut at: usize) -> Option<(usize, u64)> {
             let t = Tables::load(&self.tables);
             let p = hay.as_ptr();
-            // 64 places at a time, one test for both halves: candidates are rare. 64
-            // places need 65 bytes (each place's next byte).
+            let both = |a: __m256i, b: __m256i| places(a) | (places(b) << 32);
+            // 64 places need 65 bytes (each place's next byte).
             while at + 65 <= hay.len() {
                 // SAFETY: `at + 65 <= hay.len()`.
                 let (a, b) = (t.buckets(p.add(at)), t.buckets(p.add(at + 32)));
                 let either = _mm256_or_si256(a, b);
                 if _mm256_testz_si256(either, either) == 0 {
-                    let mut bits = places(a) | (places(b) << 32);
-                    while bits != 0 {
-                        let i = at + bits.trailing_zeros() as usize;
-                        if fits(i) {
-                            return Some(i);
-                        }
-                        bits &= bits - 1;
-                    }
+                    return Some((at, both(a, b)));
                 }
                 at += 64;
             }
@@ -629,18 +627,11 @@ mod pairs {
             let mut copy = [0u8; 96];
             copy[..rest.len()].copy_from_slice(rest);
             let c = copy.as_ptr();
-            let mut bits = places(t.buckets(c)) | (places(t.buckets(c.add(32))) << 32);
+            let mut bits = both(t.buckets(c), t.buckets(c.add(32)));
             if rest.len() < 64 {
                 bits &= (1 << rest.len()) - 1;
             }
-            while bits != 0 {
-                let i = at + bits.trailing_zeros() as usize;
-                if fits(i) {
-                    return Some(i);
-                }
-                bits &= bits - 1;
-            }
-            None
+            (bits != 0).then_some((at, bits))
         }
     }
 
