@@ -4,10 +4,9 @@ use super::{exit, ColorChoice, LintArgs, OutputFormat};
 use crate::config::Config;
 use crate::input;
 use crate::lint::lint_source;
-use crate::model::Charter;
 use crate::output::{self, Diagnostic, InputFailure, Report, Run, Summary};
 use crate::parse;
-use crate::rules::{Finding, RuleSet, Severity};
+use crate::rules::{RuleSet, Severity};
 use crate::source::Source;
 use crate::walk::{self, Input, Matcher};
 use jiff::civil::Date;
@@ -26,11 +25,6 @@ const CHUNK: usize = 256;
 /// files takes (on the project's 2-core box, 64 files: 9.2 ms on one thread, 10.6 ms
 /// on two; 128 files: 13.5 ms and 10.5 ms).
 const PARALLEL_FROM: usize = 64;
-
-/// Files parsed together and then checked rule by rule (`RuleSet::check_batch`): each
-/// rule's code stays in the instruction cache across the batch. Small, so that the
-/// batch's texts and models stay in the data caches while every rule reads them.
-const BATCH: usize = 16;
 
 pub fn run(args: LintArgs) -> u8 {
     let color = use_color(args.color);
@@ -177,18 +171,12 @@ fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool, parallel: bool
     let mut code = exit::CLEAN;
     let keep_all = job.report.wants_all();
     for chunk in inputs.chunks(CHUNK) {
-        let outcomes: Vec<Vec<Outcome>> = if parallel {
-            chunk
-                .par_chunks(BATCH)
-                .map(|batch| lint_batch(batch, job))
-                .collect()
+        let outcomes: Vec<Outcome> = if parallel {
+            chunk.par_iter().map(|input| lint_one(input, job)).collect()
         } else {
-            chunk
-                .chunks(BATCH)
-                .map(|batch| lint_batch(batch, job))
-                .collect()
+            chunk.iter().map(|input| lint_one(input, job)).collect()
         };
-        for o in outcomes.into_iter().flatten() {
+        for o in outcomes {
             if let Some(f) = o.failure {
                 eprint!("{}", job.report.failure(&f));
                 failures.push(f);
@@ -234,123 +222,49 @@ fn write_out(out: &mut impl Write, text: &str) -> std::io::Result<()> {
     out.write_all(text.as_bytes())
 }
 
-/// Lint a few files: each read and parsed, then the rules over all of them at once.
-fn lint_batch(inputs: &[Input], job: &Job<'_>) -> Vec<Outcome> {
-    // `--fix` writes and re-lints one file at a time.
-    if job.fix.is_some() || inputs.len() < 2 {
-        return inputs.iter().map(|input| lint_one(input, job)).collect();
-    }
-    let parsed: Vec<Result<Parsed, Outcome>> = inputs
-        .iter()
-        .map(|input| {
-            let (display, source) = read(input, job)?;
-            guarded(&display, || Ok(Parsed::new(source, job)))
-        })
-        .collect();
-    let batch: Vec<(&Source, &Charter)> = parsed
-        .iter()
-        .flatten()
-        .map(|p| (&p.source, &p.charter))
-        .collect();
-    let Ok(findings) = catch_unwind(AssertUnwindSafe(|| {
-        job.rules.check_batch(&batch, job.today)
-    })) else {
-        // A rule failed on one of them: lint each alone, so that the failure is
-        // reported for its own file and the others are linted.
-        return inputs.iter().map(|input| lint_one(input, job)).collect();
-    };
-    let mut findings = findings.into_iter();
-    parsed
-        .into_iter()
-        .map(|p| match p {
-            Err(outcome) => outcome,
-            Ok(p) => {
-                let found = findings.next().unwrap_or_default();
-                guarded(&p.source.name, || {
-                    Ok(report(&p.source, &found, String::new(), job))
-                })
-                .unwrap_or_else(|failure| failure)
-            }
-        })
-        .collect()
-}
-
-/// A charter read and parsed, waiting for the rules.
-struct Parsed {
-    source: Source,
-    charter: Charter,
-}
-
-impl Parsed {
-    fn new(source: Source, job: &Job<'_>) -> Parsed {
-        test_panic(&source);
-        let charter = parse::parse(&source, parse::format_for(&source.name), &job.rules.vocab);
-        Parsed { source, charter }
-    }
-}
-
 fn lint_one(input: &Input, job: &Job<'_>) -> Outcome {
-    let (display, source) = match read(input, job) {
-        Ok(read) => read,
-        Err(outcome) => return outcome,
-    };
-    let path = match input {
-        Input::File { path, .. } => Some(path.as_path()),
-        _ => None,
-    };
-    guarded(&display, || Ok(check(source, path, job))).unwrap_or_else(|o| o)
-}
-
-/// An input's display name and text, or the outcome that says why it cannot be read.
-fn read(input: &Input, job: &Job<'_>) -> Result<(String, Source), Outcome> {
     let display = match input {
         Input::File { display, .. } => display.clone(),
         Input::Stdin => job.stdin_name.clone().unwrap_or_else(|| "-".to_string()),
-        Input::Error { display, message } => return Err(failed(display, message.clone())),
+        Input::Error { display, message } => return failed(display, message.clone()),
     };
     let read = match input {
         Input::File { path, .. } => input::read_file(path, &display, job.max_size),
         _ => input::read_stream(std::io::stdin().lock(), &display, job.max_size),
     };
-    match read {
-        Ok(source) => Ok((display, source)),
-        Err(e) => Err(failed(&display, e.to_string())),
-    }
-}
-
-/// `f`, with a panic turned into a failure reported for file `display`.
-fn guarded<T>(display: &str, f: impl FnOnce() -> Result<T, Outcome>) -> Result<T, Outcome> {
-    match catch_unwind(AssertUnwindSafe(f)) {
-        Ok(result) => result,
+    let source = match read {
+        Ok(s) => s,
+        Err(e) => return failed(&display, e.to_string()),
+    };
+    let path = match input {
+        Input::File { path, .. } => Some(path.as_path()),
+        _ => None,
+    };
+    match catch_unwind(AssertUnwindSafe(|| check(source, path, job))) {
+        Ok(o) => o,
         Err(payload) => {
             let what = payload
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
-            Err(failed(
-                display,
+            failed(
+                &display,
                 format!("internal error while linting ({what}); please report it with this file"),
-            ))
+            )
         }
     }
 }
 
-/// Debug builds only: a way for the tests to prove that a panic in one file's lint
-/// is reported for that file and the run goes on. Release builds have no such hook.
-fn test_panic(source: &Source) {
+fn check(source: Source, path: Option<&std::path::Path>, job: &Job<'_>) -> Outcome {
+    // Debug builds only: a way for the tests to prove that a panic in one file's lint
+    // is reported for that file and the run goes on. Release builds have no such hook.
     #[cfg(debug_assertions)]
     if std::env::var_os("CHARTER_TEST_PANIC")
         .is_some_and(|v| source.name.ends_with(&*v.to_string_lossy()))
     {
         panic!("test panic for {}", source.name);
     }
-    #[cfg(not(debug_assertions))]
-    let _ = source;
-}
-
-fn check(source: Source, path: Option<&std::path::Path>, job: &Job<'_>) -> Outcome {
-    test_panic(&source);
     let format = parse::format_for(&source.name);
     // Parsed once: the model serves the rules and, with --fix, the fixes.
     let charter = parse::parse(&source, format, &job.rules.vocab);
@@ -368,16 +282,12 @@ fn check(source: Source, path: Option<&std::path::Path>, job: &Job<'_>) -> Outco
             Err(e) => return failed(&source.name, e),
         }
     }
-    report(&source, &findings, prefix, job)
-}
-
-/// The outcome of one linted file: its report text (after `prefix`) and diagnostics.
-fn report(source: &Source, findings: &[Finding], prefix: String, job: &Job<'_>) -> Outcome {
+    let source = &source;
     let diagnostics: Vec<Diagnostic> = findings
         .iter()
         .map(|f| Diagnostic::new(source, f))
         .collect();
-    let mut text = job.report.file(source, findings, &diagnostics);
+    let mut text = job.report.file(source, &findings, &diagnostics);
     text.insert_str(0, &prefix);
     Outcome {
         path: source.name.clone(),

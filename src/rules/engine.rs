@@ -206,98 +206,56 @@ impl RuleSet {
 
     /// Run every active rule over a parsed charter.
     pub fn check(&self, source: &Source, charter: &Charter, today: Date) -> Vec<Finding> {
-        self.check_batch(&[(source, charter)], today)
-            .pop()
-            .unwrap_or_default()
-    }
-
-    /// Run every active rule over several charters, one rule over all of them before
-    /// the next: a rule's code then stays in the instruction cache for the whole batch
-    /// (one charter at a time, the two dozen rules evict each other every time).
-    /// Findings per charter, in the order given, each list as [`RuleSet::check`]'s.
-    pub fn check_batch(&self, batch: &[(&Source, &Charter)], today: Date) -> Vec<Vec<Finding>> {
-        let mut each: Vec<Each> = batch
-            .iter()
-            .map(|&(source, charter)| {
-                let cx = Ctx::new(charter, source, &self.vocab, today);
-                // `Meta::is_draft`, with the status parsed once for every rule that reads it.
-                let draft = matches!(cx.status(), None | Some(crate::model::Status::Draft));
-                Each {
-                    cx,
-                    suppressions: None,
-                    draft,
-                    findings: Vec::new(),
-                }
-            })
-            .collect();
+        let cx = Ctx::new(charter, source, &self.vocab, today);
+        // Read on the first hit: most charters have none, and so need no scan for
+        // directives (a search of the whole text).
+        let mut suppressions: Option<Suppressions> = None;
+        // `Meta::is_draft`, with the status parsed once for every rule that reads it.
+        let draft = matches!(cx.status(), None | Some(crate::model::Status::Draft));
         let mut hits = Vec::new();
+        let mut findings = Vec::new();
         for rule in &self.rules {
             let Some(severity) = rule.severity else {
                 continue;
             };
-            for one in &mut each {
-                rule.check.run(&one.cx, &mut hits);
-                // Most rules find nothing: no severity to work out, no drain to set up.
-                if !hits.is_empty() {
-                    one.add(rule, severity, &mut hits);
-                }
+            rule.check.run(&cx, &mut hits);
+            // Most rules find nothing: no severity to work out, no drain to set up and drop.
+            if hits.is_empty() {
+                continue;
             }
-        }
-        each.into_iter().map(Each::finish).collect()
-    }
-}
-
-/// One charter of a batch being checked.
-struct Each<'a> {
-    cx: Ctx<'a>,
-    /// Read on the first hit: most charters have none, and so need no scan for
-    /// directives (a search of the whole text).
-    suppressions: Option<Suppressions>,
-    draft: bool,
-    findings: Vec<Finding>,
-}
-
-impl Each<'_> {
-    /// Turn `rule`'s hits into findings (emptying `hits`), minus the suppressed ones.
-    fn add(&mut self, rule: &Rule, severity: Severity, hits: &mut Vec<Hit>) {
-        let (source, charter) = (self.cx.source, self.cx.charter);
-        let severity = match (self.draft, rule.draft_severity) {
-            (true, Some(s)) => s,
-            _ => severity,
-        };
-        for hit in hits.drain(..) {
-            // Whole-file findings point at the first line of the metadata only.
-            let span = if hit.whole_file {
-                charter.anchor_in(&source.text)
-            } else {
-                source.clamp(hit.span)
+            let severity = match (draft, rule.draft_severity) {
+                (true, Some(s)) => s,
+                _ => severity,
             };
-            let suppressions = self
-                .suppressions
-                .get_or_insert_with(|| Suppressions::scan(&source.text));
-            // The line only when some directive could apply to it.
-            if !suppressions.is_empty() {
-                let line = source.line_col(span.start).0;
-                if suppressions.suppressed(&rule.name, &rule.code, line, hit.whole_file) {
-                    continue;
+            for hit in hits.drain(..) {
+                // Whole-file findings point at the first line of the metadata only.
+                let span = if hit.whole_file {
+                    charter.anchor_in(&source.text)
+                } else {
+                    source.clamp(hit.span)
+                };
+                let suppressions =
+                    suppressions.get_or_insert_with(|| Suppressions::scan(&source.text));
+                // The line only when some directive could apply to it.
+                if !suppressions.is_empty() {
+                    let line = source.line_col(span.start).0;
+                    if suppressions.suppressed(&rule.name, &rule.code, line, hit.whole_file) {
+                        continue;
+                    }
                 }
+                let template = rule.messages.get(hit.variant).unwrap_or(&rule.message);
+                findings.push(Finding {
+                    code: rule.code.clone(),
+                    rule: rule.name.clone(),
+                    severity,
+                    message: fill(template, &hit),
+                    help: fill(&rule.fix, &hit),
+                    span,
+                    whole_file: hit.whole_file,
+                });
             }
-            let template = rule.messages.get(hit.variant).unwrap_or(&rule.message);
-            self.findings.push(Finding {
-                code: rule.code.clone(),
-                rule: rule.name.clone(),
-                severity,
-                message: fill(template, &hit),
-                help: fill(&rule.fix, &hit),
-                span,
-                whole_file: hit.whole_file,
-            });
         }
-    }
-
-    /// The findings in a stable order: by place, then by rule code.
-    fn finish(self) -> Vec<Finding> {
-        let mut findings = self.findings;
+        // Stable order: by place, then by rule code.
         findings.sort_by(|a, b| {
             (a.span.start, a.span.end, &a.code).cmp(&(b.span.start, b.span.end, &b.code))
         });
