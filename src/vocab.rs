@@ -1109,32 +1109,7 @@ mod tests {
         forms
     }
 
-    /// [`find_words`] as it was, searching with memchr.
-    fn find_words_reference(haystack: &str, needle: &str) -> Option<usize> {
-        if needle.is_empty() {
-            return None;
-        }
-        let mut from = 0;
-        while let Some(i) = find_bytes(&haystack.as_bytes()[from..], needle.as_bytes()) {
-            let at = from + i;
-            let end = at + needle.len();
-            let before_ok = at == 0 || haystack.as_bytes()[at - 1] == b' ';
-            let after_ok = end == haystack.len() || haystack.as_bytes()[end] == b' ';
-            if before_ok && after_ok {
-                return Some(at);
-            }
-            from = at + needle.len().max(1);
-            while from < haystack.len() && !haystack.is_char_boundary(from) {
-                from += 1;
-            }
-            if from >= haystack.len() {
-                break;
-            }
-        }
-        None
-    }
-
-    /// The names as they were read: forms in vectors, words found with memchr.
+    /// The names as they were read: forms in vectors.
     struct NamesReference {
         company: Vec<String>,
         partner: Vec<String>,
@@ -1153,10 +1128,10 @@ mod tests {
             for (forms, token) in [(&self.company, "{company}"), (&self.partner, "{partner}")] {
                 for form in forms {
                     let cur = out.as_deref().unwrap_or(label);
-                    if find_words_reference(cur, form).is_some() {
+                    if find_words(cur, form).is_some() {
                         let mut replaced = String::new();
                         let mut rest = cur;
-                        while let Some(at) = find_words_reference(rest, form) {
+                        while let Some(at) = find_words(rest, form) {
                             replaced.push_str(&rest[..at]);
                             replaced.push_str(token);
                             rest = &rest[at + form.len()..];
@@ -1175,7 +1150,7 @@ mod tests {
             let longest = |forms: &[String]| {
                 forms
                     .iter()
-                    .filter(|f| find_words_reference(&t, f).is_some())
+                    .filter(|f| find_words(&t, f).is_some())
                     .map(String::len)
                     .max()
             };
