@@ -15,6 +15,9 @@ pub enum Input {
     File {
         path: PathBuf,
         display: String,
+        /// The walk saw a regular file here, so the reader may open it before looking
+        /// (see [`crate::input::read_found_file`]).
+        found: bool,
     },
     Stdin,
     /// Something that could not be walked: a missing path, a symlink loop, an unreadable folder.
@@ -109,6 +112,7 @@ pub fn collect(paths: &[PathBuf], matcher: &Matcher, follow_links: bool) -> Vec<
             Ok(_) => out.push(Input::File {
                 path: path.clone(),
                 display,
+                found: false,
             }),
         }
     }
@@ -189,6 +193,7 @@ fn walk_dir(root: &Path, matcher: &Matcher, follow_links: bool, out: &mut Vec<In
             out.push(Input::File {
                 path: path.to_path_buf(),
                 display: shown.display().to_string(),
+                found: true,
             });
         }
     }

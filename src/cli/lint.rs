@@ -229,6 +229,9 @@ fn lint_one(input: &Input, job: &Job<'_>) -> Outcome {
         Input::Error { display, message } => return failed(display, message.clone()),
     };
     let read = match input {
+        Input::File {
+            path, found: true, ..
+        } => input::read_found_file(path, &display, job.max_size),
         Input::File { path, .. } => input::read_file(path, &display, job.max_size),
         _ => input::read_stream(std::io::stdin().lock(), &display, job.max_size),
     };
