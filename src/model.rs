@@ -250,7 +250,7 @@ impl Meta {
     /// True unless the status says the charter is past drafting. A charter with no
     /// status is treated as a draft.
     pub fn is_draft(&self) -> bool {
-        matches!(self.status(), None | Some(Status::Draft))
+        Status::is_draft(self.status())
     }
 }
 
@@ -429,6 +429,12 @@ pub enum Status {
 }
 
 impl Status {
+    /// Whether a charter with this status (parsed, `None` when missing or unknown) is
+    /// a draft: see [`Meta::is_draft`].
+    pub fn is_draft(status: Option<Status>) -> bool {
+        matches!(status, None | Some(Status::Draft))
+    }
+
     pub fn parse(s: &str) -> Option<Status> {
         let s = s.trim();
         // Compared in place, any case: no lowercased copy.

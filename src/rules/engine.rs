@@ -211,7 +211,7 @@ impl RuleSet {
         // directives (a search of the whole text).
         let mut suppressions: Option<Suppressions> = None;
         // `Meta::is_draft`, with the status parsed once for every rule that reads it.
-        let draft = matches!(cx.status(), None | Some(crate::model::Status::Draft));
+        let draft = crate::model::Status::is_draft(cx.status());
         let mut hits = Vec::new();
         let mut findings = Vec::new();
         for rule in &self.rules {

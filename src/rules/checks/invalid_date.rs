@@ -53,13 +53,10 @@ fn check(text: &Text, date: impl FnOnce() -> Result<Date, DateError>, hits: &mut
     );
 }
 
-/// `t.trim().is_empty()`, without the Unicode trim when the text starts with an ASCII
-/// character that is not whitespace, as dates nearly always do.
+/// `t.trim().is_empty()`, through the project's trim with its ASCII fast path (dates
+/// nearly always start and end with a digit).
 fn blank(t: &str) -> bool {
-    match t.as_bytes().first() {
-        Some(&b) if b.is_ascii() && !char::from(b).is_whitespace() => false,
-        _ => t.trim().is_empty(),
-    }
+    crate::trim::trim(t).is_empty()
 }
 
 #[cfg(test)]
