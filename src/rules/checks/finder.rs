@@ -10,8 +10,8 @@
 //! which for a mix such as `<`, `TBD` and `Lorem` is Aho-Corasick, slower than no
 //! prefilter.)
 
+use super::{Build, PackRegex};
 use crate::model::Span;
-use regex_automata::meta::Regex;
 use regex_automata::util::prefilter::Prefilter;
 use regex_automata::{Anchored, Input, MatchKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
@@ -20,7 +20,9 @@ use regex_syntax::hir::{Class, Hir, HirKind, Look};
 /// A check's regex that finds all its matches, with the literal search when it has one.
 #[derive(Debug)]
 pub struct Finder {
-    re: Regex,
+    /// Built on first use for the built-in pack: a clean charter gives the literal
+    /// search no candidate, and a run of one charter then never builds it.
+    re: PackRegex,
     starts: Option<Starts>,
     /// Every match starts at the start of the text (`^…`, without multi-line mode).
     anchored_start: bool,
@@ -56,18 +58,20 @@ const LITERAL_LEN: usize = 3;
 const SHARED_FIRST_BYTE: usize = 4;
 
 impl Finder {
-    /// Build a regex like every check's (see [`super::build`]), and its literal search.
-    pub fn new(pattern: &str) -> Result<Finder, String> {
-        let Ok(hir) = regex_automata::util::syntax::parse(pattern) else {
-            // `build` parses the same way: its message, as the rule has always given.
-            return Err(super::build(pattern).err().unwrap_or_default());
-        };
-        let re = super::build_from_hir(&hir)?;
+    /// A regex like every check's (see [`super::build`]), built now or on first use,
+    /// and its literal search.
+    pub fn new(pattern: &str, when: Build) -> Result<Finder, String> {
+        // The syntax error itself, which points at the place: `build`'s says only
+        // "error parsing pattern 0".
+        let hir = regex_automata::util::syntax::parse(pattern).map_err(|e| e.to_string())?;
+        let starts = Starts::of(&hir);
+        let anchored_start = hir.properties().look_set_prefix().contains(Look::Start);
+        let first = first_bytes(&hir);
         Ok(Finder {
-            re,
-            starts: Starts::of(&hir),
-            anchored_start: hir.properties().look_set_prefix().contains(Look::Start),
-            first: first_bytes(&hir),
+            re: PackRegex::new(hir, when)?,
+            starts,
+            anchored_start,
+            first,
         })
     }
 
@@ -102,12 +106,12 @@ impl Finder {
                     if starts_no_match {
                         continue;
                     }
-                    if let Some(m) = self.re.search(&Input::new(piece)) {
+                    if let Some(m) = self.re.get().search(&Input::new(piece)) {
                         f(p.start + m.start(), p.start + m.end());
                     }
                     continue;
                 }
-                for m in self.re.find_iter(piece) {
+                for m in self.re.get().find_iter(piece) {
                     f(p.start + m.start(), p.start + m.end());
                 }
             }
@@ -136,7 +140,7 @@ impl Finder {
                     .range(at - p.start..)
                     .anchored(Anchored::Yes);
                 // No literal is empty, so neither is a match: the search always moves on.
-                match self.re.search(&input) {
+                match self.re.get().search(&input) {
                     Some(m) => {
                         f(p.start + m.start(), p.start + m.end());
                         p.start + m.end()
@@ -406,13 +410,17 @@ impl ByteSearch {
 
 #[cfg(test)]
 mod tests {
-    use super::Finder;
+    use super::{Build, Finder};
 
     fn both(pattern: &str, text: &str) {
-        let f = Finder::new(pattern).expect("pattern");
+        let f = Finder::new(pattern, Build::OnFirstUse).expect("pattern");
         let mut scanned = Vec::new();
         f.each(text, |s, e| scanned.push((s, e)));
-        let all: Vec<_> = f.re.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let all: Vec<_> =
+            f.re.get()
+                .find_iter(text)
+                .map(|m| (m.start(), m.end()))
+                .collect();
         assert_eq!(scanned, all, "{pattern} on {text:?}");
     }
 
@@ -425,7 +433,7 @@ mod tests {
         let nothing = nothing["must-not-match"].as_str().expect("pattern");
         let text = "TBD x <fill in> y\n# TB\nD [todo z] ??\n?? none TBC\nnothing. [fi\nll] XXX";
         for pattern in [placeholder, nothing, r"(?i)tbd|\[x\]", r"\bTBD\b"] {
-            let f = Finder::new(pattern).expect("pattern");
+            let f = Finder::new(pattern, Build::OnFirstUse).expect("pattern");
             // Every split into pieces, with gaps between them.
             for a in 0..text.len() {
                 for b in a..text.len() {
@@ -434,7 +442,7 @@ mod tests {
                     f.each_in(text, &pieces, |s, e| once.push((s, e)));
                     let mut alone = Vec::new();
                     for p in pieces {
-                        for m in f.re.find_iter(&text[p.start..p.end]) {
+                        for m in f.re.get().find_iter(&text[p.start..p.end]) {
                             alone.push((p.start + m.start(), p.start + m.end()));
                         }
                     }
@@ -465,7 +473,10 @@ mod tests {
     fn the_scan_finds_what_the_regex_finds() {
         let placeholder = crate::rules::checks::testkit::params("placeholder");
         let placeholder = placeholder["must-not-match"].as_str().expect("pattern");
-        assert!(Finder::new(placeholder).expect("builds").starts.is_some());
+        assert!(Finder::new(placeholder, Build::Now)
+            .expect("builds")
+            .starts
+            .is_some());
         let texts = [
             "",
             "TBD",

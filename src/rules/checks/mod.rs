@@ -27,6 +27,7 @@ mod tier_invalid;
 mod tier_obligations;
 mod unknown_key;
 mod weak_go_no_go;
+mod words;
 
 use super::{Factory, Hit};
 use crate::model::{Charter, Side, Span};
@@ -61,6 +62,15 @@ pub static CHECKS: &[(&str, Factory)] = &[
 
 pub fn factory(name: &str) -> Option<Factory> {
     CHECKS.iter().find(|(n, _)| *n == name).map(|&(_, f)| f)
+}
+
+/// The factory for a check of the built-in pack: as [`factory`], except that `pattern`
+/// leaves building its regexes to their first use (see [`Build`]).
+pub fn builtin_factory(name: &str) -> Option<Factory> {
+    match name {
+        "pattern" => Some(pattern::builtin_factory),
+        _ => factory(name),
+    }
 }
 
 /// The parameters of a check that takes none: any key is an error.
@@ -244,6 +254,46 @@ fn side_name(charter: &Charter, side: Side) -> String {
 struct LazyRegex {
     pattern: String,
     cell: std::sync::OnceLock<Regex>,
+}
+
+/// When a pack's regex is built. Either way it is parsed, and so its syntax checked,
+/// when the pack is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Build {
+    /// When the pack is read: a regex too big to build is an error before any charter
+    /// is read. For packs and params from files.
+    Now,
+    /// When a charter first needs it, which in a run of one charter may be never:
+    /// building is most of start-up. For the built-in pack only, whose regexes
+    /// `builtin_pack_regexes_build` builds, so that this cannot fail at run time.
+    OnFirstUse,
+}
+
+/// A pack's regex, parsed, and built now or on first use (see [`Build`]).
+#[derive(Debug)]
+struct PackRegex {
+    hir: regex_syntax::hir::Hir,
+    cell: std::sync::OnceLock<Regex>,
+}
+
+impl PackRegex {
+    fn new(hir: regex_syntax::hir::Hir, when: Build) -> Result<PackRegex, String> {
+        let cell = std::sync::OnceLock::new();
+        if when == Build::Now {
+            let _ = cell.set(build_from_hir(&hir)?);
+        }
+        Ok(PackRegex { hir, cell })
+    }
+
+    fn get(&self) -> &Regex {
+        self.cell.get_or_init(|| {
+            build_from_hir(&self.hir).expect("a built-in pack regex, built by a test")
+        })
+    }
+
+    fn hir(&self) -> &regex_syntax::hir::Hir {
+        &self.hir
+    }
 }
 
 /// Build a check's regex: the `regex` crate's syntax, without the engines a check never

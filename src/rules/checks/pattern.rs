@@ -32,9 +32,10 @@
 //! partner`; otherwise the target's name.
 
 use super::finder::Finder;
+use super::words::Words;
+use super::{Build, PackRegex};
 use crate::model::{Charter, Format, Side, Span, Text};
 use crate::rules::{params, Check, Ctx, Hit};
-use regex_automata::meta::Regex;
 use regex_syntax::hir::{Class, Hir, HirKind};
 use serde::Deserialize;
 
@@ -107,20 +108,26 @@ impl Target {
 struct Pattern {
     targets: Vec<Target>,
     /// `must-match` and `words`, as one regex when they build as one: a piece is then
-    /// read once for both. Empty when there is neither.
+    /// read once for both. Empty when there is neither. ASCII `words` are not in it:
+    /// they are `words`.
     wanted: Vec<Wanted>,
+    /// `words` when they are all ASCII, matched without a regex.
+    words: Option<Words>,
     must_not_match: Option<Finder>,
     require: bool,
     require_any: bool,
 }
 
-/// A pack's regex, built like every check's (see [`super::build`]).
-fn compile(what: &str, re: &str) -> Result<Regex, String> {
-    super::build(re).map_err(|e| format!("`{what}` is not a valid regex: {e}"))
+/// A pack's regex, parsed, and built like every check's (see [`super::build`]) now or
+/// on first use.
+fn compile(what: &str, re: &str, when: Build) -> Result<PackRegex, String> {
+    let invalid = |e: String| format!("`{what}` is not a valid regex: {e}");
+    let hir = regex_automata::util::syntax::parse(re).map_err(|e| invalid(e.to_string()))?;
+    PackRegex::new(hir, when).map_err(invalid)
 }
 
 /// One regex for a word list: whole words or phrases, any case, any whitespace between.
-fn words_regex(words: &[String]) -> Option<String> {
+pub(super) fn words_regex(words: &[String]) -> Option<String> {
     let alternatives: Vec<String> = words
         .iter()
         .filter(|w| !w.trim().is_empty())
@@ -162,15 +169,15 @@ fn words_regex(words: &[String]) -> Option<String> {
 /// `[0-9]|(?-u:\b)(?:one|two|…)`, where nearly every criterion has a digit).
 #[derive(Debug)]
 struct Wanted {
-    re: Regex,
+    re: PackRegex,
     bytes: Option<Box<[bool; 256]>>,
     /// `bytes` when they are one range (`[0-9]`): looked for eight bytes at a time.
     range: Option<(u8, u8)>,
 }
 
 impl Wanted {
-    fn new(hir: &Hir, re: Regex) -> Wanted {
-        let bytes = single_bytes(hir);
+    fn new(re: PackRegex) -> Wanted {
+        let bytes = single_bytes(re.hir());
         let range = bytes.as_deref().and_then(byte_range);
         Wanted { re, bytes, range }
     }
@@ -182,7 +189,7 @@ impl Wanted {
             (None, Some(bytes)) => b.iter().any(|&c| bytes[usize::from(c)]),
             (None, None) => false,
         };
-        one_byte || self.re.is_match(text)
+        one_byte || self.re.get().is_match(text)
     }
 }
 
@@ -235,7 +242,11 @@ fn single_bytes(hir: &Hir) -> Option<Box<[bool; 256]>> {
 /// The regex a piece must match (the union of `must-match` and `words`), or each of
 /// them alone when there is one, or when they do not parse or build as one: the error
 /// is then the one each gives alone.
-fn wanted(must_match: Option<&str>, words: Option<&str>) -> Result<Vec<Wanted>, String> {
+fn wanted(
+    must_match: Option<&str>,
+    words: Option<&str>,
+    when: Build,
+) -> Result<Vec<Wanted>, String> {
     let patterns: Vec<(&str, &str)> = [("must-match", must_match), ("words", words)]
         .into_iter()
         .filter_map(|(what, p)| p.map(|p| (what, p)))
@@ -253,23 +264,26 @@ fn wanted(must_match: Option<&str>, words: Option<&str>) -> Result<Vec<Wanted>, 
         } else {
             Hir::alternation(hirs)
         };
-        if let Ok(re) = super::build_from_hir(&hir) {
-            return Ok(vec![Wanted::new(&hir, re)]);
+        if let Ok(re) = PackRegex::new(hir, when) {
+            return Ok(vec![Wanted::new(re)]);
         }
     }
     patterns
         .iter()
-        .map(|(what, p)| {
-            compile(what, p).map(|re| Wanted {
-                re,
-                bytes: None,
-                range: None,
-            })
-        })
+        .map(|(what, p)| compile(what, p, when).map(Wanted::new))
         .collect()
 }
 
 pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
+    factory_with(table, Build::Now)
+}
+
+/// For the built-in pack: regexes built on first use.
+pub fn builtin_factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
+    factory_with(table, Build::OnFirstUse)
+}
+
+fn factory_with(table: &toml::Table, when: Build) -> Result<Box<dyn Check>, String> {
     let p: Params = params(table)?;
     let targets = p
         .targets
@@ -279,14 +293,27 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
     if targets.is_empty() {
         return Err("`targets` is empty".into());
     }
-    let words = words_regex(&p.words);
-    let wanted = wanted(p.must_match.as_deref(), words.as_deref())?;
+    let words = Words::new(&p.words);
+    let words_re = if words.is_some() {
+        None
+    } else {
+        words_regex(&p.words)
+    };
+    let wanted = wanted(p.must_match.as_deref(), words_re.as_deref(), when)?;
+    let words = words.filter(Words::any);
     let must_not_match = p
         .must_not_match
         .as_deref()
-        .map(|r| Finder::new(r).map_err(|e| format!("`must-not-match` is not a valid regex: {e}")))
+        .map(|r| {
+            Finder::new(r, when).map_err(|e| format!("`must-not-match` is not a valid regex: {e}"))
+        })
         .transpose()?;
-    if wanted.is_empty() && must_not_match.is_none() && !p.require && !p.require_any {
+    if wanted.is_empty()
+        && words.is_none()
+        && must_not_match.is_none()
+        && !p.require
+        && !p.require_any
+    {
         return Err(
             "give at least one of must-match, must-not-match, words, require, require-any".into(),
         );
@@ -297,6 +324,7 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
     Ok(Box::new(Pattern {
         targets,
         wanted,
+        words,
         must_not_match,
         require: p.require,
         require_any: p.require_any,
@@ -560,14 +588,15 @@ impl Pattern {
             }
         }
         // Nothing it must match.
-        if self.wanted.is_empty() {
+        if self.wanted.is_empty() && self.words.is_none() {
             return;
         }
         // Matches it somewhere.
-        if segments
-            .iter()
-            .any(|&s| self.wanted.iter().any(|w| w.is_match(clamped(cx, s))))
-        {
+        if segments.iter().any(|&s| {
+            let text = clamped(cx, s);
+            self.words.as_ref().is_some_and(|w| w.is_match(text))
+                || self.wanted.iter().any(|w| w.is_match(text))
+        }) {
             return;
         }
         let (name, side) = piece.name.target(cx);
@@ -913,7 +942,7 @@ mod tests {
     fn a_digit_anywhere_is_found_without_the_regex() {
         let params = super::super::testkit::params("exit-criteria-not-measurable");
         let pattern = params["must-match"].as_str().expect("pattern");
-        let wanted = super::wanted(Some(pattern), None).expect("builds");
+        let wanted = super::wanted(Some(pattern), None, super::Build::Now).expect("builds");
         assert_eq!(wanted[0].range, Some((b'0', b'9')));
         for (text, matches) in [
             ("If the partnership is not working out, é à ü.", false),
@@ -923,7 +952,7 @@ mod tests {
             ("", false),
         ] {
             assert_eq!(wanted[0].is_match(text), matches, "{text}");
-            assert_eq!(wanted[0].re.is_match(text), matches, "{text}");
+            assert_eq!(wanted[0].re.get().is_match(text), matches, "{text}");
         }
     }
 
