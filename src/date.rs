@@ -71,7 +71,24 @@ fn day_number(date: Date) -> i64 {
 
 /// Today in the local time zone (UTC when the zone cannot be read).
 pub fn today() -> Date {
-    jiff::Zoned::now().date()
+    match local_zone() {
+        Some(tz) => jiff::Timestamp::now().to_zoned(tz).date(),
+        None => jiff::Zoned::now().date(),
+    }
+}
+
+/// The zone `/etc/localtime` describes, when `TZ` is not set (jiff is asked otherwise).
+///
+/// jiff's own answer is the same zone, found by name: it lists the whole zoneinfo
+/// database first (about 40 directories and 0.7 ms here), which was a sixth of linting
+/// one charter in a pre-commit hook. Only the date is needed, and the file alone has
+/// every offset.
+fn local_zone() -> Option<jiff::tz::TimeZone> {
+    if !cfg!(unix) || std::env::var_os("TZ").is_some() {
+        return None;
+    }
+    let bytes = std::fs::read("/etc/localtime").ok()?;
+    jiff::tz::TimeZone::tzif("Local", &bytes).ok()
 }
 
 #[cfg(test)]
@@ -87,6 +104,18 @@ mod tests {
         assert_eq!(parse("2026-9-15"), Err(DateError::Malformed));
         assert_eq!(parse("next week"), Err(DateError::Malformed));
         assert_eq!(parse("2026-09-15T10:00:00Z").map(|d| d.day()), Ok(15));
+    }
+
+    #[test]
+    fn today_is_the_day_jiff_gives() {
+        // Read between two of jiff's answers, so that midnight cannot fail the test.
+        let before = jiff::Zoned::now().date();
+        let ours = today();
+        let after = jiff::Zoned::now().date();
+        assert!(
+            ours == before || ours == after,
+            "{ours} vs {before}..{after}"
+        );
     }
 
     #[test]
