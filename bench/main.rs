@@ -852,23 +852,16 @@ fn run(o: &Opts) -> Result<(), String> {
 
 /// `charter lint` as CI runs it: no config, a fixed date, concise output to a file.
 fn lint_cmd(name: &str, charter: &Path, extra: &[&str]) -> Cmd {
-    let mut args = vec![
-        "lint",
-        "--no-config",
-        "--today",
-        TODAY,
-        "--format",
-        "concise",
-    ];
+    let mut args = vec!["--today", TODAY];
     args.extend_from_slice(extra);
-    Cmd::new(name, charter, &args)
+    hook_cmd(name, charter, &args)
 }
 
-/// `charter lint` as a pre-commit hook runs it: no `--today`, so the local date is
-/// read, as it is on every commit.
-fn hook_cmd(name: &str, charter: &Path, files: &[&str]) -> Cmd {
+/// `charter lint` as a pre-commit hook runs it: as CI does but without `--today`, so
+/// the local date is read, as it is on every commit.
+fn hook_cmd(name: &str, charter: &Path, extra: &[&str]) -> Cmd {
     let mut args = vec!["lint", "--no-config", "--format", "concise"];
-    args.extend_from_slice(files);
+    args.extend_from_slice(extra);
     Cmd::new(name, charter, &args)
 }
 

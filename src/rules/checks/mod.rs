@@ -278,10 +278,10 @@ struct PackRegex {
 
 impl PackRegex {
     fn new(hir: regex_syntax::hir::Hir, when: Build) -> Result<PackRegex, String> {
-        let cell = std::sync::OnceLock::new();
-        if when == Build::Now {
-            let _ = cell.set(build_from_hir(&hir)?);
-        }
+        let cell = match when {
+            Build::Now => std::sync::OnceLock::from(build_from_hir(&hir)?),
+            Build::OnFirstUse => std::sync::OnceLock::new(),
+        };
         Ok(PackRegex { hir, cell })
     }
 

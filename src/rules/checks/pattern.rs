@@ -294,13 +294,9 @@ fn factory_with(table: &toml::Table, when: Build) -> Result<Box<dyn Check>, Stri
         return Err("`targets` is empty".into());
     }
     let words = Words::new(&p.words);
-    let words_re = if words.is_some() {
-        None
-    } else {
-        words_regex(&p.words)
-    };
+    // The regex only for what the matcher does not take (non-ASCII words).
+    let words_re = words.is_none().then(|| words_regex(&p.words)).flatten();
     let wanted = wanted(p.must_match.as_deref(), words_re.as_deref(), when)?;
-    let words = words.filter(Words::any);
     let must_not_match = p
         .must_not_match
         .as_deref()
