@@ -260,9 +260,9 @@ fn lint_one(input: &Input, job: &Job<'_>) -> Outcome {
 }
 
 fn check(source: Source, path: Option<&std::path::Path>, job: &Job<'_>) -> Outcome {
-    // Debug builds only: a way for the tests to prove that a panic in one file's lint
-    // is reported for that file and the run goes on. Release builds have no such hook.
-    #[cfg(debug_assertions)]
+    // Tests only (feature `test-hooks`, see Cargo.toml): a way to prove that a panic in
+    // one file's lint is reported for that file and the run goes on.
+    #[cfg(feature = "test-hooks")]
     if std::env::var_os("CHARTER_TEST_PANIC")
         .is_some_and(|v| source.name.ends_with(&*v.to_string_lossy()))
     {
