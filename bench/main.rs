@@ -104,7 +104,7 @@ fn parse_args() -> Result<Opts, String> {
             "--no-build" => o.build = false,
             "--markdownlint" => o.markdownlint = true,
             "-h" | "--help" => {
-                println!("see the top of bench/main.rs, or the README's Performance section");
+                println!("see the top of bench/main.rs, or bench/README.md");
                 std::process::exit(0);
             }
             other => return Err(format!("unexpected argument `{other}`")),

@@ -1,11 +1,11 @@
 //! The global allocator: mimalloc, called through its plain entry points.
 //!
 //! The linter allocates many small strings per charter (labels, values, findings) and
-//! frees them right after; glibc's allocator spent about a sixth of the run there,
+//! frees them right after; glibc's allocator spent a large share of the run there,
 //! mimalloc a fraction of that. The `mimalloc` crate's allocator goes through
 //! `mi_malloc_aligned` for every request; nearly all of ours ask for no more than
-//! word alignment, which `mi_malloc` always gives, and its path is shorter (about a
-//! tenth fewer instructions for a lint run's allocations).
+//! word alignment, which `mi_malloc` always gives, and its path is shorter (figures in
+//! bench/README.md).
 
 use libmimalloc_sys as mi;
 use std::alloc::{GlobalAlloc, Layout};

@@ -60,8 +60,8 @@ pub fn read_file(path: &Path, display: &str, limit: u64) -> Result<Source, Input
 }
 
 /// Read a file that the walk found as a regular file: opened first and checked
-/// through the open file, one path lookup where [`read_file`] needs two (about 2 µs
-/// a file on the benchmark machine). On Unix it is opened non-blocking, so that a FIFO
+/// through the open file, one path lookup where [`read_file`] needs two (see
+/// bench/README.md). On Unix it is opened non-blocking, so that a FIFO
 /// put in its place since the walk cannot hang the run; the check refuses it.
 pub fn read_found_file(path: &Path, display: &str, limit: u64) -> Result<Source, InputError> {
     let mut options = std::fs::OpenOptions::new();

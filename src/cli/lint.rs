@@ -21,9 +21,8 @@ use std::path::PathBuf;
 const CHUNK: usize = 256;
 
 /// Fewer files than this are linted on the main thread. Starting and waking worker
-/// threads costs a few milliseconds on a small machine, more than linting a few dozen
-/// files takes (on the project's 2-core box, 64 files: 9.2 ms on one thread, 10.6 ms
-/// on two; 128 files: 13.5 ms and 10.5 ms).
+/// threads costs more on a small machine than linting a few dozen files takes (the
+/// crossover is measured in bench/README.md).
 const PARALLEL_FROM: usize = 64;
 
 pub fn run(args: LintArgs) -> u8 {
