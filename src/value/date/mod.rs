@@ -31,7 +31,10 @@ pub enum DateValue {
         last: Date,
     },
     /// Both ends included. The start may be after the end when the text says so.
-    Range { start: Date, end: Date },
+    Range {
+        start: Date,
+        end: Date,
+    },
     /// `from 1 Sep 2027`, `from Q3 2027, ongoing`: the first day, with no end.
     From(Date),
     /// `until 31 Dec 2027`: the last day, with no start.
@@ -41,7 +44,10 @@ pub enum DateValue {
     /// A day or window counted from another date (`within 60 days of signing`).
     Relative(Relative),
     /// `03/04/2027`: both readings are days and they differ; no guess is made.
-    Ambiguous { day_first: Date, month_first: Date },
+    Ambiguous {
+        day_first: Date,
+        month_first: Date,
+    },
     /// Written as a date but not on the calendar (`31 April 2027`).
     NoSuchDay(NoSuchDay),
 }

@@ -90,7 +90,11 @@ impl Point {
 
     fn with_year(self, year: i32) -> Point {
         match self {
-            Point::Parts { y: None, m, d } => Point::Parts { y: Some(year), m, d },
+            Point::Parts { y: None, m, d } => Point::Parts {
+                y: Some(year),
+                m,
+                d,
+            },
             Point::Share { period, n, y: None } => Point::Share {
                 period,
                 n,
@@ -172,7 +176,9 @@ fn ongoing(c: &mut Cursor) -> bool {
     if d.punct(&[',', '–', '—', '-'], false).is_none() {
         d.word(&["to", "until"]);
     }
-    if d.word(&["ongoing", "onwards", "onward", "present"]).is_some() {
+    if d.word(&["ongoing", "onwards", "onward", "present"])
+        .is_some()
+    {
         *c = d;
         return true;
     }
@@ -190,7 +196,9 @@ fn range_after(c: &mut Cursor, a: Point) -> Option<DateValue> {
 }
 
 fn separator(c: &mut Cursor) -> Option<()> {
-    if c.word(&["to", "through", "thru", "until", "till"]).is_some() {
+    if c.word(&["to", "through", "thru", "until", "till"])
+        .is_some()
+    {
         return Some(());
     }
     match c.punct(&['–', '—', '-', '→', '.', '…'], false)? {
@@ -223,7 +231,11 @@ fn range(a: Point, b: Point) -> Option<DateValue> {
             // `2 Nov – 18 Jan 2028` began in 2027.
             if let (Some(Ok(x)), Some(Ok(z))) = (a.days(), b.days()) {
                 if let (true, Point::Parts { m, d, .. }) = (x.0 > z.1, a) {
-                    a = Point::Parts { y: Some(y - 1), m, d };
+                    a = Point::Parts {
+                        y: Some(y - 1),
+                        m,
+                        d,
+                    };
                 }
             }
         }
@@ -245,6 +257,15 @@ fn year(c: &mut Cursor) -> Option<i32> {
     }
     *c = d;
     Some(y as i32)
+}
+
+/// `, 2027` or ` 2027` after a day or month.
+fn comma_year(c: &mut Cursor) -> Option<i32> {
+    let mut d = *c;
+    d.punct(&[','], true);
+    let y = year(&mut d)?;
+    *c = d;
+    Some(y)
 }
 
 /// A day, month, quarter or half, with as much of its year and month as is written.
@@ -272,12 +293,7 @@ fn point(c: &mut Cursor) -> Option<Point> {
             });
         };
         *c = d;
-        let mut d = *c;
-        d.punct(&[','], true);
-        let y = year(&mut d);
-        if y.is_some() {
-            *c = d;
-        }
+        let y = comma_year(c);
         return Some(Point::Parts {
             y,
             m: Some(m as u32),
@@ -290,12 +306,7 @@ fn point(c: &mut Cursor) -> Option<Point> {
         if let Some(day) = d.digits(1..=2, false) {
             if d.word_tight(&["st", "nd", "rd", "th"]).is_some() || !d.next_tight_alnum() {
                 *c = d;
-                let mut d = *c;
-                d.punct(&[','], true);
-                let y = year(&mut d);
-                if y.is_some() {
-                    *c = d;
-                }
+                let y = comma_year(c);
                 return Some(Point::Parts {
                     y,
                     m: Some(m as u32),
@@ -303,12 +314,7 @@ fn point(c: &mut Cursor) -> Option<Point> {
                 });
             }
         }
-        let mut d = *c;
-        d.punct(&[','], true);
-        let y = year(&mut d);
-        if y.is_some() {
-            *c = d;
-        }
+        let y = comma_year(c);
         return Some(Point::Parts {
             y,
             m: Some(m as u32),
@@ -431,7 +437,9 @@ fn anchor(c: &mut Cursor) -> Option<Anchor> {
         c.word(&["signing", "signature", "execution"])?;
         return Some(Anchor::Signing);
     }
-    if c.word(&["signing", "signature", "execution", "countersignature"]).is_some() {
+    if c.word(&["signing", "signature", "execution", "countersignature"])
+        .is_some()
+    {
         return Some(Anchor::Signing);
     }
     if c.word(&["kickoff"]).is_some() {
@@ -448,14 +456,18 @@ fn anchor(c: &mut Cursor) -> Option<Anchor> {
     if c.word(&["start", "commencement", "beginning"]).is_some() {
         return Some(Anchor::Start);
     }
-    if c.word(&["previous", "prior", "preceding", "last"]).is_some() {
+    if c.word(&["previous", "prior", "preceding", "last"])
+        .is_some()
+    {
         c.word(&["phase"])?;
         return Some(Anchor::PreviousPhase);
     }
     let mut d = *c;
     let t = d.bump()?;
     let w = d.str(t);
-    let stop = ["a", "an", "this", "that", "it", "which", "each", "every", "any", "and", "or"];
+    let stop = [
+        "a", "an", "this", "that", "it", "which", "each", "every", "any", "and", "or",
+    ];
     if t.kind != Kind::Word || stop.iter().any(|s| s.eq_ignore_ascii_case(w)) {
         return None;
     }
@@ -495,7 +507,10 @@ fn relative(c: &mut Cursor) -> Option<DateValue> {
             }
         }
         let mut d = *c;
-        let a = match d.word(&["of", "after", "from"]).and_then(|_| anchor(&mut d)) {
+        let a = match d
+            .word(&["of", "after", "from"])
+            .and_then(|_| anchor(&mut d))
+        {
             Some(a) => {
                 *c = d;
                 a
@@ -513,17 +528,17 @@ fn relative(c: &mut Cursor) -> Option<DateValue> {
     let u = unit(c)?;
     let span = offset(n, u);
     let mut d = *c;
-    if d
-        .word(&["starting", "beginning", "commencing", "from"])
+    if d.word(&["starting", "beginning", "commencing", "from"])
         .is_some()
     {
         d.word(&["on", "from"]);
         if let Some(Ok((first, _, None))) = point(&mut d).and_then(|p| p.days()) {
-            let Some(last) = minus_day(span).from(first) else {
-                return None;
-            };
+            let last = minus_day(span).from(first)?;
             *c = d;
-            return Some(DateValue::Range { start: first, end: last });
+            return Some(DateValue::Range {
+                start: first,
+                end: last,
+            });
         }
     }
     let before = match c.word(&["from", "after", "following", "before"]) {

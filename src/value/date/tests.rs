@@ -47,11 +47,17 @@ fn reads_every_form() {
         ("2 Nov – 18 Dec 2026", "range 2026-11-02..2026-12-18"),
         ("6–24 April 2027", "range 2027-04-06..2027-04-24"),
         ("6 April to 15 May 2027", "range 2027-04-06..2027-05-15"),
-        ("from 6 April 2027 to 15 May 2027", "range 2027-04-06..2027-05-15"),
+        (
+            "from 6 April 2027 to 15 May 2027",
+            "range 2027-04-06..2027-05-15",
+        ),
         ("2027-04-06 → 2027-05-15", "range 2027-04-06..2027-05-15"),
         ("2027-04-06..2027-05-15", "range 2027-04-06..2027-05-15"),
         ("2027-04-06 -> 2027-05-15", "range 2027-04-06..2027-05-15"),
-        ("between 6 April and 15 May 2027", "range 2027-04-06..2027-05-15"),
+        (
+            "between 6 April and 15 May 2027",
+            "range 2027-04-06..2027-05-15",
+        ),
         ("2 Nov – 18 Jan 2028", "range 2027-11-02..2028-01-18"),
         ("Q3 – Q4 2027", "range 2027-07-01..2027-12-31"),
         ("from Q3 2027, ongoing", "from 2027-07-01"),
@@ -60,14 +66,26 @@ fn reads_every_form() {
         ("until 31 Dec 2027", "until 2027-12-31"),
         ("ongoing", "ongoing"),
         ("within 60 days of signing", "rel Signing 0m0d..0m60d"),
-        ("within sixty days of contract signature", "rel Signing 0m0d..0m60d"),
+        (
+            "within sixty days of contract signature",
+            "rel Signing 0m0d..0m60d",
+        ),
         ("6 weeks from kickoff", "rel Kickoff 0m42d..0m42d"),
         ("2 weeks before kick-off", "rel Kickoff 0m-14d..0m-14d"),
-        ("10 weeks starting 19 Apr 2027", "range 2027-04-19..2027-06-27"),
+        (
+            "10 weeks starting 19 Apr 2027",
+            "range 2027-04-19..2027-06-27",
+        ),
         ("weeks 1–6", "rel Start 0m0d..0m41d"),
         ("months 4–9", "rel Start 3m0d..9m-1d"),
-        ("week 3 after the previous phase", "rel PreviousPhase 0m14d..0m20d"),
-        ("for 8 weeks after crawl", "rel Named(\"crawl\") 0m0d..0m55d"),
+        (
+            "week 3 after the previous phase",
+            "rel PreviousPhase 0m14d..0m20d",
+        ),
+        (
+            "for 8 weeks after crawl",
+            "rel Named(\"crawl\") 0m0d..0m55d",
+        ),
         ("03/04/2027", "ambiguous 2027-04-03|2027-03-04"),
         ("25/04/2027", "day 2027-04-25"),
         ("04/25/2027", "day 2027-04-25"),
@@ -94,7 +112,10 @@ fn finds_dates_inside_sentences() {
     );
     assert_eq!(
         all("Review on 2027-03-01 and again by March 1, 2027."),
-        ["day 2027-03-01 @2027-03-01", "day 2027-03-01 @March 1, 2027"]
+        [
+            "day 2027-03-01 @2027-03-01",
+            "day 2027-03-01 @March 1, 2027"
+        ]
     );
 }
 
@@ -156,5 +177,8 @@ fn resolves_relative_windows() {
     let Some(DateValue::Relative(r)) = read_whole("6 weeks from kickoff") else {
         panic!("not relative");
     };
-    assert_eq!(r.resolve(date(2027, 1, 1)), Some(DateValue::Day(date(2027, 2, 12))));
+    assert_eq!(
+        r.resolve(date(2027, 1, 1)),
+        Some(DateValue::Day(date(2027, 2, 12)))
+    );
 }
