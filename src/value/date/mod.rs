@@ -6,6 +6,7 @@
 //! enough to place it on the calendar is not returned: `Q3` or `1 March` alone, `2027`
 //! alone, `3.2`, `1/2`.
 
+mod relative;
 mod scan;
 #[cfg(test)]
 mod tests;
