@@ -20,6 +20,7 @@ pub mod rules;
 pub mod source;
 pub mod suppress;
 pub mod trim;
+pub mod value;
 pub mod vocab;
 pub mod walk;
 pub mod write;

@@ -1,0 +1,178 @@
+//! The tokens both readers walk: digit runs, words, and single other characters.
+//!
+//! A [`Cursor`] is `Copy`, so a reader tries a form from one place and, when it does not
+//! fit, goes back by restoring the copy it took.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// ASCII digits only.
+    Digits,
+    /// Letters, then letters or digits (`March`, `Q3`, `FTEs`).
+    Word,
+    /// Any other single character.
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    /// Whitespace came between this token and the one before it.
+    pub spaced: bool,
+}
+
+#[derive(Clone, Copy)]
+pub(crate) struct Cursor<'a> {
+    pub text: &'a str,
+    pub pos: usize,
+    /// The end of the last token taken (where a match ends).
+    pub last_end: usize,
+}
+
+impl<'a> Cursor<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Cursor {
+            text,
+            pos: 0,
+            last_end: 0,
+        }
+    }
+
+    pub fn at_end(&self) -> bool {
+        self.peek().is_none()
+    }
+
+    pub fn peek(&self) -> Option<Tok> {
+        let mut c = *self;
+        c.bump()
+    }
+
+    pub fn bump(&mut self) -> Option<Tok> {
+        let b = self.text.as_bytes();
+        let mut i = self.pos;
+        let mut spaced = false;
+        // Skip whitespace, ASCII fast and Unicode (no-break and thin spaces) too.
+        while i < b.len() {
+            if b[i].is_ascii_whitespace() {
+                i += 1;
+            } else if b[i] >= 0x80 {
+                match self.text[i..].chars().next() {
+                    Some(c) if c.is_whitespace() => i += c.len_utf8(),
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+            spaced = true;
+        }
+        if i >= b.len() {
+            self.pos = i;
+            return None;
+        }
+        let start = i;
+        let kind = if b[i].is_ascii_digit() {
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            Kind::Digits
+        } else {
+            let first = self.text[i..].chars().next()?;
+            if first.is_alphabetic() {
+                for c in self.text[i..].chars() {
+                    if !c.is_alphanumeric() {
+                        break;
+                    }
+                    i += c.len_utf8();
+                }
+                Kind::Word
+            } else {
+                i += first.len_utf8();
+                Kind::Punct
+            }
+        };
+        self.pos = i;
+        self.last_end = i;
+        Some(Tok {
+            kind,
+            start,
+            end: i,
+            spaced,
+        })
+    }
+
+    pub fn str(&self, t: Tok) -> &'a str {
+        &self.text[t.start..t.end]
+    }
+
+    /// Takes the next token if it is one of `words` (ASCII case ignored); returns its index.
+    pub fn word(&mut self, words: &[&str]) -> Option<usize> {
+        let mut c = *self;
+        let t = c.bump()?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let s = c.str(t);
+        let i = words.iter().position(|w| w.eq_ignore_ascii_case(s))?;
+        *self = c;
+        Some(i)
+    }
+
+    /// Takes a sequence of words (`at least`), all or none.
+    pub fn phrase(&mut self, words: &[&str]) -> bool {
+        let mut c = *self;
+        for w in words {
+            if c.word(&[w]).is_none() {
+                return false;
+            }
+        }
+        *self = c;
+        true
+    }
+
+    /// Takes the next token if it is one of `chars`; `tight` asks for no space before it.
+    pub fn punct(&mut self, chars: &[char], tight: bool) -> Option<char> {
+        let mut c = *self;
+        let t = c.bump()?;
+        if t.kind != Kind::Punct || (tight && t.spaced) {
+            return None;
+        }
+        let ch = c.str(t).chars().next()?;
+        if !chars.contains(&ch) {
+            return None;
+        }
+        *self = c;
+        Some(ch)
+    }
+
+    /// Takes a run of digits of a length in `len`, and its value.
+    pub fn digits(&mut self, len: std::ops::RangeInclusive<usize>, tight: bool) -> Option<u32> {
+        let mut c = *self;
+        let t = c.bump()?;
+        if t.kind != Kind::Digits || (tight && t.spaced) || !len.contains(&(t.end - t.start)) {
+            return None;
+        }
+        let v = c.str(t).parse().ok()?;
+        *self = c;
+        Some(v)
+    }
+
+    /// The next token is tight against the last one (no space between).
+    pub fn next_tight(&self) -> bool {
+        self.peek().is_some_and(|t| !t.spaced)
+    }
+
+    /// The next token is a word or digits tight against the last one (`2027-03x`).
+    pub fn next_tight_alnum(&self) -> bool {
+        self.peek()
+            .is_some_and(|t| !t.spaced && t.kind != Kind::Punct)
+    }
+
+    /// Takes the next token if it is one of `words` with no space before it (`1st`).
+    pub fn word_tight(&mut self, words: &[&str]) -> Option<usize> {
+        if self.peek().is_some_and(|t| t.spaced) {
+            return None;
+        }
+        self.word(words)
+    }
+}
