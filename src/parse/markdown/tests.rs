@@ -670,7 +670,7 @@ fn nesting_too_deep_is_found_on_the_line_that_opens_it() {
 
 #[test]
 fn label_word_limit_counts_words_as_split_whitespace_does() {
-    use super::fill::too_many_words as too_many;
+    use super::label::too_many_words as too_many;
     for name in [
         "We give",
         "one two three four five six seven eight",
@@ -684,7 +684,7 @@ fn label_word_limit_counts_words_as_split_whitespace_does() {
     }
 }
 
-/// The byte-by-byte scan `fill::dates` replaced, kept as the reference it must agree with.
+/// The byte-by-byte scan `dates::dates` replaced, kept as the reference it must agree with.
 fn dates_reference(s: &str) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
     let digits = |from: usize, min: usize, max: usize| -> usize {
@@ -740,7 +740,7 @@ fn dates_agree_with_a_byte_by_byte_scan() {
         for offset in [0, 3] {
             let src = format!("{}{s}", "x".repeat(offset));
             let span = Span::new(offset, src.len());
-            let got: Vec<(usize, usize)> = fill::dates(&src, span)
+            let got: Vec<(usize, usize)> = dates::dates(&src, span)
                 .map(|t| {
                     assert_eq!(t.text, src[t.span.start..t.span.end]);
                     (t.span.start - offset, t.span.end - offset)
