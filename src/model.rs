@@ -84,6 +84,50 @@ impl Text {
     }
 }
 
+/// A value as written and as read: the parser reads it once, and rules take the value
+/// (or, when the text is not one, the reason) from here rather than reading it again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parsed<T> {
+    pub text: Text,
+    pub value: Result<T, &'static str>,
+}
+
+impl<T: Copy> Parsed<T> {
+    /// The value, when the text is one.
+    pub fn ok(&self) -> Option<T> {
+        self.value.as_ref().ok().copied()
+    }
+}
+
+impl Parsed<Date> {
+    /// An ISO 8601 calendar date; see [`date::parse`].
+    pub fn date(text: Text) -> Parsed<Date> {
+        let value = date::parse(&text.text).map_err(|e| e.reason());
+        Parsed { text, value }
+    }
+}
+
+impl Parsed<Tier> {
+    pub fn tier(text: Text) -> Parsed<Tier> {
+        let value = Tier::parse(&text.text).ok_or("not a known tier");
+        Parsed { text, value }
+    }
+}
+
+impl Parsed<Status> {
+    pub fn status(text: Text) -> Parsed<Status> {
+        let value = Status::parse(&text.text).ok_or("not a known status");
+        Parsed { text, value }
+    }
+}
+
+impl Parsed<Leverage> {
+    pub fn leverage(text: Text) -> Parsed<Leverage> {
+        let value = Leverage::parse(&text.text).ok_or("not a known leverage");
+        Parsed { text, value }
+    }
+}
+
 /// The plain text fields of each section, in their canonical spelling: the keys of a
 /// TOML charter's section tables and of an answers file. The default pack's vocabulary
 /// declares exactly these (a test holds them together); a team's pack may add more.
@@ -225,26 +269,26 @@ pub struct Meta {
     pub span: Option<Span>,
     pub partner: Option<Text>,
     pub company: Option<Text>,
-    /// As written: `2`, `"strategic"`, `"Tier 3"`. See [`Tier::parse`].
-    pub tier: Option<Text>,
-    /// Each leverage value as written. See [`Leverage::parse`].
-    pub leverage: Vec<Text>,
+    /// As written (`2`, `"strategic"`, `"Tier 3"`) and read by [`Tier::parse`].
+    pub tier: Option<Parsed<Tier>>,
+    /// Each leverage value as written and read by [`Leverage::parse`].
+    pub leverage: Vec<Parsed<Leverage>>,
     /// The span of the `leverage` key and value, when the key is present.
     pub leverage_span: Option<Span>,
-    /// As written. See [`Status::parse`].
-    pub status: Option<Text>,
-    /// Dates as written; rules parse them (and `invalid-date` reports the bad ones).
-    pub created: Option<Text>,
-    pub next_review: Option<Text>,
+    /// As written and read by [`Status::parse`].
+    pub status: Option<Parsed<Status>>,
+    /// Dates as written and read (`invalid-date` reports the bad ones).
+    pub created: Option<Parsed<Date>>,
+    pub next_review: Option<Parsed<Date>>,
 }
 
 impl Meta {
     pub fn tier(&self) -> Option<Tier> {
-        self.tier.as_ref().and_then(|t| Tier::parse(&t.text))
+        self.tier.as_ref().and_then(Parsed::ok)
     }
 
     pub fn status(&self) -> Option<Status> {
-        self.status.as_ref().and_then(|t| Status::parse(&t.text))
+        self.status.as_ref().and_then(Parsed::ok)
     }
 
     /// True unless the status says the charter is past drafting. A charter with no
@@ -328,13 +372,25 @@ pub struct Phase {
     pub kind: Option<PhaseKind>,
     /// The whole phase: its table row, its H3 and content, or its TOML table.
     pub span: Span,
-    pub start: Option<Text>,
-    pub end: Option<Text>,
+    pub start: Option<Parsed<Date>>,
+    pub end: Option<Parsed<Date>>,
     /// Scope or deliverables.
     pub scope: Option<Text>,
     pub go_no_go: Option<Text>,
     /// The recorded outcome, once the phase has ended.
     pub result: Option<Text>,
+}
+
+impl Phase {
+    /// The start, when written as a valid date.
+    pub fn start_date(&self) -> Option<Date> {
+        self.start.as_ref()?.ok()
+    }
+
+    /// The end, when written as a valid date.
+    pub fn end_date(&self) -> Option<Date> {
+        self.end.as_ref()?.ok()
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -511,7 +567,7 @@ mod tests {
     fn missing_status_counts_as_draft() {
         let mut m = Meta::default();
         assert!(m.is_draft());
-        m.status = Some(Text::new("walk", Span::default()));
+        m.status = Some(Parsed::status(Text::new("walk", Span::default())));
         assert!(!m.is_draft());
     }
 }

@@ -1,7 +1,7 @@
 //! Metadata keys (partner, company, tier, …) read from a TOML table: the TOML front
 //! matter of a Markdown charter and the top level of a TOML charter share this.
 
-use crate::model::{Issue, IssueKind, Meta, Span, Text};
+use crate::model::{Issue, IssueKind, Meta, Parsed, Span, Text};
 pub use crate::suggest::{canonical, canonical_key, closest};
 use std::borrow::Cow;
 use toml::de::{DeString, DeTable, DeValue};
@@ -59,28 +59,42 @@ fn read_meta_with<'t, 'i>(
     for (key, value) in table.iter() {
         let span = shift(value.span(), base);
         let whole = shift(key.span(), base).join(span);
-        let slot = match meta_key(key.get_ref()).unwrap_or_default() {
-            "partner" => &mut meta.partner,
-            "company" => &mut meta.company,
-            "tier" => &mut meta.tier,
-            "status" => &mut meta.status,
-            "created" => &mut meta.created,
-            "next-review" => &mut meta.next_review,
+        let name = meta_key(key.get_ref()).unwrap_or_default();
+        match name {
             "leverage" => {
                 meta.leverage_span = Some(whole);
-                meta.leverage = list_with(value, base, src, key.get_ref(), issues);
+                let values = list_with(value, base, src, key.get_ref(), issues);
+                meta.leverage = values.into_iter().map(Parsed::leverage).collect();
                 covered = Some(covered.map_or(whole, |c| c.join(whole)));
                 continue;
             }
-            _ => {
+            "" => {
                 rest.push((key, value));
                 continue;
             }
-        };
-        *slot = scalar_with(value, base, src, key.get_ref(), issues);
+            _ => set(
+                meta,
+                name,
+                scalar_with(value, base, src, key.get_ref(), issues),
+            ),
+        }
         covered = Some(covered.map_or(whole, |c| c.join(whole)));
     }
     (rest, covered)
+}
+
+/// Put the text of metadata key `key` (canonical, not `leverage`) in its place, read
+/// as that key's value.
+pub fn set(meta: &mut Meta, key: &str, text: Option<Text>) {
+    match key {
+        "partner" => meta.partner = text,
+        "company" => meta.company = text,
+        "tier" => meta.tier = text.map(Parsed::tier),
+        "status" => meta.status = text.map(Parsed::status),
+        "created" => meta.created = text.map(Parsed::date),
+        "next-review" => meta.next_review = text.map(Parsed::date),
+        _ => {}
+    }
 }
 
 /// The metadata key `key` names, if any. Keys are nearly always written as
@@ -260,9 +274,9 @@ mod tests {
         let rest = read_meta(table.get_ref(), 10, &mut meta, &mut issues);
         assert!(issues.is_empty(), "{issues:?}");
         assert_eq!(meta.partner.as_ref().unwrap().text, "Northwind");
-        assert_eq!(meta.tier.as_ref().unwrap().text, "2");
+        assert_eq!(meta.tier.as_ref().unwrap().text.text, "2");
         assert_eq!(meta.leverage.len(), 1);
-        assert_eq!(meta.next_review.as_ref().unwrap().text, "2027-01-15");
+        assert_eq!(meta.next_review.as_ref().unwrap().text.text, "2027-01-15");
         let p = meta.partner.unwrap().span;
         assert_eq!(&src[p.start - 10..p.end - 10], "\"Northwind\"");
         assert_eq!(rest.len(), 1);
@@ -278,8 +292,8 @@ mod tests {
         let mut meta = Meta::default();
         let mut issues = Vec::new();
         read_meta_in(table.get_ref(), 0, src, &mut meta, &mut issues);
-        assert_eq!(meta.created.unwrap().text, "2026-02-30");
-        assert_eq!(meta.next_review.unwrap().text, "2027-01-15 10:00:00");
+        assert_eq!(meta.created.unwrap().text.text, "2026-02-30");
+        assert_eq!(meta.next_review.unwrap().text.text, "2027-01-15 10:00:00");
     }
 
     #[test]

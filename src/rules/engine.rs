@@ -210,8 +210,7 @@ impl RuleSet {
         // Read on the first hit: most charters have none, and so need no scan for
         // directives (a search of the whole text).
         let mut suppressions: Option<Suppressions> = None;
-        // `Meta::is_draft`, with the status parsed once for every rule that reads it.
-        let draft = crate::model::Status::is_draft(cx.status());
+        let draft = charter.meta.is_draft();
         let mut hits = Vec::new();
         let mut findings = Vec::new();
         for rule in &self.rules {

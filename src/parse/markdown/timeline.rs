@@ -4,7 +4,7 @@
 use super::blocks::{Block, Kind};
 use super::dates::dates;
 use super::label::{field_table, item, joined, nested_end, row_field, Label, Reader};
-use crate::model::{Charter, Field, Phase, Section, Span, Text};
+use crate::model::{Charter, Field, Parsed, Phase, Section, Span, Text};
 use crate::vocab::PhasePart;
 
 fn new_phase(rd: &Reader, name: Text, span: Span) -> Phase {
@@ -27,7 +27,8 @@ fn set_part(rd: &Reader, p: &mut Phase, part: PhasePart, value: Text) {
     }
     // A date field is its ISO date when it holds one; otherwise the text as written,
     // so that `TBD` is still reported as not a date.
-    let date_or_text = |value: Text| dates(rd.src, value.span).next().unwrap_or(value);
+    let date_or_text =
+        |value: Text| Parsed::date(dates(rd.src, value.span).next().unwrap_or(value));
     match part {
         PhasePart::Phase => {}
         PhasePart::Start => p.start = Some(date_or_text(value)),
@@ -36,10 +37,10 @@ fn set_part(rd: &Reader, p: &mut Phase, part: PhasePart, value: Text) {
             let mut ds = dates(rd.src, value.span);
             match ds.next() {
                 Some(start) => {
-                    p.start = Some(start);
-                    p.end = ds.next();
+                    p.start = Some(Parsed::date(start));
+                    p.end = ds.next().map(Parsed::date);
                 }
-                None => p.start = Some(value),
+                None => p.start = Some(Parsed::date(value)),
             }
         }
         PhasePart::Scope => p.scope = Some(value),
@@ -124,8 +125,8 @@ pub fn heading_phase(
     if p.start.is_none() && p.end.is_none() {
         // `### Crawl: 2026-09-07 to 2026-10-30`
         let mut ds = dates(rd.src, h.span);
-        p.start = ds.next();
-        p.end = ds.next();
+        p.start = ds.next().map(Parsed::date);
+        p.end = ds.next().map(Parsed::date);
     }
     charter.phases.push(p);
 }
@@ -141,8 +142,8 @@ pub fn item_phase(
 ) {
     let mut p = new_phase(rd, label.label(), b.full);
     let mut ds = dates(rd.src, b.span);
-    p.start = ds.next();
-    p.end = ds.next();
+    p.start = ds.next().map(Parsed::date);
+    p.end = ds.next().map(Parsed::date);
     let scope = label.value();
     if scope.has_words() {
         p.scope = Some(scope);
