@@ -2,7 +2,7 @@
 //! with `--config`), parsed with spans, then validated against the rule set as a
 //! second step so that every error points into the config file.
 
-use crate::rules::pack::Level;
+use crate::severity::Level;
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use serde::Deserialize;
 use std::collections::BTreeMap;

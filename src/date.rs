@@ -12,12 +12,19 @@ pub enum DateError {
     Impossible,
 }
 
+impl DateError {
+    /// What is wrong, in a few words.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            DateError::Malformed => "not a date of the form YYYY-MM-DD",
+            DateError::Impossible => "no such day on the calendar",
+        }
+    }
+}
+
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DateError::Malformed => f.write_str("not a date of the form YYYY-MM-DD"),
-            DateError::Impossible => f.write_str("no such day on the calendar"),
-        }
+        f.write_str(self.reason())
     }
 }
 

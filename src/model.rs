@@ -7,6 +7,9 @@
 use crate::date::{self, DateError};
 use jiff::civil::Date;
 
+mod values;
+pub use values::{Leverage, Status, Tier};
+
 /// A byte range into the source text (after any BOM was removed).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
@@ -81,6 +84,50 @@ impl Text {
     /// Parse the text as an ISO 8601 calendar date (`2026-09-15`).
     pub fn date(&self) -> Result<Date, DateError> {
         date::parse(&self.text)
+    }
+}
+
+/// A value as written and as read: the parser reads it once, and rules take the value
+/// (or, when the text is not one, the reason) from here rather than reading it again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parsed<T> {
+    pub text: Text,
+    pub value: Result<T, &'static str>,
+}
+
+impl<T: Copy> Parsed<T> {
+    /// The value, when the text is one.
+    pub fn ok(&self) -> Option<T> {
+        self.value.as_ref().ok().copied()
+    }
+}
+
+impl Parsed<Date> {
+    /// An ISO 8601 calendar date; see [`date::parse`].
+    pub fn date(text: Text) -> Parsed<Date> {
+        let value = date::parse(&text.text).map_err(|e| e.reason());
+        Parsed { text, value }
+    }
+}
+
+impl Parsed<Tier> {
+    pub fn tier(text: Text) -> Parsed<Tier> {
+        let value = Tier::parse(&text.text).ok_or("not a known tier");
+        Parsed { text, value }
+    }
+}
+
+impl Parsed<Status> {
+    pub fn status(text: Text) -> Parsed<Status> {
+        let value = Status::parse(&text.text).ok_or("not a known status");
+        Parsed { text, value }
+    }
+}
+
+impl Parsed<Leverage> {
+    pub fn leverage(text: Text) -> Parsed<Leverage> {
+        let value = Leverage::parse(&text.text).ok_or("not a known leverage");
+        Parsed { text, value }
     }
 }
 
@@ -225,26 +272,26 @@ pub struct Meta {
     pub span: Option<Span>,
     pub partner: Option<Text>,
     pub company: Option<Text>,
-    /// As written: `2`, `"strategic"`, `"Tier 3"`. See [`Tier::parse`].
-    pub tier: Option<Text>,
-    /// Each leverage value as written. See [`Leverage::parse`].
-    pub leverage: Vec<Text>,
+    /// As written (`2`, `"strategic"`, `"Tier 3"`) and read by [`Tier::parse`].
+    pub tier: Option<Parsed<Tier>>,
+    /// Each leverage value as written and read by [`Leverage::parse`].
+    pub leverage: Vec<Parsed<Leverage>>,
     /// The span of the `leverage` key and value, when the key is present.
     pub leverage_span: Option<Span>,
-    /// As written. See [`Status::parse`].
-    pub status: Option<Text>,
-    /// Dates as written; rules parse them (and `invalid-date` reports the bad ones).
-    pub created: Option<Text>,
-    pub next_review: Option<Text>,
+    /// As written and read by [`Status::parse`].
+    pub status: Option<Parsed<Status>>,
+    /// Dates as written and read (`invalid-date` reports the bad ones).
+    pub created: Option<Parsed<Date>>,
+    pub next_review: Option<Parsed<Date>>,
 }
 
 impl Meta {
     pub fn tier(&self) -> Option<Tier> {
-        self.tier.as_ref().and_then(|t| Tier::parse(&t.text))
+        self.tier.as_ref().and_then(Parsed::ok)
     }
 
     pub fn status(&self) -> Option<Status> {
-        self.status.as_ref().and_then(|t| Status::parse(&t.text))
+        self.status.as_ref().and_then(Parsed::ok)
     }
 
     /// True unless the status says the charter is past drafting. A charter with no
@@ -328,13 +375,25 @@ pub struct Phase {
     pub kind: Option<PhaseKind>,
     /// The whole phase: its table row, its H3 and content, or its TOML table.
     pub span: Span,
-    pub start: Option<Text>,
-    pub end: Option<Text>,
+    pub start: Option<Parsed<Date>>,
+    pub end: Option<Parsed<Date>>,
     /// Scope or deliverables.
     pub scope: Option<Text>,
     pub go_no_go: Option<Text>,
     /// The recorded outcome, once the phase has ended.
     pub result: Option<Text>,
+}
+
+impl Phase {
+    /// The start, when written as a valid date.
+    pub fn start_date(&self) -> Option<Date> {
+        self.start.as_ref()?.ok()
+    }
+
+    /// The end, when written as a valid date.
+    pub fn end_date(&self) -> Option<Date> {
+        self.end.as_ref()?.ok()
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -378,140 +437,5 @@ pub enum IssueKind {
     WrongType,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Tier {
-    Integration = 1,
-    Partnership = 2,
-    Strategic = 3,
-}
-
-impl Tier {
-    /// `1`, `2`, `3`, `tier 2`, `integration`, `partnership`, `strategic` (any case).
-    pub fn parse(s: &str) -> Option<Tier> {
-        let s = s.trim();
-        // Compared in place, any case: no lowercased copy.
-        let s = match s.as_bytes().get(..4) {
-            Some(head) if head.eq_ignore_ascii_case(b"tier") => s[4..].trim(),
-            _ => s,
-        };
-        let is = |word: &str| s.eq_ignore_ascii_case(word);
-        if is("1") || is("integration") {
-            Some(Tier::Integration)
-        } else if is("2") || is("partnership") {
-            Some(Tier::Partnership)
-        } else if is("3") || is("strategic") {
-            Some(Tier::Strategic)
-        } else {
-            None
-        }
-    }
-
-    pub fn number(self) -> u8 {
-        self as u8
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Tier::Integration => "integration",
-            Tier::Partnership => "partnership",
-            Tier::Strategic => "strategic",
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    Draft,
-    Crawl,
-    Walk,
-    Run,
-    Ended,
-}
-
-impl Status {
-    /// Whether a charter with this status (parsed, `None` when missing or unknown) is
-    /// a draft: see [`Meta::is_draft`].
-    pub fn is_draft(status: Option<Status>) -> bool {
-        matches!(status, None | Some(Status::Draft))
-    }
-
-    pub fn parse(s: &str) -> Option<Status> {
-        let s = s.trim();
-        // Compared in place, any case: no lowercased copy.
-        [
-            ("draft", Status::Draft),
-            ("crawl", Status::Crawl),
-            ("walk", Status::Walk),
-            ("run", Status::Run),
-            ("ended", Status::Ended),
-        ]
-        .into_iter()
-        .find_map(|(name, status)| s.eq_ignore_ascii_case(name).then_some(status))
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Leverage {
-    Requirement,
-    Economic,
-    Competitive,
-    Customer,
-    CoMarketing,
-}
-
-impl Leverage {
-    /// Accepts `co-marketing`, `co marketing`, `comarketing`, `Co_Marketing`.
-    pub fn parse(s: &str) -> Option<Leverage> {
-        // The ASCII letters and digits, lowercased, into a buffer as long as the
-        // longest name: no allocation, and a longer value is none of them.
-        let mut buf = [0u8; 11];
-        let mut len = 0;
-        for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
-            *buf.get_mut(len)? = b.to_ascii_lowercase();
-            len += 1;
-        }
-        match &buf[..len] {
-            b"requirement" => Some(Leverage::Requirement),
-            b"economic" => Some(Leverage::Economic),
-            b"competitive" => Some(Leverage::Competitive),
-            b"customer" => Some(Leverage::Customer),
-            b"comarketing" => Some(Leverage::CoMarketing),
-            _ => None,
-        }
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tiers_parse_by_number_and_name() {
-        assert_eq!(Tier::parse("2"), Some(Tier::Partnership));
-        assert_eq!(Tier::parse("Tier 3"), Some(Tier::Strategic));
-        assert_eq!(Tier::parse(" Integration "), Some(Tier::Integration));
-        assert_eq!(Tier::parse("4"), None);
-        assert_eq!(Tier::parse("gold"), None);
-    }
-
-    #[test]
-    fn leverage_ignores_spelling_of_co_marketing() {
-        for s in [
-            "co-marketing",
-            "Co Marketing",
-            "comarketing",
-            "co_marketing",
-        ] {
-            assert_eq!(Leverage::parse(s), Some(Leverage::CoMarketing), "{s}");
-        }
-        assert_eq!(Leverage::parse("vibes"), None);
-    }
-
-    #[test]
-    fn missing_status_counts_as_draft() {
-        let mut m = Meta::default();
-        assert!(m.is_draft());
-        m.status = Some(Text::new("walk", Span::default()));
-        assert!(!m.is_draft());
-    }
-}
+mod tests;

@@ -9,7 +9,7 @@ pub fn run(args: ExplainArgs) -> u8 {
     };
     let Some(rule) = rules.rule(&args.rule) else {
         let names: Vec<&str> = rules.rules.iter().map(|r| r.name.as_str()).collect();
-        let hint = crate::parse::meta::closest(&args.rule, &names)
+        let hint = crate::suggest::closest(&args.rule, &names)
             .map(|n| format!(" Did you mean `{n}`?"))
             .unwrap_or_default();
         eprintln!(

@@ -3,7 +3,7 @@
 //! Done by hand at byte 0 rather than by pulldown-cmark, whose metadata-block
 //! extension would neither report an unclosed block nor give us the offsets we need.
 
-use crate::model::{Issue, IssueKind, Meta, Span};
+use crate::model::{Issue, IssueKind, Meta, Parsed, Span};
 use crate::parse::markdown::yaml::{self, YamlValue};
 use crate::parse::meta::{self, canonical_key, META_KEYS};
 use toml::de::DeTable;
@@ -162,16 +162,12 @@ fn read_yaml(content: &str, base: usize, fm: &mut FrontMatter) {
     let m = &mut fm.meta;
     for entry in doc.entries {
         let whole = entry.key_span.join(entry.value.span());
-        let slot = match canonical_key(&entry.key).as_str() {
-            "partner" => &mut m.partner,
-            "company" => &mut m.company,
-            "tier" => &mut m.tier,
-            "status" => &mut m.status,
-            "created" => &mut m.created,
-            "next-review" => &mut m.next_review,
+        let key = canonical_key(&entry.key);
+        match key.as_str() {
+            "partner" | "company" | "tier" | "status" | "created" | "next-review" => {}
             "leverage" => {
                 m.leverage_span = Some(whole);
-                m.leverage = match entry.value {
+                let values = match entry.value {
                     YamlValue::Scalar(t) => vec![t],
                     YamlValue::List(items, _) => items,
                     YamlValue::Null(_) => Vec::new(),
@@ -181,6 +177,7 @@ fn read_yaml(content: &str, base: usize, fm: &mut FrontMatter) {
                         Vec::new()
                     }
                 };
+                m.leverage = values.into_iter().map(Parsed::leverage).collect();
                 continue;
             }
             _ => {
@@ -189,7 +186,7 @@ fn read_yaml(content: &str, base: usize, fm: &mut FrontMatter) {
                 continue;
             }
         };
-        *slot = match entry.value {
+        let text = match entry.value {
             YamlValue::Scalar(t) => Some(t),
             YamlValue::Null(_) => None,
             YamlValue::List(_, span) => {
@@ -203,6 +200,7 @@ fn read_yaml(content: &str, base: usize, fm: &mut FrontMatter) {
                 None
             }
         };
+        meta::set(m, &key, text);
     }
 }
 

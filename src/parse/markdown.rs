@@ -6,7 +6,9 @@
 //! fields, items, phases, metrics and signatures.
 
 mod blocks;
+mod dates;
 mod fill;
+mod label;
 mod lists;
 mod timeline;
 pub(crate) mod yaml;
@@ -53,7 +55,7 @@ pub fn parse(source: &Source, vocab: &Vocabulary) -> Charter {
     let pool = POOL.take();
     let mut blocks = blocks::collect(pool, body, base, text, vocab, &names);
     misplaced_front_matter(body, base, &blocks.verbatim, &mut charter.issues);
-    let ctx = fill::Ctx {
+    let rd = label::Reader {
         src: text,
         vocab,
         names: &names,
@@ -61,7 +63,7 @@ pub fn parse(source: &Source, vocab: &Vocabulary) -> Charter {
     charter.sections.reserve_exact(blocks.sections.len());
     for raw in std::mem::take(&mut blocks.sections) {
         let own = blocks.blocks().get(raw.blocks.clone()).unwrap_or_default();
-        fill::section(&ctx, raw, own, &mut charter);
+        fill::section(&rd, raw, own, &mut charter);
     }
     let pool = blocks.into_pool();
     if pool.worth_keeping() {

@@ -7,7 +7,8 @@
 //! the templates through escaping filters.
 
 use crate::model::{Leverage, PhaseKind, Status, Tier};
-use crate::parse::meta::{canonical_key, closest};
+use crate::parse::meta::canonical_key;
+use crate::suggest::closest;
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -177,7 +177,7 @@ impl RuleSet {
         for name in select.iter().chain(ignore) {
             if self.rule(name).is_none() {
                 let names: Vec<&str> = self.rules.iter().map(|r| r.name.as_str()).collect();
-                let hint = crate::parse::meta::closest(name, &names)
+                let hint = crate::suggest::closest(name, &names)
                     .map(|n| format!(" (did you mean `{n}`?)"))
                     .unwrap_or_default();
                 return Err(format!(
@@ -210,8 +210,7 @@ impl RuleSet {
         // Read on the first hit: most charters have none, and so need no scan for
         // directives (a search of the whole text).
         let mut suppressions: Option<Suppressions> = None;
-        // `Meta::is_draft`, with the status parsed once for every rule that reads it.
-        let draft = crate::model::Status::is_draft(cx.status());
+        let draft = charter.meta.is_draft();
         let mut hits = Vec::new();
         let mut findings = Vec::new();
         for rule in &self.rules {
@@ -394,7 +393,7 @@ fn apply_config(
     };
     let unknown = |key: &toml::Spanned<String>, rules: &[Rule]| {
         let names: Vec<&str> = rules.iter().map(|r| r.name.as_str()).collect();
-        let hint = crate::parse::meta::closest(key.get_ref(), &names)
+        let hint = crate::suggest::closest(key.get_ref(), &names)
             .map(|n| format!("did you mean `{n}`? "))
             .unwrap_or_default();
         config.error_at(

@@ -9,8 +9,7 @@ pub mod checks;
 pub mod engine;
 pub mod pack;
 
-use crate::date::DateError;
-use crate::model::{Charter, Format, Leverage, Span, Status, Text, Tier};
+use crate::model::{Charter, Format, Span};
 use crate::source::Source;
 use crate::vocab::Vocabulary;
 use jiff::civil::Date;
@@ -28,38 +27,9 @@ pub struct Ctx<'a> {
     pub today: Date,
     /// [`Ctx::comments`], found once per charter however many rules ask.
     comments: OnceCell<Vec<Span>>,
-    /// [`Ctx::phase_dates`], parsed once per charter: five rules read them.
-    phase_dates: OnceCell<Vec<PhaseDates>>,
-    /// The metadata's values as several rules (and the engine) read them, parsed once.
-    status: OnceCell<Option<Status>>,
-    tier: OnceCell<Option<Tier>>,
-    leverage: OnceCell<Vec<Option<Leverage>>>,
-    next_review: OnceCell<ParsedDate>,
     /// [`Ctx::bar`] of each phase, read on first use: two rules weigh the crawl and
     /// walk bars.
     bars: OnceCell<Vec<OnceCell<Option<f64>>>>,
-}
-
-/// A date as written and parsed: `None` when not written at all.
-pub type ParsedDate = Option<Result<Date, DateError>>;
-
-/// The start and end of one phase, parsed.
-#[derive(Clone, Debug)]
-pub struct PhaseDates {
-    pub start: ParsedDate,
-    pub end: ParsedDate,
-}
-
-impl PhaseDates {
-    /// The start, when written as a valid date.
-    pub fn start_date(&self) -> Option<Date> {
-        self.start.as_ref()?.as_ref().ok().copied()
-    }
-
-    /// The end, when written as a valid date.
-    pub fn end_date(&self) -> Option<Date> {
-        self.end.as_ref()?.as_ref().ok().copied()
-    }
 }
 
 impl<'a> Ctx<'a> {
@@ -75,11 +45,6 @@ impl<'a> Ctx<'a> {
             vocab,
             today,
             comments: OnceCell::new(),
-            phase_dates: OnceCell::new(),
-            status: OnceCell::new(),
-            tier: OnceCell::new(),
-            leverage: OnceCell::new(),
-            next_review: OnceCell::new(),
             bars: OnceCell::new(),
         }
     }
@@ -95,45 +60,6 @@ impl<'a> Ctx<'a> {
         *bars
             .get(i)?
             .get_or_init(|| bar.and_then(|t| checks::Percentages.max(&t.text)))
-    }
-
-    /// [`crate::model::Meta::status`], parsed once.
-    pub fn status(&self) -> Option<Status> {
-        *self.status.get_or_init(|| self.charter.meta.status())
-    }
-
-    /// [`crate::model::Meta::tier`], parsed once.
-    pub fn tier(&self) -> Option<Tier> {
-        *self.tier.get_or_init(|| self.charter.meta.tier())
-    }
-
-    /// Each value of the metadata's `leverage`, parsed once, in order.
-    pub fn leverage(&self) -> &[Option<Leverage>] {
-        self.leverage.get_or_init(|| {
-            let values = &self.charter.meta.leverage;
-            values.iter().map(|t| Leverage::parse(&t.text)).collect()
-        })
-    }
-
-    /// The metadata's `next-review`, parsed once.
-    pub fn next_review(&self) -> &ParsedDate {
-        self.next_review
-            .get_or_init(|| self.charter.meta.next_review.as_ref().map(Text::date))
-    }
-
-    /// The dates of each phase of the charter, in the order of `charter.phases`.
-    pub fn phase_dates(&self) -> &[PhaseDates] {
-        self.phase_dates.get_or_init(|| {
-            let parse = |t: &Option<Text>| t.as_ref().map(Text::date);
-            self.charter
-                .phases
-                .iter()
-                .map(|p| PhaseDates {
-                    start: parse(&p.start),
-                    end: parse(&p.end),
-                })
-                .collect()
-        })
     }
 
     /// The source text under a span.

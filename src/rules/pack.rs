@@ -3,7 +3,6 @@
 use crate::vocab::VocabSpec;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::fmt;
 
 /// The default pack, compiled in.
 pub const DEFAULT_PACK: &str = include_str!("../../rules/default.toml");
@@ -11,50 +10,7 @@ pub const DEFAULT_PACK: &str = include_str!("../../rules/default.toml");
 /// [`DEFAULT_PACK`] as JSON (see `build.rs`): what start-up reads, being faster to parse.
 pub const DEFAULT_PACK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/default-pack.json"));
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn name(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// A severity as the config may set it: a level, or `off`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Level {
-    Off,
-    Info,
-    Warning,
-    Error,
-}
-
-impl Level {
-    pub fn severity(self) -> Option<Severity> {
-        match self {
-            Level::Off => None,
-            Level::Info => Some(Severity::Info),
-            Level::Warning => Some(Severity::Warning),
-            Level::Error => Some(Severity::Error),
-        }
-    }
-}
+pub use crate::severity::{Level, Severity};
 
 /// One pack file.
 #[derive(Clone, Debug, Default, Deserialize)]

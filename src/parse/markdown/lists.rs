@@ -1,16 +1,17 @@
 //! Metrics and signatures: the list items and table rows of those two sections.
 
 use super::blocks::{Block, Kind};
-use super::fill::{dates, item, row_field, Ctx, Label};
+use super::dates::dates;
+use super::label::{item, row_field, Label, Reader};
 use crate::model::{Charter, Metric, Section, Signature, Text};
 use crate::vocab::MetricPart;
 
 /// `- Month-end close time under 2 days`, with an optional nested `- Target: …`.
-pub fn metric_item(ctx: &Ctx, b: &Block, nested: &[Block], charter: &mut Charter) {
+pub fn metric_item(rd: &Reader, b: &Block, nested: &[Block], charter: &mut Charter) {
     let Some(name) = item(b) else { return };
     let target = nested.iter().find_map(|n| {
         let l = Label::of(n)?;
-        (ctx.vocab.metric_part_for(l.name) == Some(MetricPart::Target)
+        (rd.vocab.metric_part_for(l.name) == Some(MetricPart::Target)
             && l.rest.chars().any(char::is_alphanumeric))
         .then(|| l.value())
     });
@@ -34,10 +35,10 @@ fn header_cells(rows: &[Block]) -> &[Text] {
 
 /// A metrics table: `Metric` and `Target` columns when the header names them;
 /// otherwise each row is a metric (or a field, `| Tracked in | dashboard |`).
-pub fn metrics_table(ctx: &Ctx, rows: &[Block], sec: &mut Section, charter: &mut Charter) {
+pub fn metrics_table(rd: &Reader, rows: &[Block], sec: &mut Section, charter: &mut Charter) {
     let cols: Vec<Option<MetricPart>> = header_cells(rows)
         .iter()
-        .map(|c| ctx.vocab.metric_part_for(&c.text))
+        .map(|c| rd.vocab.metric_part_for(&c.text))
         .collect();
     let target_col = cols.iter().position(|c| *c == Some(MetricPart::Target));
     let name_col = cols
@@ -48,7 +49,7 @@ pub fn metrics_table(ctx: &Ctx, rows: &[Block], sec: &mut Section, charter: &mut
         let Kind::Row { cells, header, .. } = &row.kind else {
             continue;
         };
-        if let Some(f) = row_field(ctx, &sec.key, cells) {
+        if let Some(f) = row_field(rd, &sec.key, cells) {
             sec.fields.push(f);
             continue;
         }
@@ -76,13 +77,13 @@ pub fn metrics_table(ctx: &Ctx, rows: &[Block], sec: &mut Section, charter: &mut
 /// a signature line when it names a side, carries a date or says "signed"; it is
 /// signed only when it has both a date and the word "signed" (a bare name with a
 /// date is more often a planned date than a signature).
-pub fn signature(ctx: &Ctx, b: &Block) -> Option<Signature> {
+pub fn signature(rd: &Reader, b: &Block) -> Option<Signature> {
     let text = b.text.trim();
     if !text.chars().any(char::is_alphabetic) {
         return None;
     }
-    let date = dates(ctx.src, b.span).next();
-    let side = ctx.names.side_of(text);
+    let date = dates(rd.src, b.span).next();
+    let side = rd.names.side_of(text);
     // ASCII case folding finds the same "signed" as `to_lowercase`, without a copy;
     // only the places where an `s` stands are compared.
     let bytes = text.as_bytes();
@@ -135,7 +136,7 @@ fn ticked(cell: &str) -> bool {
 /// A signatures table: one signature per row. With a `Signed` column, a row is signed
 /// when that cell is ticked (`x`, `✓`, `yes`); without one, when it has a date
 /// (a table has no check boxes, and a filled-in date is how people sign there).
-pub fn signatures_table(ctx: &Ctx, rows: &[Block], sec: &mut Section, charter: &mut Charter) {
+pub fn signatures_table(rd: &Reader, rows: &[Block], sec: &mut Section, charter: &mut Charter) {
     let signed_col = header_cells(rows).iter().position(|c| {
         let t = c.text.to_lowercase();
         t.contains("signed") || t.contains("signature") || t.contains("status")
@@ -152,7 +153,7 @@ pub fn signatures_table(ctx: &Ctx, rows: &[Block], sec: &mut Section, charter: &
             sec.items.push(line);
             continue;
         }
-        let date = dates(ctx.src, row.span).next();
+        let date = dates(rd.src, row.span).next();
         let signed = match signed_col {
             Some(c) => cells.get(c).is_some_and(|c| ticked(&c.text)),
             None => date.is_some(),
@@ -171,7 +172,7 @@ pub fn signatures_table(ctx: &Ctx, rows: &[Block], sec: &mut Section, charter: &
             who: Text::new(who_cells.join(", "), row.span),
             signed,
             date,
-            side: ctx.names.side_of(&line.text),
+            side: rd.names.side_of(&line.text),
         });
     }
 }

@@ -116,15 +116,18 @@ fn parse_str(text: &str) -> Charter {
 fn summary(c: &Charter) -> Vec<String> {
     let m = &c.meta;
     let t = |t: &Option<crate::model::Text>| t.as_ref().map(|t| t.text.clone()).unwrap_or_default();
+    fn pt<T>(p: &Option<crate::model::Parsed<T>>) -> String {
+        p.as_ref().map(|p| p.text.text.clone()).unwrap_or_default()
+    }
     let mut out = vec![format!(
         "meta {} {} {} {} {} {} {:?}",
         t(&m.partner),
         t(&m.company),
-        t(&m.tier),
-        t(&m.status),
-        t(&m.created),
-        t(&m.next_review),
-        m.leverage.iter().map(|l| &l.text).collect::<Vec<_>>()
+        pt(&m.tier),
+        pt(&m.status),
+        pt(&m.created),
+        pt(&m.next_review),
+        m.leverage.iter().map(|l| &l.text.text).collect::<Vec<_>>()
     )];
     for s in &c.sections {
         out.push(format!("section {}", s.key));
@@ -139,8 +142,8 @@ fn summary(c: &Charter) -> Vec<String> {
         out.push(format!(
             "phase {:?} {} {} | {} | {} | {}",
             p.kind,
-            t(&p.start),
-            t(&p.end),
+            pt(&p.start),
+            pt(&p.end),
             t(&p.scope),
             t(&p.go_no_go),
             t(&p.result)
@@ -167,19 +170,14 @@ fn check_spans(c: &Charter, text: &str) {
     let m = &c.meta;
     spans.extend(m.span);
     spans.extend(m.leverage_span);
-    for t in [
-        &m.partner,
-        &m.company,
-        &m.tier,
-        &m.status,
-        &m.created,
-        &m.next_review,
-    ]
-    .into_iter()
-    .flatten()
-    .chain(&m.leverage)
-    {
+    for t in [&m.partner, &m.company].into_iter().flatten() {
         spans.push(t.span);
+    }
+    spans.extend(m.tier.iter().map(|t| t.text.span));
+    spans.extend(m.status.iter().map(|t| t.text.span));
+    spans.extend(m.leverage.iter().map(|t| t.text.span));
+    for d in [&m.created, &m.next_review].into_iter().flatten() {
+        spans.push(d.text.span);
     }
     for s in &c.sections {
         spans.extend([s.span, s.body, s.heading.span]);
@@ -190,11 +188,11 @@ fn check_spans(c: &Charter, text: &str) {
     }
     for p in &c.phases {
         spans.extend([p.span, p.name.span]);
-        for t in [&p.start, &p.end, &p.scope, &p.go_no_go, &p.result]
-            .into_iter()
-            .flatten()
-        {
+        for t in [&p.scope, &p.go_no_go, &p.result].into_iter().flatten() {
             spans.push(t.span);
+        }
+        for d in [&p.start, &p.end].into_iter().flatten() {
+            spans.push(d.text.span);
         }
     }
     for mt in &c.metrics {
@@ -231,10 +229,10 @@ fn canonical_example_parses_into_the_full_model() {
     let m = &c.meta;
     assert_eq!(m.partner.as_ref().unwrap().text, "Northwind Ledger");
     assert_eq!(m.company.as_ref().unwrap().text, "Keel");
-    assert_eq!(m.tier.as_ref().unwrap().text, "2");
-    assert_eq!(m.status.as_ref().unwrap().text, "walk");
-    assert_eq!(m.created.as_ref().unwrap().text, "2026-08-24");
-    assert_eq!(m.next_review.as_ref().unwrap().text, "2027-01-15");
+    assert_eq!(m.tier.as_ref().unwrap().text.text, "2");
+    assert_eq!(m.status.as_ref().unwrap().text.text, "walk");
+    assert_eq!(m.created.as_ref().unwrap().text.text, "2026-08-24");
+    assert_eq!(m.next_review.as_ref().unwrap().text.text, "2027-01-15");
     assert_eq!(m.leverage.len(), 2);
     let fm_end = CANONICAL.find("+++\n\n").unwrap() + 3;
     assert_eq!(m.span, Some(Span::new(0, fm_end)));
@@ -297,12 +295,12 @@ fn canonical_example_parses_into_the_full_model() {
 
     assert_eq!(c.phases.len(), 3);
     let crawl = c.phase(PhaseKind::Crawl).unwrap();
-    assert_eq!(crawl.start.as_ref().unwrap().text, "2026-09-07");
+    assert_eq!(crawl.start.as_ref().unwrap().text.text, "2026-09-07");
     assert_eq!(
-        slice(CANONICAL, crawl.start.as_ref().unwrap()),
+        &slice(CANONICAL, &crawl.start.as_ref().unwrap().text),
         "2026-09-07"
     );
-    assert_eq!(crawl.end.as_ref().unwrap().text, "2026-10-30");
+    assert_eq!(crawl.end.as_ref().unwrap().text.text, "2026-10-30");
     assert_eq!(
         crawl.go_no_go.as_ref().unwrap().text,
         "≥ 20% faster month-end close"
@@ -317,7 +315,7 @@ fn canonical_example_parses_into_the_full_model() {
     );
     let walk = c.phase(PhaseKind::Walk).unwrap();
     assert!(walk.result.is_none());
-    assert_eq!(walk.end.as_ref().unwrap().text, "2027-01-22");
+    assert_eq!(walk.end.as_ref().unwrap().text.text, "2027-01-22");
     let run = c.phase(PhaseKind::Run).unwrap();
     assert_eq!(
         run.go_no_go.as_ref().unwrap().text,
@@ -369,7 +367,7 @@ fn every_convention_gives_the_same_model() {
     assert_eq!(slice(VARIANT, &sync.value), sync.value.text);
     assert_eq!(c.phases[0].name.text, "Phase 1 — Crawl");
     assert_eq!(
-        slice(VARIANT, c.phases[0].end.as_ref().unwrap()),
+        &slice(VARIANT, &c.phases[0].end.as_ref().unwrap().text),
         "2026-10-30"
     );
 
@@ -552,14 +550,14 @@ fn timeline_dates_tables_and_impossible_dates() {
     assert_eq!(c.phases.len(), 3);
     let p = &c.phases[0];
     assert_eq!(p.kind, Some(PhaseKind::Crawl));
-    assert_eq!(p.start.as_ref().unwrap().text, "2026-02-30");
-    assert_eq!(p.end.as_ref().unwrap().text, "2026-4-1");
+    assert_eq!(p.start.as_ref().unwrap().text.text, "2026-02-30");
+    assert_eq!(p.end.as_ref().unwrap().text.text, "2026-4-1");
     assert_eq!(p.go_no_go.as_ref().unwrap().text, "20%");
     assert_eq!(c.phases[1].kind, Some(PhaseKind::Walk));
-    assert_eq!(c.phases[1].start.as_ref().unwrap().text, "TBD");
+    assert_eq!(c.phases[1].start.as_ref().unwrap().text.text, "TBD");
     assert!(c.phases[1].go_no_go.is_none());
     let item = &c.phases[2];
-    assert_eq!(item.end.as_ref().unwrap().text, "2026-10-30");
+    assert_eq!(item.end.as_ref().unwrap().text.text, "2026-10-30");
     assert_eq!(item.scope.as_ref().unwrap().text, "two pilots");
     assert_eq!(item.result.as_ref().unwrap().text, "passed");
 }
@@ -637,8 +635,8 @@ fn phase_headings_take_loose_text_as_scope_and_heading_dates() {
     assert_eq!(c.phases.len(), 2);
     let crawl = &c.phases[0];
     assert_eq!(crawl.scope.as_ref().unwrap().text, "Two pilots.");
-    assert_eq!(crawl.start.as_ref().unwrap().text, "2026-09-07");
-    assert_eq!(crawl.end.as_ref().unwrap().text, "2026-10-30");
+    assert_eq!(crawl.start.as_ref().unwrap().text.text, "2026-09-07");
+    assert_eq!(crawl.end.as_ref().unwrap().text.text, "2026-10-30");
     assert_eq!(c.phases[1].scope.as_ref().unwrap().text, "eight customers");
     let items: Vec<&str> = c.sections[0]
         .items
@@ -670,7 +668,7 @@ fn nesting_too_deep_is_found_on_the_line_that_opens_it() {
 
 #[test]
 fn label_word_limit_counts_words_as_split_whitespace_does() {
-    use super::fill::too_many_words as too_many;
+    use super::label::too_many_words as too_many;
     for name in [
         "We give",
         "one two three four five six seven eight",
@@ -684,7 +682,7 @@ fn label_word_limit_counts_words_as_split_whitespace_does() {
     }
 }
 
-/// The byte-by-byte scan `fill::dates` replaced, kept as the reference it must agree with.
+/// The byte-by-byte scan `dates::dates` replaced, kept as the reference it must agree with.
 fn dates_reference(s: &str) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
     let digits = |from: usize, min: usize, max: usize| -> usize {
@@ -740,7 +738,7 @@ fn dates_agree_with_a_byte_by_byte_scan() {
         for offset in [0, 3] {
             let src = format!("{}{s}", "x".repeat(offset));
             let span = Span::new(offset, src.len());
-            let got: Vec<(usize, usize)> = fill::dates(&src, span)
+            let got: Vec<(usize, usize)> = dates::dates(&src, span)
                 .map(|t| {
                     assert_eq!(t.text, src[t.span.start..t.span.end]);
                     (t.span.start - offset, t.span.end - offset)

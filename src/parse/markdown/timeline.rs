@@ -2,13 +2,14 @@
 //! labelled items, or a labelled list item per phase (`- Crawl: two pilots`).
 
 use super::blocks::{Block, Kind};
-use super::fill::{dates, field_table, item, joined, nested_end, row_field, Ctx, Label};
-use crate::model::{Charter, Field, Phase, Section, Span, Text};
+use super::dates::dates;
+use super::label::{field_table, item, joined, nested_end, row_field, Label, Reader};
+use crate::model::{Charter, Field, Parsed, Phase, Section, Span, Text};
 use crate::vocab::PhasePart;
 
-fn new_phase(ctx: &Ctx, name: Text, span: Span) -> Phase {
+fn new_phase(rd: &Reader, name: Text, span: Span) -> Phase {
     Phase {
-        kind: ctx.vocab.phase_for(&name.text),
+        kind: rd.vocab.phase_for(&name.text),
         name,
         span,
         start: None,
@@ -20,25 +21,26 @@ fn new_phase(ctx: &Ctx, name: Text, span: Span) -> Phase {
 }
 
 /// Set one part of a phase from a labelled value or a cell. Empty values set nothing.
-fn set_part(ctx: &Ctx, p: &mut Phase, part: PhasePart, value: Text) {
+fn set_part(rd: &Reader, p: &mut Phase, part: PhasePart, value: Text) {
     if value.text.trim().is_empty() {
         return;
     }
     // A date field is its ISO date when it holds one; otherwise the text as written,
     // so that `TBD` is still reported as not a date.
-    let date_or_text = |value: Text| dates(ctx.src, value.span).next().unwrap_or(value);
+    let date_or_text =
+        |value: Text| Parsed::date(dates(rd.src, value.span).next().unwrap_or(value));
     match part {
         PhasePart::Phase => {}
         PhasePart::Start => p.start = Some(date_or_text(value)),
         PhasePart::End => p.end = Some(date_or_text(value)),
         PhasePart::Dates => {
-            let mut ds = dates(ctx.src, value.span);
+            let mut ds = dates(rd.src, value.span);
             match ds.next() {
                 Some(start) => {
-                    p.start = Some(start);
-                    p.end = ds.next();
+                    p.start = Some(Parsed::date(start));
+                    p.end = ds.next().map(Parsed::date);
                 }
-                None => p.start = Some(value),
+                None => p.start = Some(Parsed::date(value)),
             }
         }
         PhasePart::Scope => p.scope = Some(value),
@@ -48,7 +50,7 @@ fn set_part(ctx: &Ctx, p: &mut Phase, part: PhasePart, value: Text) {
 }
 
 /// Read a phase's content (labelled parts, section fields, loose text as its scope).
-fn content(ctx: &Ctx, p: &mut Phase, blocks: &[Block], sec: &mut Section) {
+fn content(rd: &Reader, p: &mut Phase, blocks: &[Block], sec: &mut Section) {
     let mut loose: Vec<&Block> = Vec::new();
     let mut i = 0;
     while let Some(b) = blocks.get(i) {
@@ -58,12 +60,12 @@ fn content(ctx: &Ctx, p: &mut Phase, blocks: &[Block], sec: &mut Section) {
             Kind::Row { cells, header, .. } => {
                 i += 1;
                 if let [label, value] = cells.as_slice() {
-                    if let Some(part) = ctx.vocab.phase_part_for(&label.text) {
-                        set_part(ctx, p, part, value.clone());
+                    if let Some(part) = rd.vocab.phase_part_for(&label.text) {
+                        set_part(rd, p, part, value.clone());
                         continue;
                     }
                 }
-                match row_field(ctx, "timeline", cells) {
+                match row_field(rd, "timeline", cells) {
                     Some(f) => sec.fields.push(f),
                     None if !header => loose.push(b),
                     None => {}
@@ -73,9 +75,9 @@ fn content(ctx: &Ctx, p: &mut Phase, blocks: &[Block], sec: &mut Section) {
                 let end = nested_end(blocks, i);
                 let nested = blocks.get(i + 1..end).unwrap_or_default();
                 if let Some(l) = Label::of(b) {
-                    if let Some(part) = ctx.vocab.phase_part_for(l.name) {
+                    if let Some(part) = rd.vocab.phase_part_for(l.name) {
                         set_part(
-                            ctx,
+                            rd,
                             p,
                             part,
                             joined(Some(l.value()), nested, l.value_start()),
@@ -83,7 +85,7 @@ fn content(ctx: &Ctx, p: &mut Phase, blocks: &[Block], sec: &mut Section) {
                         i = end;
                         continue;
                     }
-                    if let Some(f) = ctx.vocab.field_for("timeline", l.name, ctx.names) {
+                    if let Some(f) = rd.vocab.field_for("timeline", l.name, rd.names) {
                         sec.fields.push(Field {
                             key: f.to_string(),
                             label: l.label(),
@@ -112,47 +114,47 @@ fn content(ctx: &Ctx, p: &mut Phase, blocks: &[Block], sec: &mut Section) {
 
 /// `### Crawl (pilot)` and the content under it.
 pub fn heading_phase(
-    ctx: &Ctx,
+    rd: &Reader,
     h: &Block,
     under: &[Block],
     sec: &mut Section,
     charter: &mut Charter,
 ) {
-    let mut p = new_phase(ctx, Text::new(h.text.clone(), h.span), h.span);
-    content(ctx, &mut p, under, sec);
+    let mut p = new_phase(rd, Text::new(h.text.clone(), h.span), h.span);
+    content(rd, &mut p, under, sec);
     if p.start.is_none() && p.end.is_none() {
         // `### Crawl: 2026-09-07 to 2026-10-30`
-        let mut ds = dates(ctx.src, h.span);
-        p.start = ds.next();
-        p.end = ds.next();
+        let mut ds = dates(rd.src, h.span);
+        p.start = ds.next().map(Parsed::date);
+        p.end = ds.next().map(Parsed::date);
     }
     charter.phases.push(p);
 }
 
 /// `- Crawl (2026-09-07 to 2026-10-30): two pilots`, with any nested labelled parts.
 pub fn item_phase(
-    ctx: &Ctx,
+    rd: &Reader,
     b: &Block,
     label: Label,
     nested: &[Block],
     sec: &mut Section,
     charter: &mut Charter,
 ) {
-    let mut p = new_phase(ctx, label.label(), b.full);
-    let mut ds = dates(ctx.src, b.span);
-    p.start = ds.next();
-    p.end = ds.next();
+    let mut p = new_phase(rd, label.label(), b.full);
+    let mut ds = dates(rd.src, b.span);
+    p.start = ds.next().map(Parsed::date);
+    p.end = ds.next().map(Parsed::date);
     let scope = label.value();
     if scope.has_words() {
         p.scope = Some(scope);
     }
-    content(ctx, &mut p, nested, sec);
+    content(rd, &mut p, nested, sec);
     charter.phases.push(p);
 }
 
 /// A timeline table: one phase per row when a column names the phase; otherwise
 /// a table of fields and items.
-pub fn table(ctx: &Ctx, rows: &[Block], sec: &mut Section, charter: &mut Charter) {
+pub fn table(rd: &Reader, rows: &[Block], sec: &mut Section, charter: &mut Charter) {
     let header: &[Text] = match rows.first().map(|r| &r.kind) {
         Some(Kind::Row {
             cells,
@@ -163,7 +165,7 @@ pub fn table(ctx: &Ctx, rows: &[Block], sec: &mut Section, charter: &mut Charter
     };
     let cols: Vec<Option<PhasePart>> = header
         .iter()
-        .map(|c| ctx.vocab.phase_part_for(&c.text))
+        .map(|c| rd.vocab.phase_part_for(&c.text))
         .collect();
     let body = || {
         rows.iter().filter_map(|r| match &r.kind {
@@ -184,12 +186,12 @@ pub fn table(ctx: &Ctx, rows: &[Block], sec: &mut Section, charter: &mut Charter
             let named = body().any(|(_, cells)| {
                 cells
                     .first()
-                    .is_some_and(|c| ctx.vocab.phase_for(&c.text).is_some())
+                    .is_some_and(|c| rd.vocab.phase_for(&c.text).is_some())
             });
             (untitled && named && cols.iter().any(Option::is_some)).then_some(0)
         });
     let Some(pc) = phase_col else {
-        field_table(ctx, rows, sec);
+        field_table(rd, rows, sec);
         return;
     };
     for (row, cells) in body() {
@@ -197,11 +199,11 @@ pub fn table(ctx: &Ctx, rows: &[Block], sec: &mut Section, charter: &mut Charter
         if cells.iter().all(|c| c.text.trim().is_empty()) {
             continue;
         }
-        let mut p = new_phase(ctx, name.clone(), row.span);
+        let mut p = new_phase(rd, name.clone(), row.span);
         for (ci, part) in cols.iter().enumerate() {
             if let (Some(part), Some(cell)) = (part, cells.get(ci)) {
                 if ci != pc {
-                    set_part(ctx, &mut p, *part, cell.clone());
+                    set_part(rd, &mut p, *part, cell.clone());
                 }
             }
         }

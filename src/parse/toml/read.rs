@@ -5,7 +5,7 @@
 //! measured iteratively ([`extent`]), so no input makes us recurse.
 
 use crate::model::{
-    Charter, Field, Issue, Metric, Phase, PhaseKind, Section, Side, Signature, Span, Text,
+    Charter, Field, Issue, Metric, Parsed, Phase, PhaseKind, Section, Side, Signature, Span, Text,
 };
 use crate::parse::meta::{self, canonical, unknown_key, wrong_type, META_KEYS};
 use crate::vocab::{MetricPart, Names, PhasePart, Vocabulary};
@@ -230,12 +230,13 @@ impl<'a> Reader<'a> {
                         named = true;
                     }
                 }
-                Some(PhasePart::Start) => p.start = self.scalar(written, v),
-                Some(PhasePart::End) => p.end = self.scalar(written, v),
+                Some(PhasePart::Start) => p.start = self.scalar(written, v).map(Parsed::date),
+                Some(PhasePart::End) => p.end = self.scalar(written, v).map(Parsed::date),
                 Some(PhasePart::Dates) => {
                     if let Some(dates) = self.scalar(written, v) {
                         let mut found = iso_dates(&dates.text);
-                        let mut next = || found.next().map(|d| Text::new(d, dates.span));
+                        let mut next =
+                            || found.next().map(|d| Parsed::date(Text::new(d, dates.span)));
                         // Explicit `start`/`end` keys win over a dates text.
                         let (start, end) = (next(), next());
                         p.start = p.start.take().or(start);
@@ -443,8 +444,8 @@ fn finish_section(s: &mut Section, content: Option<Span>) {
 fn phase_item(p: &Phase) -> Text {
     let parts = [
         Some(&p.name),
-        p.start.as_ref(),
-        p.end.as_ref(),
+        p.start.as_ref().map(|d| &d.text),
+        p.end.as_ref().map(|d| &d.text),
         p.scope.as_ref(),
         p.go_no_go.as_ref(),
         p.result.as_ref(),

@@ -16,19 +16,16 @@ fn check_spans(source: &Source, c: &Charter) {
     let m = &c.meta;
     spans.extend(m.span);
     spans.extend(m.leverage_span);
+    texts.extend([&m.partner, &m.company].into_iter().flatten());
+    texts.extend(m.tier.iter().map(|t| &t.text));
+    texts.extend(m.status.iter().map(|t| &t.text));
+    texts.extend(m.leverage.iter().map(|t| &t.text));
     texts.extend(
-        [
-            &m.partner,
-            &m.company,
-            &m.tier,
-            &m.status,
-            &m.created,
-            &m.next_review,
-        ]
-        .into_iter()
-        .flatten(),
+        [&m.created, &m.next_review]
+            .into_iter()
+            .flatten()
+            .map(|d| &d.text),
     );
-    texts.extend(&m.leverage);
     for s in &c.sections {
         spans.extend([s.span, s.body]);
         texts.push(&s.heading);
@@ -38,11 +35,8 @@ fn check_spans(source: &Source, c: &Charter) {
     for p in &c.phases {
         spans.push(p.span);
         texts.push(&p.name);
-        texts.extend(
-            [&p.start, &p.end, &p.scope, &p.go_no_go, &p.result]
-                .into_iter()
-                .flatten(),
-        );
+        texts.extend([&p.scope, &p.go_no_go, &p.result].into_iter().flatten());
+        texts.extend([&p.start, &p.end].into_iter().flatten().map(|d| &d.text));
     }
     for x in &c.metrics {
         spans.push(x.span);
@@ -98,22 +92,22 @@ fn northwind_example_gives_the_whole_model() {
     );
     assert_eq!(m.company.as_ref().unwrap().text, "Keel");
     assert_eq!(m.tier().map(|t| t.number()), Some(2));
-    assert_eq!(slice(&src, m.tier.as_ref().unwrap()), "2");
-    let leverage: Vec<_> = m.leverage.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(slice(&src, &m.tier.as_ref().unwrap().text), "2");
+    let leverage: Vec<_> = m.leverage.iter().map(|t| t.text.text.as_str()).collect();
     assert_eq!(leverage, ["economic", "customer"]);
-    assert_eq!(slice(&src, &m.leverage[1]), "\"customer\"");
+    assert_eq!(slice(&src, &m.leverage[1].text), "\"customer\"");
     let lev = m.leverage_span.unwrap();
     assert_eq!(
         &src.text[lev.start..lev.end],
         "leverage = [\"economic\", \"customer\"]"
     );
-    assert_eq!(m.status.as_ref().unwrap().text, "walk");
-    let created = m.created.as_ref().unwrap();
+    assert_eq!(m.status.as_ref().unwrap().text.text, "walk");
+    let created = &m.created.as_ref().unwrap().text;
     assert_eq!(
         (created.text.as_str(), slice(&src, created)),
         ("2026-08-24", "2026-08-24")
     );
-    assert_eq!(m.next_review.as_ref().unwrap().text, "2027-01-15");
+    assert_eq!(m.next_review.as_ref().unwrap().text.text, "2027-01-15");
 
     let keys: Vec<_> = c.sections.iter().map(|s| s.key.as_str()).collect();
     assert_eq!(
@@ -201,8 +195,8 @@ fn northwind_example_gives_the_whole_model() {
     );
     let crawl = &c.phases[0];
     assert_eq!(crawl.name.text, "crawl");
-    assert_eq!(crawl.start.as_ref().unwrap().text, "2026-09-07");
-    assert_eq!(slice(&src, crawl.end.as_ref().unwrap()), "2026-10-30");
+    assert_eq!(crawl.start.as_ref().unwrap().text.text, "2026-09-07");
+    assert_eq!(slice(&src, &crawl.end.as_ref().unwrap().text), "2026-10-30");
     assert_eq!(
         crawl.scope.as_ref().unwrap().text,
         "2 pilot customers, manual sync"
@@ -220,7 +214,7 @@ fn northwind_example_gives_the_whole_model() {
         crawl_text.starts_with("[[timeline.phase]]") && crawl_text.ends_with("34% faster close\"")
     );
     assert!(c.phases[1].result.is_none() && c.phases[2].result.is_none());
-    assert_eq!(c.phases[2].end.as_ref().unwrap().text, "2027-12-17");
+    assert_eq!(c.phases[2].end.as_ref().unwrap().text.text, "2027-12-17");
     assert_eq!(
         c.phases[1].go_no_go.as_ref().unwrap().text,
         "≥ 70% of invited customers adopt"
@@ -304,7 +298,7 @@ fn an_unclosed_string_is_one_error_whatever_the_line_endings() {
         };
         assert_eq!(messages(&lf).len(), 1, "{text:?}: {:?}", lf.issues);
         assert_eq!(messages(&crlf), messages(&lf), "{text:?}");
-        assert_eq!(crlf.meta.tier.as_ref().unwrap().text, "2");
+        assert_eq!(crlf.meta.tier.as_ref().unwrap().text.text, "2");
     }
     // A CR that is not part of a line ending is still reported.
     let (_, c) = read("partner = \"North\rern\"\n");
@@ -316,7 +310,7 @@ fn syntax_errors_keep_what_can_be_read() {
     let (src, c) = read("partner = \"North\ntier = 2\n[goals]\nus = \"x y z\"\n");
     assert_eq!(kinds(&c), [IssueKind::Syntax]);
     assert!(c.issues[0].span.start <= src.text.find('\n').unwrap());
-    assert_eq!(c.meta.tier.as_ref().unwrap().text, "2");
+    assert_eq!(c.meta.tier.as_ref().unwrap().text.text, "2");
     assert_eq!(c.field("goals", "us").unwrap().value.text, "x y z");
 
     let (src, c) = read("[goals]\nus = \"a\"\nus = \"b\"\n");
@@ -436,12 +430,12 @@ fn dates_come_through_as_written() {
         &src.text[c.issues[0].span.start..c.issues[0].span.end],
         "2026-02-30"
     );
-    let created = c.meta.created.as_ref().unwrap();
+    let created = &c.meta.created.as_ref().unwrap().text;
     assert_eq!(
         (created.text.as_str(), slice(&src, created)),
         ("2026-02-30", "2026-02-30")
     );
-    let next = c.meta.next_review.as_ref().unwrap();
+    let next = &c.meta.next_review.as_ref().unwrap().text;
     assert_eq!(
         (next.text.as_str(), slice(&src, next)),
         ("2026-02-30", "\"2026-02-30\"")
@@ -450,13 +444,16 @@ fn dates_come_through_as_written() {
 
     let pilot = &c.phases[0];
     assert_eq!(pilot.kind, Some(PhaseKind::Crawl));
-    assert_eq!(pilot.start.as_ref().unwrap().text, "2026-09-07");
-    assert_eq!(pilot.end.as_ref().unwrap().text, "2026-10-30T17:00:00Z");
-    let walk = &c.phases[1];
-    assert_eq!(walk.start.as_ref().unwrap().text, "2026-11-02");
-    assert_eq!(walk.end.as_ref().unwrap().text, "2027-01-22");
+    assert_eq!(pilot.start.as_ref().unwrap().text.text, "2026-09-07");
     assert_eq!(
-        slice(&src, walk.end.as_ref().unwrap()),
+        pilot.end.as_ref().unwrap().text.text,
+        "2026-10-30T17:00:00Z"
+    );
+    let walk = &c.phases[1];
+    assert_eq!(walk.start.as_ref().unwrap().text.text, "2026-11-02");
+    assert_eq!(walk.end.as_ref().unwrap().text.text, "2027-01-22");
+    assert_eq!(
+        slice(&src, &walk.end.as_ref().unwrap().text),
         "\"2026-11-02 to 2027-01-22\""
     );
     assert_eq!(
@@ -544,7 +541,10 @@ fn empty_and_comment_only_files_give_an_empty_model() {
 fn huge_integers_are_text() {
     let (_, c) = read("tier = 99999999999999999999\n");
     assert!(c.issues.is_empty(), "{:?}", c.issues);
-    assert_eq!(c.meta.tier.as_ref().unwrap().text, "99999999999999999999");
+    assert_eq!(
+        c.meta.tier.as_ref().unwrap().text.text,
+        "99999999999999999999"
+    );
     assert_eq!(c.meta.tier(), None);
 }
 
@@ -657,7 +657,7 @@ fn examples_are_complete_charters() {
         assert_eq!(c.meta.tier(), Some(tier), "{name}");
         assert!(!c.meta.leverage.is_empty());
         assert!(
-            c.meta.next_review.as_ref().unwrap().text.as_str() > "2026-12-31",
+            c.meta.next_review.as_ref().unwrap().text.text.as_str() > "2026-12-31",
             "{name}"
         );
         for key in [
@@ -716,12 +716,7 @@ fn examples_are_complete_charters() {
         let dates: Vec<_> = c
             .phases
             .iter()
-            .map(|p| {
-                (
-                    p.start.as_ref().unwrap().date().unwrap(),
-                    p.end.as_ref().unwrap().date().unwrap(),
-                )
-            })
+            .map(|p| (p.start_date().unwrap(), p.end_date().unwrap()))
             .collect();
         let weeks = |(s, e)| days_between(s, e) as f64 / 7.0;
         assert!((4.0..=8.0).contains(&weeks(dates[0])), "{name}: crawl");

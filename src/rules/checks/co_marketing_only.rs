@@ -16,12 +16,12 @@ impl Check for CoMarketingOnly {
         let meta = &cx.charter.meta;
         // Unknown values are `invalid-value`'s; only recognised leverage is weighed.
         let mut co_marketing = false;
-        for parsed in cx.leverage() {
-            match parsed {
-                Some(Leverage::CoMarketing) => co_marketing = true,
+        for value in &meta.leverage {
+            match value.value {
+                Ok(Leverage::CoMarketing) => co_marketing = true,
                 // Any stronger leverage is enough (no need to read further).
-                Some(_) => return,
-                None => {}
+                Ok(_) => return,
+                Err(_) => {}
             }
         }
         // No leverage at all is `leverage-missing`'s.

@@ -3,7 +3,6 @@
 //! Looks at every date the model holds: `created`, `next-review`, phase starts and
 //! ends, signature dates. An empty text is not reported (there is no date to judge).
 
-use crate::date::DateError;
 use crate::model::Text;
 use crate::rules::{Check, Ctx, Hit};
 use jiff::civil::Date;
@@ -19,37 +18,29 @@ pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
 impl Check for InvalidDate {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
         let c = cx.charter;
-        if let Some(text) = &c.meta.created {
-            check(text, || text.date(), hits);
-        }
-        if let (Some(text), Some(parsed)) = (&c.meta.next_review, cx.next_review()) {
-            check(text, || parsed.clone(), hits);
-        }
-        // The phases' dates as the other phase rules read them, parsed once.
-        for (phase, dates) in c.phases.iter().zip(cx.phase_dates()) {
-            for (text, parsed) in [(&phase.start, &dates.start), (&phase.end, &dates.end)] {
-                if let (Some(text), Some(parsed)) = (text, parsed) {
-                    check(text, || parsed.clone(), hits);
-                }
-            }
+        let dates = (c.meta.created.iter())
+            .chain(&c.meta.next_review)
+            .chain(c.phases.iter().flat_map(|p| p.start.iter().chain(&p.end)));
+        for date in dates {
+            check(&date.text, &date.value, hits);
         }
         for text in c.signatures.iter().filter_map(|s| s.date.as_ref()) {
-            check(text, || text.date(), hits);
+            check(text, &text.date().map_err(|e| e.reason()), hits);
         }
     }
 }
 
-fn check(text: &Text, date: impl FnOnce() -> Result<Date, DateError>, hits: &mut Vec<Hit>) {
+fn check(text: &Text, date: &Result<Date, &'static str>, hits: &mut Vec<Hit>) {
     if blank(&text.text) {
         return;
     }
-    let Err(problem) = date() else {
+    let Err(problem) = date else {
         return;
     };
     hits.push(
         Hit::at(text.span)
             .arg("found", super::shorten(&text.text))
-            .arg("problem", problem.to_string()),
+            .arg("problem", *problem),
     );
 }
 
@@ -62,7 +53,7 @@ fn blank(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::testkit::{arg, Kit};
-    use crate::model::Side;
+    use crate::model::{Parsed, Side, Text};
 
     const SRC: &str = "created = 2026-02-30\nnext-review = \"next week\"\n\
         | Crawl | 2026-09-07 | 2026-9-30 |\n- [x] Dana, Keel 2026-13-01\nempty = \"\"\n";
@@ -104,7 +95,9 @@ mod tests {
             .start("2026-09-07");
         // `""` as written has quotes; an empty model text is what the parser gives.
         let mut k = k;
-        k.charter.meta.created.as_mut().unwrap().text.clear();
+        let created = &mut k.charter.meta.created;
+        let span = created.as_ref().unwrap().text.span;
+        *created = Some(Parsed::date(Text::new("", span)));
         assert!(k.run("invalid-date").is_empty());
     }
 

@@ -25,16 +25,18 @@ impl Check for InvalidValue {
         let meta = &cx.charter.meta;
         if let Some(status) = &meta.status {
             // A status we understand (no status at all means draft, which is fine).
-            if cx.status().is_none() {
-                hits.push(hit("status", &status.text, STATUSES, status.span));
+            if status.value.is_err() {
+                let t = &status.text;
+                hits.push(hit("status", &t.text, STATUSES, t.span));
             }
         }
-        for (value, parsed) in meta.leverage.iter().zip(cx.leverage()) {
+        for value in &meta.leverage {
             // Empty entries say nothing; `leverage-missing` weighs the list as a whole.
-            if parsed.is_some() || !value.has_words() {
+            if value.value.is_ok() || !value.text.has_words() {
                 continue;
             }
-            hits.push(hit("leverage", &value.text, LEVERAGE, value.span));
+            let t = &value.text;
+            hits.push(hit("leverage", &t.text, LEVERAGE, t.span));
         }
     }
 }

@@ -1,6 +1,5 @@
 //! `leverage-missing`: the metadata states no leverage at all.
 
-use crate::model::Text;
 use crate::rules::{Check, Ctx, Hit};
 
 #[derive(Debug)]
@@ -14,7 +13,7 @@ pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
 impl Check for LeverageMissing {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
         // Any value with words counts, even an unknown one (`invalid-value` reports those).
-        if cx.charter.meta.leverage.iter().any(Text::has_words) {
+        if cx.charter.meta.leverage.iter().any(|l| l.text.has_words()) {
             return;
         }
         hits.push(Hit::whole(cx.charter));

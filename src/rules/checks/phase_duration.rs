@@ -141,24 +141,24 @@ impl PhaseDuration {
 
 fn span_of(phase: &Phase) -> crate::model::Span {
     match (&phase.start, &phase.end) {
-        (Some(s), Some(e)) => s.span.join(e.span),
-        (Some(s), None) => s.span,
+        (Some(s), Some(e)) => s.text.span.join(e.text.span),
+        (Some(s), None) => s.text.span,
         _ => phase.span,
     }
 }
 
 impl Check for PhaseDuration {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
-        for (phase, dates) in cx.charter.phases.iter().zip(cx.phase_dates()) {
+        for phase in &cx.charter.phases {
             // Only recognised phases have a usual span.
             let Some(kind) = phase.kind else { continue };
             // Without a valid start there is nothing to measure.
-            let Some(start) = dates.start_date() else {
+            let Some(start) = phase.start_date() else {
                 continue;
             };
             // An end that is written but invalid is `invalid-date`'s; don't guess.
-            let end = dates.end_date();
-            if end.is_none() && phase.end.as_ref().is_some_and(|t| t.has_words()) {
+            let end = phase.end_date();
+            if end.is_none() && phase.end.as_ref().is_some_and(|t| t.text.has_words()) {
                 continue;
             }
             let Some((actual, expected)) = self.judge(kind, start, end) else {

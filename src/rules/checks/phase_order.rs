@@ -26,8 +26,7 @@ impl Check for PhaseOrder {
             .charter
             .phases
             .iter()
-            .zip(cx.phase_dates())
-            .filter_map(|(p, d)| p.kind.map(|k| (p, k, d.start_date())))
+            .filter_map(|p| p.kind.map(|k| (p, k, p.start_date())))
             .collect();
 
         // Listing: the highest kind so far must never go down.
@@ -60,7 +59,7 @@ impl Check for PhaseOrder {
                 continue;
             };
             hits.push(
-                Hit::at(text.span)
+                Hit::at(text.text.span)
                     .variant("scheduled")
                     .arg("phase", kind.name())
                     .arg("previous", previous.name())

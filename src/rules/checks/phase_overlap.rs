@@ -6,7 +6,7 @@
 //! even before the previous one starts is out of order, which is `phase-order`'s.
 
 use crate::model::Phase;
-use crate::rules::{Check, Ctx, Hit, PhaseDates};
+use crate::rules::{Check, Ctx, Hit};
 
 #[derive(Debug)]
 struct PhaseOverlap;
@@ -18,19 +18,17 @@ pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
 
 impl Check for PhaseOverlap {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
-        let mut phases: Vec<(&Phase, &PhaseDates)> = cx
+        let mut phases: Vec<&Phase> = cx
             .charter
             .phases
             .iter()
-            .zip(cx.phase_dates())
-            .filter(|(p, _)| p.kind.is_some())
+            .filter(|p| p.kind.is_some())
             .collect();
-        phases.sort_by_key(|(p, _)| p.kind);
+        phases.sort_by_key(|p| p.kind);
         for pair in phases.windows(2) {
-            let ((earlier, earlier_dates), (later, later_dates)) = (pair[0], pair[1]);
+            let (earlier, later) = (pair[0], pair[1]);
             // Both dates are needed to compare.
-            let (Some(start), Some(end)) = (later_dates.start_date(), earlier_dates.end_date())
-            else {
+            let (Some(start), Some(end)) = (later.start_date(), earlier.end_date()) else {
                 continue;
             };
             // Starts after the earlier one ends: no overlap.
@@ -38,7 +36,7 @@ impl Check for PhaseOverlap {
                 continue;
             }
             // Starts before the earlier one even starts: an ordering problem instead.
-            if earlier_dates.start_date().is_some_and(|s| start < s) {
+            if earlier.start_date().is_some_and(|s| start < s) {
                 continue;
             }
             let (Some(kind), Some(prev), Some(text)) = (later.kind, earlier.kind, &later.start)
@@ -46,7 +44,7 @@ impl Check for PhaseOverlap {
                 continue;
             };
             hits.push(
-                Hit::at(text.span)
+                Hit::at(text.text.span)
                     .arg("phase", kind.name())
                     .arg("start", start.to_string())
                     .arg("previous", prev.name())

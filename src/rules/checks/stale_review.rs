@@ -17,14 +17,14 @@ impl Check for StaleReview {
             return;
         };
         // A date that does not parse is `invalid-date`'s.
-        let Some(Ok(date)) = *cx.next_review() else {
+        let Ok(date) = next.value else {
             return;
         };
         // Due today or later is not stale.
         if date >= cx.today {
             return;
         }
-        hits.push(Hit::at(next.span).arg("date", date.to_string()));
+        hits.push(Hit::at(next.text.span).arg("date", date.to_string()));
     }
 }
 

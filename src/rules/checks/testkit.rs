@@ -6,8 +6,8 @@
 //! charter they describe and assertions can compare spans with `kit.span("…")`.
 
 use crate::model::{
-    Charter, Field, Format, Issue, IssueKind, Metric, Phase, PhaseKind, Section, Side, Signature,
-    Span, Text,
+    Charter, Field, Format, Issue, IssueKind, Metric, Parsed, Phase, PhaseKind, Section, Side,
+    Signature, Span, Text,
 };
 use crate::rules::pack::{PackFile, DEFAULT_PACK};
 use crate::rules::{Ctx, Hit};
@@ -137,31 +137,32 @@ impl Kit {
     }
 
     pub fn tier(mut self, needle: &str) -> Kit {
-        self.charter.meta.tier = Some(self.text(needle));
+        self.charter.meta.tier = Some(Parsed::tier(self.text(needle)));
         self
     }
 
     pub fn status(mut self, needle: &str) -> Kit {
-        self.charter.meta.status = Some(self.text(needle));
+        self.charter.meta.status = Some(Parsed::status(self.text(needle)));
         self
     }
 
     /// Leverage values, and the `leverage` key's span over the line holding the first.
     pub fn leverage(mut self, values: &[&str]) -> Kit {
-        self.charter.meta.leverage = values.iter().map(|v| self.text(v)).collect();
+        let values = values.iter().map(|v| Parsed::leverage(self.text(v)));
+        self.charter.meta.leverage = values.collect();
         if let Some(first) = self.charter.meta.leverage.first() {
-            self.charter.meta.leverage_span = Some(self.line(first.span));
+            self.charter.meta.leverage_span = Some(self.line(first.text.span));
         }
         self
     }
 
     pub fn created(mut self, needle: &str) -> Kit {
-        self.charter.meta.created = Some(self.text(needle));
+        self.charter.meta.created = Some(Parsed::date(self.text(needle)));
         self
     }
 
     pub fn next_review(mut self, needle: &str) -> Kit {
-        self.charter.meta.next_review = Some(self.text(needle));
+        self.charter.meta.next_review = Some(Parsed::date(self.text(needle)));
         self
     }
 
@@ -279,13 +280,13 @@ impl Kit {
 
     pub fn start(mut self, needle: &str) -> Kit {
         let t = self.in_phase(needle);
-        self.charter.phases.last_mut().unwrap().start = Some(t);
+        self.charter.phases.last_mut().unwrap().start = Some(Parsed::date(t));
         self
     }
 
     pub fn end(mut self, needle: &str) -> Kit {
         let t = self.in_phase(needle);
-        self.charter.phases.last_mut().unwrap().end = Some(t);
+        self.charter.phases.last_mut().unwrap().end = Some(Parsed::date(t));
         self
     }
 

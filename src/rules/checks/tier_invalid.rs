@@ -19,18 +19,18 @@ impl Check for TierInvalid {
             return;
         };
         // An empty value (`tier = ""`) is as good as none, but has a place to point at.
-        if !tier.has_words() {
-            hits.push(Hit::at(tier.span).variant("missing"));
+        if !tier.text.has_words() {
+            hits.push(Hit::at(tier.text.span).variant("missing"));
             return;
         }
         // A tier we understand.
-        if cx.tier().is_some() {
+        if tier.value.is_ok() {
             return;
         }
         hits.push(
-            Hit::at(tier.span)
+            Hit::at(tier.text.span)
                 .variant("unknown")
-                .arg("found", super::shorten(&tier.text)),
+                .arg("found", super::shorten(&tier.text.text)),
         );
     }
 }

@@ -85,12 +85,12 @@ impl TierObligations {
 impl Check for TierObligations {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
         // A missing or unknown tier is `tier-invalid`'s; tier 1 promises nothing extra.
-        let obligations = match cx.tier() {
+        let obligations = match cx.charter.meta.tier() {
             Some(Tier::Strategic) => STRATEGIC,
             Some(Tier::Partnership) => PARTNERSHIP,
             _ => return,
         };
-        let tier = cx.tier().map_or(0, Tier::number);
+        let tier = cx.charter.meta.tier().map_or(0, Tier::number);
         for o in obligations {
             if self.met(cx.charter, o) {
                 continue;
@@ -108,6 +108,7 @@ impl Check for TierObligations {
 #[cfg(test)]
 mod tests {
     use super::super::testkit::{arg, Kit};
+    use crate::model::{Parsed, Text};
 
     const SRC: &str = "+++\ntier = 3\nother = 2\n+++\n## Governance\n\
         - **Our executive sponsor:** Sam Lee\n\
@@ -161,7 +162,9 @@ mod tests {
     fn tier_one_and_unknown_tiers_promise_nothing() {
         assert!(Kit::md(SRC).run("tier-obligations").is_empty());
         let mut k = Kit::md(SRC).tier("3");
-        k.charter.meta.tier.as_mut().unwrap().text = "1".into();
+        let tier = &mut k.charter.meta.tier;
+        let span = tier.as_ref().unwrap().text.span;
+        *tier = Some(Parsed::tier(Text::new("1", span)));
         assert!(k.run("tier-obligations").is_empty());
     }
 }

@@ -1,0 +1,185 @@
+//! Labels and the pieces the section fillers share: `Label: value` in a block, labelled
+//! table rows, nested items and the values they join into. `fill`, `timeline` and
+//! `lists` all read through these, and none of them through each other.
+
+use super::blocks::{Block, Kind};
+use crate::model::{Field, Section, Span, Text};
+use crate::trim;
+use crate::vocab::{Names, Vocabulary};
+
+/// A label is a few words; longer text before a colon is a sentence, not a label.
+const MAX_LABEL_WORDS: usize = 8;
+const MAX_LABEL_BYTES: usize = 120;
+
+/// What the fillers read besides the blocks: the source and the vocabulary, with
+/// the sides' names (the Markdown counterpart of the TOML parser's `Reader`).
+pub struct Reader<'a> {
+    pub src: &'a str,
+    pub vocab: &'a Vocabulary,
+    pub names: &'a Names,
+}
+
+/// `Label: value` at the start of a paragraph or list item, borrowed from the block
+/// so that the many labels that name no field cost no allocation. Source offsets are
+/// worked out only for the labels that are kept (`label`, `value`, `value_start`).
+pub struct Label<'b> {
+    pub name: &'b str,
+    /// The text after the colon.
+    pub rest: &'b str,
+    block: &'b Block,
+    /// Offsets in the block's plain text: the name's start, the colon, the value's start.
+    lead: usize,
+    colon: usize,
+    vstart: usize,
+}
+
+impl<'b> Label<'b> {
+    pub fn of(b: &'b Block) -> Option<Label<'b>> {
+        // `:` is ASCII, so its index is a char boundary.
+        let head = b.text.as_bytes();
+        let colon = memchr::memchr(b':', head.get(..=MAX_LABEL_BYTES).unwrap_or(head))?;
+        let raw = &b.text[..colon];
+        let name = trim::trim(raw);
+        if name.is_empty() || !crate::model::has_words(name) || too_many_words(name) {
+            return None;
+        }
+        let lead = raw.len() - trim::trim_start(raw).len();
+        let after = &b.text[colon + 1..];
+        let vstart = colon + 1 + (after.len() - trim::trim_start(after).len());
+        Some(Label {
+            name,
+            rest: trim::trim_end(&b.text[vstart..]),
+            block: b,
+            lead,
+            colon,
+            vstart,
+        })
+    }
+
+    /// Where the value starts in the source (the block's end when it is empty).
+    pub fn value_start(&self) -> usize {
+        if self.vstart < self.block.text.len() {
+            self.block.source_offset(self.vstart)
+        } else {
+            self.block.span.end
+        }
+    }
+
+    pub fn label(&self) -> Text {
+        let span = Span::new(
+            self.block.source_offset(self.lead),
+            self.block.source_offset(self.colon),
+        );
+        Text::new(self.name, span)
+    }
+
+    /// The text after the colon; its span runs to the end of the block.
+    pub fn value(&self) -> Text {
+        Text::new(
+            self.rest,
+            Span::new(self.value_start(), self.block.span.end),
+        )
+    }
+}
+
+/// More than `MAX_LABEL_WORDS` words (runs of non-whitespace), counted without
+/// going past the limit.
+pub(super) fn too_many_words(name: &str) -> bool {
+    // More words than the limit take at least a byte each and a space between.
+    if name.len() < 2 * MAX_LABEL_WORDS + 1 {
+        return false;
+    }
+    if name.is_ascii() {
+        let mut words = 0;
+        let mut in_word = false;
+        for &c in name.as_bytes() {
+            let space = c.is_ascii_whitespace() || c == b'\x0b';
+            if !space && !in_word {
+                words += 1;
+                if words > MAX_LABEL_WORDS {
+                    return true;
+                }
+            }
+            in_word = !space;
+        }
+        false
+    } else {
+        name.split_whitespace().nth(MAX_LABEL_WORDS).is_some()
+    }
+}
+
+/// Index after the list items nested under item `i` (or `i + 1`).
+pub fn nested_end(blocks: &[Block], i: usize) -> usize {
+    let Some(Kind::Item { depth, .. }) = blocks.get(i).map(|b| &b.kind) else {
+        return i + 1;
+    };
+    let mut j = i + 1;
+    while let Some(Kind::Item { depth: d, .. }) = blocks.get(j).map(|b| &b.kind) {
+        if d <= depth {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// A value made of `first` and the lines of `rest` (nested items, content under a
+/// sub-heading), one per line; its span runs to the end of the last of them.
+pub fn joined<'b>(
+    first: Option<Text>,
+    rest: impl IntoIterator<Item = &'b Block>,
+    empty_at: usize,
+) -> Text {
+    let mut text = String::new();
+    let mut span: Option<Span> = None;
+    if let Some(f) = first {
+        span = Some(f.span);
+        text = f.text;
+    }
+    for b in rest {
+        let line = b.line();
+        let line = trim::trim(&line);
+        if line.is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(line);
+        span = Some(span.map_or(b.full, |s| s.join(b.full)));
+    }
+    Text::new(text, span.unwrap_or(Span::empty(empty_at)))
+}
+
+/// The unlabelled text of a block as an item, if it says anything.
+pub fn item(b: &Block) -> Option<Text> {
+    let line = b.line();
+    let t = trim::trim(&line);
+    (!t.is_empty()).then(|| Text::new(t, b.span))
+}
+
+/// Rows of a two-column table whose first cell names a field are fields; other rows
+/// are items. A header row that names no field is column titles, not content.
+pub fn field_table(rd: &Reader, rows: &[Block], sec: &mut Section) {
+    for row in rows {
+        let Kind::Row { cells, header, .. } = &row.kind else {
+            continue;
+        };
+        if let Some(f) = row_field(rd, &sec.key, cells) {
+            sec.fields.push(f);
+        } else if !header {
+            sec.items.extend(item(row));
+        }
+    }
+}
+
+/// A field from a two-column row `| label | value |`.
+pub fn row_field(rd: &Reader, section: &str, cells: &[Text]) -> Option<Field> {
+    let [label, value] = cells else { return None };
+    let key = rd.vocab.field_for(section, &label.text, rd.names)?;
+    Some(Field {
+        key: key.to_string(),
+        label: label.clone(),
+        value: value.clone(),
+    })
+}
