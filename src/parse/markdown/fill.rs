@@ -6,7 +6,7 @@ use super::blocks::{Block, Kind, RawSection};
 use super::{lists, timeline};
 use crate::model::{Charter, Field, Section, Span, Text};
 use crate::trim;
-use crate::vocab::{Names, Vocabulary};
+use crate::vocab::Lookup;
 
 /// A label is a few words; longer text before a colon is a sentence, not a label.
 const MAX_LABEL_WORDS: usize = 8;
@@ -14,8 +14,7 @@ const MAX_LABEL_BYTES: usize = 120;
 
 pub struct Ctx<'a> {
     pub src: &'a str,
-    pub vocab: &'a Vocabulary,
-    pub names: &'a Names,
+    pub lookup: &'a Lookup<'a>,
 }
 
 /// `Label: value` at the start of a paragraph or list item, borrowed from the block
@@ -199,14 +198,14 @@ pub fn section(ctx: &Ctx, raw: RawSection<'_>, blocks: &[Block], charter: &mut C
             Kind::Heading(level) => {
                 let end = subsection_end(blocks, i, *level);
                 let under = blocks.get(i + 1..end).unwrap_or_default();
-                if let Some(f) = ctx.vocab.field_for(key, &b.text, ctx.names) {
+                if let Some(f) = ctx.lookup.field_for(key, &b.text) {
                     sec.fields.push(Field {
                         key: f.to_string(),
                         label: Text::new(b.text.clone(), b.span),
                         value: joined(None, under, b.span.end),
                     });
                     i = end;
-                } else if key == "timeline" && ctx.vocab.phase_for(&b.text).is_some() {
+                } else if key == "timeline" && ctx.lookup.phase_for(&b.text).is_some() {
                     timeline::heading_phase(ctx, b, under, &mut sec, charter);
                     i = end;
                 } else {
@@ -238,7 +237,7 @@ fn line(ctx: &Ctx, blocks: &[Block], i: usize, sec: &mut Section, charter: &mut 
     let nested = blocks.get(i + 1..end).unwrap_or_default();
     let label = Label::of(b);
     if let Some(l) = &label {
-        if let Some(f) = ctx.vocab.field_for(&sec.key, l.name, ctx.names) {
+        if let Some(f) = ctx.lookup.field_for(&sec.key, l.name) {
             sec.fields.push(Field {
                 key: f.to_string(),
                 label: l.label(),
@@ -250,7 +249,7 @@ fn line(ctx: &Ctx, blocks: &[Block], i: usize, sec: &mut Section, charter: &mut 
     let is_item = matches!(b.kind, Kind::Item { .. });
     match sec.key.as_str() {
         "timeline" if is_item => {
-            if let Some(l) = label.filter(|l| ctx.vocab.phase_for(l.name).is_some()) {
+            if let Some(l) = label.filter(|l| ctx.lookup.phase_for(l.name).is_some()) {
                 timeline::item_phase(ctx, b, l, nested, sec, charter);
                 return end;
             }
@@ -290,7 +289,7 @@ pub fn field_table(ctx: &Ctx, rows: &[Block], sec: &mut Section) {
 /// A field from a two-column row `| label | value |`.
 pub fn row_field(ctx: &Ctx, section: &str, cells: &[Text]) -> Option<Field> {
     let [label, value] = cells else { return None };
-    let key = ctx.vocab.field_for(section, &label.text, ctx.names)?;
+    let key = ctx.lookup.field_for(section, &label.text)?;
     Some(Field {
         key: key.to_string(),
         label: label.clone(),

@@ -10,7 +10,7 @@ pub fn metric_item(ctx: &Ctx, b: &Block, nested: &[Block], charter: &mut Charter
     let Some(name) = item(b) else { return };
     let target = nested.iter().find_map(|n| {
         let l = Label::of(n)?;
-        (ctx.vocab.metric_part_for(l.name) == Some(MetricPart::Target)
+        (ctx.lookup.metric_part_for(l.name) == Some(MetricPart::Target)
             && l.rest.chars().any(char::is_alphanumeric))
         .then(|| l.value())
     });
@@ -37,7 +37,7 @@ fn header_cells(rows: &[Block]) -> &[Text] {
 pub fn metrics_table(ctx: &Ctx, rows: &[Block], sec: &mut Section, charter: &mut Charter) {
     let cols: Vec<Option<MetricPart>> = header_cells(rows)
         .iter()
-        .map(|c| ctx.vocab.metric_part_for(&c.text))
+        .map(|c| ctx.lookup.metric_part_for(&c.text))
         .collect();
     let target_col = cols.iter().position(|c| *c == Some(MetricPart::Target));
     let name_col = cols
@@ -82,7 +82,7 @@ pub fn signature(ctx: &Ctx, b: &Block) -> Option<Signature> {
         return None;
     }
     let date = dates(ctx.src, b.span).next();
-    let side = ctx.names.side_of(text);
+    let side = ctx.lookup.names().side_of(text);
     // ASCII case folding finds the same "signed" as `to_lowercase`, without a copy;
     // only the places where an `s` stands are compared.
     let bytes = text.as_bytes();
@@ -171,7 +171,7 @@ pub fn signatures_table(ctx: &Ctx, rows: &[Block], sec: &mut Section, charter: &
             who: Text::new(who_cells.join(", "), row.span),
             signed,
             date,
-            side: ctx.names.side_of(&line.text),
+            side: ctx.lookup.names().side_of(&line.text),
         });
     }
 }

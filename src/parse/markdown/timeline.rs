@@ -8,7 +8,7 @@ use crate::vocab::PhasePart;
 
 fn new_phase(ctx: &Ctx, name: Text, span: Span) -> Phase {
     Phase {
-        kind: ctx.vocab.phase_for(&name.text),
+        kind: ctx.lookup.phase_for(&name.text),
         name,
         span,
         start: None,
@@ -58,7 +58,7 @@ fn content(ctx: &Ctx, p: &mut Phase, blocks: &[Block], sec: &mut Section) {
             Kind::Row { cells, header, .. } => {
                 i += 1;
                 if let [label, value] = cells.as_slice() {
-                    if let Some(part) = ctx.vocab.phase_part_for(&label.text) {
+                    if let Some(part) = ctx.lookup.phase_part_for(&label.text) {
                         set_part(ctx, p, part, value.clone());
                         continue;
                     }
@@ -73,7 +73,7 @@ fn content(ctx: &Ctx, p: &mut Phase, blocks: &[Block], sec: &mut Section) {
                 let end = nested_end(blocks, i);
                 let nested = blocks.get(i + 1..end).unwrap_or_default();
                 if let Some(l) = Label::of(b) {
-                    if let Some(part) = ctx.vocab.phase_part_for(l.name) {
+                    if let Some(part) = ctx.lookup.phase_part_for(l.name) {
                         set_part(
                             ctx,
                             p,
@@ -83,7 +83,7 @@ fn content(ctx: &Ctx, p: &mut Phase, blocks: &[Block], sec: &mut Section) {
                         i = end;
                         continue;
                     }
-                    if let Some(f) = ctx.vocab.field_for("timeline", l.name, ctx.names) {
+                    if let Some(f) = ctx.lookup.field_for("timeline", l.name) {
                         sec.fields.push(Field {
                             key: f.to_string(),
                             label: l.label(),
@@ -163,7 +163,7 @@ pub fn table(ctx: &Ctx, rows: &[Block], sec: &mut Section, charter: &mut Charter
     };
     let cols: Vec<Option<PhasePart>> = header
         .iter()
-        .map(|c| ctx.vocab.phase_part_for(&c.text))
+        .map(|c| ctx.lookup.phase_part_for(&c.text))
         .collect();
     let body = || {
         rows.iter().filter_map(|r| match &r.kind {
@@ -184,7 +184,7 @@ pub fn table(ctx: &Ctx, rows: &[Block], sec: &mut Section, charter: &mut Charter
             let named = body().any(|(_, cells)| {
                 cells
                     .first()
-                    .is_some_and(|c| ctx.vocab.phase_for(&c.text).is_some())
+                    .is_some_and(|c| ctx.lookup.phase_for(&c.text).is_some())
             });
             (untitled && named && cols.iter().any(Option::is_some)).then_some(0)
         });
