@@ -77,6 +77,7 @@ impl<'a> Lookup<'a> {
 
     /// `f` on the entry for `s` with the names' generation; `None` when `s` is too long
     /// to remember (then the caller asks the vocabulary).
+    #[inline]
     fn with_entry<R>(&self, s: &str, f: impl FnOnce(&mut Entry, u64) -> R) -> Option<R> {
         // Look-ups do not nest; were one to, it would ask the vocabulary instead.
         let mut labels = self.labels.try_borrow_mut().ok()?;
@@ -167,6 +168,7 @@ struct Remembered {
 
 impl Labels {
     /// The entry for `s`, made when missing; `None` when `s` is too long to remember.
+    #[inline]
     fn entry(&mut self, s: &str) -> Option<&mut Entry> {
         if s.len() > REMEMBERED_LABEL_BYTES {
             return None;
