@@ -8,6 +8,7 @@ use crate::output::{self, Diagnostic, InputFailure, Report, Run, Summary};
 use crate::parse;
 use crate::rules::{RuleSet, Severity};
 use crate::source::Source;
+use crate::vocab::Memo;
 use crate::walk::{self, Input, Matcher};
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -15,6 +16,7 @@ use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::{Mutex, PoisonError};
 
 /// Files are linted in chunks: parallel inside a chunk, printed in order after it, so
 /// output is stable and no more than a chunk's results are held at once.
@@ -169,11 +171,32 @@ fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool, parallel: bool
     let mut failures = Vec::new();
     let mut code = exit::CLEAN;
     let keep_all = job.report.wants_all();
+    // One memo per thread, kept from file to file: charters share most of their labels.
+    let threads = if parallel {
+        rayon::current_num_threads()
+    } else {
+        1
+    };
+    let memos: Vec<Mutex<Memo<'_>>> = (0..threads.max(1))
+        .map(|_| Mutex::new(Memo::new(&job.rules.vocab)))
+        .collect();
+    let lint = |input: &Input| {
+        // Each worker takes the memo at its own index: the lock is never waited on.
+        let mine = rayon::current_thread_index().and_then(|i| memos.get(i));
+        match mine.or(memos.first()) {
+            Some(m) => lint_one(
+                input,
+                job,
+                &mut m.lock().unwrap_or_else(PoisonError::into_inner),
+            ),
+            None => lint_one(input, job, &mut Memo::new(&job.rules.vocab)),
+        }
+    };
     for chunk in inputs.chunks(CHUNK) {
         let outcomes: Vec<Outcome> = if parallel {
-            chunk.par_iter().map(|input| lint_one(input, job)).collect()
+            chunk.par_iter().map(lint).collect()
         } else {
-            chunk.iter().map(|input| lint_one(input, job)).collect()
+            chunk.iter().map(lint).collect()
         };
         for o in outcomes {
             if let Some(f) = o.failure {
@@ -221,7 +244,7 @@ fn write_out(out: &mut impl Write, text: &str) -> std::io::Result<()> {
     out.write_all(text.as_bytes())
 }
 
-fn lint_one(input: &Input, job: &Job<'_>) -> Outcome {
+fn lint_one(input: &Input, job: &Job<'_>, memo: &mut Memo<'_>) -> Outcome {
     let display = match input {
         Input::File { display, .. } => display.clone(),
         Input::Stdin => job.stdin_name.clone().unwrap_or_else(|| "-".to_string()),
@@ -242,7 +265,7 @@ fn lint_one(input: &Input, job: &Job<'_>) -> Outcome {
         Input::File { path, .. } => Some(path.as_path()),
         _ => None,
     };
-    match catch_unwind(AssertUnwindSafe(|| check(source, path, job))) {
+    match catch_unwind(AssertUnwindSafe(|| check(source, path, job, memo))) {
         Ok(o) => o,
         Err(payload) => {
             let what = payload
@@ -258,7 +281,12 @@ fn lint_one(input: &Input, job: &Job<'_>) -> Outcome {
     }
 }
 
-fn check(source: Source, path: Option<&std::path::Path>, job: &Job<'_>) -> Outcome {
+fn check(
+    source: Source,
+    path: Option<&std::path::Path>,
+    job: &Job<'_>,
+    memo: &mut Memo<'_>,
+) -> Outcome {
     // Tests only (feature `test-hooks`, see Cargo.toml): a way to prove that a panic in
     // one file's lint is reported for that file and the run goes on.
     #[cfg(feature = "test-hooks")]
@@ -269,7 +297,7 @@ fn check(source: Source, path: Option<&std::path::Path>, job: &Job<'_>) -> Outco
     }
     let format = parse::format_for(&source.name);
     // Parsed once: the model serves the rules and, with --fix, the fixes.
-    let charter = parse::parse(&source, format, &job.rules.vocab);
+    let charter = parse::parse_with(&source, format, memo);
     let mut findings = job.rules.check(&source, &charter, job.today);
     let mut prefix = String::new();
     let mut source = source;

@@ -16,7 +16,7 @@ pub(crate) mod yaml;
 use crate::model::{Charter, Format, Issue, IssueKind, Span};
 use crate::parse::front_matter;
 use crate::source::Source;
-use crate::vocab::{Names, Vocabulary};
+use crate::vocab::{Memo, Names, Vocabulary};
 
 /// pulldown-cmark does not recurse, but every line re-checks each open container,
 /// so deep nesting followed by many (lazy continuation) lines is quadratic: 8,000
@@ -26,6 +26,12 @@ use crate::vocab::{Names, Vocabulary};
 const MAX_NESTING: usize = 32;
 
 pub fn parse(source: &Source, vocab: &Vocabulary) -> Charter {
+    parse_with(source, &mut Memo::new(vocab))
+}
+
+/// [`parse`], looking labels up through `memo`, which a caller parsing many charters
+/// keeps from one to the next.
+pub fn parse_with(source: &Source, memo: &mut Memo<'_>) -> Charter {
     let text = source.text.as_str();
     let mut charter = Charter::empty(Format::Markdown, text.len());
     let fm = front_matter::read(text);
@@ -53,12 +59,12 @@ pub fn parse(source: &Source, vocab: &Vocabulary) -> Charter {
     };
 
     let pool = POOL.take();
-    let mut blocks = blocks::collect(pool, body, base, text, vocab, &names);
+    let lookup = memo.lookup(&names);
+    let mut blocks = blocks::collect(pool, body, base, text, &lookup);
     misplaced_front_matter(body, base, &blocks.verbatim, &mut charter.issues);
     let rd = label::Reader {
         src: text,
-        vocab,
-        names: &names,
+        lookup: &lookup,
     };
     charter.sections.reserve_exact(blocks.sections.len());
     for raw in std::mem::take(&mut blocks.sections) {

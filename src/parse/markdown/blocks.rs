@@ -7,7 +7,7 @@
 //! list items, so deep input costs linear time and no recursion.
 
 use crate::model::{Span, Text};
-use crate::vocab::{Names, Vocabulary};
+use crate::vocab::Lookup;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// Only the start of a block's text is mapped back to the source, for labels; a
@@ -198,8 +198,7 @@ enum Target {
 
 struct Builder<'a> {
     src: &'a str,
-    vocab: &'a Vocabulary,
-    names: &'a Names,
+    lookup: &'a Lookup<'a>,
     out: Blocks<'a>,
     /// The open section's index in `out.sections`.
     open: Option<usize>,
@@ -224,8 +223,7 @@ pub fn collect<'a>(
     body: &str,
     base: usize,
     src: &'a str,
-    vocab: &'a Vocabulary,
-    names: &'a Names,
+    lookup: &'a Lookup<'a>,
 ) -> Blocks<'a> {
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_TASKLISTS
@@ -233,8 +231,7 @@ pub fn collect<'a>(
         | Options::ENABLE_FOOTNOTES;
     let mut b = Builder {
         src,
-        vocab,
-        names,
+        lookup,
         out: Blocks {
             pool: pool.blocks,
             spare_cells: pool.cells,
@@ -506,12 +503,12 @@ impl<'a> Builder<'a> {
         if let Some(open) = self.open.and_then(|i| self.out.sections.get(i)) {
             if level > open.level {
                 let key = open.key;
-                let sub = self.vocab.field_for(key, text, self.names).is_some()
-                    || (key == "timeline" && self.vocab.phase_for(text).is_some());
+                let sub = self.lookup.field_for(key, text).is_some()
+                    || (key == "timeline" && self.lookup.phase_for(text).is_some());
                 let other = if sub {
                     None
                 } else {
-                    self.vocab.section_for(text).filter(|k| *k != key)
+                    self.lookup.section_for(text).filter(|k| *k != key)
                 };
                 if other.is_none() {
                     if let Some(b) = self
@@ -526,7 +523,7 @@ impl<'a> Builder<'a> {
             }
         }
         self.close_section();
-        if let Some(key) = self.vocab.section_for(text) {
+        if let Some(key) = self.lookup.section_for(text) {
             self.out.sections.push(RawSection {
                 key,
                 heading: Text::new(text, span),

@@ -49,14 +49,14 @@ pub fn section(rd: &Reader, raw: RawSection<'_>, blocks: &[Block], charter: &mut
             Kind::Heading(level) => {
                 let end = subsection_end(blocks, i, *level);
                 let under = blocks.get(i + 1..end).unwrap_or_default();
-                if let Some(f) = rd.vocab.field_for(key, &b.text, rd.names) {
+                if let Some(f) = rd.lookup.field_for(key, &b.text) {
                     sec.fields.push(Field {
                         key: f.to_string(),
                         label: Text::new(b.text.clone(), b.span),
                         value: joined(None, under, b.span.end),
                     });
                     i = end;
-                } else if key == "timeline" && rd.vocab.phase_for(&b.text).is_some() {
+                } else if key == "timeline" && rd.lookup.phase_for(&b.text).is_some() {
                     timeline::heading_phase(rd, b, under, &mut sec, charter);
                     i = end;
                 } else {
@@ -94,7 +94,7 @@ fn line(
     let nested = blocks.get(i + 1..end).unwrap_or_default();
     let label = Label::of(b);
     if let Some(l) = &label {
-        if let Some(f) = rd.vocab.field_for(&sec.key, l.name, rd.names) {
+        if let Some(f) = rd.lookup.field_for(&sec.key, l.name) {
             sec.fields.push(Field {
                 key: f.to_string(),
                 label: l.label(),
@@ -106,7 +106,7 @@ fn line(
     let is_item = matches!(b.kind, Kind::Item { .. });
     match sec.key.as_str() {
         "timeline" if is_item => {
-            if let Some(l) = label.filter(|l| rd.vocab.phase_for(l.name).is_some()) {
+            if let Some(l) = label.filter(|l| rd.lookup.phase_for(l.name).is_some()) {
                 timeline::item_phase(rd, b, l, nested, sec, charter);
                 return end;
             }

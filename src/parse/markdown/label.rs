@@ -5,7 +5,7 @@
 use super::blocks::{Block, Kind};
 use crate::model::{Field, Section, Span, Text};
 use crate::trim;
-use crate::vocab::{Names, Vocabulary};
+use crate::vocab::Lookup;
 
 /// A label is a few words; longer text before a colon is a sentence, not a label.
 const MAX_LABEL_WORDS: usize = 8;
@@ -15,8 +15,7 @@ const MAX_LABEL_BYTES: usize = 120;
 /// the sides' names (the Markdown counterpart of the TOML parser's `Reader`).
 pub struct Reader<'a> {
     pub src: &'a str,
-    pub vocab: &'a Vocabulary,
-    pub names: &'a Names,
+    pub lookup: &'a Lookup<'a>,
 }
 
 /// `Label: value` at the start of a paragraph or list item, borrowed from the block
@@ -176,7 +175,7 @@ pub fn field_table(rd: &Reader, rows: &[Block], sec: &mut Section) {
 /// A field from a two-column row `| label | value |`.
 pub fn row_field(rd: &Reader, section: &str, cells: &[Text]) -> Option<Field> {
     let [label, value] = cells else { return None };
-    let key = rd.vocab.field_for(section, &label.text, rd.names)?;
+    let key = rd.lookup.field_for(section, &label.text)?;
     Some(Field {
         key: key.to_string(),
         label: label.clone(),

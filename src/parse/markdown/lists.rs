@@ -11,7 +11,7 @@ pub fn metric_item(rd: &Reader, b: &Block, nested: &[Block], charter: &mut Chart
     let Some(name) = item(b) else { return };
     let target = nested.iter().find_map(|n| {
         let l = Label::of(n)?;
-        (rd.vocab.metric_part_for(l.name) == Some(MetricPart::Target)
+        (rd.lookup.metric_part_for(l.name) == Some(MetricPart::Target)
             && l.rest.chars().any(char::is_alphanumeric))
         .then(|| l.value())
     });
@@ -38,7 +38,7 @@ fn header_cells(rows: &[Block]) -> &[Text] {
 pub fn metrics_table(rd: &Reader, rows: &[Block], sec: &mut Section, charter: &mut Charter) {
     let cols: Vec<Option<MetricPart>> = header_cells(rows)
         .iter()
-        .map(|c| rd.vocab.metric_part_for(&c.text))
+        .map(|c| rd.lookup.metric_part_for(&c.text))
         .collect();
     let target_col = cols.iter().position(|c| *c == Some(MetricPart::Target));
     let name_col = cols
@@ -83,7 +83,7 @@ pub fn signature(rd: &Reader, b: &Block) -> Option<Signature> {
         return None;
     }
     let date = dates(rd.src, b.span).next();
-    let side = rd.names.side_of(text);
+    let side = rd.lookup.names().side_of(text);
     // ASCII case folding finds the same "signed" as `to_lowercase`, without a copy;
     // only the places where an `s` stands are compared.
     let bytes = text.as_bytes();
@@ -172,7 +172,7 @@ pub fn signatures_table(rd: &Reader, rows: &[Block], sec: &mut Section, charter:
             who: Text::new(who_cells.join(", "), row.span),
             signed,
             date,
-            side: rd.names.side_of(&line.text),
+            side: rd.lookup.names().side_of(&line.text),
         });
     }
 }

@@ -9,7 +9,7 @@ use crate::vocab::PhasePart;
 
 fn new_phase(rd: &Reader, name: Text, span: Span) -> Phase {
     Phase {
-        kind: rd.vocab.phase_for(&name.text),
+        kind: rd.lookup.phase_for(&name.text),
         name,
         span,
         start: None,
@@ -60,7 +60,7 @@ fn content(rd: &Reader, p: &mut Phase, blocks: &[Block], sec: &mut Section) {
             Kind::Row { cells, header, .. } => {
                 i += 1;
                 if let [label, value] = cells.as_slice() {
-                    if let Some(part) = rd.vocab.phase_part_for(&label.text) {
+                    if let Some(part) = rd.lookup.phase_part_for(&label.text) {
                         set_part(rd, p, part, value.clone());
                         continue;
                     }
@@ -75,7 +75,7 @@ fn content(rd: &Reader, p: &mut Phase, blocks: &[Block], sec: &mut Section) {
                 let end = nested_end(blocks, i);
                 let nested = blocks.get(i + 1..end).unwrap_or_default();
                 if let Some(l) = Label::of(b) {
-                    if let Some(part) = rd.vocab.phase_part_for(l.name) {
+                    if let Some(part) = rd.lookup.phase_part_for(l.name) {
                         set_part(
                             rd,
                             p,
@@ -85,7 +85,7 @@ fn content(rd: &Reader, p: &mut Phase, blocks: &[Block], sec: &mut Section) {
                         i = end;
                         continue;
                     }
-                    if let Some(f) = rd.vocab.field_for("timeline", l.name, rd.names) {
+                    if let Some(f) = rd.lookup.field_for("timeline", l.name) {
                         sec.fields.push(Field {
                             key: f.to_string(),
                             label: l.label(),
@@ -165,7 +165,7 @@ pub fn table(rd: &Reader, rows: &[Block], sec: &mut Section, charter: &mut Chart
     };
     let cols: Vec<Option<PhasePart>> = header
         .iter()
-        .map(|c| rd.vocab.phase_part_for(&c.text))
+        .map(|c| rd.lookup.phase_part_for(&c.text))
         .collect();
     let body = || {
         rows.iter().filter_map(|r| match &r.kind {
@@ -186,7 +186,7 @@ pub fn table(rd: &Reader, rows: &[Block], sec: &mut Section, charter: &mut Chart
             let named = body().any(|(_, cells)| {
                 cells
                     .first()
-                    .is_some_and(|c| rd.vocab.phase_for(&c.text).is_some())
+                    .is_some_and(|c| rd.lookup.phase_for(&c.text).is_some())
             });
             (untitled && named && cols.iter().any(Option::is_some)).then_some(0)
         });

@@ -1,0 +1,33 @@
+//! The words charters use: section and field aliases, phase names, table columns.
+//!
+//! The aliases are data in the rule packs (`[sections.*]`, `[phases]`, `[columns.*]`),
+//! so a team can teach `charter` its own headings. Everything is matched after
+//! [`normalize`], and aliases are normalized once when the vocabulary is built.
+//!
+//! `spec` is the pack's schema, `table` the compiled [`Vocabulary`], `names` the two
+//! sides' names read in labels, `normalise` the reduction of a label to its words, and
+//! `memo` the remembered answers a parser looks labels up through.
+
+mod memo;
+mod names;
+mod normalise;
+mod spec;
+mod table;
+
+pub use memo::{Lookup, Memo};
+pub(crate) use names::find_bytes;
+pub use names::Names;
+pub use normalise::normalize;
+pub use spec::{MetricPart, PhasePart, SectionSpec, VocabSpec};
+pub use table::Vocabulary;
+
+#[cfg(test)]
+mod testkit;
+
+/// The default pack's vocabulary, for tests of the parsers.
+#[cfg(test)]
+pub(crate) fn default_vocab() -> Vocabulary {
+    let pack: crate::rules::pack::PackFile =
+        toml::from_str(crate::rules::pack::DEFAULT_PACK).expect("default pack parses");
+    Vocabulary::build([&pack.vocab]).expect("vocabulary builds")
+}

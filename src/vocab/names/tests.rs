@@ -1,0 +1,75 @@
+use super::*;
+use crate::vocab::normalize;
+use crate::vocab::testkit::{tricky, NamesReference, NAME_PAIRS};
+
+#[test]
+fn same_is_equality() {
+    let words = [
+        "",
+        "a",
+        "ab",
+        "goals",
+        "exit",
+        "metrics",
+        "timeline",
+        "governance",
+    ];
+    let mut texts: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+    for n in 0..40 {
+        let t = "signatures value-exchange é💰"
+            .chars()
+            .cycle()
+            .take(n)
+            .collect::<String>();
+        let mut u = t.clone().into_bytes();
+        if let Some(b) = u.get_mut(n / 2) {
+            *b ^= 1;
+        }
+        texts.push(t);
+        texts.extend(String::from_utf8(u).ok());
+    }
+    for a in &texts {
+        for b in &texts {
+            assert_eq!(same(a.as_bytes(), b.as_bytes()), a == b, "{a:?} {b:?}");
+        }
+    }
+}
+
+#[test]
+fn sides_agree_with_the_reference() {
+    for pair in NAME_PAIRS {
+        let names = Names::new(pair.0, pair.1);
+        let reference = NamesReference::new(pair);
+        for s in tricky() {
+            assert_eq!(names.side_of(&s), reference.side_of(&s), "{s:?}");
+        }
+    }
+}
+
+proptest::proptest! {
+    /// Names and labels made of the same few words, so that they meet often.
+    #[test]
+    fn names_are_read_as_the_plain_search_reads_them(
+        company in "(keel|north|wind|ab|a|é|İ| |-){0,5}",
+        partner in "(keel|north|wind|ab|a|é|İ| |-){0,5}",
+        label in "(keel|north|wind|ab|a|é|İ|gives|for| |&|'){0,9}",
+    ) {
+        let pair = (Some(company.as_str()), Some(partner.as_str()));
+        let names = Names::new(pair.0, pair.1);
+        let reference = NamesReference::new(pair);
+        let n = normalize(&label);
+        proptest::prop_assert_eq!(names.tokenize(&n), reference.tokenize(&n));
+        proptest::prop_assert_eq!(names.side_of(&label), reference.side_of(&label));
+    }
+}
+
+#[test]
+fn sides_are_told_by_name() {
+    let names = Names::new(Some("Keel"), Some("Northwind Ledger"));
+    assert_eq!(names.side_of("Dana Ruiz, COO, Keel"), Some(Side::Company));
+    assert_eq!(
+        names.side_of("Ravi Shah, VP Partnerships, Northwind"),
+        Some(Side::Partner)
+    );
+    assert_eq!(names.side_of("Someone else"), None);
+}

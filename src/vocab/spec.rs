@@ -1,0 +1,70 @@
+//! The vocabulary tables as a rule pack writes them (`[sections.*]`, `[phases]`,
+//! `[columns.*]`), and the parts of a phase or metric that columns name.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// The vocabulary tables as they appear in a rule pack.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct VocabSpec {
+    /// In pack order: the order sections are listed in is their usual order in a charter.
+    #[serde(default)]
+    pub sections: indexmap::IndexMap<String, SectionSpec>,
+    /// Phase kind (`crawl`, `walk`, `run`) to the words that name it.
+    #[serde(default)]
+    pub phases: BTreeMap<String, Vec<String>>,
+    /// Column or label aliases of structured content: `columns.timeline.start = [...]`,
+    /// `columns.metrics.target = [...]`.
+    #[serde(default)]
+    pub columns: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SectionSpec {
+    /// How the section is named in messages and templates.
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Field key to its label aliases. `{company}` and `{partner}` stand for the names
+    /// in the metadata, so `"{partner} gives"` matches `Northwind gives:`.
+    #[serde(default)]
+    pub fields: BTreeMap<String, Vec<String>>,
+}
+
+/// Labels of a phase's parts, in a timeline table column or an H3 phase's items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhasePart {
+    Phase,
+    Start,
+    End,
+    /// Both dates in one cell: `2026-06-01 to 2026-07-24`.
+    Dates,
+    Scope,
+    GoNoGo,
+    Result,
+}
+
+impl PhasePart {
+    pub(super) fn from_key(key: &str) -> Option<PhasePart> {
+        Some(match key {
+            "phase" => PhasePart::Phase,
+            "start" => PhasePart::Start,
+            "end" => PhasePart::End,
+            "dates" => PhasePart::Dates,
+            "scope" => PhasePart::Scope,
+            "go-no-go" => PhasePart::GoNoGo,
+            "result" => PhasePart::Result,
+            _ => return None,
+        })
+    }
+}
+
+/// Columns of a metrics table (or labels inside a metric's item).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MetricPart {
+    Name,
+    Target,
+}

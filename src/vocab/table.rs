@@ -1,0 +1,248 @@
+//! The compiled vocabulary: every alias normalized once, look-ups by hash.
+//!
+//! The look-ups here normalize the label each time; a parser that asks about the same
+//! labels again and again asks through a [`super::Lookup`], which remembers answers.
+
+use super::names::{contains_words, same, Names};
+use super::normalise::{normalize, with_scratch};
+use super::spec::{MetricPart, PhasePart, VocabSpec};
+use crate::model::PhaseKind;
+use rustc_hash::FxHashMap as HashMap;
+
+/// The compiled vocabulary: every alias normalized, lookups by hash.
+#[derive(Clone, Debug, Default)]
+pub struct Vocabulary {
+    /// Canonical section keys in pack order, with their display titles.
+    pub(super) sections: Vec<(String, String)>,
+    pub(super) section_aliases: HashMap<String, usize>,
+    /// Per section index: normalized label (with `{company}`/`{partner}` tokens) to the
+    /// field key's index in `field_names`.
+    pub(super) fields: Vec<HashMap<String, usize>>,
+    /// Every field key once: remembered answers are small indices into it.
+    pub(super) field_names: Vec<String>,
+    /// Per section index: whether any alias has a `{company}`/`{partner}` token, so
+    /// that labels in the other sections are never searched for names.
+    pub(super) tokenized: Vec<bool>,
+    phase_words: Vec<(String, PhaseKind)>,
+    pub(super) phase_parts: HashMap<String, PhasePart>,
+    pub(super) metric_parts: HashMap<String, MetricPart>,
+}
+
+impl Vocabulary {
+    /// Compile one or more vocabulary specs; later specs add aliases to earlier ones.
+    pub fn build<'a>(specs: impl IntoIterator<Item = &'a VocabSpec>) -> Result<Vocabulary, String> {
+        let mut v = Vocabulary::default();
+        for spec in specs {
+            for (key, section) in &spec.sections {
+                let idx = match v.sections.iter().position(|(k, _)| k == key) {
+                    Some(i) => i,
+                    None => {
+                        let title = section.title.clone().unwrap_or_else(|| title_case(key));
+                        v.sections.push((key.clone(), title));
+                        v.fields.push(HashMap::default());
+                        v.tokenized.push(false);
+                        v.sections.len() - 1
+                    }
+                };
+                if let Some(title) = &section.title {
+                    v.sections[idx].1 = title.clone();
+                }
+                // The key itself is always an alias ("value-exchange" → "value exchange").
+                v.section_aliases.insert(normalize(key), idx);
+                for alias in &section.aliases {
+                    v.section_aliases.insert(normalize(alias), idx);
+                }
+                for (field, aliases) in &section.fields {
+                    let f = match v.field_names.iter().position(|k| k == field) {
+                        Some(f) => f,
+                        None => {
+                            v.field_names.push(field.clone());
+                            v.field_names.len() - 1
+                        }
+                    };
+                    v.fields[idx].insert(normalize(field), f);
+                    if aliases
+                        .iter()
+                        .any(|a| a.contains("{company}") || a.contains("{partner}"))
+                    {
+                        v.tokenized[idx] = true;
+                    }
+                    for alias in aliases {
+                        v.fields[idx].insert(normalize(alias), f);
+                    }
+                }
+            }
+            for (kind, words) in &spec.phases {
+                let kind = PhaseKind::parse(kind).ok_or_else(|| {
+                    format!("unknown phase `{kind}` (expected crawl, walk or run)")
+                })?;
+                v.phase_words.push((kind.name().to_string(), kind));
+                for w in words {
+                    v.phase_words.push((normalize(w), kind));
+                }
+            }
+            for (table, parts) in &spec.columns {
+                for (part, aliases) in parts {
+                    let mut names = vec![normalize(part)];
+                    names.extend(aliases.iter().map(|a| normalize(a)));
+                    match table.as_str() {
+                        "timeline" => {
+                            let p = PhasePart::from_key(part)
+                                .ok_or_else(|| format!("unknown timeline column `{part}`"))?;
+                            for n in names {
+                                v.phase_parts.insert(n, p);
+                            }
+                        }
+                        "metrics" => {
+                            let p = match part.as_str() {
+                                "name" => MetricPart::Name,
+                                "target" => MetricPart::Target,
+                                _ => return Err(format!("unknown metrics column `{part}`")),
+                            };
+                            for n in names {
+                                v.metric_parts.insert(n, p);
+                            }
+                        }
+                        _ => {
+                            return Err(format!(
+                                "unknown column table `{table}` (expected timeline or metrics)"
+                            ))
+                        }
+                    }
+                }
+            }
+        }
+        // Longest phase words first, so "phase one" is not read as a bare number.
+        v.phase_words.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
+        v.phase_words.dedup();
+        Ok(v)
+    }
+
+    /// The canonical section keys, in pack order.
+    pub fn section_keys(&self) -> impl Iterator<Item = &str> {
+        self.sections.iter().map(|(k, _)| k.as_str())
+    }
+
+    /// The canonical field keys of a section, in no particular order (a TOML charter's
+    /// valid keys in that section's table).
+    pub fn field_keys(&self, section: &str) -> Vec<&str> {
+        let Some(idx) = self.sections.iter().position(|(k, _)| k == section) else {
+            return Vec::new();
+        };
+        let mut keys: Vec<&str> = self.fields[idx]
+            .values()
+            .filter_map(|&f| self.field_names.get(f))
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    /// The display title of a section key (`value-exchange` → `Value exchange`).
+    pub fn title(&self, key: &str) -> String {
+        self.sections
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_else(|| title_case(key))
+    }
+
+    /// The canonical section a heading names, if any.
+    pub fn section_for(&self, heading: &str) -> Option<&str> {
+        let i = with_scratch(heading, |n| self.section_index(n, heading))?;
+        Some(&self.sections.get(i)?.0)
+    }
+
+    /// [`Vocabulary::section_for`]'s section index, given `heading` normalized.
+    pub(super) fn section_index(&self, normalized: &str, heading: &str) -> Option<usize> {
+        if let Some(&i) = self.section_aliases.get(normalized) {
+            return Some(i);
+        }
+        // "Timeline (crawl, walk, run)": try without a trailing parenthesis.
+        let cut = memchr::memchr2(b'(', b'[', heading.as_bytes())?;
+        let head = heading.get(..cut)?;
+        with_scratch(head, |n| self.section_aliases.get(n).copied())
+    }
+
+    /// The index of section `section`, and its field table.
+    pub(super) fn field_table(&self, section: &str) -> Option<(usize, &HashMap<String, usize>)> {
+        let idx = self
+            .sections
+            .iter()
+            .position(|(k, _)| same(k.as_bytes(), section.as_bytes()))?;
+        Some((idx, self.fields.get(idx)?))
+    }
+
+    /// Whether labels in the section at `idx` can name a field through the names.
+    pub(super) fn is_tokenized(&self, idx: usize) -> bool {
+        self.tokenized.get(idx).copied().unwrap_or(true)
+    }
+
+    /// The field index a label names through the names, given it normalized: asked
+    /// only when the plain lookup misses.
+    pub(super) fn field_by_names(
+        &self,
+        table: &HashMap<String, usize>,
+        normalized: &str,
+        names: &Names,
+    ) -> Option<usize> {
+        names
+            .tokenize(normalized)
+            .and_then(|t| table.get(&t).copied())
+    }
+
+    /// The canonical field a label names inside section `section`, if any.
+    pub fn field_for(&self, section: &str, label: &str, names: &Names) -> Option<&str> {
+        let (idx, table) = self.field_table(section)?;
+        let tokenized = self.is_tokenized(idx);
+        let f = with_scratch(label, |n| {
+            table.get(n).copied().or_else(|| {
+                tokenized
+                    .then(|| self.field_by_names(table, n, names))
+                    .flatten()
+            })
+        });
+        self.field_name(f?)
+    }
+
+    /// The key of the field at index `f`.
+    pub(super) fn field_name(&self, f: usize) -> Option<&str> {
+        self.field_names.get(f).map(String::as_str)
+    }
+
+    /// Which phase a phase name means: `Crawl`, `Phase 1: Crawl (pilot)`, `🐢 crawl`.
+    pub fn phase_for(&self, name: &str) -> Option<PhaseKind> {
+        with_scratch(name, |n| self.phase_in(n))
+    }
+
+    /// [`Vocabulary::phase_for`] of a normalized name.
+    pub(super) fn phase_in(&self, normalized: &str) -> Option<PhaseKind> {
+        self.phase_words
+            .iter()
+            .find(|(w, _)| contains_words(normalized, w))
+            .map(|&(_, k)| k)
+    }
+
+    /// What a timeline column header or phase item label is: `Go/No-Go`, `Dates`, `Result`.
+    pub fn phase_part_for(&self, label: &str) -> Option<PhasePart> {
+        with_scratch(label, |n| self.phase_parts.get(n).copied())
+    }
+
+    /// What a metrics table column header or metric label is.
+    pub fn metric_part_for(&self, label: &str) -> Option<MetricPart> {
+        with_scratch(label, |n| self.metric_parts.get(n).copied())
+    }
+}
+
+fn title_case(key: &str) -> String {
+    let s = key.replace('-', " ");
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,73 @@
+use super::*;
+use crate::vocab::testkit::vocab;
+
+#[test]
+fn fields_match_names_from_metadata() {
+    let v = vocab();
+    let names = Names::new(Some("Keel"), Some("Northwind Ledger"));
+    assert_eq!(
+        v.field_for("value-exchange", "Keel gives", &names),
+        Some("we-give")
+    );
+    assert_eq!(
+        v.field_for("value-exchange", "Northwind gives", &names),
+        Some("partner-gives")
+    );
+    assert_eq!(
+        v.field_for("value-exchange", "**Northwind Ledger gives**", &names),
+        Some("partner-gives")
+    );
+    assert_eq!(
+        v.field_for("value-exchange", "We give", &names),
+        Some("we-give")
+    );
+    assert_eq!(
+        v.field_for("value-exchange", "Somebody gives", &names),
+        None
+    );
+}
+
+#[test]
+fn sections_phases_and_columns() {
+    let v = vocab();
+    assert_eq!(
+        v.section_for("2. 💰 Value Exchange"),
+        Some("value-exchange")
+    );
+    assert_eq!(
+        v.section_for("Value exchange (draft)"),
+        Some("value-exchange")
+    );
+    assert_eq!(v.section_for("Appendix"), None);
+    assert_eq!(v.phase_for("Phase 1 — Pilot"), Some(PhaseKind::Crawl));
+    assert_eq!(v.phase_for("🚶 Walk"), Some(PhaseKind::Walk));
+    assert_eq!(v.phase_part_for("Go/No-Go"), Some(PhasePart::GoNoGo));
+}
+
+#[test]
+fn plain_lookups_answer_as_the_reference() {
+    use crate::vocab::testkit::{
+        field_reference, normalize_reference, section_reference, tricky, NamesReference, NAME_PAIRS,
+    };
+    let d = crate::vocab::default_vocab();
+    for v in [&d, &vocab()] {
+        for pair in NAME_PAIRS {
+            let names = Names::new(pair.0, pair.1);
+            let reference = NamesReference::new(pair);
+            for s in tricky() {
+                assert_eq!(v.section_for(&s), section_reference(v, &s), "{s:?}");
+                for key in v.section_keys() {
+                    assert_eq!(
+                        v.field_for(key, &s, &names),
+                        field_reference(v, key, &s, &reference),
+                        "{key} {s:?}"
+                    );
+                }
+                let n = normalize_reference(&s);
+                assert_eq!(v.phase_for(&s), v.phase_in(&n), "{s:?}");
+                assert_eq!(v.phase_part_for(&s), v.phase_parts.get(&n).copied());
+                assert_eq!(v.metric_part_for(&s), v.metric_parts.get(&n).copied());
+            }
+        }
+    }
+}
