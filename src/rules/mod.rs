@@ -8,6 +8,7 @@
 pub mod checks;
 pub mod engine;
 pub mod pack;
+mod support;
 
 use crate::date::DateError;
 use crate::model::{Charter, Format, Leverage, Span, Status, Text, Tier};

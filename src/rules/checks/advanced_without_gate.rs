@@ -8,8 +8,10 @@
 //! states none, below the `*-min-percent` parameter. A result with no percentage and
 //! no failure word (`Passed`) passes.
 
-use super::{LazyRegex, Percentages, PhasePercents};
 use crate::model::{PhaseKind, Status};
+use crate::rules::support::numbers::Percentages;
+use crate::rules::support::params::PhasePercents;
+use crate::rules::support::regex::LazyRegex;
 use crate::rules::{params, Check, Ctx, Hit};
 
 #[derive(Debug)]
@@ -78,7 +80,7 @@ impl Check for AdvancedWithoutGate {
             hits.push(
                 hit(result.span)
                     .variant("failed")
-                    .arg("found", super::shorten(&result.text)),
+                    .arg("found", crate::rules::support::text::shorten(&result.text)),
             );
         }
     }
@@ -217,6 +219,12 @@ fn failed_at(b: &[u8], p: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::testkit::{arg, Kit};
+
+    #[test]
+    fn the_fixed_patterns_build() {
+        crate::rules::support::regex::build(super::GATE_NAME).expect("gate name");
+        crate::rules::support::regex::build(super::FAILED).expect("failed");
+    }
 
     const SRC: &str = "+++\nstatus = \"run\"\nother = \"walk\"\n+++\n\
         | Crawl | ≥ 25% faster close | Passed go/no-go: 24% faster |\n\

@@ -12,7 +12,7 @@ use jiff::civil::Date;
 struct InvalidDate;
 
 pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
-    super::no_params(params)?;
+    crate::rules::support::params::no_params(params)?;
     Ok(Box::new(InvalidDate))
 }
 
@@ -48,7 +48,7 @@ fn check(text: &Text, date: impl FnOnce() -> Result<Date, DateError>, hits: &mut
     };
     hits.push(
         Hit::at(text.span)
-            .arg("found", super::shorten(&text.text))
+            .arg("found", crate::rules::support::text::shorten(&text.text))
             .arg("problem", problem.to_string()),
     );
 }
