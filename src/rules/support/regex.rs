@@ -127,7 +127,11 @@ fn bound(hir: &Hir) -> u64 {
         HirKind::Class(Class::Bytes(c)) => 96 + 8 * c.ranges().len() as u64,
         // Each range as its UTF-8 byte sequences: at most a state and a transition per
         // byte of each sequence, and an alternative of a union per sequence.
+        // (An ASCII range is one sequence of one byte: no need to walk it.)
         HirKind::Class(Class::Unicode(c)) => c.iter().fold(96u64, |total, r| {
+            if r.end().is_ascii() {
+                return total.saturating_add(96);
+            }
             regex_syntax::utf8::Utf8Sequences::new(r.start(), r.end())
                 .fold(total, |t, seq| t.saturating_add(48 * seq.len() as u64 + 48))
         }),
