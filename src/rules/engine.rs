@@ -338,13 +338,7 @@ fn compile(
     pack: &str,
     src: &PackSource,
 ) -> Result<Rule, ConfigError> {
-    // The built-in pack (the one read from JSON) is known good: its regexes may wait.
-    let factory = if src.json.is_some() {
-        checks::builtin_factory(&def.check)
-    } else {
-        checks::factory(&def.check)
-    };
-    let factory = factory.ok_or_else(|| {
+    let factory = checks::factory(&def.check).ok_or_else(|| {
         plain_error(format!(
             "rule pack {}: rule {} names an unknown check `{}` (known: {})",
             src.name,
@@ -476,19 +470,6 @@ fn plain_error(message: String) -> ConfigError {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The built-in pack leaves its regexes to be built on first use, where a failure
-    /// could only panic: here they are built, as for a pack from a file.
-    #[test]
-    fn builtin_pack_regexes_build() {
-        let from_file = PackSource {
-            name: "rules/default.toml".into(),
-            text: DEFAULT_PACK.to_string(),
-            json: None,
-        };
-        let rules = RuleSet::from_sources(&[from_file], &Config::default());
-        assert!(rules.is_ok(), "{:?}", rules.err().map(|e| e.message));
-    }
 
     #[test]
     fn the_default_vocabulary_declares_exactly_the_model_text_fields() {

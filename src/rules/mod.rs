@@ -8,6 +8,7 @@
 pub mod checks;
 pub mod engine;
 pub mod pack;
+mod support;
 
 use crate::model::{Charter, Format, Span};
 use crate::source::Source;

@@ -8,8 +8,10 @@
 //! states none, below the `*-min-percent` parameter. A result with no percentage and
 //! no failure word (`Passed`) passes.
 
-use super::{LazyRegex, Percentages, PhasePercents};
 use crate::model::{PhaseKind, Status};
+use crate::rules::support::numbers::Percentages;
+use crate::rules::support::params::PhasePercents;
+use crate::rules::support::regex::LazyRegex;
 use crate::rules::{params, Check, Ctx, Hit};
 
 #[derive(Debug)]
@@ -80,7 +82,7 @@ impl Check for AdvancedWithoutGate {
             hits.push(
                 hit(result.span)
                     .variant("failed")
-                    .arg("found", super::shorten(&result.text)),
+                    .arg("found", crate::rules::support::text::shorten(&result.text)),
             );
         }
     }
@@ -220,6 +222,12 @@ fn failed_at(b: &[u8], p: usize) -> bool {
 mod tests {
     use super::super::testkit::{arg, Kit};
     use crate::model::{Parsed, Text};
+
+    #[test]
+    fn the_fixed_patterns_build() {
+        crate::rules::support::regex::build(super::GATE_NAME).expect("gate name");
+        crate::rules::support::regex::build(super::FAILED).expect("failed");
+    }
 
     const SRC: &str = "+++\nstatus = \"run\"\nother = \"walk\"\n+++\n\
         | Crawl | ≥ 25% faster close | Passed go/no-go: 24% faster |\n\

@@ -65,7 +65,7 @@ impl EmptySection {
     /// then in its items. Plain loops, no iterator chain: this runs for every section
     /// of every charter.
     fn enough_words(&self, section: &Section) -> bool {
-        let mut count = super::WordCount::new(self.min_words);
+        let mut count = crate::rules::support::text::WordCount::new(self.min_words);
         for f in &section.fields {
             if f.value.has_words() && (count.add(&f.label.text) || count.add(&f.value.text)) {
                 return true;

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 struct InvalidDate;
 
 pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
-    super::no_params(params)?;
+    crate::rules::support::params::no_params(params)?;
     Ok(Box::new(InvalidDate))
 }
 
@@ -39,7 +39,7 @@ fn check(text: &Text, date: &Result<Date, &'static str>, hits: &mut Vec<Hit>) {
     };
     hits.push(
         Hit::at(text.span)
-            .arg("found", super::shorten(&text.text))
+            .arg("found", crate::rules::support::text::shorten(&text.text))
             .arg("problem", *problem),
     );
 }

@@ -9,14 +9,14 @@ const LEVERAGE: &str = "requirement, economic, competitive, customer, co-marketi
 struct InvalidValue;
 
 pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
-    super::no_params(params)?;
+    crate::rules::support::params::no_params(params)?;
     Ok(Box::new(InvalidValue))
 }
 
 fn hit(key: &str, found: &str, expected: &str, span: crate::model::Span) -> Hit {
     Hit::at(span)
         .arg("key", key)
-        .arg("found", super::shorten(found))
+        .arg("found", crate::rules::support::text::shorten(found))
         .arg("expected", expected)
 }
 

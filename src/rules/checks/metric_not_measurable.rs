@@ -9,7 +9,7 @@ use crate::rules::{Check, Ctx, Hit};
 struct MetricNotMeasurable;
 
 pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
-    super::no_params(params)?;
+    crate::rules::support::params::no_params(params)?;
     Ok(Box::new(MetricNotMeasurable))
 }
 
@@ -31,7 +31,10 @@ impl Check for MetricNotMeasurable {
             if target.text.bytes().any(|b| b.is_ascii_digit()) {
                 continue;
             }
-            hits.push(Hit::at(metric.span).arg("found", super::shorten(&metric.name.text)));
+            hits.push(Hit::at(metric.span).arg(
+                "found",
+                crate::rules::support::text::shorten(&metric.name.text),
+            ));
         }
     }
 }

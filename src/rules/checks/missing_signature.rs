@@ -16,7 +16,7 @@ use crate::rules::{Check, Ctx, Hit};
 struct MissingSignature;
 
 pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
-    super::no_params(params)?;
+    crate::rules::support::params::no_params(params)?;
     Ok(Box::new(MissingSignature))
 }
 
@@ -49,7 +49,7 @@ impl Check for MissingSignature {
             if !own.is_empty() && own.iter().all(|s| is_prompt(cx.slice(s.span))) {
                 continue;
             }
-            let name = super::side_name(c, side);
+            let name = crate::rules::support::places::side_name(c, side);
             hits.push(match own.first() {
                 Some(s) => Hit::at(s.span).variant("unsigned").arg("side", name),
                 None => Hit::at(heading).variant("missing").arg("side", name),
@@ -73,7 +73,7 @@ fn without_sides(c: &Charter, heading: crate::model::Span, hits: &mut Vec<Hit>) 
     }
     for s in c.signatures.iter().filter(|s| !s.signed) {
         let who = if s.who.has_words() {
-            super::shorten(&s.who.text)
+            crate::rules::support::text::shorten(&s.who.text)
         } else {
             "a signatory".to_string()
         };

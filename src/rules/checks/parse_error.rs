@@ -8,7 +8,7 @@ use crate::rules::{Check, Ctx, Hit};
 struct ParseError;
 
 pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
-    super::no_params(params)?;
+    crate::rules::support::params::no_params(params)?;
     Ok(Box::new(ParseError))
 }
 

@@ -10,7 +10,7 @@ use crate::rules::{Check, Ctx, Hit};
 struct PhaseMissing;
 
 pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
-    super::no_params(params)?;
+    crate::rules::support::params::no_params(params)?;
     Ok(Box::new(PhaseMissing))
 }
 
@@ -25,7 +25,10 @@ impl Check for PhaseMissing {
             if c.phase(kind).is_some() {
                 continue;
             }
-            hits.push(super::at_heading_or_whole(c, "timeline").arg("phase", kind.name()));
+            hits.push(
+                crate::rules::support::places::at_heading_or_whole(c, "timeline")
+                    .arg("phase", kind.name()),
+            );
         }
     }
 }

@@ -15,7 +15,7 @@ use jiff::civil::Date;
 struct PhaseOrder;
 
 pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
-    super::no_params(params)?;
+    crate::rules::support::params::no_params(params)?;
     Ok(Box::new(PhaseOrder))
 }
 

@@ -12,7 +12,7 @@ use crate::rules::{Check, Ctx, Hit};
 struct PhaseOverlap;
 
 pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
-    super::no_params(params)?;
+    crate::rules::support::params::no_params(params)?;
     Ok(Box::new(PhaseOverlap))
 }
 

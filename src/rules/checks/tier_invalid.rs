@@ -7,7 +7,7 @@ use crate::rules::{Check, Ctx, Hit};
 struct TierInvalid;
 
 pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
-    super::no_params(params)?;
+    crate::rules::support::params::no_params(params)?;
     Ok(Box::new(TierInvalid))
 }
 
@@ -30,7 +30,7 @@ impl Check for TierInvalid {
         hits.push(
             Hit::at(tier.text.span)
                 .variant("unknown")
-                .arg("found", super::shorten(&tier.text.text)),
+                .arg("found", crate::rules::support::text::shorten(&tier.text.text)),
         );
     }
 }

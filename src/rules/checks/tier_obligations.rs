@@ -7,8 +7,8 @@
 //! `meet every two weeks`), since teams often write it into another item. The tiers
 //! are not cumulative: tier 3 does not also require the tier 2 sync.
 
-use super::LazyRegex;
 use crate::model::{Charter, Tier};
+use crate::rules::support::regex::LazyRegex;
 use crate::rules::{Check, Ctx, Hit};
 
 /// A governance field a tier needs, how messages name it, and the label to add.
@@ -58,7 +58,7 @@ pub(super) fn sync_pattern() -> String {
 }
 
 pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
-    super::no_params(params)?;
+    crate::rules::support::params::no_params(params)?;
     let sync = LazyRegex::new(sync_pattern());
     Ok(Box::new(TierObligations { sync }))
 }
@@ -96,7 +96,7 @@ impl Check for TierObligations {
                 continue;
             }
             hits.push(
-                super::at_heading_or_whole(cx.charter, "governance")
+                crate::rules::support::places::at_heading_or_whole(cx.charter, "governance")
                     .arg("tier", tier.to_string())
                     .arg("missing", o.missing)
                     .arg("label", o.label),
@@ -109,6 +109,11 @@ impl Check for TierObligations {
 mod tests {
     use super::super::testkit::{arg, Kit};
     use crate::model::{Parsed, Text};
+
+    #[test]
+    fn the_fixed_pattern_builds() {
+        crate::rules::support::regex::build(&super::sync_pattern()).expect("sync");
+    }
 
     const SRC: &str = "+++\ntier = 3\nother = 2\n+++\n## Governance\n\
         - **Our executive sponsor:** Sam Lee\n\

@@ -7,7 +7,7 @@ use crate::rules::{Check, Ctx, Hit};
 struct UnknownKey;
 
 pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
-    super::no_params(params)?;
+    crate::rules::support::params::no_params(params)?;
     Ok(Box::new(UnknownKey))
 }
 

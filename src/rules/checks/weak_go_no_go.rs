@@ -4,7 +4,7 @@
 //! The percentages written in the bar are read (`≥ 20%`, `20 %`, `20 percent`); the
 //! largest is the bar. A missing or empty bar is `missing-go-no-go`'s.
 
-use super::PhasePercents;
+use crate::rules::support::params::PhasePercents;
 use crate::rules::{params, Check, Ctx, Hit};
 
 #[derive(Debug)]
@@ -36,13 +36,15 @@ impl Check for WeakGoNoGo {
             let hit = || {
                 Hit::at(bar.span)
                     .arg("phase", kind.name())
-                    .arg("min", super::number(min))
+                    .arg("min", crate::rules::support::numbers::number(min))
             };
             match found {
                 None => hits.push(hit().variant("unmeasured")),
-                Some(found) if found < min => {
-                    hits.push(hit().variant("low").arg("found", super::number(found)))
-                }
+                Some(found) if found < min => hits.push(
+                    hit()
+                        .variant("low")
+                        .arg("found", crate::rules::support::numbers::number(found)),
+                ),
                 // At or above the threshold.
                 Some(_) => {}
             }

@@ -10,8 +10,8 @@
 //! which for a mix such as `<`, `TBD` and `Lorem` is Aho-Corasick, slower than no
 //! prefilter.)
 
-use super::{Build, PackRegex};
 use crate::model::Span;
+use crate::rules::support::regex::PackRegex;
 use regex_automata::util::prefilter::Prefilter;
 use regex_automata::{Anchored, Input, MatchKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
@@ -20,8 +20,8 @@ use regex_syntax::hir::{Class, Hir, HirKind, Look};
 /// A check's regex that finds all its matches, with the literal search when it has one.
 #[derive(Debug)]
 pub struct Finder {
-    /// Built on first use for the built-in pack: a clean charter gives the literal
-    /// search no candidate, and a run of one charter then never builds it.
+    /// Built on first use: a clean charter gives the literal search no candidate, and
+    /// a run of one charter then never builds it.
     re: PackRegex,
     starts: Option<Starts>,
     /// Every match starts at the start of the text (`^…`, without multi-line mode).
@@ -58,17 +58,15 @@ const LITERAL_LEN: usize = 3;
 const SHARED_FIRST_BYTE: usize = 4;
 
 impl Finder {
-    /// A regex like every check's (see [`super::build`]), built now or on first use,
-    /// and its literal search.
-    pub fn new(pattern: &str, when: Build) -> Result<Finder, String> {
-        // The syntax error itself, which points at the place: `build`'s says only
-        // "error parsing pattern 0".
-        let hir = regex_automata::util::syntax::parse(pattern).map_err(|e| e.to_string())?;
-        let starts = Starts::of(&hir);
+    /// A pack's regex (see [`PackRegex`]) and its literal search.
+    pub fn new(pattern: &str) -> Result<Finder, String> {
+        let re = PackRegex::parse(pattern)?;
+        let hir = re.hir();
+        let starts = Starts::of(hir);
         let anchored_start = hir.properties().look_set_prefix().contains(Look::Start);
-        let first = first_bytes(&hir);
+        let first = first_bytes(hir);
         Ok(Finder {
-            re: PackRegex::new(hir, when)?,
+            re,
             starts,
             anchored_start,
             first,
@@ -215,7 +213,7 @@ fn add_first_bytes(hir: &Hir, set: &mut [bool; 256]) -> bool {
 
 /// The bytes of a byte set as characters, for tests to compare sets with a string.
 #[cfg(test)]
-pub(super) fn byte_set_chars(set: &[bool; 256]) -> String {
+pub(crate) fn byte_set_chars(set: &[bool; 256]) -> String {
     (0..=255u8)
         .filter(|&b| set[usize::from(b)])
         .map(char::from)
@@ -410,10 +408,10 @@ impl ByteSearch {
 
 #[cfg(test)]
 mod tests {
-    use super::{Build, Finder};
+    use super::Finder;
 
     fn both(pattern: &str, text: &str) {
-        let f = Finder::new(pattern, Build::OnFirstUse).expect("pattern");
+        let f = Finder::new(pattern).expect("pattern");
         let mut scanned = Vec::new();
         f.each(text, |s, e| scanned.push((s, e)));
         let all: Vec<_> =
@@ -433,7 +431,7 @@ mod tests {
         let nothing = nothing["must-not-match"].as_str().expect("pattern");
         let text = "TBD x <fill in> y\n# TB\nD [todo z] ??\n?? none TBC\nnothing. [fi\nll] XXX";
         for pattern in [placeholder, nothing, r"(?i)tbd|\[x\]", r"\bTBD\b"] {
-            let f = Finder::new(pattern, Build::OnFirstUse).expect("pattern");
+            let f = Finder::new(pattern).expect("pattern");
             // Every split into pieces, with gaps between them.
             for a in 0..text.len() {
                 for b in a..text.len() {
@@ -473,10 +471,7 @@ mod tests {
     fn the_scan_finds_what_the_regex_finds() {
         let placeholder = crate::rules::checks::testkit::params("placeholder");
         let placeholder = placeholder["must-not-match"].as_str().expect("pattern");
-        assert!(Finder::new(placeholder, Build::Now)
-            .expect("builds")
-            .starts
-            .is_some());
+        assert!(Finder::new(placeholder).expect("builds").starts.is_some());
         let texts = [
             "",
             "TBD",

@@ -192,7 +192,7 @@ mod tests {
         ) {
             let list: Vec<String> = list;
             let w = Words::new(&list);
-            match super::super::pattern::words_regex(&list) {
+            match super::super::wanted::words_regex(&list) {
                 Some(re) => {
                     let re = regex::Regex::new(&re).expect("builds");
                     let w = w.expect("ASCII, and a word that is not blank");

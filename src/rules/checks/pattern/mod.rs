@@ -1,0 +1,336 @@
+//! `pattern`: regular expressions over parts of the charter's source text.
+//!
+//! Targets (`targets = [...]`):
+//! - `document`: the whole source text;
+//! - `section:<key>`: the body of each section with that key;
+//! - `field:<section>/<field>`: the value of that field;
+//! - `items:<section>`: each unlabelled item of the section;
+//! - `fields:<section>`: each field value of the section.
+//!
+//! The source text under each target's span is matched, so findings point at the
+//! exact place. Comments are never matched: HTML comments (`<!-- … -->`) in Markdown,
+//! whole comment lines (`# …`) in TOML, so that `<!-- charter-disable placeholder -->`
+//! is not itself a placeholder. (A comment after a TOML value on the same line is
+//! still matched; reading it would take a TOML lexer.)
+//!
+//! - `must-not-match`: each match is a hit (variant `matched`, `found` = the match,
+//!   without TOML quotes or brackets or Markdown emphasis at its ends).
+//! - `must-match` and/or `words` (whole words or phrases, any case, any spacing):
+//!   each target piece with words in it that matches neither is a hit (variant
+//!   `unmatched`, `found` = the piece's text). Empty pieces are left to the rules
+//!   about missing content.
+//! - `require`: a `field:` target that is absent or empty is a hit (variant
+//!   `missing`) at its section's heading, or about the whole charter without one.
+//! - `require-any`: when no target has any content, one hit (variant `missing`) at the
+//!   heading of the first target's section that exists; none when no target section
+//!   exists (that is `missing-section`'s).
+//!
+//! Every hit has `target` (the field label as written, without leading numbering or
+//! emoji, else the key with spaces; a section's title; `the charter`) and
+//! `target_side`: for field keys starting with `we-`/`our-` (or `us`), the company's
+//! name from the metadata or `our side`; for `partner…`, the partner's name or `the
+//! partner`; otherwise the target's name.
+
+mod finder;
+mod target;
+mod wanted;
+mod words;
+
+use crate::model::Span;
+use crate::rules::{params, Check, Ctx, Hit};
+use finder::Finder;
+use serde::Deserialize;
+use target::{clamped, segments, without_markup, Name, Piece, Target};
+use wanted::{wanted, words_regex, Wanted};
+use words::Words;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Params {
+    targets: Vec<String>,
+    #[serde(default)]
+    must_match: Option<String>,
+    #[serde(default)]
+    must_not_match: Option<String>,
+    #[serde(default)]
+    words: Vec<String>,
+    #[serde(default)]
+    require: bool,
+    #[serde(default)]
+    require_any: bool,
+}
+
+#[derive(Debug)]
+struct Pattern {
+    targets: Vec<Target>,
+    /// `must-match` and `words`, as one regex when they build as one: a piece is then
+    /// read once for both. Empty when there is neither. ASCII `words` are not in it:
+    /// they are `words`.
+    wanted: Vec<Wanted>,
+    /// `words` when they are all ASCII, matched without a regex.
+    words: Option<Words>,
+    must_not_match: Option<Finder>,
+    require: bool,
+    require_any: bool,
+}
+
+pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
+    let p: Params = params(table)?;
+    let targets = p
+        .targets
+        .iter()
+        .map(|t| Target::parse(t))
+        .collect::<Result<Vec<_>, _>>()?;
+    if targets.is_empty() {
+        return Err("`targets` is empty".into());
+    }
+    let words = Words::new(&p.words);
+    // The regex only for what the matcher does not take (non-ASCII words).
+    let words_re = words.is_none().then(|| words_regex(&p.words)).flatten();
+    let wanted = wanted(p.must_match.as_deref(), words_re.as_deref())?;
+    let must_not_match = p
+        .must_not_match
+        .as_deref()
+        .map(|r| Finder::new(r).map_err(|e| format!("`must-not-match` is not a valid regex: {e}")))
+        .transpose()?;
+    if wanted.is_empty()
+        && words.is_none()
+        && must_not_match.is_none()
+        && !p.require
+        && !p.require_any
+    {
+        return Err(
+            "give at least one of must-match, must-not-match, words, require, require-any".into(),
+        );
+    }
+    if p.require && !targets.iter().any(|t| matches!(t, Target::Field(..))) {
+        return Err("`require` applies to `field:` targets, and there are none".into());
+    }
+    Ok(Box::new(Pattern {
+        targets,
+        wanted,
+        words,
+        must_not_match,
+        require: p.require,
+        require_any: p.require_any,
+    }))
+}
+
+impl Pattern {
+    /// Each piece of one target, to `f`; a `require`d field that is absent is reported here.
+    fn each_piece<'a>(
+        &self,
+        cx: &Ctx<'a>,
+        target: &'a Target,
+        hits: &mut Vec<Hit>,
+        mut f: impl FnMut(Piece<'a>, &mut Vec<Hit>),
+    ) {
+        let c = cx.charter;
+        let sections = |key: &'a str| c.sections.iter().filter(move |s| s.key == key);
+        match target {
+            Target::Document => f(
+                Piece {
+                    span: Span::new(0, cx.source.text.len()),
+                    whole: true,
+                    text: "",
+                    name: Name::Charter,
+                },
+                hits,
+            ),
+            Target::Section(key) => {
+                for s in sections(key) {
+                    let piece = Piece {
+                        span: s.body,
+                        whole: false,
+                        text: cx.source.slice(s.body),
+                        name: Name::Title(key),
+                    };
+                    f(piece, hits);
+                }
+            }
+            Target::Items(key) => {
+                for i in sections(key).flat_map(|s| s.items.iter()) {
+                    let piece = Piece {
+                        span: i.span,
+                        whole: false,
+                        text: &i.text,
+                        name: Name::Title(key),
+                    };
+                    f(piece, hits);
+                }
+            }
+            Target::Fields(key) => {
+                for field in sections(key).flat_map(|s| s.fields.iter()) {
+                    let piece = Piece {
+                        span: field.value.span,
+                        whole: false,
+                        text: &field.value.text,
+                        name: Name::Field {
+                            key: &field.key,
+                            label: Some(&field.label),
+                        },
+                    };
+                    f(piece, hits);
+                }
+            }
+            Target::Field(sec, key) => {
+                let field = c.field(sec, key);
+                let name = Name::Field {
+                    key,
+                    label: field.map(|f| &f.label),
+                };
+                match field {
+                    Some(field) if field.value.has_words() => {
+                        let piece = Piece {
+                            span: field.value.span,
+                            whole: false,
+                            text: &field.value.text,
+                            name,
+                        };
+                        f(piece, hits);
+                    }
+                    // Absent or empty: only `require` cares, and only inside a section
+                    // that exists (`missing-section` reports a missing one).
+                    _ => {
+                        if self.require && c.section(sec).is_some() {
+                            let (name, side) = name.target(cx);
+                            hits.push(
+                                crate::rules::support::places::at_heading_or_whole(c, sec)
+                                    .variant("missing")
+                                    .arg("target", name)
+                                    .arg("target_side", side),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The hits of one piece, made of `segments` (its span minus comments).
+    fn check_piece(&self, cx: &Ctx<'_>, piece: &Piece<'_>, segments: &[Span], hits: &mut Vec<Hit>) {
+        if let Some(finder) = &self.must_not_match {
+            let text = cx.source.text.as_str();
+            let mut target = None;
+            let mut found = |start, end| {
+                let (start, end) = without_markup(cx.charter.format, text, start, end);
+                let (name, side) = target.get_or_insert_with(|| piece.name.target(cx)).clone();
+                hits.push(
+                    Hit::at(Span::new(start, end))
+                        .variant("matched")
+                        .arg(
+                            "found",
+                            crate::rules::support::text::shorten(&text[start..end]),
+                        )
+                        .arg("target", name)
+                        .arg("target_side", side),
+                );
+            };
+            // One search over all the segments when they are in order (they are, unless
+            // clamping to character boundaries made two overlap).
+            if segments.windows(2).all(|w| w[0].end <= w[1].start) {
+                finder.each_in(text, segments, &mut found);
+            } else {
+                for s in segments {
+                    finder.each_in(text, std::slice::from_ref(s), &mut found);
+                }
+            }
+        }
+        // Nothing it must match.
+        if self.wanted.is_empty() && self.words.is_none() {
+            return;
+        }
+        // Matches it somewhere.
+        if segments.iter().any(|&s| {
+            let text = clamped(cx, s);
+            self.words.as_ref().is_some_and(|w| w.is_match(text))
+                || self.wanted.iter().any(|w| w.is_match(text))
+        }) {
+            return;
+        }
+        let (name, side) = piece.name.target(cx);
+        let (hit, found) = if piece.whole {
+            (Hit::whole(cx.charter), name.clone())
+        } else {
+            (
+                Hit::at(piece.span),
+                crate::rules::support::text::shorten(piece.text),
+            )
+        };
+        hits.push(
+            hit.variant("unmatched")
+                .arg("found", found)
+                .arg("target", name)
+                .arg("target_side", side),
+        );
+    }
+
+    /// The `require-any` hit when no target had content.
+    fn nothing_at_all(&self, cx: &Ctx<'_>) -> Option<Hit> {
+        let c = cx.charter;
+        let first = self.targets.first()?;
+        let name = match first {
+            Target::Document => "the charter".to_string(),
+            Target::Field(_, key) => key.replace('-', " "),
+            Target::Section(key) | Target::Items(key) | Target::Fields(key) => cx.vocab.title(key),
+        };
+        let hit = if self.targets.contains(&Target::Document) {
+            Hit::whole(c)
+        } else {
+            // No target section at all is `missing-section`'s.
+            let section = self
+                .targets
+                .iter()
+                .filter_map(Target::section)
+                .find_map(|k| c.section(k))?;
+            Hit::at(section.heading.span)
+        };
+        Some(
+            hit.variant("missing")
+                .arg("target", name.clone())
+                .arg("target_side", name),
+        )
+    }
+}
+
+impl Check for Pattern {
+    fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
+        let comments = cx.comments();
+        let mut segs = Vec::new();
+        let mut any_content = false;
+        for target in &self.targets {
+            self.each_piece(cx, target, hits, |piece, hits| {
+                // On character boundaries once, for every use below. Without comments
+                // (nearly every charter) the piece is one segment, with no list to fill.
+                let whole;
+                let segs: &[Span] = if comments.is_empty() {
+                    whole = cx.source.clamp(piece.span);
+                    std::slice::from_ref(&whole)
+                } else {
+                    segments(piece.span, comments, &mut segs);
+                    for s in &mut segs {
+                        *s = cx.source.clamp(*s);
+                    }
+                    &segs
+                };
+                // Empty pieces are for the rules about missing content.
+                let has_words = segs
+                    .iter()
+                    .any(|&s| crate::model::has_words(clamped(cx, s)));
+                if !has_words {
+                    return;
+                }
+                any_content = true;
+                self.check_piece(cx, &piece, segs, hits);
+            });
+        }
+        // Something was written, or nobody asked for anything to be.
+        if any_content || !self.require_any {
+            return;
+        }
+        hits.extend(self.nothing_at_all(cx));
+    }
+}
+
+#[cfg(test)]
+mod tests;
