@@ -211,6 +211,9 @@ pub struct Charter {
     pub signatures: Vec<Signature>,
     /// What the parser could not read cleanly. Never fatal: the rest of the model is kept.
     pub issues: Vec<Issue>,
+    /// Headings and labels the reader saw but could not place (no section, no field):
+    /// what `charter inspect` lists and `missing-section` points at.
+    pub unread: Vec<Unread>,
 }
 
 impl Charter {
@@ -224,6 +227,7 @@ impl Charter {
             metrics: Vec::new(),
             signatures: Vec::new(),
             issues: Vec::new(),
+            unread: Vec::new(),
         }
     }
 
@@ -416,6 +420,28 @@ pub struct Signature {
     pub date: Option<Text>,
     /// Which side this signature is for, when it could be told from the names.
     pub side: Option<Side>,
+}
+
+/// A heading or label the reader could not place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unread {
+    pub kind: UnreadKind,
+    /// The heading or label as written, and where.
+    pub text: Text,
+    /// The canonical section it stood in, if any (a label's section; `None` for a
+    /// heading outside every section).
+    pub section: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnreadKind {
+    /// A heading (or a line that stands as one) that names no section.
+    Heading {
+        /// 1–6 for Markdown headings; 0 for a line that only stands as a heading.
+        level: u8,
+    },
+    /// `Label: value` that names no field of its section.
+    Label,
 }
 
 /// Something the parser could not read cleanly.
