@@ -1,6 +1,7 @@
 //! Source text to [`Charter`]: one reader per format, one model out.
 
 pub mod front_matter;
+mod implied;
 pub mod markdown;
 pub mod meta;
 pub mod toml;
@@ -11,19 +12,23 @@ use crate::vocab::{Memo, Vocabulary};
 
 /// Parse a charter. Never fails: what cannot be read is recorded in `Charter::issues`.
 pub fn parse(source: &Source, format: Format, vocab: &Vocabulary) -> Charter {
-    match format {
+    let mut charter = match format {
         Format::Markdown => markdown::parse(source, vocab),
         Format::Toml => self::toml::parse(source, vocab),
-    }
+    };
+    implied::add(&mut charter, vocab);
+    charter
 }
 
 /// [`parse`], looking labels up through `memo`: a caller parsing many charters keeps
 /// one from one charter to the next, so that labels seen before cost one hash.
 pub fn parse_with(source: &Source, format: Format, memo: &mut Memo<'_>) -> Charter {
-    match format {
+    let mut charter = match format {
         Format::Markdown => markdown::parse_with(source, memo),
         Format::Toml => self::toml::parse(source, memo.vocab()),
-    }
+    };
+    implied::add(&mut charter, memo.vocab());
+    charter
 }
 
 /// The format a file name implies: `.toml` is TOML, anything else Markdown.

@@ -8,6 +8,7 @@
 //! sides' names read in labels, `normalise` the reduction of a label to its words, and
 //! `memo` the remembered answers a parser looks labels up through.
 
+pub mod cues;
 mod memo;
 mod names;
 mod normalise;

@@ -18,6 +18,10 @@ pub struct VocabSpec {
     /// `columns.metrics.target = [...]`.
     #[serde(default)]
     pub columns: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    /// Fields stated in prose: `cues.metrics.cadence = [["review"], ["monthly"]]`
+    /// (see [`super::cues`]).
+    #[serde(default)]
+    pub cues: super::cues::CueSpec,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]

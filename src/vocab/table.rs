@@ -3,6 +3,7 @@
 //! The look-ups here normalize the label each time; a parser that asks about the same
 //! labels again and again asks through a [`super::Lookup`], which remembers answers.
 
+use super::cues::Cues;
 use super::names::{contains_words, same, Names};
 use super::normalise::{normalize, with_scratch};
 use super::spec::{MetricPart, PhasePart, VocabSpec};
@@ -26,6 +27,7 @@ pub struct Vocabulary {
     phase_words: Vec<(String, PhaseKind)>,
     pub(super) phase_parts: HashMap<String, PhasePart>,
     pub(super) metric_parts: HashMap<String, MetricPart>,
+    cues: Cues,
 }
 
 impl Vocabulary {
@@ -81,6 +83,7 @@ impl Vocabulary {
                     v.phase_words.push((normalize(w), kind));
                 }
             }
+            v.cues.add(&spec.cues)?;
             for (table, parts) in &spec.columns {
                 for (part, aliases) in parts {
                     let mut names = vec![normalize(part)];
@@ -116,6 +119,11 @@ impl Vocabulary {
         v.phase_words.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
         v.phase_words.dedup();
         Ok(v)
+    }
+
+    /// The fields a section may state in prose (see [`super::cues`]).
+    pub fn cues(&self) -> &Cues {
+        &self.cues
     }
 
     /// The canonical section keys, in pack order.

@@ -1,0 +1,131 @@
+//! Fields stated in prose rather than under a label: "We review the numbers together
+//! every month" says the metrics' review cadence as plainly as `Review cadence:
+//! monthly`. A cue is a field's word groups from the pack (`[cues.<section>]
+//! <field> = [[...], [...]]`): a sentence that has a phrase of every group states the
+//! field.
+
+use super::normalise::normalize;
+use std::collections::BTreeMap;
+
+/// A field's cue: every group must have one of its phrases in the text.
+#[derive(Clone, Debug)]
+pub struct Cue {
+    pub section: String,
+    pub field: String,
+    /// Groups of phrases, each phrase its normalized words.
+    groups: Vec<Vec<Vec<String>>>,
+}
+
+/// Every section's cues, in pack order.
+#[derive(Clone, Debug, Default)]
+pub struct Cues {
+    cues: Vec<Cue>,
+}
+
+/// The pack's `[cues.<section>]` tables: field to its word groups.
+pub type CueSpec = BTreeMap<String, BTreeMap<String, Vec<Vec<String>>>>;
+
+impl Cues {
+    /// Add a pack's cues; a field cued again by a later pack gets the later groups as
+    /// another way of stating it.
+    pub fn add(&mut self, spec: &CueSpec) -> Result<(), String> {
+        for (section, fields) in spec {
+            for (field, groups) in fields {
+                let groups: Vec<Vec<Vec<String>>> = groups
+                    .iter()
+                    .map(|g| {
+                        g.iter()
+                            .map(|p| normalize(p).split(' ').map(str::to_string).collect())
+                            .filter(|p: &Vec<String>| p.iter().any(|w| !w.is_empty()))
+                            .collect()
+                    })
+                    .collect();
+                if groups.is_empty() || groups.iter().any(Vec::is_empty) {
+                    return Err(format!(
+                        "cues.{section}.{field}: every group needs at least one phrase"
+                    ));
+                }
+                self.cues.push(Cue {
+                    section: section.clone(),
+                    field: field.clone(),
+                    groups,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The cues of one section.
+    pub fn of<'a>(&'a self, section: &'a str) -> impl Iterator<Item = &'a Cue> + 'a {
+        self.cues.iter().filter(move |c| c.section == section)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cues.is_empty()
+    }
+}
+
+impl Cue {
+    /// Whether the normalized words of a text state this field.
+    pub fn stated_in(&self, words: &[&str]) -> bool {
+        self.groups
+            .iter()
+            .all(|group| group.iter().any(|phrase| has_phrase(words, phrase)))
+    }
+}
+
+fn has_phrase(words: &[&str], phrase: &[String]) -> bool {
+    !phrase.is_empty()
+        && words.len() >= phrase.len()
+        && words
+            .windows(phrase.len())
+            .any(|w| w.iter().zip(phrase).all(|(a, b)| a == b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues(toml_text: &str) -> Cues {
+        let spec: CueSpec = toml::from_str(toml_text).expect("cue spec parses");
+        let mut c = Cues::default();
+        c.add(&spec).expect("cues build");
+        c
+    }
+
+    fn stated(c: &Cues, section: &str, text: &str) -> Vec<String> {
+        let norm = normalize(text);
+        let words: Vec<&str> = norm.split(' ').collect();
+        c.of(section)
+            .filter(|cue| cue.stated_in(&words))
+            .map(|cue| cue.field.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_sentence_states_a_field_when_every_group_has_a_phrase() {
+        let c = cues(
+            r#"
+            [metrics]
+            cadence = [["review", "reviewed", "look at"], ["monthly", "every month", "weekly"]]
+            "#,
+        );
+        assert_eq!(
+            stated(&c, "metrics", "Both teams review the dashboard monthly."),
+            ["cadence"]
+        );
+        assert_eq!(
+            stated(&c, "metrics", "We look at the numbers together every month"),
+            ["cadence"]
+        );
+        assert!(stated(&c, "metrics", "Activation is reported monthly").is_empty());
+        assert!(stated(&c, "metrics", "We review the targets.").is_empty());
+        assert!(stated(&c, "governance", "We review it monthly").is_empty());
+    }
+
+    #[test]
+    fn an_empty_group_is_an_error() {
+        let spec: CueSpec = toml::from_str("[metrics]\ncadence = [[]]").expect("parses");
+        assert!(Cues::default().add(&spec).is_err());
+    }
+}
