@@ -34,16 +34,20 @@ fn write_file(out: &mut String, v: &FileView) -> std::fmt::Result {
             v.unread.len()
         )?;
         for u in &v.unread {
-            let what = match u.level {
-                Some(0) => "heading (a line standing as one)".to_string(),
-                Some(level) => format!("heading {}", "#".repeat(level.into())),
-                None => "label".to_string(),
+            let what = if u.level.is_some() {
+                "heading"
+            } else {
+                "label"
             };
             let place = match &u.section {
                 Some(s) => format!("  (in {s})"),
                 None => String::new(),
             };
-            row(out, Some(u.line), &format!("{what:<12} {}{place}", u.text))?;
+            row(
+                out,
+                Some(u.line),
+                &format!("{what:<12} {}{place}", u.written),
+            )?;
         }
     }
     if !v.issues.is_empty() {
@@ -85,10 +89,16 @@ fn write_file(out: &mut String, v: &FileView) -> std::fmt::Result {
             &format!("{:<16} {}{title}", s.key, s.heading),
         )?;
         for f in &s.fields {
+            // A TOML key is its own label: repeating it says nothing.
+            let label = if f.label == f.key {
+                String::new()
+            } else {
+                quoted(&f.label)
+            };
             row(
                 out,
                 Some(f.line),
-                &format!("  {:<16} {:<22} {}", f.key, quoted(&f.label), f.value),
+                &format!("  {:<16} {label:<22} {}", f.key, f.value),
             )?;
         }
         if s.items > 0 {
@@ -175,7 +185,7 @@ fn meta(out: &mut String, m: &MetaView) -> std::fmt::Result {
     row(
         out,
         m.line,
-        &format!("{:<12} {:<24} {read:<18} {from}", m.key, quoted(written)),
+        &format!("{:<12} {:<24} {read:<22} {from}", m.key, quoted(written)),
     )
 }
 

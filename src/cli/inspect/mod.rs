@@ -116,3 +116,6 @@ fn json(files: &[view::FileView], failures: &[InputFailure]) -> String {
     out.push('\n');
     out
 }
+
+#[cfg(test)]
+mod tests;

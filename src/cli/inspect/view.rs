@@ -38,7 +38,10 @@ pub struct UnreadView {
     pub kind: &'static str,
     /// 1–6 for a Markdown heading, 0 for a line that only stands as one; none for a label.
     pub level: Option<u8>,
+    /// The heading or label as the reader saw it (markup removed).
     pub text: String,
+    /// Its first line as written in the source (`## Delivery plan`, `**Relay:**`).
+    pub written: String,
     /// The canonical section it stood in, if any.
     pub section: Option<String>,
     pub line: usize,
@@ -163,6 +166,7 @@ pub fn build(source: &Source, charter: &Charter, vocab: &Vocabulary) -> FileView
                     kind,
                     level,
                     text: shorten(&u.text.text),
+                    written: shorten(source.slice(u.text.span)),
                     section: u.section.clone(),
                     line,
                     column,
