@@ -185,7 +185,7 @@ fn meta(out: &mut String, m: &MetaView) -> std::fmt::Result {
     row(
         out,
         m.line,
-        &format!("{:<12} {:<24} {read:<22} {from}", m.key, quoted(written)),
+        &format!("{:<12} {:<24} {from:<13} {read}", m.key, quoted(written)),
     )
 }
 
