@@ -230,3 +230,40 @@ fn the_configs_pack_applies() {
     let (_, without) = json(dir.path(), &["--no-config", "a.charter.md"]);
     assert!(keys(&without).is_empty(), "{without}");
 }
+
+#[test]
+fn standard_input_is_read_under_its_given_name() {
+    let text =
+        fs::read_to_string(root().join("examples/northwind-ledger.charter.toml")).expect("example");
+    let out = Command::cargo_bin("charter")
+        .expect("binary")
+        .args(["inspect", "--no-config", "--format", "json"])
+        .args(["--stdin-filename", "acme.charter.toml", "-"])
+        .write_stdin(text)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(doc["files"][0]["path"], "acme.charter.toml");
+    assert_eq!(doc["files"][0]["format"], "toml");
+}
+
+#[test]
+fn the_man_pages_and_completions_know_inspect() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out_dir = dir.path().join("man1");
+    let out = Command::cargo_bin("charter")
+        .expect("binary")
+        .args(["man", "--out", out_dir.to_str().expect("utf-8")])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let page = fs::read_to_string(out_dir.join("charter-inspect.1")).expect("charter-inspect.1");
+    assert!(page.contains("stdin\\-filename"), "{page}");
+    let out = Command::cargo_bin("charter")
+        .expect("binary")
+        .args(["completions", "bash"])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("inspect"));
+}

@@ -251,16 +251,13 @@ pub(super) fn read_input(
     stdin_name: Option<&str>,
     max_size: u64,
 ) -> Result<Source, InputFailure> {
-    let display = match input {
-        Input::File { display, .. } => display.clone(),
-        Input::Stdin => stdin_name.unwrap_or("-").to_string(),
-        Input::Error { display, message } => {
-            return Err(InputFailure {
-                path: display.clone(),
-                message: message.clone(),
-            })
-        }
-    };
+    if let Input::Error { display, message } = input {
+        return Err(InputFailure {
+            path: display.clone(),
+            message: message.clone(),
+        });
+    }
+    let display = display_name(input, stdin_name);
     let read = match input {
         Input::File {
             path, found: true, ..
@@ -274,12 +271,19 @@ pub(super) fn read_input(
     })
 }
 
+/// The name an input is shown by.
+fn display_name(input: &Input, stdin_name: Option<&str>) -> String {
+    match input {
+        Input::File { display, .. } | Input::Error { display, .. } => display.clone(),
+        Input::Stdin => stdin_name.unwrap_or("-").to_string(),
+    }
+}
+
 fn lint_one(input: &Input, job: &Job<'_>, memo: &mut Memo<'_>) -> Outcome {
     let source = match read_input(input, job.stdin_name.as_deref(), job.max_size) {
         Ok(s) => s,
         Err(f) => return failed(&f.path, f.message),
     };
-    let display = source.name.clone();
     let path = match input {
         Input::File { path, .. } => Some(path.as_path()),
         _ => None,
@@ -293,7 +297,7 @@ fn lint_one(input: &Input, job: &Job<'_>, memo: &mut Memo<'_>) -> Outcome {
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
             failed(
-                &display,
+                &display_name(input, job.stdin_name.as_deref()),
                 format!("internal error while linting ({what}); please report it with this file"),
             )
         }
