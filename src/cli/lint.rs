@@ -244,22 +244,45 @@ fn write_out(out: &mut impl Write, text: &str) -> std::io::Result<()> {
     out.write_all(text.as_bytes())
 }
 
-fn lint_one(input: &Input, job: &Job<'_>, memo: &mut Memo<'_>) -> Outcome {
-    let display = match input {
-        Input::File { display, .. } => display.clone(),
-        Input::Stdin => job.stdin_name.clone().unwrap_or_else(|| "-".to_string()),
-        Input::Error { display, message } => return failed(display, message.clone()),
-    };
+/// Read one input of the walk: its source, or why it could not be read, with the name
+/// to show (`stdin_name`, else `-`, for standard input). `charter inspect` reads the same way.
+pub(super) fn read_input(
+    input: &Input,
+    stdin_name: Option<&str>,
+    max_size: u64,
+) -> Result<Source, InputFailure> {
+    if let Input::Error { display, message } = input {
+        return Err(InputFailure {
+            path: display.clone(),
+            message: message.clone(),
+        });
+    }
+    let display = display_name(input, stdin_name);
     let read = match input {
         Input::File {
             path, found: true, ..
-        } => input::read_found_file(path, &display, job.max_size),
-        Input::File { path, .. } => input::read_file(path, &display, job.max_size),
-        _ => input::read_stream(std::io::stdin().lock(), &display, job.max_size),
+        } => input::read_found_file(path, &display, max_size),
+        Input::File { path, .. } => input::read_file(path, &display, max_size),
+        _ => input::read_stream(std::io::stdin().lock(), &display, max_size),
     };
-    let source = match read {
+    read.map_err(|e| InputFailure {
+        path: display,
+        message: e.to_string(),
+    })
+}
+
+/// The name an input is shown by.
+fn display_name(input: &Input, stdin_name: Option<&str>) -> String {
+    match input {
+        Input::File { display, .. } | Input::Error { display, .. } => display.clone(),
+        Input::Stdin => stdin_name.unwrap_or("-").to_string(),
+    }
+}
+
+fn lint_one(input: &Input, job: &Job<'_>, memo: &mut Memo<'_>) -> Outcome {
+    let source = match read_input(input, job.stdin_name.as_deref(), job.max_size) {
         Ok(s) => s,
-        Err(e) => return failed(&display, e.to_string()),
+        Err(f) => return failed(&f.path, f.message),
     };
     let path = match input {
         Input::File { path, .. } => Some(path.as_path()),
@@ -274,7 +297,7 @@ fn lint_one(input: &Input, job: &Job<'_>, memo: &mut Memo<'_>) -> Outcome {
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
             failed(
-                &display,
+                &display_name(input, job.stdin_name.as_deref()),
                 format!("internal error while linting ({what}); please report it with this file"),
             )
         }
@@ -381,7 +404,9 @@ fn failed(path: &str, message: String) -> Outcome {
     }
 }
 
-fn matcher(config: &Config) -> Result<Matcher, crate::config::ConfigError> {
+/// What a walk takes for a charter: the built-in names and the config's include and
+/// exclude globs (an error points at the bad glob).
+pub(super) fn matcher(config: &Config) -> Result<Matcher, crate::config::ConfigError> {
     let list =
         |v: &[toml::Spanned<String>]| v.iter().map(|s| s.get_ref().clone()).collect::<Vec<_>>();
     Matcher::new(

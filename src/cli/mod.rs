@@ -3,6 +3,7 @@
 pub mod completions;
 pub mod explain;
 pub mod init;
+pub mod inspect;
 pub mod lint;
 pub mod man;
 pub mod new;
@@ -35,7 +36,8 @@ pub mod exit {
         metrics, governance, exit criteria and both signatures. `charter lint` checks \
         charters against rule packs; `charter new` writes a skeleton for a partner tier.",
     after_help = "Exit status: 0 clean, 1 findings at error severity, 2 could not run.\n\
-        Docs: docs/format.md (charter formats), docs/rule-packs.md (rules and config)."
+        Docs: docs/format.md (charter formats), docs/rule-packs.md (rules and config), \
+        docs/inspect.md (how a charter was read)."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -46,6 +48,9 @@ pub struct Cli {
 pub enum Command {
     /// Check charters against the active rule packs.
     Lint(LintArgs),
+    /// Show how charters were read: metadata, sections, fields, phases, metrics,
+    /// signatures, and every heading and label that was not recognised.
+    Inspect(inspect::InspectArgs),
     /// Write a new charter skeleton for a partner from the templates.
     New(NewArgs),
     /// Write a commented charter.toml with the defaults.
@@ -251,6 +256,7 @@ fn parse_today(s: &str) -> Result<jiff::civil::Date, String> {
 pub fn run(cli: Cli) -> ExitCode {
     let code = match cli.command {
         Command::Lint(args) => lint::run(args),
+        Command::Inspect(args) => inspect::run(args),
         Command::New(args) => new::run(args),
         Command::Init(args) => init::run(args),
         Command::Rules(args) => rules::run(args),

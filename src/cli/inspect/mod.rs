@@ -1,0 +1,121 @@
+//! `charter inspect PATH...`: how each charter was read — metadata and where it came
+//! from, sections and fields with their headings and labels, phases, metrics,
+//! signatures, and every heading and label that was not recognised. What a user runs
+//! when a finding looks wrong. See docs/inspect.md.
+//!
+//! Inputs are found and read exactly as `charter lint` finds and reads them (the same
+//! config, pack, walk and input errors), so what `inspect` shows is what `lint` saw.
+
+mod human;
+pub mod view;
+
+use super::{exit, ConfigArgs};
+use crate::output::InputFailure;
+use crate::parse;
+use crate::rules::RuleSet;
+use crate::walk;
+use clap::{Args, ValueEnum};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// Charters to inspect. Folders are walked as `charter lint` walks them; `-` reads
+    /// one charter from standard input.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = InspectFormat::Human)]
+    pub format: InspectFormat,
+    /// The name (and so the format) of the charter read from standard input.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// Follow symbolic links while walking directories.
+    #[arg(long)]
+    pub follow_links: bool,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub max_file_size: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InspectFormat {
+    /// A block per file, a line number before every row.
+    Human,
+    /// One JSON object: `{"version": 1, "files": [...], "errors": [...]}`.
+    Json,
+}
+
+/// Exit 0 when every input was read, 2 when one could not be (named on stderr); the
+/// charters' findings play no part: `inspect` shows, `lint` judges.
+pub fn run(args: InspectArgs) -> u8 {
+    let color = std::io::stderr().is_terminal();
+    let config = match super::load_config(&args.config) {
+        Ok(c) => c,
+        Err(e) => return super::print_error(&e, color),
+    };
+    let rules = match RuleSet::load(&config) {
+        Ok(r) => r,
+        Err(e) => return super::print_error(&e, color),
+    };
+    let matcher = match super::lint::matcher(&config) {
+        Ok(m) => m,
+        Err(e) => return super::print_error(&e, color),
+    };
+    let inputs = walk::collect(&args.paths, &matcher, args.follow_links);
+    let mut files = Vec::new();
+    let mut failures: Vec<InputFailure> = Vec::new();
+    for input in &inputs {
+        match super::lint::read_input(input, args.stdin_filename.as_deref(), args.max_file_size) {
+            Ok(source) => {
+                let charter = parse::parse(&source, parse::format_for(&source.name), &rules.vocab);
+                files.push(view::build(&source, &charter, &rules.vocab));
+            }
+            Err(f) => {
+                eprintln!("error: {}: {}", f.path, f.message);
+                failures.push(f);
+            }
+        }
+    }
+    if inputs.is_empty() {
+        // Folders given, no charter in them: say so, as an empty report would not.
+        eprintln!(
+            "note: no charter found (a walk takes *.charter.md, *.charter.toml and the config's `include` globs)"
+        );
+    }
+    let text = match args.format {
+        InspectFormat::Human => files
+            .iter()
+            .map(human::render)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        InspectFormat::Json => json(&files, &failures),
+    };
+    let written = super::write_stdout(text.as_bytes());
+    if failures.is_empty() {
+        written
+    } else {
+        exit::TROUBLE
+    }
+}
+
+fn json(files: &[view::FileView], failures: &[InputFailure]) -> String {
+    let errors: Vec<serde_json::Value> = failures
+        .iter()
+        .map(|f| serde_json::json!({ "path": f.path, "message": f.message }))
+        .collect();
+    let doc = serde_json::json!({
+        "version": 1,
+        "files": files,
+        // Inputs that could not be read (exit 2); also printed to stderr.
+        "errors": errors,
+    });
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests;
