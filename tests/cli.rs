@@ -431,6 +431,18 @@ fn fix_adds_missing_sections_never_removes_text_and_keeps_the_mode() {
     );
     assert_eq!(fs::read_to_string(&path).expect("read"), broken);
 
+    // With a machine format the diff goes to stderr: stdout stays one JSON document.
+    for format in ["json", "sarif", "gitlab"] {
+        let out = lint(&["--diff", "--format", format, "f.charter.md"])
+            .current_dir(dir.path())
+            .output()
+            .expect("runs");
+        serde_json::from_slice::<Value>(&out.stdout)
+            .unwrap_or_else(|e| panic!("--diff --format {format}: stdout is not JSON: {e}"));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("+## Governance"), "{format}: {err}");
+    }
+
     // --fix writes, and only prompts are left to report.
     let out = lint(&["--fix", "--format", "json", "f.charter.md"])
         .current_dir(dir.path())

@@ -154,6 +154,9 @@ enum FixMode {
 struct Outcome {
     path: String,
     text: String,
+    /// `--diff`'s diff, when the format is not one a person reads: it goes to stderr
+    /// so that JSON, SARIF and the other machine formats on stdout stay valid.
+    diff_for_stderr: String,
     diagnostics: Vec<Diagnostic>,
     failure: Option<InputFailure>,
 }
@@ -215,6 +218,7 @@ fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool, parallel: bool
                     code = exit::FINDINGS;
                 }
             }
+            eprint!("{}", o.diff_for_stderr);
             if write_out(&mut out, &o.text).is_err() {
                 // stdout closed (a pager quit): nothing more to say.
                 return (code, stats);
@@ -341,10 +345,16 @@ fn check(
         .map(|f| Diagnostic::new(source, f))
         .collect();
     let mut text = job.report.file(source, &findings, &diagnostics);
-    text.insert_str(0, &prefix);
+    let diff_for_stderr = if job.report.for_people() {
+        text.insert_str(0, &prefix);
+        String::new()
+    } else {
+        prefix
+    };
     Outcome {
         path: source.name.clone(),
         text,
+        diff_for_stderr,
         diagnostics,
         failure: None,
     }
@@ -394,6 +404,7 @@ fn apply_fix(
 
 fn failed(path: &str, message: String) -> Outcome {
     Outcome {
+        diff_for_stderr: String::new(),
         path: path.to_string(),
         text: String::new(),
         diagnostics: Vec::new(),

@@ -27,4 +27,8 @@ impl Report for Concise {
     fn wants_all(&self) -> bool {
         false
     }
+
+    fn for_people(&self) -> bool {
+        true
+    }
 }

@@ -108,6 +108,10 @@ impl Report for Human {
     fn wants_all(&self) -> bool {
         false
     }
+
+    fn for_people(&self) -> bool {
+        true
+    }
 }
 
 struct HumanDiag<'a> {

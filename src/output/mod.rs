@@ -115,6 +115,12 @@ pub trait Report: Send + Sync {
     /// Text after the last file (stdout).
     fn finish(&self, run: &Run<'_>) -> String;
 
+    /// Whether people read this format in a terminal (human, concise): `--diff` then
+    /// prints its diff among the findings; any other format gets it on stderr.
+    fn for_people(&self) -> bool {
+        false
+    }
+
     /// Whether this format needs every diagnostic kept until `finish`.
     fn wants_all(&self) -> bool {
         true
