@@ -61,8 +61,13 @@ fn dates(source: &Source, c: &Charter, edits: &mut Vec<Edit>) {
         .created
         .iter()
         .chain(&c.meta.next_review)
-        .chain(c.phases.iter().flat_map(|p| p.start.iter().chain(&p.end)))
         .map(|d| &d.text)
+        .chain(
+            c.phases
+                .iter()
+                .flat_map(|p| p.start.iter().chain(&p.end))
+                .map(|d| &d.text),
+        )
         .chain(c.signatures.iter().flat_map(|s| &s.date));
     for t in texts {
         if let Some(e) = normal_date(source, t) {
