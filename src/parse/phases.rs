@@ -35,9 +35,19 @@ pub fn set_dates(src: &str, p: &mut Phase, part: DatePart, value: &Text) {
         let span = Span::new(base + f.range.start, base + f.range.end);
         Text::new(slice.get(f.range.clone()).unwrap_or_default(), span)
     };
-    let read = |f: &Found| Parsed {
-        text: text(f),
-        value: Ok(f.value.clone()),
+    let read = |f: &Found| {
+        let mut t = text(f);
+        // `2027-01-10 onwards`: a finding points at the day, as for a day alone.
+        if matches!(f.value, DateValue::From(_) | DateValue::Until(_)) {
+            let mut isos = crate::parse::markdown::iso_dates(src, t.span);
+            if let (Some(day), None) = (isos.next(), isos.next()) {
+                t = day;
+            }
+        }
+        Parsed {
+            text: t,
+            value: Ok(f.value.clone()),
+        }
     };
     let mut all: Vec<Found> = dates_in(slice).collect();
     // Then `2026-4-1`, which the reader leaves alone: the ISO shape with one-digit

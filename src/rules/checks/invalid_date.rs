@@ -71,7 +71,14 @@ fn check_read(d: &Parsed<DateValue>, hits: &mut Vec<Hit>) {
     match &d.value {
         Err(problem) => hits.push(hit(&d.text).arg("problem", *problem)),
         Ok(DateValue::NoSuchDay(n)) => {
-            hits.push(hit(&d.text).arg("problem", format!("{n} does not exist")))
+            // The ISO form it would have had, unless that is what was written.
+            let iso = n.to_string();
+            let problem = if d.text.text.trim() == iso {
+                "no such day on the calendar".to_string()
+            } else {
+                format!("{iso} does not exist")
+            };
+            hits.push(hit(&d.text).arg("problem", problem))
         }
         Ok(DateValue::Ambiguous {
             day_first,
