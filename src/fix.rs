@@ -61,8 +61,13 @@ fn dates(source: &Source, c: &Charter, edits: &mut Vec<Edit>) {
         .created
         .iter()
         .chain(&c.meta.next_review)
-        .chain(c.phases.iter().flat_map(|p| p.start.iter().chain(&p.end)))
         .map(|d| &d.text)
+        .chain(
+            c.phases
+                .iter()
+                .flat_map(|p| p.start.iter().chain(&p.end))
+                .map(|d| &d.text),
+        )
         .chain(c.signatures.iter().flat_map(|s| &s.date));
     for t in texts {
         if let Some(e) = normal_date(source, t) {
@@ -154,7 +159,11 @@ fn sections(
         let Some(section) = skeleton.section(key) else {
             continue;
         };
-        let block = skeleton_source.slice(section.span).trim_end().to_string();
+        let mut block = skeleton_source.slice(section.span).to_string();
+        if key == "timeline" {
+            blank_phase_dates(&mut block, section.span.start, &skeleton);
+        }
+        let block = block.trim_end().to_string();
         let at = insertion_point(source, c, &order, key);
         let with = if at >= source.text.len() {
             let sep = if source.text.ends_with('\n') || source.text.is_empty() {
@@ -172,6 +181,28 @@ fn sections(
         });
     }
     Ok(())
+}
+
+/// The skeleton's phase dates left blank: they were computed from today, and a
+/// charter's dates are for its authors to set, never for `--fix` to invent.
+fn blank_phase_dates(block: &mut String, base: usize, skeleton: &Charter) {
+    let mut spans: Vec<Span> = skeleton
+        .phases
+        .iter()
+        .flat_map(|p| p.start.iter().chain(&p.end))
+        .map(|d| d.text.span)
+        .filter(|s| s.start >= base && s.end - base <= block.len())
+        .collect();
+    spans.sort_by_key(|s| std::cmp::Reverse(s.start));
+    spans.dedup();
+    let empty = if skeleton.format == Format::Toml {
+        "\"\""
+    } else {
+        ""
+    };
+    for s in spans {
+        block.replace_range(s.start - base..s.end - base, empty);
+    }
 }
 
 /// Before the first present section that comes after `key` in the usual order

@@ -5,6 +5,8 @@
 //! are kept in [`Charter::issues`] and turned into findings by the rules that own them.
 
 use crate::date::{self, DateError};
+use crate::value::date::{DateValue, Relative};
+use crate::value::number::Number;
 use jiff::civil::Date;
 
 mod values;
@@ -379,24 +381,53 @@ pub struct Phase {
     pub kind: Option<PhaseKind>,
     /// The whole phase: its table row, its H3 and content, or its TOML table.
     pub span: Span,
-    pub start: Option<Parsed<Date>>,
-    pub end: Option<Parsed<Date>>,
+    /// The start as written and read, in any form (`6 Apr 2027`, `Q3 2027`, a range
+    /// whose first day it is). A range written once (`Apr 6 – May 15, 2027`) is both
+    /// the start and the end; see [`Phase::start_date`].
+    pub start: Option<Parsed<DateValue>>,
+    pub end: Option<Parsed<DateValue>>,
+    /// A window written relative to another date (`within 60 days of signing`), and
+    /// the day it was counted from when the charter gives one; the start and end
+    /// then hold the days it resolved to, or the relative value when it could not be.
+    pub relative: Option<RelativeDates>,
     /// Scope or deliverables.
     pub scope: Option<Text>,
     pub go_no_go: Option<Text>,
+    /// The bar the go/no-go states: its largest percentage or share (`≥ 20%`,
+    /// `9 of 12 stores`), read by the parser.
+    pub bar: Option<Number>,
     /// The recorded outcome, once the phase has ended.
     pub result: Option<Text>,
+    /// The largest percentage or share the result states (`passed, 31%`).
+    pub achieved: Option<Number>,
+}
+
+/// A phase window counted from another date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RelativeDates {
+    pub written: Relative,
+    /// The day it was counted from, when known (a signature date, `created`, the
+    /// end of the phase before).
+    pub anchor: Option<Date>,
 }
 
 impl Phase {
-    /// The start, when written as a valid date.
+    /// The first day of the start, when it is on the calendar.
     pub fn start_date(&self) -> Option<Date> {
-        self.start.as_ref()?.ok()
+        self.start.as_ref()?.value.as_ref().ok()?.first_day()
     }
 
-    /// The end, when written as a valid date.
+    /// The last day of the end, when it is on the calendar.
     pub fn end_date(&self) -> Option<Date> {
-        self.end.as_ref()?.ok()
+        self.end.as_ref()?.value.as_ref().ok()?.last_day()
+    }
+
+    /// Whether the end is written but is no day (not a date, or not on the calendar).
+    pub fn end_unread(&self) -> bool {
+        self.end.as_ref().is_some_and(|e| match &e.value {
+            Ok(v) => matches!(v, DateValue::NoSuchDay(_) | DateValue::Ambiguous { .. }),
+            Err(_) => e.text.has_words(),
+        })
     }
 }
 

@@ -7,7 +7,9 @@
 
 mod blocks;
 mod dates;
+pub(crate) use dates::dates as iso_dates;
 mod fill;
+mod inline;
 mod label;
 mod lists;
 mod timeline;
@@ -75,6 +77,7 @@ pub fn parse_with(source: &Source, memo: &mut Memo<'_>) -> Charter {
     if pool.worth_keeping() {
         POOL.set(pool);
     }
+    super::phases::finish(&mut charter);
     charter
 }
 

@@ -4,6 +4,7 @@ pub mod front_matter;
 mod implied;
 pub mod markdown;
 pub mod meta;
+pub mod phases;
 pub mod toml;
 
 use crate::model::{Charter, Format};

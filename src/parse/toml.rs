@@ -5,6 +5,7 @@
 //! what it can, and the model is built from that.
 
 mod locate;
+mod phase;
 mod read;
 #[cfg(test)]
 mod tests;
@@ -52,6 +53,7 @@ pub fn parse(source: &Source, vocab: &Vocabulary) -> Charter {
         });
     }
     read::Reader::new(text, vocab, &mut charter).document(root.get_ref());
+    super::phases::finish(&mut charter);
     charter
 }
 

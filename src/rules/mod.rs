@@ -28,9 +28,6 @@ pub struct Ctx<'a> {
     pub today: Date,
     /// [`Ctx::comments`], found once per charter however many rules ask.
     comments: OnceCell<Vec<Span>>,
-    /// [`Ctx::bar`] of each phase, read on first use: two rules weigh the crawl and
-    /// walk bars.
-    bars: OnceCell<Vec<OnceCell<Option<f64>>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -46,21 +43,7 @@ impl<'a> Ctx<'a> {
             vocab,
             today,
             comments: OnceCell::new(),
-            bars: OnceCell::new(),
         }
-    }
-
-    /// The largest percentage the go/no-go bar of phase `i` (of `charter.phases`)
-    /// states, if it has a bar that states one.
-    pub fn bar(&self, i: usize) -> Option<f64> {
-        let phases = &self.charter.phases;
-        let bars = self
-            .bars
-            .get_or_init(|| vec![OnceCell::new(); phases.len()]);
-        let bar = phases.get(i)?.go_no_go.as_ref();
-        *bars
-            .get(i)?
-            .get_or_init(|| bar.and_then(|t| checks::Percentages.max(&t.text)))
     }
 
     /// The source text under a span.

@@ -105,12 +105,14 @@ fn line(
     }
     let is_item = matches!(b.kind, Kind::Item { .. });
     match sec.key.as_str() {
-        "timeline" if is_item => {
-            if let Some(l) = label.filter(|l| rd.lookup.phase_for(l.name).is_some()) {
+        "timeline" => match label.filter(|l| rd.lookup.phase_for(l.name).is_some()) {
+            Some(l) if is_item => {
                 timeline::item_phase(rd, b, l, nested, sec, charter);
                 return end;
             }
-        }
+            Some(_) => {}
+            None => timeline::sentence_phases(rd, b, charter),
+        },
         "metrics" if is_item => {
             lists::metric_item(rd, b, nested, charter);
             return end;

@@ -2,9 +2,10 @@
 //! labelled items, or a labelled list item per phase (`- Crawl: two pilots`).
 
 use super::blocks::{Block, Kind};
-use super::dates::dates;
+use super::inline;
 use super::label::{field_table, item, joined, nested_end, row_field, Label, Reader};
-use crate::model::{Charter, Field, Parsed, Phase, Section, Span, Text};
+use crate::model::{Charter, Field, Phase, Section, Span, Text};
+use crate::parse::phases::{dates_within, set_dates, DatePart};
 use crate::vocab::PhasePart;
 
 fn new_phase(rd: &Reader, name: Text, span: Span) -> Phase {
@@ -14,9 +15,22 @@ fn new_phase(rd: &Reader, name: Text, span: Span) -> Phase {
         span,
         start: None,
         end: None,
+        relative: None,
         scope: None,
         go_no_go: None,
+        bar: None,
         result: None,
+        achieved: None,
+    }
+}
+
+/// Set one part of a phase from a labelled value, and the parts labelled inside it
+/// (`Scope: two pilots. Go/No-Go: ≥ 20%`).
+fn set_parts(rd: &Reader, p: &mut Phase, part: PhasePart, value: Text) {
+    let (own, more) = inline::parts(rd, &value);
+    set_part(rd, p, part, own);
+    for (part, value) in more {
+        set_part(rd, p, part, value);
     }
 }
 
@@ -25,24 +39,11 @@ fn set_part(rd: &Reader, p: &mut Phase, part: PhasePart, value: Text) {
     if value.text.trim().is_empty() {
         return;
     }
-    // A date field is its ISO date when it holds one; otherwise the text as written,
-    // so that `TBD` is still reported as not a date.
-    let date_or_text =
-        |value: Text| Parsed::date(dates(rd.src, value.span).next().unwrap_or(value));
     match part {
         PhasePart::Phase => {}
-        PhasePart::Start => p.start = Some(date_or_text(value)),
-        PhasePart::End => p.end = Some(date_or_text(value)),
-        PhasePart::Dates => {
-            let mut ds = dates(rd.src, value.span);
-            match ds.next() {
-                Some(start) => {
-                    p.start = Some(Parsed::date(start));
-                    p.end = ds.next().map(Parsed::date);
-                }
-                None => p.start = Some(Parsed::date(value)),
-            }
-        }
+        PhasePart::Start => set_dates(rd.src, p, DatePart::Start, &value),
+        PhasePart::End => set_dates(rd.src, p, DatePart::End, &value),
+        PhasePart::Dates => set_dates(rd.src, p, DatePart::Dates, &value),
         PhasePart::Scope => p.scope = Some(value),
         PhasePart::GoNoGo => p.go_no_go = Some(value),
         PhasePart::Result => p.result = Some(value),
@@ -76,7 +77,7 @@ fn content(rd: &Reader, p: &mut Phase, blocks: &[Block], sec: &mut Section) {
                 let nested = blocks.get(i + 1..end).unwrap_or_default();
                 if let Some(l) = Label::of(b) {
                     if let Some(part) = rd.lookup.phase_part_for(l.name) {
-                        set_part(
+                        set_parts(
                             rd,
                             p,
                             part,
@@ -124,9 +125,7 @@ pub fn heading_phase(
     content(rd, &mut p, under, sec);
     if p.start.is_none() && p.end.is_none() {
         // `### Crawl: 2026-09-07 to 2026-10-30`
-        let mut ds = dates(rd.src, h.span);
-        p.start = ds.next().map(Parsed::date);
-        p.end = ds.next().map(Parsed::date);
+        dates_within(rd.src, &mut p, h.span);
     }
     charter.phases.push(p);
 }
@@ -140,13 +139,19 @@ pub fn item_phase(
     sec: &mut Section,
     charter: &mut Charter,
 ) {
-    let mut p = new_phase(rd, label.label(), b.full);
-    let mut ds = dates(rd.src, b.span);
-    p.start = ds.next().map(Parsed::date);
-    p.end = ds.next().map(Parsed::date);
-    let scope = label.value();
+    let name = label.label();
+    let mut p = new_phase(rd, name.clone(), b.full);
+    let (scope, more) = inline::parts(rd, &label.value());
+    // Dates in the name (`Crawl (6 Apr – 15 May 2027)`), else in the scope.
+    dates_within(rd.src, &mut p, name.span);
+    if p.start.is_none() && p.end.is_none() {
+        dates_within(rd.src, &mut p, scope.span);
+    }
     if scope.has_words() {
         p.scope = Some(scope);
+    }
+    for (part, value) in more {
+        set_part(rd, &mut p, part, value);
     }
     content(rd, &mut p, nested, sec);
     charter.phases.push(p);
@@ -209,4 +214,46 @@ pub fn table(rd: &Reader, rows: &[Block], sec: &mut Section, charter: &mut Chart
         }
         charter.phases.push(p);
     }
+}
+
+/// Phases written as sentences in a timeline paragraph: a sentence that names a phase
+/// and dates it (`The crawl phase runs from 6 April to 15 May 2027, with two pilot
+/// stores.`) starts one, unless that phase is already listed; a sentence that starts
+/// with a phase part's label (`Go/no-go: ≥ 20% faster close.`) belongs to the phase
+/// before it.
+pub fn sentence_phases(rd: &Reader, b: &Block, charter: &mut Charter) {
+    let s = rd.src.get(b.span.start..b.span.end).unwrap_or_default();
+    let mut current: Option<Phase> = None;
+    for (from, to) in inline::sentences(s) {
+        let span = Span::new(b.span.start + from, b.span.start + to);
+        let sentence = Text::new(&s[from..to], span);
+        if let Some(p) = current.as_mut() {
+            let (own, more) = inline::parts(rd, &sentence);
+            if !more.is_empty() && !own.has_words() {
+                for (part, value) in more {
+                    set_part(rd, p, part, value);
+                }
+                continue;
+            }
+        }
+        if crate::value::date::dates_in(&sentence.text)
+            .next()
+            .is_none()
+        {
+            continue;
+        }
+        let Some(kind) = rd.lookup.phase_for(&sentence.text) else {
+            continue;
+        };
+        let listed = |c: &Charter| c.phases.iter().any(|p| p.kind == Some(kind));
+        if listed(charter) || current.as_ref().is_some_and(|p| p.kind == Some(kind)) {
+            continue;
+        }
+        charter.phases.extend(current.take());
+        let mut p = new_phase(rd, sentence.clone(), span);
+        dates_within(rd.src, &mut p, span);
+        p.scope = Some(sentence);
+        current = Some(p);
+    }
+    charter.phases.extend(current);
 }

@@ -4,11 +4,9 @@
 //! signature → value); whatever lies deeper is a wrong type or an unknown key, and is
 //! measured iteratively ([`extent`]), so no input makes us recurse.
 
-use crate::model::{
-    Charter, Field, Issue, Metric, Parsed, Phase, PhaseKind, Section, Side, Signature, Span, Text,
-};
+use crate::model::{Charter, Field, Issue, Metric, Section, Side, Signature, Span, Text};
 use crate::parse::meta::{self, canonical, unknown_key, wrong_type, META_KEYS};
-use crate::vocab::{MetricPart, Names, PhasePart, Vocabulary};
+use crate::vocab::{MetricPart, Names, Vocabulary};
 use ::toml::de::{DeString, DeTable, DeValue};
 use ::toml::Spanned;
 use std::borrow::Cow;
@@ -24,7 +22,7 @@ const STRUCTURE_KEYS: &[(&str, &[&str])] = &[
     ("metrics", &["metric"]),
     ("exit", &["criteria"]),
 ];
-const PHASE_KEYS: &[&str] = &[
+pub(super) const PHASE_KEYS: &[&str] = &[
     "name",
     "start",
     "end",
@@ -40,8 +38,8 @@ const SIGNATURE_KEYS: &[&str] = &["side", "name", "title", "date", "signed"];
 
 pub(super) struct Reader<'a> {
     /// The text the document was parsed from; spans index it directly.
-    src: &'a str,
-    vocab: &'a Vocabulary,
+    pub(super) src: &'a str,
+    pub(super) vocab: &'a Vocabulary,
     /// The sides' names, built when first needed: most keys and sides are read
     /// without them, and building them costs more than most charters need.
     names: Option<Names>,
@@ -114,7 +112,7 @@ impl<'a> Reader<'a> {
                     };
                     let phase = self.phase(t, span(el));
                     extent = extent.join(phase.span);
-                    s.items.push(phase_item(&phase));
+                    s.items.push(super::phase::phase_item(&phase));
                     self.out.phases.push(phase);
                 }
                 extent
@@ -196,63 +194,6 @@ impl<'a> Reader<'a> {
         }
         finish_section(&mut s, content);
         self.out.sections.push(s);
-    }
-
-    fn phase(&mut self, t: &DeTable<'_>, header: Span) -> Phase {
-        let mut p = Phase {
-            name: Text::new("", header),
-            kind: None,
-            span: header,
-            start: None,
-            end: None,
-            scope: None,
-            go_no_go: None,
-            result: None,
-        };
-        let mut named = false;
-        for (k, v) in t.iter() {
-            let written: &str = k.get_ref();
-            p.span = p.span.join(span(k)).join(extent(v));
-            let part = match canonical(written).as_ref() {
-                "name" | "phase" => Some(PhasePart::Phase),
-                "start" => Some(PhasePart::Start),
-                "end" => Some(PhasePart::End),
-                "dates" => Some(PhasePart::Dates),
-                "scope" | "deliverables" => Some(PhasePart::Scope),
-                "go-no-go" | "gate" => Some(PhasePart::GoNoGo),
-                "result" => Some(PhasePart::Result),
-                _ => self.vocab.phase_part_for(written),
-            };
-            match part {
-                Some(PhasePart::Phase) => {
-                    if let Some(name) = self.scalar(written, v) {
-                        p.name = name;
-                        named = true;
-                    }
-                }
-                Some(PhasePart::Start) => p.start = self.scalar(written, v).map(Parsed::date),
-                Some(PhasePart::End) => p.end = self.scalar(written, v).map(Parsed::date),
-                Some(PhasePart::Dates) => {
-                    if let Some(dates) = self.scalar(written, v) {
-                        let mut found = iso_dates(&dates.text);
-                        let mut next =
-                            || found.next().map(|d| Parsed::date(Text::new(d, dates.span)));
-                        // Explicit `start`/`end` keys win over a dates text.
-                        let (start, end) = (next(), next());
-                        p.start = p.start.take().or(start);
-                        p.end = p.end.take().or(end);
-                    }
-                }
-                Some(PhasePart::Scope) => p.scope = self.text(written, v),
-                Some(PhasePart::GoNoGo) => p.go_no_go = self.text(written, v),
-                Some(PhasePart::Result) => p.result = self.text(written, v),
-                None => self.unknown(written, span(k), PHASE_KEYS),
-            }
-        }
-        if named {
-            p.kind = PhaseKind::parse(&p.name.text).or_else(|| self.vocab.phase_for(&p.name.text));
-        }
-        p
     }
 
     fn metric(&mut self, t: &DeTable<'_>, header: Span) -> Metric {
@@ -368,7 +309,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Text as the model keeps it: a scalar, or an array of scalars read one per line.
-    fn text(&mut self, key: &str, v: &Value<'_>) -> Option<Text> {
+    pub(super) fn text(&mut self, key: &str, v: &Value<'_>) -> Option<Text> {
         let DeValue::Array(items) = v.get_ref() else {
             return self.scalar(key, v);
         };
@@ -384,7 +325,7 @@ impl<'a> Reader<'a> {
         Some(Text::new(text, span(v)))
     }
 
-    fn scalar(&mut self, key: &str, v: &Value<'_>) -> Option<Text> {
+    pub(super) fn scalar(&mut self, key: &str, v: &Value<'_>) -> Option<Text> {
         meta::scalar_in(v, 0, self.src, key, &mut self.out.issues)
     }
 
@@ -406,7 +347,7 @@ impl<'a> Reader<'a> {
         self.issue(wrong_type(key, v.get_ref().type_str(), expected, span(v)));
     }
 
-    fn unknown(&mut self, key: &str, at: Span, known: &[&str]) {
+    pub(super) fn unknown(&mut self, key: &str, at: Span, known: &[&str]) {
         // A key with no extent is one the parser made up while recovering from a
         // syntax error (already reported); even `"" = 1` has its quotes.
         if !at.is_empty() {
@@ -438,21 +379,7 @@ fn finish_section(s: &mut Section, content: Option<Span>) {
     s.span = s.span.join(s.body);
 }
 
-/// A phase, metric or signature as one of its section's items, so that a section
-/// holding only those still counts as having content. Parts are joined like the
-/// cells of a Markdown table row.
-fn phase_item(p: &Phase) -> Text {
-    let parts = [
-        Some(&p.name),
-        p.start.as_ref().map(|d| &d.text),
-        p.end.as_ref().map(|d| &d.text),
-        p.scope.as_ref(),
-        p.go_no_go.as_ref(),
-        p.result.as_ref(),
-    ];
-    Text::new(cells(parts.into_iter().flatten()), p.span)
-}
-
+/// A metric or signature as one of its section's items: see [`super::phase::phase_item`].
 fn metric_item(m: &Metric) -> Text {
     Text::new(cells([&m.name].into_iter().chain(&m.target)), m.span)
 }
@@ -461,7 +388,7 @@ fn signature_item(s: &Signature) -> Text {
     Text::new(cells([&s.who].into_iter().chain(&s.date)), s.span)
 }
 
-fn cells<'t>(texts: impl Iterator<Item = &'t Text> + Clone) -> String {
+pub(super) fn cells<'t>(texts: impl Iterator<Item = &'t Text> + Clone) -> String {
     // Sized up front: this runs for every phase, metric and signature.
     let size = texts.clone().map(|t| t.text.len() + 3).sum();
     let mut out = String::with_capacity(size);
@@ -483,35 +410,7 @@ fn side_named<'n>(text: &str, names: impl FnOnce() -> &'n Names) -> Option<Side>
     }
 }
 
-/// The `YYYY-MM-DD`-shaped pieces of a text, in order (`2026-09-07 to 2026-10-30`).
-/// Shape only: whether the day exists is for `invalid-date` to say.
-fn iso_dates(text: &str) -> impl Iterator<Item = &str> {
-    let b = text.as_bytes();
-    let digit = move |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i + 10 <= b.len() {
-            let at = i;
-            i += 1;
-            let shaped = (at == 0 || !digit(at - 1))
-                && (0..4).all(|d| digit(at + d))
-                && b[at + 4] == b'-'
-                && digit(at + 5)
-                && digit(at + 6)
-                && b[at + 7] == b'-'
-                && digit(at + 8)
-                && digit(at + 9)
-                && !digit(at + 10);
-            if shaped {
-                i = at + 10;
-                return text.get(at..at + 10);
-            }
-        }
-        None
-    })
-}
-
-fn span<T>(s: &Spanned<T>) -> Span {
+pub(super) fn span<T>(s: &Spanned<T>) -> Span {
     Span::from(s.span())
 }
 
@@ -522,7 +421,7 @@ fn join(acc: Option<Span>, s: Span) -> Span {
 /// Everything a value covers, nested tables and arrays included. A table's own span
 /// is only its header, so the keys under it are visited; iteratively, since a value
 /// we do not read may be nested as deep as the parser allows.
-fn extent(v: &Value<'_>) -> Span {
+pub(super) fn extent(v: &Value<'_>) -> Span {
     let mut out = span(v);
     if !matches!(v.get_ref(), DeValue::Table(_) | DeValue::Array(_)) {
         return out;

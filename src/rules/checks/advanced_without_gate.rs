@@ -9,7 +9,6 @@
 //! no failure word (`Passed`) passes.
 
 use crate::model::{PhaseKind, Status};
-use crate::rules::support::numbers::Percentages;
 use crate::rules::support::params::PhasePercents;
 use crate::rules::support::regex::LazyRegex;
 use crate::rules::{params, Check, Ctx, Hit};
@@ -17,7 +16,6 @@ use crate::rules::{params, Check, Ctx, Hit};
 #[derive(Debug)]
 struct AdvancedWithoutGate {
     min: PhasePercents,
-    percentages: Percentages,
     /// `go/no-go` as a name, removed before looking for `no-go` as a verdict.
     gate_name: LazyRegex,
 }
@@ -33,11 +31,7 @@ pub(super) const GATE_NAME: &str =
 pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
     let min: PhasePercents = params(table)?;
     let gate_name = LazyRegex::new(GATE_NAME);
-    Ok(Box::new(AdvancedWithoutGate {
-        min,
-        percentages: Percentages::new()?,
-        gate_name,
-    }))
+    Ok(Box::new(AdvancedWithoutGate { min, gate_name }))
 }
 
 impl Check for AdvancedWithoutGate {
@@ -56,9 +50,7 @@ impl Check for AdvancedWithoutGate {
             Status::Draft | Status::Crawl | Status::Ended => return,
         };
         for &kind in passed {
-            // `Charter::phase`, with its index for the bar.
-            let index = cx.charter.phases.iter().position(|p| p.kind == Some(kind));
-            let phase = index.map(|i| &cx.charter.phases[i]);
+            let phase = cx.charter.phase(kind);
             // The status as messages give it, made only for a hit.
             let hit = |span| {
                 Hit::at(span)
@@ -74,9 +66,13 @@ impl Check for AdvancedWithoutGate {
                 hits.push(hit(span).variant("unrecorded"));
                 continue;
             };
-            let bar = index.and_then(|i| cx.bar(i)).or(self.min.min(kind));
+            let bar = phase
+                .and_then(|p| p.bar.as_ref())
+                .map(|n| n.value)
+                .or(self.min.min(kind));
+            let achieved = phase.and_then(|p| p.achieved.as_ref()).map(|n| n.value);
             // Says it passed, or clears the bar.
-            if !self.failed_result(&result.text, bar) {
+            if !self.failed_result(&result.text, achieved, bar) {
                 continue;
             }
             hits.push(
@@ -89,7 +85,7 @@ impl Check for AdvancedWithoutGate {
 }
 
 impl AdvancedWithoutGate {
-    fn failed_result(&self, result: &str, bar: Option<f64>) -> bool {
+    fn failed_result(&self, result: &str, achieved: Option<f64>, bar: Option<f64>) -> bool {
         // The gate's own name (`go/no-go`) is not a verdict: blank it out first (a copy
         // only when it is there).
         let mut blanked: Option<String> = None;
@@ -116,7 +112,7 @@ impl AdvancedWithoutGate {
         if says_failed(words) {
             return true;
         }
-        match (self.percentages.max(result), bar) {
+        match (achieved, bar) {
             (Some(found), Some(bar)) => found < bar,
             _ => false,
         }

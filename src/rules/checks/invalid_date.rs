@@ -1,10 +1,15 @@
-//! `invalid-date`: a date that is not `YYYY-MM-DD`, or not on the calendar.
+//! `invalid-date`: a date that cannot be read, or is not on the calendar.
 //!
 //! Looks at every date the model holds: `created`, `next-review`, phase starts and
-//! ends, signature dates. An empty text is not reported (there is no date to judge).
+//! ends, signature dates. Any form the date reader reads is a date (`1 March 2027`,
+//! `Q3 2027`, `Apr 6 – May 15, 2027`); a day that does not exist is reported with the
+//! ISO form it would have had, and `03/04/2027`, which reads as two different days,
+//! is reported as ambiguous (variant `ambiguous`) rather than guessed. An empty text
+//! is not reported (there is no date to judge).
 
-use crate::model::Text;
+use crate::model::{Parsed, Text};
 use crate::rules::{Check, Ctx, Hit};
+use crate::value::date::DateValue;
 use jiff::civil::Date;
 
 #[derive(Debug)]
@@ -18,14 +23,32 @@ pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
 impl Check for InvalidDate {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
         let c = cx.charter;
-        let dates = (c.meta.created.iter())
-            .chain(&c.meta.next_review)
-            .chain(c.phases.iter().flat_map(|p| p.start.iter().chain(&p.end)));
-        for date in dates {
+        for date in c.meta.created.iter().chain(&c.meta.next_review) {
             check(&date.text, &date.value, hits);
         }
+        for p in &c.phases {
+            let mut seen = None;
+            for d in p.start.iter().chain(&p.end) {
+                // A range written once is both the start and the end: judged once.
+                if seen == Some(d.text.span) {
+                    continue;
+                }
+                seen = Some(d.text.span);
+                check_read(d, hits);
+            }
+        }
         for text in c.signatures.iter().filter_map(|s| s.date.as_ref()) {
-            check(text, &text.date().map_err(|e| e.reason()), hits);
+            let value = crate::value::date::dates_in(&text.text)
+                .next()
+                .map(|f| f.value)
+                .ok_or(crate::parse::phases::NOT_A_DATE);
+            check_read(
+                &Parsed {
+                    text: text.clone(),
+                    value,
+                },
+                hits,
+            );
         }
     }
 }
@@ -37,11 +60,41 @@ fn check(text: &Text, date: &Result<Date, &'static str>, hits: &mut Vec<Hit>) {
     let Err(problem) = date else {
         return;
     };
-    hits.push(
-        Hit::at(text.span)
-            .arg("found", crate::rules::support::text::shorten(&text.text))
-            .arg("problem", *problem),
-    );
+    hits.push(hit(text).arg("problem", *problem));
+}
+
+/// A date read in any form: reported when unread, not on the calendar, or ambiguous.
+fn check_read(d: &Parsed<DateValue>, hits: &mut Vec<Hit>) {
+    if blank(&d.text.text) {
+        return;
+    }
+    match &d.value {
+        Err(problem) => hits.push(hit(&d.text).arg("problem", *problem)),
+        Ok(DateValue::NoSuchDay(n)) => {
+            // The ISO form it would have had, unless that is what was written.
+            let iso = n.to_string();
+            let problem = if d.text.text.trim() == iso {
+                "no such day on the calendar".to_string()
+            } else {
+                format!("{iso} does not exist")
+            };
+            hits.push(hit(&d.text).arg("problem", problem))
+        }
+        Ok(DateValue::Ambiguous {
+            day_first,
+            month_first,
+        }) => hits.push(
+            hit(&d.text)
+                .variant("ambiguous")
+                .arg("day_first", day_first.to_string())
+                .arg("month_first", month_first.to_string()),
+        ),
+        Ok(_) => {}
+    }
+}
+
+fn hit(text: &Text) -> Hit {
+    Hit::at(text.span).arg("found", crate::rules::support::text::shorten(&text.text))
 }
 
 /// `t.trim().is_empty()`, through the project's trim with its ASCII fast path (dates
@@ -72,10 +125,10 @@ mod tests {
         let spans: Vec<_> = hits.iter().map(|h| h.span).collect();
         assert_eq!(
             spans,
+            // `2026-9-30` is a day that exists, written short: read, not reported.
             vec![
                 k.span("2026-02-30"),
                 k.span("next week"),
-                k.span("2026-9-30"),
                 k.span("2026-13-01")
             ]
         );
@@ -85,6 +138,23 @@ mod tests {
             arg(&hits[1], "problem"),
             "not a date of the form YYYY-MM-DD"
         );
+    }
+
+    #[test]
+    fn days_that_do_not_exist_show_their_iso_form_and_ambiguity_is_reported() {
+        let src = "| Crawl | 31 April 2027 | 03/04/2027 |\n| Walk | Oct 26 – Dec 11, 2026 |\n";
+        let k = Kit::md(src)
+            .phase("crawl", "Crawl")
+            .start("31 April 2027")
+            .end("03/04/2027")
+            .phase("walk", "Walk")
+            .start("Oct 26 – Dec 11, 2026");
+        let hits = k.run("invalid-date");
+        assert_eq!(hits.len(), 2);
+        assert_eq!(arg(&hits[0], "problem"), "2027-04-31 does not exist");
+        assert_eq!(hits[1].variant, "ambiguous");
+        assert_eq!(arg(&hits[1], "day_first"), "2027-04-03");
+        assert_eq!(arg(&hits[1], "month_first"), "2027-03-04");
     }
 
     #[test]

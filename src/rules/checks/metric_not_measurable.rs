@@ -31,6 +31,14 @@ impl Check for MetricNotMeasurable {
             if target.text.bytes().any(|b| b.is_ascii_digit()) {
                 continue;
             }
+            // A number in words (`two FTEs`, `seventy per cent`) or a date is one too.
+            if crate::value::number::numbers_in(&target.text)
+                .next()
+                .is_some()
+                || crate::value::date::dates_in(&target.text).next().is_some()
+            {
+                continue;
+            }
             hits.push(Hit::at(metric.span).arg(
                 "found",
                 crate::rules::support::text::shorten(&metric.name.text),

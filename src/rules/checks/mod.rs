@@ -27,9 +27,6 @@ mod weak_go_no_go;
 
 use super::Factory;
 
-/// Read by `Ctx::bar`, from its old place.
-pub(crate) use super::support::numbers::Percentages;
-
 /// Check name (as a pack's `check = "…"` says it) to the function that builds it.
 pub static CHECKS: &[(&str, Factory)] = &[
     ("advanced-without-gate", advanced_without_gate::factory),

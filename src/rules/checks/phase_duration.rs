@@ -158,7 +158,7 @@ impl Check for PhaseDuration {
             };
             // An end that is written but invalid is `invalid-date`'s; don't guess.
             let end = phase.end_date();
-            if end.is_none() && phase.end.as_ref().is_some_and(|t| t.text.has_words()) {
+            if end.is_none() && phase.end_unread() {
                 continue;
             }
             let Some((actual, expected)) = self.judge(kind, start, end) else {

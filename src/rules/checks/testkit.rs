@@ -9,6 +9,7 @@ use crate::model::{
     Charter, Field, Format, Issue, IssueKind, Metric, Parsed, Phase, PhaseKind, Section, Side,
     Signature, Span, Text,
 };
+use crate::parse::phases::DatePart;
 use crate::rules::pack::{PackFile, DEFAULT_PACK};
 use crate::rules::{Ctx, Hit};
 use crate::source::Source;
@@ -260,9 +261,12 @@ impl Kit {
             span,
             start: None,
             end: None,
+            relative: None,
             scope: None,
             go_no_go: None,
+            bar: None,
             result: None,
+            achieved: None,
         });
         self
     }
@@ -280,13 +284,15 @@ impl Kit {
 
     pub fn start(mut self, needle: &str) -> Kit {
         let t = self.in_phase(needle);
-        self.charter.phases.last_mut().unwrap().start = Some(Parsed::date(t));
+        let p = self.charter.phases.last_mut().unwrap();
+        crate::parse::phases::set_dates(&self.source.text, p, DatePart::Start, &t);
         self
     }
 
     pub fn end(mut self, needle: &str) -> Kit {
         let t = self.in_phase(needle);
-        self.charter.phases.last_mut().unwrap().end = Some(Parsed::date(t));
+        let p = self.charter.phases.last_mut().unwrap();
+        crate::parse::phases::set_dates(&self.source.text, p, DatePart::End, &t);
         self
     }
 
@@ -300,13 +306,17 @@ impl Kit {
         } else {
             self.in_phase(needle)
         };
-        self.charter.phases.last_mut().unwrap().go_no_go = Some(t);
+        let p = self.charter.phases.last_mut().unwrap();
+        p.bar = crate::parse::phases::largest_percent(&t.text);
+        p.go_no_go = Some(t);
         self
     }
 
     pub fn result(mut self, needle: &str) -> Kit {
         let t = self.in_phase(needle);
-        self.charter.phases.last_mut().unwrap().result = Some(t);
+        let p = self.charter.phases.last_mut().unwrap();
+        p.achieved = crate::parse::phases::largest_percent(&t.text);
+        p.result = Some(t);
         self
     }
 

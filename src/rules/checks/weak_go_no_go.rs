@@ -1,8 +1,8 @@
 //! `weak-go-no-go`: a crawl or walk bar with no percentage, or one below the usual
 //! threshold (crawl 20% improvement, walk 70% adoption).
 //!
-//! The percentages written in the bar are read (`≥ 20%`, `20 %`, `20 percent`); the
-//! largest is the bar. A missing or empty bar is `missing-go-no-go`'s.
+//! The parser reads the bar's percentages and shares (`≥ 20%`, `seventy per cent`,
+//! `9 of 12 stores`); the largest is the bar. A missing or empty bar is `missing-go-no-go`'s.
 
 use crate::rules::support::params::PhasePercents;
 use crate::rules::{params, Check, Ctx, Hit};
@@ -19,7 +19,7 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
 
 impl Check for WeakGoNoGo {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
-        for (i, phase) in cx.charter.phases.iter().enumerate() {
+        for phase in &cx.charter.phases {
             // Only crawl and walk have a percentage bar.
             let Some((kind, min)) = phase.kind.and_then(|k| self.min.min(k).map(|m| (k, m))) else {
                 continue;
@@ -27,8 +27,8 @@ impl Check for WeakGoNoGo {
             let Some(bar) = phase.go_no_go.as_ref() else {
                 continue;
             };
-            // A percentage has a digit, so the bar has words: no need to look for them.
-            let found = cx.bar(i);
+            // A percentage is written with words, so a bar with one has words.
+            let found = phase.bar.as_ref().map(|n| n.value);
             // No bar at all is `missing-go-no-go`'s.
             if found.is_none() && !bar.has_words() {
                 continue;

@@ -1,0 +1,214 @@
+//! A phase's dates, bar and result, read the same way from either format with the
+//! shared readers ([`crate::value::date`], [`crate::value::number`]).
+//!
+//! The parsers call [`set_dates`] for each value written for a start, an end or the
+//! dates as a whole, and [`finish`] once the whole charter is read: relative windows
+//! need the signature dates and `created`, which may come after the timeline.
+
+use crate::model::{Charter, Parsed, Phase, PhaseKind, RelativeDates, Span, Text};
+use crate::value::date::{dates_in, Anchor, DateValue, Found};
+use crate::value::number::{numbers_in, Number, NumberKind};
+use jiff::civil::Date;
+
+/// Which of a phase's date parts a value was written for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DatePart {
+    Start,
+    End,
+    /// Both at once: `Apr 6 – May 15, 2027`, `Q3 2027`, `within 60 days of signing`.
+    Dates,
+}
+
+/// What a value that holds no date is, for `invalid-date`.
+pub const NOT_A_DATE: &str = "not a date that can be read";
+
+/// Set the phase's start and/or end from `value`, written for `part`. The dates are
+/// read from the source under the value's span, so each keeps its own span. A value
+/// with no date in it is kept as written, unread, so that `TBD` is still reported.
+/// Parts already set are not overwritten by a `Dates` value.
+pub fn set_dates(src: &str, p: &mut Phase, part: DatePart, value: &Text) {
+    let slice = src
+        .get(value.span.start..value.span.end)
+        .unwrap_or_default();
+    let base = value.span.start;
+    let text = |f: &Found| {
+        let span = Span::new(base + f.range.start, base + f.range.end);
+        Text::new(slice.get(f.range.clone()).unwrap_or_default(), span)
+    };
+    let read = |f: &Found| {
+        let mut t = text(f);
+        // `2027-01-10 onwards`: a finding points at the day, as for a day alone.
+        if matches!(f.value, DateValue::From(_) | DateValue::Until(_)) {
+            let mut isos = crate::parse::markdown::iso_dates(src, t.span);
+            if let (Some(day), None) = (isos.next(), isos.next()) {
+                t = day;
+            }
+        }
+        Parsed {
+            text: t,
+            value: Ok(f.value.clone()),
+        }
+    };
+    let mut all: Vec<Found> = dates_in(slice).collect();
+    // Then `2026-4-1`, which the reader leaves alone: the ISO shape with one-digit
+    // parts, read on the calendar, where no date was found.
+    for t in crate::parse::markdown::iso_dates(src, value.span) {
+        let range = t.span.start - base..t.span.end - base;
+        let free = all
+            .iter()
+            .all(|f| f.range.end <= range.start || range.end <= f.range.start);
+        if let Some(value) = short_iso(&t.text).filter(|_| free) {
+            all.push(Found { range, value });
+        }
+    }
+    all.sort_by_key(|f| f.range.start);
+    let mut found = all.into_iter();
+    let Some(first) = found.next() else {
+        let unread = Some(Parsed {
+            text: value.clone(),
+            value: Err(NOT_A_DATE),
+        });
+        match part {
+            DatePart::End => p.end = unread,
+            DatePart::Start | DatePart::Dates => p.start = unread,
+        }
+        return;
+    };
+    match part {
+        DatePart::Start => p.start = Some(read(&first)),
+        DatePart::End => p.end = Some(read(&first)),
+        DatePart::Dates => {
+            let (start, end) = match &first.value {
+                DateValue::Range { .. } => {
+                    // Two ISO days (`2026-09-07 to 2026-10-30`): each end at its own day.
+                    let at = Span::new(base + first.range.start, base + first.range.end);
+                    let mut isos = crate::parse::markdown::iso_dates(src, at);
+                    let each = |t: Text| Parsed {
+                        text: t,
+                        value: Ok(first.value.clone()),
+                    };
+                    match (isos.next(), isos.next(), isos.next()) {
+                        (Some(a), Some(b), None) => (Some(each(a)), Some(each(b))),
+                        _ => (Some(read(&first)), Some(read(&first))),
+                    }
+                }
+                DateValue::Period { .. } | DateValue::Relative(_) => {
+                    (Some(read(&first)), Some(read(&first)))
+                }
+                DateValue::From(_) => (Some(read(&first)), None),
+                DateValue::Until(_) | DateValue::Ongoing => (None, Some(read(&first))),
+                // A day, then the next date written, if any, as the end.
+                DateValue::Day(_) | DateValue::Ambiguous { .. } | DateValue::NoSuchDay(_) => {
+                    (Some(read(&first)), found.next().map(|f| read(&f)))
+                }
+            };
+            if p.start.is_none() {
+                p.start = start;
+            }
+            if p.end.is_none() {
+                p.end = end;
+            }
+        }
+    }
+}
+
+/// `2026-4-1`: a day (or a day that does not exist) in the ISO shape with short parts.
+fn short_iso(t: &str) -> Option<DateValue> {
+    let mut parts = t.split('-').map(|p| p.parse::<i32>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    let (Ok(m8), Ok(d8), Ok(y16)) = (i8::try_from(m), i8::try_from(d), i16::try_from(y)) else {
+        return None;
+    };
+    Some(match Date::new(y16, m8, d8) {
+        Ok(day) => DateValue::Day(day),
+        Err(_) => DateValue::NoSuchDay(crate::value::date::NoSuchDay {
+            year: y,
+            month: m as u32,
+            day: d as u32,
+        }),
+    })
+}
+
+/// The dates written somewhere in a phase's line or heading, when there are any:
+/// [`set_dates`] for the dates as a whole, leaving the phase as it is otherwise.
+pub fn dates_within(src: &str, p: &mut Phase, span: Span) {
+    let slice = src.get(span.start..span.end).unwrap_or_default();
+    if dates_in(slice).next().is_some() {
+        set_dates(src, p, DatePart::Dates, &Text::new(slice, span));
+    }
+}
+
+/// The largest percentage or share in a text (`≥ 20%`, `9 of 12 stores`).
+pub fn largest_percent(text: &str) -> Option<Number> {
+    numbers_in(text)
+        .filter(|n| matches!(n.kind, NumberKind::Percent | NumberKind::Share { .. }))
+        .reduce(|a, b| if b.value > a.value { b } else { a })
+}
+
+/// Once the whole charter is read: each phase's bar and result as numbers, and its
+/// relative window counted from the date it names, when the charter gives it.
+pub fn finish(c: &mut Charter) {
+    if c.phases.is_empty() {
+        return;
+    }
+    let signed = signing_date(c);
+    let created = c.meta.created.as_ref().and_then(|d| d.ok());
+    for i in 0..c.phases.len() {
+        let (before, rest) = c.phases.split_at_mut(i);
+        let Some(p) = rest.first_mut() else { break };
+        p.bar = p.go_no_go.as_ref().and_then(|t| largest_percent(&t.text));
+        p.achieved = p.result.as_ref().and_then(|t| largest_percent(&t.text));
+        let written = [&p.start, &p.end].into_iter().find_map(|d| match d {
+            Some(Parsed {
+                value: Ok(DateValue::Relative(r)),
+                ..
+            }) => Some(r.clone()),
+            _ => None,
+        });
+        let Some(written) = written else { continue };
+        let after = |d: Date| d.tomorrow().ok();
+        let anchor = match &written.anchor {
+            Anchor::Signing => signed,
+            Anchor::Kickoff | Anchor::Start => before
+                .first()
+                .and_then(Phase::start_date)
+                .or(signed)
+                .or(created),
+            Anchor::PreviousPhase => before.last().and_then(Phase::end_date).and_then(after),
+            Anchor::Named(name) => {
+                let kind = PhaseKind::parse(name);
+                before
+                    .iter()
+                    .rev()
+                    .find(|q| kind.is_some() && q.kind == kind)
+                    .and_then(Phase::end_date)
+                    .and_then(after)
+            }
+        };
+        if let Some(value) = anchor.and_then(|a| written.resolve(a)) {
+            for d in [&mut p.start, &mut p.end].into_iter().flatten() {
+                if matches!(d.value, Ok(DateValue::Relative(_))) {
+                    d.value = Ok(value.clone());
+                }
+            }
+        }
+        p.relative = Some(RelativeDates { written, anchor });
+    }
+}
+
+/// The day the charter was signed: the latest date of a signed signature, as the
+/// last signature is the one that makes it binding.
+fn signing_date(c: &Charter) -> Option<Date> {
+    c.signatures
+        .iter()
+        .filter(|s| s.signed)
+        .filter_map(|s| s.date.as_ref())
+        .filter_map(|t| match dates_in(&t.text).next()?.value {
+            DateValue::Day(d) => Some(d),
+            _ => None,
+        })
+        .max()
+}
+
+#[cfg(test)]
+mod tests;

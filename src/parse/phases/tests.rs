@@ -1,0 +1,140 @@
+use crate::model::{Charter, Format, Phase};
+use crate::source::Source;
+use crate::value::date::DateValue;
+use jiff::civil::date;
+
+fn md(text: &str) -> Charter {
+    let vocab = crate::vocab::default_vocab();
+    crate::parse::parse(
+        &Source::new("t.md", text.to_string()),
+        Format::Markdown,
+        &vocab,
+    )
+}
+
+fn days(p: &Phase) -> (Option<String>, Option<String>) {
+    (
+        p.start_date().map(|d| d.to_string()),
+        p.end_date().map(|d| d.to_string()),
+    )
+}
+
+fn pair(a: &str, b: &str) -> (Option<String>, Option<String>) {
+    (Some(a.into()), Some(b.into()))
+}
+
+#[test]
+fn a_dates_column_reads_every_range_form() {
+    for (cell, start, end) in [
+        ("Apr 6 – May 15, 2027", "2027-04-06", "2027-05-15"),
+        ("2 Nov – 18 Dec 2026", "2026-11-02", "2026-12-18"),
+        ("6–24 April 2027", "2027-04-06", "2027-04-24"),
+        ("2026-10-12 to 2026-11-27", "2026-10-12", "2026-11-27"),
+        ("Q3 2027", "2027-07-01", "2027-09-30"),
+        ("10 weeks starting 19 Apr 2027", "2027-04-19", "2027-06-27"),
+    ] {
+        let c = md(&format!(
+            "## Timeline\n\n| Phase | Dates |\n|---|---|\n| Crawl | {cell} |\n"
+        ));
+        assert_eq!(days(&c.phases[0]), pair(start, end), "{cell}");
+    }
+}
+
+#[test]
+fn iso_ranges_keep_a_span_per_end() {
+    let src = "## Timeline\n\n| Phase | Dates |\n|---|---|\n| Crawl | 2026-10-12 to 2026-11-27 |\n";
+    let c = md(src);
+    let p = &c.phases[0];
+    let s = p.start.as_ref().unwrap().text.span;
+    let e = p.end.as_ref().unwrap().text.span;
+    assert_eq!(&src[s.start..s.end], "2026-10-12");
+    assert_eq!(&src[e.start..e.end], "2026-11-27");
+}
+
+#[test]
+fn open_ends_and_separate_days() {
+    let c = md("## Timeline\n\n| Phase | Dates |\n|---|---|\n| Run | from Q3 2027, ongoing |\n");
+    assert_eq!(days(&c.phases[0]), (Some("2027-07-01".into()), None));
+    let c = md("## Timeline\n\n| Phase | Start | End |\n|---|---|---|\n| Crawl | 1st March 2027 | April 9, 2027 |\n");
+    assert_eq!(days(&c.phases[0]), pair("2027-03-01", "2027-04-09"));
+}
+
+#[test]
+fn relative_windows_resolve_or_stay_relative() {
+    let body =
+        "## Timeline\n\n| Phase | Dates |\n|---|---|\n| Crawl | within 60 days of signing |\n";
+    // Nothing to count from: no dates are made up.
+    let c = md(body);
+    let p = &c.phases[0];
+    assert_eq!(days(p), (None, None));
+    assert!(matches!(
+        p.start.as_ref().unwrap().value,
+        Ok(DateValue::Relative(_))
+    ));
+    assert_eq!(p.relative.as_ref().unwrap().anchor, None);
+    // Signed on 1 Feb 2027: counted from then.
+    let c = md(&format!(
+        "{body}\n## Signatures\n\n- [x] Dana Reyes, Acme, 2027-02-01\n"
+    ));
+    if !c.signatures.is_empty() && c.signatures[0].date.is_some() {
+        assert_eq!(days(&c.phases[0]), pair("2027-02-01", "2027-04-02"));
+        assert_eq!(
+            c.phases[0].relative.as_ref().unwrap().anchor,
+            Some(date(2027, 2, 1))
+        );
+    }
+    // After the previous phase.
+    let c = md("## Timeline\n\n| Phase | Dates |\n|---|---|\n| Crawl | 2027-01-04 to 2027-02-12 |\n| Walk | for 8 weeks after crawl |\n");
+    assert_eq!(days(&c.phases[1]), pair("2027-02-13", "2027-04-09"));
+}
+
+#[test]
+fn sentences_and_inline_labels_are_phases() {
+    let c = md("## Timeline\n\nThe crawl phase runs from 6 April to 15 May 2027, with two pilot stores. Go/No-Go: ≥ 20% faster close.\n");
+    assert_eq!(c.phases.len(), 1);
+    let p = &c.phases[0];
+    assert_eq!(days(p), pair("2027-04-06", "2027-05-15"));
+    assert_eq!(p.bar.as_ref().map(|n| n.value), Some(20.0));
+    let c = md("## Timeline\n\n- Crawl (6 Apr – 15 May 2027): two pilots. Go/No-Go: ≥ 20% faster close. Result: passed, 31%\n");
+    let p = &c.phases[0];
+    assert_eq!(days(p), pair("2027-04-06", "2027-05-15"));
+    assert_eq!(p.scope.as_ref().unwrap().text, "two pilots");
+    assert_eq!(p.go_no_go.as_ref().unwrap().text, "≥ 20% faster close");
+    assert_eq!(p.result.as_ref().unwrap().text, "passed, 31%");
+    assert_eq!(p.achieved.as_ref().map(|n| n.value), Some(31.0));
+}
+
+#[test]
+fn bars_in_words_and_shares() {
+    for (bar, want) in [
+        ("seventy per cent adopt", 70.0),
+        ("9 of 12 (75%) stores live", 75.0),
+        ("6 of 10 stores live", 60.0),
+    ] {
+        assert_eq!(
+            super::largest_percent(bar).map(|n| n.value),
+            Some(want),
+            "{bar}"
+        );
+    }
+    assert!(super::largest_percent("customers are happy").is_none());
+}
+
+#[test]
+fn toml_phases_use_the_same_reader() {
+    let src = "[[timeline.phase]]\nname = \"crawl\"\ndates = \"Apr 6 – May 15, 2027\"\ngo-no-go = \"at least twenty percent faster\"\n\
+        [[timeline.phase]]\nname = \"walk\"\nstart = \"16 May 2027\"\nend = \"31 April 2027\"\n";
+    let vocab = crate::vocab::default_vocab();
+    let c = crate::parse::parse(
+        &Source::new("t.toml", src.to_string()),
+        Format::Toml,
+        &vocab,
+    );
+    assert_eq!(days(&c.phases[0]), pair("2027-04-06", "2027-05-15"));
+    assert_eq!(c.phases[0].bar.as_ref().map(|n| n.value), Some(20.0));
+    assert_eq!(c.phases[1].start_date(), Some(date(2027, 5, 16)));
+    assert!(matches!(
+        c.phases[1].end.as_ref().unwrap().value,
+        Ok(DateValue::NoSuchDay(_))
+    ));
+}
