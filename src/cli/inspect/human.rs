@@ -125,9 +125,22 @@ fn write_file(out: &mut String, v: &FileView) -> std::fmt::Result {
             Some(p.line),
             &format!("{kind:<6} {}  {dates}", quoted(&p.name)),
         )?;
+        if let Some(r) = &p.relative {
+            let from = match &r.counted_from {
+                Some(d) => format!("counted from {d}"),
+                None => "nothing to count from: no dates made up".to_string(),
+            };
+            row(out, None, &format!("  relative  {} ({from})", r.read_as))?;
+        }
         part(out, "scope", p.scope.as_ref())?;
         part(out, "go/no-go", p.go_no_go.as_ref())?;
+        if let Some(b) = p.bar_percent {
+            row(out, None, &format!("  {:<9} {b}%", "bar read"))?;
+        }
         part(out, "result", p.result.as_ref())?;
+        if let Some(r) = p.result_percent {
+            row(out, None, &format!("  {:<9} {r}%", "result read"))?;
+        }
     }
 
     writeln!(out, "\n  METRICS")?;

@@ -106,6 +106,20 @@ pub struct PhaseView {
     pub scope: Option<TextView>,
     pub go_no_go: Option<TextView>,
     pub result: Option<TextView>,
+    /// A window written relative to another date, as read (`day 1 to day 60 after
+    /// signing`), and the day it was counted from (`null` when the charter gives none,
+    /// and then no dates were made up).
+    pub relative: Option<RelativeView>,
+    /// The bar's and the result's numbers as read (a percentage; a share `N of M` as
+    /// its percentage).
+    pub bar_percent: Option<f64>,
+    pub result_percent: Option<f64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RelativeView {
+    pub read_as: String,
+    pub counted_from: Option<String>,
 }
 
 /// A date as written and as read. A reader that resolves relative dates adds how it
@@ -220,6 +234,12 @@ pub fn build(source: &Source, charter: &Charter, vocab: &Vocabulary) -> FileView
                 scope: p.scope.as_ref().map(text),
                 go_no_go: p.go_no_go.as_ref().map(text),
                 result: p.result.as_ref().map(text),
+                relative: p.relative.as_ref().map(|r| RelativeView {
+                    read_as: r.written.to_string(),
+                    counted_from: r.anchor.map(|d| d.to_string()),
+                }),
+                bar_percent: p.bar.as_ref().map(|n| n.value),
+                result_percent: p.achieved.as_ref().map(|n| n.value),
             })
             .collect(),
         metrics: charter
@@ -317,10 +337,10 @@ fn read<T>(p: &Parsed<T>, name: impl Fn(&T) -> String) -> Result<String, &'stati
     p.value.as_ref().map(name).map_err(|e| *e)
 }
 
-fn date(source: &Source, d: &Parsed<Date>) -> DateView {
+fn date<T: std::fmt::Display>(source: &Source, d: &Parsed<T>) -> DateView {
     DateView {
         written: shorten(&d.text.text),
-        value: d.ok().map(|d| d.to_string()),
+        value: d.value.as_ref().ok().map(ToString::to_string),
         error: d.value.as_ref().err().copied(),
         line: source.line_col(d.text.span.start).0,
     }

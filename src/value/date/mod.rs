@@ -122,6 +122,56 @@ impl Relative {
     }
 }
 
+/// How the reader understood a date, for people (`charter inspect`): ISO days,
+/// `a – b` for a range, and words for what is not on the calendar yet.
+impl fmt::Display for DateValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateValue::Day(d) => write!(f, "{d}"),
+            DateValue::Period { first, last, .. }
+            | DateValue::Range {
+                start: first,
+                end: last,
+            } => write!(f, "{first} – {last}"),
+            DateValue::From(d) => write!(f, "from {d}"),
+            DateValue::Until(d) => write!(f, "until {d}"),
+            DateValue::Ongoing => f.write_str("ongoing"),
+            DateValue::Relative(r) => write!(f, "{r}"),
+            DateValue::Ambiguous {
+                day_first,
+                month_first,
+            } => write!(f, "ambiguous: {day_first} or {month_first}"),
+            DateValue::NoSuchDay(d) => write!(f, "no such day: {d}"),
+        }
+    }
+}
+
+impl fmt::Display for Relative {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let anchor = match &self.anchor {
+            Anchor::Signing => "signing",
+            Anchor::Kickoff => "kickoff",
+            Anchor::Start => "the start",
+            Anchor::PreviousPhase => "the previous phase",
+            Anchor::Named(n) => n.as_str(),
+        };
+        let offset = |o: Offset| match o.months {
+            0 => format!("day {}", o.days),
+            m => format!("month {m}, day {}", o.days),
+        };
+        if self.start == self.end {
+            write!(f, "{} after {anchor}", offset(self.start))
+        } else {
+            write!(
+                f,
+                "{} to {} after {anchor}",
+                offset(self.start),
+                offset(self.end)
+            )
+        }
+    }
+}
+
 impl DateValue {
     /// The first day covered, when there is one.
     pub fn first_day(&self) -> Option<Date> {
