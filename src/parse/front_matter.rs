@@ -3,9 +3,9 @@
 //! Done by hand at byte 0 rather than by pulldown-cmark, whose metadata-block
 //! extension would neither report an unclosed block nor give us the offsets we need.
 
-use crate::model::{Issue, IssueKind, Meta, Parsed, Span};
+use crate::model::{Issue, IssueKind, Meta, Span};
 use crate::parse::markdown::yaml::{self, YamlValue};
-use crate::parse::meta::{self, canonical_key, META_KEYS};
+use crate::parse::meta::{self, META_KEYS};
 use toml::de::DeTable;
 
 /// The front matter read from the top of a Markdown file.
@@ -162,10 +162,8 @@ fn read_yaml(content: &str, base: usize, fm: &mut FrontMatter) {
     let m = &mut fm.meta;
     for entry in doc.entries {
         let whole = entry.key_span.join(entry.value.span());
-        let key = canonical_key(&entry.key);
-        match key.as_str() {
-            "partner" | "company" | "tier" | "status" | "created" | "next-review" => {}
-            "leverage" => {
+        let key = match meta::meta_key(&entry.key) {
+            Some("leverage") => {
                 m.leverage_span = Some(whole);
                 let values = match entry.value {
                     YamlValue::Scalar(t) => vec![t],
@@ -177,10 +175,11 @@ fn read_yaml(content: &str, base: usize, fm: &mut FrontMatter) {
                         Vec::new()
                     }
                 };
-                m.leverage = values.into_iter().map(Parsed::leverage).collect();
+                m.leverage = meta::leverages(values);
                 continue;
             }
-            _ => {
+            Some(key) => key,
+            None => {
                 fm.issues
                     .push(meta::unknown_key(&entry.key, whole, META_KEYS));
                 continue;
@@ -200,7 +199,7 @@ fn read_yaml(content: &str, base: usize, fm: &mut FrontMatter) {
                 None
             }
         };
-        meta::set(m, &key, text);
+        meta::set(m, key, text);
     }
 }
 

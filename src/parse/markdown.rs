@@ -12,6 +12,7 @@ mod fill;
 mod inline;
 mod label;
 mod lists;
+mod preamble;
 mod timeline;
 pub(crate) mod yaml;
 
@@ -39,10 +40,6 @@ pub fn parse_with(source: &Source, memo: &mut Memo<'_>) -> Charter {
     let fm = front_matter::read(text);
     charter.meta = fm.meta;
     charter.issues = fm.issues;
-    let names = Names::new(
-        charter.meta.company.as_ref().map(|t| t.text.as_str()),
-        charter.meta.partner.as_ref().map(|t| t.text.as_str()),
-    );
     let base = fm.body_start.min(text.len());
     let body = text.get(base..).unwrap_or_default();
 
@@ -60,6 +57,12 @@ pub fn parse_with(source: &Source, memo: &mut Memo<'_>) -> Charter {
         None => body,
     };
 
+    // Metadata in the body, where front matter lacks it, names the sides too.
+    preamble::read(body, base, memo.vocab(), &mut charter.meta);
+    let names = Names::new(
+        charter.meta.company.as_ref().map(|t| t.text.as_str()),
+        charter.meta.partner.as_ref().map(|t| t.text.as_str()),
+    );
     let pool = POOL.take();
     let lookup = memo.lookup(&names);
     let mut blocks = blocks::collect(pool, body, base, text, &lookup);

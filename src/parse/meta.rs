@@ -1,8 +1,10 @@
 //! Metadata keys (partner, company, tier, …) read from a TOML table: the TOML front
 //! matter of a Markdown charter and the top level of a TOML charter share this.
 
-use crate::model::{Issue, IssueKind, Meta, Parsed, Span, Text};
+use crate::model::{Issue, IssueKind, Leverage, Meta, Parsed, Span, Text};
 pub use crate::suggest::{canonical, canonical_key, closest};
+use crate::value::date::DateValue;
+use jiff::civil::Date;
 use std::borrow::Cow;
 use toml::de::{DeString, DeTable, DeValue};
 use toml::value::Datetime;
@@ -64,7 +66,7 @@ fn read_meta_with<'t, 'i>(
             "leverage" => {
                 meta.leverage_span = Some(whole);
                 let values = list_with(value, base, src, key.get_ref(), issues);
-                meta.leverage = values.into_iter().map(Parsed::leverage).collect();
+                meta.leverage = leverages(values);
                 covered = Some(covered.map_or(whole, |c| c.join(whole)));
                 continue;
             }
@@ -91,17 +93,197 @@ pub fn set(meta: &mut Meta, key: &str, text: Option<Text>) {
         "company" => meta.company = text,
         "tier" => meta.tier = text.map(Parsed::tier),
         "status" => meta.status = text.map(Parsed::status),
-        "created" => meta.created = text.map(Parsed::date),
-        "next-review" => meta.next_review = text.map(Parsed::date),
+        "created" => meta.created = text.map(day),
+        "next-review" => meta.next_review = text.map(day),
         _ => {}
     }
 }
 
-/// The metadata key `key` names, if any. Keys are nearly always written as
-/// [`META_KEYS`] spells them: those are found without making the canonical form.
-fn meta_key(key: &str) -> Option<&'static str> {
+/// Whether metadata key `key` (canonical) already has a value.
+pub fn is_set(meta: &Meta, key: &str) -> bool {
+    match key {
+        "partner" => meta.partner.is_some(),
+        "company" => meta.company.is_some(),
+        "tier" => meta.tier.is_some(),
+        "status" => meta.status.is_some(),
+        "created" => meta.created.is_some(),
+        "next-review" => meta.next_review.is_some(),
+        "leverage" => meta.leverage_span.is_some(),
+        _ => true,
+    }
+}
+
+/// A metadata date: `YYYY-MM-DD`, or a day as people write it (`1 March 2027`,
+/// `March 1, 2027`), also with its ISO form beside it in parentheses. A day that is
+/// not on the calendar is an error, as in ISO form.
+pub fn day(text: Text) -> Parsed<Date> {
+    let value = match crate::date::parse(&text.text) {
+        Ok(d) => Ok(d),
+        Err(e) => {
+            let t = text.text.as_str();
+            let (before, inside) = match t.split_once('(') {
+                Some((b, rest)) => (b, rest.split_once(')').map(|(i, _)| i)),
+                None => (t, None),
+            };
+            let read = |s: &str| crate::value::date::read_whole(s);
+            match read(t).or_else(|| read(before)) {
+                Some(DateValue::Day(d)) => Ok(d),
+                Some(DateValue::NoSuchDay(_)) => Err(crate::date::DateError::Impossible.reason()),
+                other => match inside.and_then(read) {
+                    Some(DateValue::Day(d)) => Ok(d),
+                    _ if matches!(other, Some(DateValue::Ambiguous { .. })) => {
+                        Err("day-first or month-first? write it as YYYY-MM-DD")
+                    }
+                    _ => Err(e.reason()),
+                },
+            }
+        }
+    };
+    Parsed { text, value }
+}
+
+/// Leverage values, each read: a value that lists several (`economic, customer`,
+/// `economic + customer`, `requirement and economic`) counts as each of them.
+pub fn leverages(values: Vec<Text>) -> Vec<Parsed<Leverage>> {
+    let mut out = Vec::with_capacity(values.len());
+    for t in values {
+        split_list(t, |piece| out.push(Parsed::leverage(piece)));
+    }
+    out
+}
+
+/// The items of a list written in one text, outside parentheses: split at `,` `;`
+/// `+` `&` `/` and the word `and`. Each item's span is its own when the text is the
+/// source as written (or quoted), else the whole text's.
+fn split_list(t: Text, mut each: impl FnMut(Text)) {
+    let s = t.text.as_str();
+    let is_sep = |b: u8| matches!(b, b',' | b';' | b'+' | b'&' | b'/');
+    if !s.bytes().any(|b| is_sep(b) || b == b' ') {
+        return each(t);
+    }
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let bytes = s.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'(' | b'[' => depth += 1,
+            b')' | b']' => depth = depth.saturating_sub(1),
+            b if depth == 0 && is_sep(b) => cuts.push((i, i + 1)),
+            b' ' if depth == 0 && bytes[i + 1..].len() >= 4 => {
+                let next = &bytes[i + 1..i + 5];
+                if next[..3].eq_ignore_ascii_case(b"and") && next[3] == b' ' {
+                    cuts.push((i, i + 4));
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if cuts.is_empty() {
+        return each(t);
+    }
+    // Where the text starts inside its span: 0 as written, 1 inside quotes.
+    let offset = match t.span.len().checked_sub(s.len()) {
+        Some(0) => Some(0),
+        Some(2) => Some(1),
+        _ => None,
+    };
+    let mut from = 0;
+    for (a, b) in cuts.into_iter().chain(std::iter::once((s.len(), s.len()))) {
+        let piece = &s[from..a];
+        let lead = piece.len() - piece.trim_start().len();
+        let piece_trim = piece.trim();
+        if !piece_trim.is_empty() {
+            let span = match offset {
+                Some(o) => {
+                    let start = t.span.start + o + from + lead;
+                    Span::new(start, start + piece_trim.len())
+                }
+                None => t.span,
+            };
+            each(Text::new(piece_trim, span));
+        }
+        from = b;
+    }
+}
+
+/// Other spellings of the metadata keys, as words (lowercase, one space between).
+/// A key is also read with one of [`QUALIFIERS`] in front (`partnership tier`).
+const SPELLINGS: &[(&str, &str)] = &[
+    ("organisation", "company"),
+    ("organization", "company"),
+    ("our company", "company"),
+    ("our organisation", "company"),
+    ("our organization", "company"),
+    ("company name", "company"),
+    ("co", "company"),
+    ("partner name", "partner"),
+    ("partner organisation", "partner"),
+    ("partner organization", "partner"),
+    ("partner company", "partner"),
+    ("partner tier", "tier"),
+    ("tier level", "tier"),
+    ("stage", "status"),
+    ("phase", "status"),
+    ("date created", "created"),
+    ("created on", "created"),
+    ("created date", "created"),
+    ("drafted", "created"),
+    ("next review", "next-review"),
+    ("review by", "next-review"),
+    ("review date", "next-review"),
+    ("next review date", "next-review"),
+    ("next review on", "next-review"),
+    ("leverage type", "leverage"),
+    ("basis", "leverage"),
+];
+
+/// Words that may stand before a key without changing it.
+const QUALIFIERS: &[&str] = &[
+    "partnership",
+    "alliance",
+    "charter",
+    "programme",
+    "program",
+    "current",
+];
+
+/// The metadata key `key` names, if any: [`META_KEYS`] in any case, with `_` or `-`,
+/// or one of their other spellings ([`SPELLINGS`]). Keys are nearly always written as
+/// [`META_KEYS`] spells them: those are found without making any other form.
+pub fn meta_key(key: &str) -> Option<&'static str> {
     let known = |k: &str| META_KEYS.iter().copied().find(|&m| m == k);
-    known(key).or_else(|| known(&canonical(key)))
+    known(key)
+        .or_else(|| known(&canonical(key)))
+        .or_else(|| key_by_words(key))
+}
+
+fn key_by_words(key: &str) -> Option<&'static str> {
+    if key.len() > 40 {
+        return None;
+    }
+    let mut words = String::with_capacity(key.len());
+    for w in key
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    let find = |w: &str| {
+        META_KEYS
+            .iter()
+            .copied()
+            .find(|&m| m == w)
+            .or_else(|| SPELLINGS.iter().find(|(s, _)| *s == w).map(|(_, k)| *k))
+    };
+    find(&words).or_else(|| {
+        let (first, rest) = words.split_once(' ')?;
+        QUALIFIERS.contains(&first).then(|| find(rest)).flatten()
+    })
 }
 
 /// A scalar value as text: strings, integers, floats, booleans and dates alike (a
@@ -262,105 +444,4 @@ pub fn shift(r: std::ops::Range<usize>, base: usize) -> Span {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_metadata_and_returns_the_rest() {
-        let src = "partner = \"Northwind\"\ntier = 2\nleverage = \"economic\"\nnext_review = 2027-01-15\n[goals]\nus = \"x\"\n";
-        let table = DeTable::parse(src).unwrap();
-        let mut meta = Meta::default();
-        let mut issues = Vec::new();
-        let rest = read_meta(table.get_ref(), 10, &mut meta, &mut issues);
-        assert!(issues.is_empty(), "{issues:?}");
-        assert_eq!(meta.partner.as_ref().unwrap().text, "Northwind");
-        assert_eq!(meta.tier.as_ref().unwrap().text.text, "2");
-        assert_eq!(meta.leverage.len(), 1);
-        assert_eq!(meta.next_review.as_ref().unwrap().text.text, "2027-01-15");
-        let p = meta.partner.unwrap().span;
-        assert_eq!(&src[p.start - 10..p.end - 10], "\"Northwind\"");
-        assert_eq!(rest.len(), 1);
-        assert_eq!(rest[0].0.get_ref().as_ref(), "goals");
-    }
-
-    #[test]
-    fn dates_keep_their_written_text_with_the_source() {
-        // The parser rejects the day but keeps the key; the text must survive for `invalid-date`.
-        let src = "created = 2026-02-30\nnext-review = 2027-01-15 10:00:00\n";
-        let (table, errors) = DeTable::parse_recoverable(src);
-        assert_eq!(errors.len(), 1);
-        let mut meta = Meta::default();
-        let mut issues = Vec::new();
-        read_meta_in(table.get_ref(), 0, src, &mut meta, &mut issues);
-        assert_eq!(meta.created.unwrap().text.text, "2026-02-30");
-        assert_eq!(meta.next_review.unwrap().text.text, "2027-01-15 10:00:00");
-    }
-
-    #[test]
-    fn datetimes_are_written_as_their_display_writes_them() {
-        for text in [
-            "2026-07-08",
-            "0001-01-01",
-            "9999-12-31",
-            "2026-02-30",
-            "2026-07-08T10:00:00",
-            "2026-07-08 10:00:00.120Z",
-            "2026-07-08T10:00:00+05:30",
-            "10:00:00",
-        ] {
-            if let Ok(d) = text.parse::<Datetime>() {
-                assert_eq!(datetime_text(&d), d.to_string(), "{text:?}");
-            }
-        }
-        for (year, month, day) in [
-            (0, 0, 0),
-            (7, 1, 9),
-            (999, 10, 99),
-            (9999, 99, 10),
-            (10000, 1, 1),
-            (65535, 255, 255),
-            (2026, 100, 1),
-            (2026, 1, 100),
-        ] {
-            let date = toml::value::Date { year, month, day };
-            let d = Datetime {
-                date: Some(date),
-                time: None,
-                offset: None,
-            };
-            assert_eq!(datetime_text(&d), d.to_string(), "{date:?}");
-        }
-    }
-
-    #[test]
-    fn canonical_keys_are_borrowed_when_already_canonical() {
-        for key in [
-            "next-review",
-            "Next_Review",
-            " tier\t",
-            "\u{a0}tier\u{a0}",
-            "\u{b}tier",
-            "",
-            " ",
-            "É_x",
-            "we-give",
-        ] {
-            let old = key.trim().to_ascii_lowercase().replace('_', "-");
-            assert_eq!(canonical(key), old, "{key:?}");
-        }
-        assert!(matches!(canonical("next-review"), Cow::Borrowed(_)));
-        assert!(matches!(canonical("next_review"), Cow::Owned(_)));
-    }
-
-    #[test]
-    fn wrong_types_and_typos_are_issues() {
-        let table = DeTable::parse("tier = [1]\n").unwrap();
-        let mut meta = Meta::default();
-        let mut issues = Vec::new();
-        read_meta(table.get_ref(), 0, &mut meta, &mut issues);
-        assert_eq!(issues[0].kind, IssueKind::WrongType);
-        assert_eq!(closest("parnter", META_KEYS), Some("partner"));
-        assert_eq!(closest("next_reveiw", META_KEYS), Some("next-review"));
-        assert_eq!(closest("zzz", META_KEYS), None);
-    }
-}
+mod tests;

@@ -1,0 +1,133 @@
+use crate::model::{Leverage, Meta, Status, Tier};
+use crate::vocab::default_vocab;
+
+fn read(src: &str) -> Meta {
+    let mut meta = Meta::default();
+    super::read(src, 0, &default_vocab(), &mut meta);
+    meta
+}
+
+fn at<'s>(src: &'s str, t: &Option<crate::model::Text>) -> &'s str {
+    let t = t.as_ref().expect("a value");
+    &src[t.span.start..t.span.end]
+}
+
+fn leverage(m: &Meta) -> Vec<Option<Leverage>> {
+    m.leverage.iter().map(|l| l.ok()).collect()
+}
+
+#[test]
+fn a_two_column_table_with_bold_keys_and_an_empty_header() {
+    let src = "| | |\n|---|---|\n| **Company** | Bramble |\n| **Partner** | Lattice HR |\n| **Tier** | 2 – Partnership |\n| **Leverage** | Customer, Economic |\n| **Status** | Walk |\n| **Next review** | 1 March 2027 |\n\n**Bramble × Lattice — charter**\n\n**1\\. Goals**\n\nTier: 3\n";
+    let m = read(src);
+    assert_eq!(at(src, &m.partner), "Lattice HR");
+    assert_eq!(m.tier(), Some(Tier::Partnership));
+    assert_eq!(
+        at(src, &m.tier.as_ref().map(|t| t.text.clone())),
+        "2 – Partnership"
+    );
+    assert_eq!(m.status(), Some(Status::Walk));
+    assert_eq!(
+        leverage(&m),
+        [Some(Leverage::Customer), Some(Leverage::Economic)]
+    );
+    let l = &m.leverage[1].text;
+    assert_eq!(&src[l.span.start..l.span.end], "Economic");
+    assert_eq!(
+        m.next_review
+            .unwrap()
+            .ok()
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2027-03-01")
+    );
+}
+
+#[test]
+fn a_field_value_table_under_a_setext_title() {
+    let src = "Ardent / Lumio — Charter\n=====\n\n| Field | Value |\n|---|---|\n| Our company | Ardent |\n| Partner tier | Tier 2 (partnership / joint development) |\n| Phase | (/) Walk |\n| Document status | Approved |\n\nGoals\n-----\n\n| Tier | 3 |\n";
+    let m = read(src);
+    assert_eq!(at(src, &m.company), "Ardent");
+    assert_eq!(m.tier(), Some(Tier::Partnership));
+    assert_eq!(m.status(), Some(Status::Walk));
+}
+
+#[test]
+fn a_one_row_wide_table() {
+    let src = "# Junco × Vertex\n\n| Company | Partner | Tier | Status | Leverage |\n|---|---|---|---|---|\n| Junco | Vertex | 3 | crawl | requirement, customer |\n\n## Goals\n";
+    let m = read(src);
+    assert_eq!(at(src, &m.partner), "Vertex");
+    assert_eq!(m.tier(), Some(Tier::Strategic));
+    assert_eq!(m.status(), Some(Status::Crawl));
+    assert_eq!(
+        leverage(&m),
+        [Some(Leverage::Requirement), Some(Leverage::Customer)]
+    );
+}
+
+#[test]
+fn a_key_facts_list_and_terse_bullets() {
+    let src = "# Helix + Candor\n\n**Key facts**\n- Company: Helix\n- Partner: Candor CRM\n- Alliance tier: 1 (integration)\n- Status: crawl\n\n## Partnership objectives\n- Tier: 3\n";
+    let m = read(src);
+    assert_eq!(at(src, &m.partner), "Candor CRM");
+    assert_eq!(m.tier(), Some(Tier::Integration));
+    let src = "# Quayside x Ferro\n\n- co: Quayside Parcel\n- partner: Ferro\n- next review: 2027-04-02\n\n## Goals\n";
+    let m = read(src);
+    assert_eq!(at(src, &m.company), "Quayside Parcel");
+    assert_eq!(at(src, &m.next_review.map(|d| d.text)), "2027-04-02");
+}
+
+#[test]
+fn property_lines_under_the_title_in_one_paragraph() {
+    let src = "# Kestrel × Orbital\n\nCompany: Kestrel Maps\nPartner: Orbital\nTier: 2 (partnership)\n**Leverage:** customer, economic\nStatus: walk\nCreated: November 3, 2026\n\n## Goals\n";
+    let m = read(src);
+    assert_eq!(at(src, &m.partner), "Orbital");
+    assert_eq!(
+        at(src, &m.tier.as_ref().map(|t| t.text.clone())),
+        "2 (partnership)"
+    );
+    assert_eq!(m.tier(), Some(Tier::Partnership));
+    assert_eq!(
+        leverage(&m),
+        [Some(Leverage::Customer), Some(Leverage::Economic)]
+    );
+    assert_eq!(
+        m.created.unwrap().ok().map(|d| d.to_string()).as_deref(),
+        Some("2026-11-03")
+    );
+}
+
+#[test]
+fn sentences_of_properties_in_a_memo_header() {
+    let src = "# Hightide + Corbel\n\nFrom Nate. December 14, 2026.\nPartner: Corbel Roofing Supply. Tier 2. Leverage: economic. Status: crawl (from February 1, 2027). Next review: April 16, 2027.\n\n## Why\n";
+    let m = read(src);
+    assert_eq!(at(src, &m.partner), "Corbel Roofing Supply");
+    assert_eq!(m.tier(), Some(Tier::Partnership));
+    assert_eq!(m.status(), Some(Status::Crawl));
+    assert_eq!(leverage(&m), [Some(Leverage::Economic)]);
+    assert_eq!(at(src, &m.next_review.map(|d| d.text)), "April 16, 2027");
+}
+
+#[test]
+fn a_day_that_does_not_exist_is_kept_as_an_error() {
+    let src = "| | |\n|---|---|\n| Next review | 31 April 2027 |\n";
+    let m = read(src);
+    assert!(m.next_review.unwrap().value.is_err());
+}
+
+#[test]
+fn front_matter_wins_and_prose_is_not_metadata() {
+    let mut meta = Meta::default();
+    let fm = crate::model::Text::new("1", crate::model::Span::new(0, 1));
+    meta.tier = Some(crate::model::Parsed::tier(fm));
+    let src = "# T\n\nTier: 3\nPartner: Orbital\n\n## Goals\n\nStatus: walk\n";
+    super::read(src, 0, &default_vocab(), &mut meta);
+    assert_eq!(meta.tier(), Some(Tier::Integration));
+    assert_eq!(meta.partner.unwrap().text, "Orbital");
+    assert!(
+        meta.status.is_none(),
+        "a recognised section ends the preamble"
+    );
+    let m = read("# T\n\nA joint-development (tier 2) partnership: the status of it is fine.\n");
+    assert!(m.tier.is_none() && m.status.is_none());
+}
