@@ -135,11 +135,11 @@ fn write_file(out: &mut String, v: &FileView) -> std::fmt::Result {
         part(out, "scope", p.scope.as_ref())?;
         part(out, "go/no-go", p.go_no_go.as_ref())?;
         if let Some(b) = p.bar_percent {
-            row(out, None, &format!("  {:<9} {b}%", "bar read"))?;
+            row(out, None, &format!("  {:<9} {b}", "bar %"))?;
         }
         part(out, "result", p.result.as_ref())?;
         if let Some(r) = p.result_percent {
-            row(out, None, &format!("  {:<9} {r}%", "result read"))?;
+            row(out, None, &format!("  {:<9} {r}", "result %"))?;
         }
     }
 
