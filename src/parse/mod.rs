@@ -1,5 +1,6 @@
 //! Source text to [`Charter`]: one reader per format, one model out.
 
+pub mod comments;
 pub mod front_matter;
 pub mod markdown;
 pub mod meta;

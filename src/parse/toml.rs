@@ -25,6 +25,7 @@ const MAX_KEY_PARTS: usize = 80;
 pub fn parse(source: &Source, vocab: &Vocabulary) -> Charter {
     let text = source.text.as_str();
     let mut charter = Charter::empty(Format::Toml, text.len());
+    charter.comments = super::comments::scan(Format::Toml, text);
     // Same cost as `DeTable::parse`, but keeps what precedes and follows an error.
     let (root, errors) = DeTable::parse_recoverable(text);
     // `toml` words and places some errors differently when lines end in CRLF (the `\r`
