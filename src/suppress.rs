@@ -2,7 +2,7 @@
 //! in TOML, with `charter-enable` and `charter-disable-next-line`. The parser finds the
 //! directives (`parse::comments`); here they become the lines each rule is off on.
 
-use crate::model::{Directive, DirectiveKind, Format};
+use crate::model::{Directive, DirectiveKind};
 
 /// Which rules are off on which lines.
 #[derive(Debug, Default)]
@@ -59,7 +59,7 @@ impl Suppressions {
     /// The suppressions of a text in either format (its directives read as the parser
     /// reads them).
     pub fn scan(text: &str) -> Suppressions {
-        Suppressions::new(&crate::parse::comments::scan(Format::Markdown, text).directives)
+        Suppressions::new(&crate::parse::comments::directives(text))
     }
 
     /// No directive at all: nothing is suppressed, whatever the rule or line.

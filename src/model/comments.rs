@@ -2,6 +2,7 @@
 //! once by the parser so that rules and suppressions need not scan the text again.
 
 use super::Span;
+use std::sync::OnceLock;
 
 /// What the parser found of comments and directives.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -10,8 +11,18 @@ pub struct Comments {
     /// lines (`# …`) in TOML, adjacent ones as one span. Patterns never match in them.
     pub spans: Vec<Span>,
     /// The `charter-disable` / `charter-enable` / `charter-disable-next-line` lines,
-    /// in order. Either comment style is a directive in either format.
-    pub directives: Vec<Directive>,
+    /// in order; see [`Comments::directives`].
+    pub directives: OnceLock<Vec<Directive>>,
+}
+
+impl Comments {
+    /// The directives, read by `read` (`parse::comments::directives`) the first time
+    /// they are asked for: only a charter with a finding needs them, and most have
+    /// none, so most never pay for the search of their text. Either comment style is
+    /// a directive in either format.
+    pub fn directives(&self, read: impl FnOnce() -> Vec<Directive>) -> &[Directive] {
+        self.directives.get_or_init(read)
+    }
 }
 
 /// One suppression directive: `<!-- charter-disable rule -->` or `# charter-disable rule`.

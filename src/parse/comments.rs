@@ -7,11 +7,12 @@
 
 use crate::model::{Comments, Directive, DirectiveKind, Format, Span};
 
-/// The comments and directives of `text`, a charter in `format`.
+/// The comments of `text`, a charter in `format`; its directives are read on first use
+/// (see [`Comments::directives`], with [`directives`]).
 pub fn scan(format: Format, text: &str) -> Comments {
     Comments {
         spans: spans(format, text),
-        directives: directives(text),
+        directives: Default::default(),
     }
 }
 
@@ -78,8 +79,8 @@ fn spans(format: Format, text: &str) -> Vec<Span> {
     out
 }
 
-/// See [`Comments::directives`].
-fn directives(text: &str) -> Vec<Directive> {
+/// The directives among the lines of `text`; see [`Comments::directives`].
+pub fn directives(text: &str) -> Vec<Directive> {
     // Nearly every charter has none: skip the line loop.
     // memmem: a SIMD search, where `str::contains` looks at every byte; its searcher
     // built once, not for every file.

@@ -232,8 +232,10 @@ impl RuleSet {
                 } else {
                     source.clamp(hit.span)
                 };
-                let suppressions = suppressions
-                    .get_or_insert_with(|| Suppressions::new(&charter.comments.directives));
+                let suppressions = suppressions.get_or_insert_with(|| {
+                    let read = || crate::parse::comments::directives(&source.text);
+                    Suppressions::new(charter.comments.directives(read))
+                });
                 // The line only when some directive could apply to it.
                 if !suppressions.is_empty() {
                     let line = source.line_col(span.start).0;
