@@ -9,7 +9,9 @@ use crate::value::date::{DateValue, Relative};
 use crate::value::number::Number;
 use jiff::civil::Date;
 
+mod comments;
 mod values;
+pub use comments::{Comments, Directive, DirectiveKind};
 pub use values::{Leverage, Status, Tier};
 
 /// A byte range into the source text (after any BOM was removed).
@@ -216,6 +218,8 @@ pub struct Charter {
     /// Headings and labels the reader saw but could not place (no section, no field):
     /// what `charter inspect` lists and `missing-section` points at.
     pub unread: Vec<Unread>,
+    /// Comments and suppression directives, read with the rest.
+    pub comments: Comments,
 }
 
 impl Charter {
@@ -230,6 +234,7 @@ impl Charter {
             signatures: Vec::new(),
             issues: Vec::new(),
             unread: Vec::new(),
+            comments: Comments::default(),
         }
     }
 

@@ -1,6 +1,8 @@
 //! Inline suppression: `<!-- charter-disable rule -->` in Markdown, `# charter-disable rule`
-//! in TOML, with `charter-enable` and `charter-disable-next-line`. The same directives work
-//! in both formats, so they are found by scanning lines rather than through either parser.
+//! in TOML, with `charter-enable` and `charter-disable-next-line`. The parser finds the
+//! directives (`parse::comments`); here they become the lines each rule is off on.
+
+use crate::model::{Directive, DirectiveKind};
 
 /// Which rules are off on which lines.
 #[derive(Debug, Default)]
@@ -12,34 +14,18 @@ pub struct Suppressions {
     file_wide: Vec<Vec<String>>,
 }
 
-enum Directive {
-    Disable,
-    Enable,
-    NextLine,
-}
-
 impl Suppressions {
-    pub fn scan(text: &str) -> Suppressions {
+    /// The ranges the directives of a charter (in line order) switch off.
+    pub fn new(directives: &[Directive]) -> Suppressions {
         let mut s = Suppressions::default();
-        // Nearly every charter has none: skip the line loop.
-        // memmem: a SIMD search, where `str::contains` looks at every byte; its searcher
-        // built once, not for every file.
-        static DIRECTIVE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-            std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"charter-"));
-        if DIRECTIVE.find(text.as_bytes()).is_none() {
-            return s;
-        }
         // Open `disable`s: rules → the line they started on.
         let mut open: Vec<(Vec<String>, usize)> = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            let lineno = i + 1;
-            let Some((directive, rules)) = parse_line(line) else {
-                continue;
-            };
-            match directive {
-                Directive::NextLine => s.ranges.push((rules, lineno + 1, lineno + 1)),
-                Directive::Disable => open.push((rules, lineno)),
-                Directive::Enable => {
+        for d in directives {
+            let (lineno, rules) = (d.line, d.rules.clone());
+            match d.kind {
+                DirectiveKind::NextLine => s.ranges.push((rules, lineno + 1, lineno + 1)),
+                DirectiveKind::Disable => open.push((rules, lineno)),
+                DirectiveKind::Enable => {
                     // Close every open range that names one of these rules (or all, for a bare enable).
                     let mut keep = Vec::new();
                     for (open_rules, start) in open.drain(..) {
@@ -70,6 +56,12 @@ impl Suppressions {
         s
     }
 
+    /// The suppressions of a text in either format (its directives read as the parser
+    /// reads them).
+    pub fn scan(text: &str) -> Suppressions {
+        Suppressions::new(&crate::parse::comments::directives(text))
+    }
+
     /// No directive at all: nothing is suppressed, whatever the rule or line.
     pub fn is_empty(&self) -> bool {
         // Every file-wide disable is a range too.
@@ -91,42 +83,6 @@ impl Suppressions {
             .iter()
             .any(|(rules, a, b)| (*a..=*b).contains(&line) && names(rules))
     }
-}
-
-/// A directive on this line, if any: `<!-- charter-… rules -->` or `# charter-… rules`.
-fn parse_line(line: &str) -> Option<(Directive, Vec<String>)> {
-    let t = line.trim();
-    let body = if let Some(rest) = t.strip_prefix("<!--") {
-        rest.strip_suffix("-->")?.trim()
-    } else if let Some(rest) = t.strip_prefix('#') {
-        rest.trim()
-    } else {
-        return None;
-    };
-    let (directive, rest) = if let Some(r) = body.strip_prefix("charter-disable-next-line") {
-        (Directive::NextLine, r)
-    } else if let Some(r) = body.strip_prefix("charter-disable") {
-        (Directive::Disable, r)
-    } else if let Some(r) = body.strip_prefix("charter-enable") {
-        (Directive::Enable, r)
-    } else {
-        return None;
-    };
-    // `charter-disabled` is not a directive.
-    if rest
-        .chars()
-        .next()
-        .is_some_and(|c| !c.is_whitespace() && c != ':')
-    {
-        return None;
-    }
-    let rules = rest
-        .trim_start_matches(':')
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|r| !r.is_empty())
-        .map(str::to_string)
-        .collect();
-    Some((directive, rules))
 }
 
 #[cfg(test)]

@@ -37,6 +37,7 @@ pub fn parse(source: &Source, vocab: &Vocabulary) -> Charter {
 pub fn parse_with(source: &Source, memo: &mut Memo<'_>) -> Charter {
     let text = source.text.as_str();
     let mut charter = Charter::empty(Format::Markdown, text.len());
+    charter.comments = super::comments::scan(Format::Markdown, text);
     let fm = front_matter::read(text);
     charter.meta = fm.meta;
     charter.issues = fm.issues;

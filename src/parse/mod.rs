@@ -1,5 +1,6 @@
 //! Source text to [`Charter`]: one reader per format, one model out.
 
+pub mod comments;
 pub mod front_matter;
 mod implied;
 pub mod markdown;
@@ -26,7 +27,7 @@ pub fn parse(source: &Source, format: Format, vocab: &Vocabulary) -> Charter {
 pub fn parse_with(source: &Source, format: Format, memo: &mut Memo<'_>) -> Charter {
     let mut charter = match format {
         Format::Markdown => markdown::parse_with(source, memo),
-        Format::Toml => self::toml::parse(source, memo.vocab()),
+        Format::Toml => self::toml::parse_with(source, memo),
     };
     implied::add(&mut charter, memo.vocab());
     charter
@@ -38,5 +39,35 @@ pub fn format_for(name: &str) -> Format {
         Format::Toml
     } else {
         Format::Markdown
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One memo kept across every fixture, in both formats, reads each as a fresh parse does.
+    #[test]
+    fn a_shared_memo_reads_as_a_fresh_parse() {
+        let vocab = crate::rules::checks::testkit::vocab();
+        let mut memo = Memo::new(&vocab);
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rules");
+        let mut read = 0;
+        for rule in std::fs::read_dir(root).unwrap() {
+            for file in std::fs::read_dir(rule.unwrap().path()).unwrap() {
+                let path = file.unwrap().path();
+                let name = path.to_string_lossy().to_string();
+                if !name.contains(".charter.") {
+                    continue;
+                }
+                let source = Source::new(&name, std::fs::read_to_string(&path).unwrap());
+                let format = format_for(&name);
+                let fresh = format!("{:?}", parse(&source, format, &vocab));
+                let shared = format!("{:?}", parse_with(&source, format, &mut memo));
+                assert_eq!(fresh, shared, "{name}");
+                read += 1;
+            }
+        }
+        assert!(read > 40, "{read} fixtures");
     }
 }

@@ -12,7 +12,7 @@ mod tests;
 
 use crate::model::{Charter, Format, Issue, IssueKind, Span};
 use crate::source::Source;
-use crate::vocab::Vocabulary;
+use crate::vocab::{Memo, Names, Vocabulary};
 use ::toml::de::DeTable;
 
 /// Syntax errors kept per file. A file of garbage can yield one per line; the first
@@ -24,8 +24,15 @@ const MAX_SYNTAX_ISSUES: usize = 20;
 const MAX_KEY_PARTS: usize = 80;
 
 pub fn parse(source: &Source, vocab: &Vocabulary) -> Charter {
+    parse_with(source, &mut Memo::new(vocab))
+}
+
+/// [`parse`], looking labels up through `memo`, which a caller parsing many charters
+/// keeps from one to the next.
+pub fn parse_with(source: &Source, memo: &mut Memo<'_>) -> Charter {
     let text = source.text.as_str();
     let mut charter = Charter::empty(Format::Toml, text.len());
+    charter.comments = super::comments::scan(Format::Toml, text);
     // Same cost as `DeTable::parse`, but keeps what precedes and follows an error.
     let (root, errors) = DeTable::parse_recoverable(text);
     // `toml` words and places some errors differently when lines end in CRLF (the `\r`
@@ -52,7 +59,11 @@ pub fn parse(source: &Source, vocab: &Vocabulary) -> Charter {
             span: last,
         });
     }
-    read::Reader::new(text, vocab, &mut charter).document(root.get_ref());
+    // Made without the sides' names: the reader builds them only for a label that is
+    // not an alias as written, and asks the vocabulary itself then.
+    let no_names = Names::default();
+    let lookup = memo.lookup(&no_names);
+    read::Reader::new(text, &lookup, &mut charter).document(root.get_ref());
     super::phases::finish(&mut charter);
     charter
 }

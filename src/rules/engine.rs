@@ -207,8 +207,7 @@ impl RuleSet {
     /// Run every active rule over a parsed charter.
     pub fn check(&self, source: &Source, charter: &Charter, today: Date) -> Vec<Finding> {
         let cx = Ctx::new(charter, source, &self.vocab, today);
-        // Read on the first hit: most charters have none, and so need no scan for
-        // directives (a search of the whole text).
+        // Built on the first hit: most charters have none.
         let mut suppressions: Option<Suppressions> = None;
         let draft = charter.meta.is_draft();
         let mut hits = Vec::new();
@@ -233,8 +232,10 @@ impl RuleSet {
                 } else {
                     source.clamp(hit.span)
                 };
-                let suppressions =
-                    suppressions.get_or_insert_with(|| Suppressions::scan(&source.text));
+                let suppressions = suppressions.get_or_insert_with(|| {
+                    let read = || crate::parse::comments::directives(&source.text);
+                    Suppressions::new(charter.comments.directives(read))
+                });
                 // The line only when some directive could apply to it.
                 if !suppressions.is_empty() {
                     let line = source.line_col(span.start).0;

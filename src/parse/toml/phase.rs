@@ -38,7 +38,7 @@ impl Reader<'_> {
                 "scope" | "deliverables" => Some(PhasePart::Scope),
                 "go-no-go" | "gate" => Some(PhasePart::GoNoGo),
                 "result" => Some(PhasePart::Result),
-                _ => self.vocab.phase_part_for(written),
+                _ => self.lookup.phase_part_for(written),
             };
             let date = |p: &mut Phase, part, value: Option<Text>, src: &str| {
                 if let Some(value) = value {
@@ -71,7 +71,7 @@ impl Reader<'_> {
             set_dates(self.src, &mut p, DatePart::Dates, &d);
         }
         if named {
-            p.kind = PhaseKind::parse(&p.name.text).or_else(|| self.vocab.phase_for(&p.name.text));
+            p.kind = PhaseKind::parse(&p.name.text).or_else(|| self.lookup.phase_for(&p.name.text));
         }
         p
     }

@@ -6,7 +6,7 @@
 
 use crate::model::{Charter, Field, Issue, Metric, Section, Side, Signature, Span, Text};
 use crate::parse::meta::{self, canonical, unknown_key, wrong_type, META_KEYS};
-use crate::vocab::{MetricPart, Names, Vocabulary};
+use crate::vocab::{Lookup, MetricPart, Names};
 use ::toml::de::{DeString, DeTable, DeValue};
 use ::toml::Spanned;
 use std::borrow::Cow;
@@ -39,7 +39,8 @@ const SIGNATURE_KEYS: &[&str] = &["side", "name", "title", "date", "signed"];
 pub(super) struct Reader<'a> {
     /// The text the document was parsed from; spans index it directly.
     pub(super) src: &'a str,
-    pub(super) vocab: &'a Vocabulary,
+    /// Label look-ups, remembered across charters; made without the sides' names.
+    pub(super) lookup: &'a Lookup<'a>,
     /// The sides' names, built when first needed: most keys and sides are read
     /// without them, and building them costs more than most charters need.
     names: Option<Names>,
@@ -47,10 +48,10 @@ pub(super) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    pub(super) fn new(src: &'a str, vocab: &'a Vocabulary, out: &'a mut Charter) -> Self {
+    pub(super) fn new(src: &'a str, lookup: &'a Lookup<'a>, out: &'a mut Charter) -> Self {
         Reader {
             src,
-            vocab,
+            lookup,
             names: None,
             out,
         }
@@ -64,12 +65,12 @@ impl<'a> Reader<'a> {
         // costs more than reading the values.
         self.out.sections.reserve(rest.len());
         for (key, value) in rest {
-            match self.vocab.section_for(key.get_ref()) {
+            match self.lookup.section_for(key.get_ref()) {
                 Some("signatures") => self.signatures(key, value),
                 Some(section) => self.section(section, key, value),
                 None => {
                     let mut known: Vec<&str> = META_KEYS.to_vec();
-                    known.extend(self.vocab.section_keys());
+                    known.extend(self.lookup.vocab().section_keys());
                     self.unknown(key.get_ref(), span(key), &known);
                 }
             }
@@ -208,7 +209,7 @@ impl<'a> Reader<'a> {
             let part = match canonical(written).as_ref() {
                 "name" | "metric" => Some(MetricPart::Name),
                 "target" => Some(MetricPart::Target),
-                _ => self.vocab.metric_part_for(written),
+                _ => self.lookup.metric_part_for(written),
             };
             match part {
                 Some(MetricPart::Name) => {
@@ -284,10 +285,10 @@ impl<'a> Reader<'a> {
     /// [`Vocabulary::field_for`]. The names only matter to a label that is not an
     /// alias as written (`northwind-gives`), so they are left out of the first try.
     fn field_for(&mut self, section: &str, label: &str) -> Option<&'a str> {
-        let vocab = self.vocab;
-        vocab
-            .field_for(section, label, &Names::default())
-            .or_else(|| vocab.field_for(section, label, self.names()))
+        let lookup = self.lookup;
+        lookup
+            .field_for(section, label)
+            .or_else(|| lookup.vocab().field_for(section, label, self.names()))
     }
 
     /// The elements of an array of tables; a lone table is read as an array of one.

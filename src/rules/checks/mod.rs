@@ -14,6 +14,7 @@ mod missing_signature;
 mod parse_error;
 mod pattern;
 mod phase_duration;
+mod phase_incomplete;
 mod phase_missing;
 mod phase_order;
 mod phase_overlap;
@@ -41,6 +42,7 @@ pub static CHECKS: &[(&str, Factory)] = &[
     ("parse-error", parse_error::factory),
     ("pattern", pattern::factory),
     ("phase-duration", phase_duration::factory),
+    ("phase-incomplete", phase_incomplete::factory),
     ("phase-missing", phase_missing::factory),
     ("phase-order", phase_order::factory),
     ("phase-overlap", phase_overlap::factory),

@@ -69,7 +69,8 @@ impl Kit {
 
     fn new(text: &str, format: Format) -> Kit {
         let source = Source::new("test.charter", text.to_string());
-        let charter = Charter::empty(format, source.text.len());
+        let mut charter = Charter::empty(format, source.text.len());
+        charter.comments = crate::parse::comments::scan(format, &source.text);
         Kit {
             source,
             charter,

@@ -126,15 +126,22 @@ fn bound(hir: &Hir) -> u64 {
         // One sparse state, a transition per range.
         HirKind::Class(Class::Bytes(c)) => 96 + 8 * c.ranges().len() as u64,
         // Each range as its UTF-8 byte sequences: at most a state and a transition per
-        // byte of each sequence, and an alternative of a union per sequence.
-        // (An ASCII range is one sequence of one byte: no need to walk it.)
-        HirKind::Class(Class::Unicode(c)) => c.iter().fold(96u64, |total, r| {
-            if r.end().is_ascii() {
-                return total.saturating_add(96);
-            }
-            regex_syntax::utf8::Utf8Sequences::new(r.start(), r.end())
-                .fold(total, |t, seq| t.saturating_add(48 * seq.len() as u64 + 48))
-        }),
+        // byte of each sequence, and an alternative of a union per sequence. An ASCII
+        // range is one sequence of one byte. A small class (a case-folded letter, say)
+        // takes the most any range can cost rather than walking its sequences; a large
+        // one (`\w`) is walked, as the allowance would overstate it many times over.
+        HirKind::Class(Class::Unicode(c)) => {
+            let small = c.ranges().len() <= SMALL_CLASS_RANGES;
+            c.iter().fold(96u64, |total, r| {
+                if r.end().is_ascii() {
+                    return total.saturating_add(96);
+                }
+                if small {
+                    return total.saturating_add(RANGE_ALLOWANCE);
+                }
+                utf8_cost(r.start(), r.end()).saturating_add(total)
+            })
+        }
         // `x{n,m}` is m copies of `x` (`x{n,}`, n + 1), each with a union and an empty state.
         HirKind::Repetition(rep) => {
             let copies = u64::from(rep.max.unwrap_or(rep.min).max(rep.min)).saturating_add(2);
@@ -145,6 +152,20 @@ fn bound(hir: &Hir) -> u64 {
         HirKind::Capture(cap) => bound(&cap.sub).saturating_add(128),
         HirKind::Concat(subs) | HirKind::Alternation(subs) => sum(subs),
     }
+}
+
+/// Classes of this many ranges or fewer are weighed by [`RANGE_ALLOWANCE`] a range.
+const SMALL_CLASS_RANGES: usize = 8;
+
+/// The most one range of scalar values can cost in [`bound`]: it splits into at most 21
+/// UTF-8 sequences (1, 3, 5, 5 and 7 for the one- to four-byte stretches, the
+/// three-byte one cut in two by the surrogates), each of at most 4 bytes.
+const RANGE_ALLOWANCE: u64 = 21 * (48 * 4 + 48);
+
+/// What [`bound`] counts for the range `start..=end` walked sequence by sequence.
+fn utf8_cost(start: char, end: char) -> u64 {
+    regex_syntax::utf8::Utf8Sequences::new(start, end)
+        .fold(0u64, |t, seq| t.saturating_add(48 * seq.len() as u64 + 48))
 }
 
 #[cfg(test)]

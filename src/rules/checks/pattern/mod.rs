@@ -295,7 +295,7 @@ impl Pattern {
 
 impl Check for Pattern {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
-        let comments = cx.comments();
+        let comments = &cx.charter.comments.spans;
         let mut segs = Vec::new();
         let mut any_content = false;
         for target in &self.targets {

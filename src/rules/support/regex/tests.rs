@@ -77,3 +77,26 @@ fn syntax_errors_are_the_parsers() {
     let e = PackRegex::parse("a(").expect_err("invalid");
     assert!(e.contains("unclosed group"), "{e}");
 }
+
+#[test]
+fn no_range_costs_more_than_the_allowance() {
+    // Every range between two of these points: the length boundaries, the surrogates,
+    // the alignment edges of each byte and their neighbours.
+    let mut points: Vec<u32> = vec![0, 0x10_FFFF];
+    for edge in [
+        0x7F, 0x7FF, 0xFFFF, 0xD7FF, 0xE000, 0x3F, 0xFFF, 0x3FFFF, 0x83F, 0x1_0FFF, 0x4_0000,
+    ] {
+        points.extend([edge - 1, edge, edge + 1]);
+    }
+    for step in [0x40u32, 0x1000, 0x4_0000] {
+        points.extend((1..8).map(|k| k * step + 0x5A));
+    }
+    let chars: Vec<char> = points.into_iter().filter_map(char::from_u32).collect();
+    let mut worst = 0;
+    for &a in &chars {
+        for &b in chars.iter().filter(|&&b| b >= a) {
+            worst = worst.max(utf8_cost(a, b));
+        }
+    }
+    assert!(worst <= RANGE_ALLOWANCE, "{worst} > {RANGE_ALLOWANCE}");
+}
