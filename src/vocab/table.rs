@@ -3,6 +3,7 @@
 //! The look-ups here normalize the label each time; a parser that asks about the same
 //! labels again and again asks through a [`super::Lookup`], which remembers answers.
 
+use super::heading::{strip_numbering, HeadingMatch, Keywords};
 use super::names::{contains_words, same, Names};
 use super::normalise::{normalize, with_scratch};
 use super::spec::{MetricPart, PhasePart, VocabSpec};
@@ -15,6 +16,8 @@ pub struct Vocabulary {
     /// Canonical section keys in pack order, with their display titles.
     pub(super) sections: Vec<(String, String)>,
     pub(super) section_aliases: HashMap<String, usize>,
+    /// Words a heading may name a section by when no alias matches.
+    section_keywords: Keywords,
     /// Per section index: normalized label (with `{company}`/`{partner}` tokens) to the
     /// field key's index in `field_names`.
     pub(super) fields: Vec<HashMap<String, usize>>,
@@ -51,6 +54,9 @@ impl Vocabulary {
                 v.section_aliases.insert(normalize(key), idx);
                 for alias in &section.aliases {
                     v.section_aliases.insert(normalize(alias), idx);
+                }
+                for word in &section.keywords {
+                    v.section_keywords.add(&normalize(word), idx);
                 }
                 for (field, aliases) in &section.fields {
                     let f = match v.field_names.iter().position(|k| k == field) {
@@ -148,7 +154,38 @@ impl Vocabulary {
             .unwrap_or_else(|| title_case(key))
     }
 
-    /// The canonical section a heading names, if any.
+    /// The canonical section a Markdown heading names, if any, and how: by an exact
+    /// alias (also once its numbering and `Part A —`-style prefix are set aside), or
+    /// else by a keyword (see `vocab::heading`).
+    pub fn heading_for(&self, heading: &str) -> Option<(&str, HeadingMatch)> {
+        let (i, how) = with_scratch(heading, |n| self.heading_index(n, heading))?;
+        Some((&self.sections.get(i)?.0, how))
+    }
+
+    /// [`Vocabulary::heading_for`]'s section index, given `heading` normalized.
+    pub(super) fn heading_index(
+        &self,
+        normalized: &str,
+        heading: &str,
+    ) -> Option<(usize, HeadingMatch)> {
+        if let Some(i) = self.section_index(normalized, heading) {
+            return Some((i, HeadingMatch::Alias));
+        }
+        let stripped = strip_numbering(heading);
+        let plain: std::borrow::Cow<'_, str> = if stripped.len() == heading.len() {
+            normalized.into()
+        } else {
+            let n = normalize(stripped);
+            if let Some(i) = self.section_index(&n, stripped) {
+                return Some((i, HeadingMatch::Alias));
+            }
+            n.into()
+        };
+        let i = self.section_keywords.section_of(&plain)?;
+        Some((i, HeadingMatch::Keyword))
+    }
+
+    /// The canonical section a heading or TOML table key names by an exact alias, if any.
     pub fn section_for(&self, heading: &str) -> Option<&str> {
         let i = with_scratch(heading, |n| self.section_index(n, heading))?;
         Some(&self.sections.get(i)?.0)
