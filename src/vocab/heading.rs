@@ -161,6 +161,14 @@ pub struct Keywords {
 }
 
 impl Keywords {
+    /// The stemmed words of section `index`'s keywords.
+    pub(super) fn words_of(&self, index: usize) -> impl Iterator<Item = &str> {
+        self.phrases
+            .iter()
+            .filter(move |(_, i)| *i == index)
+            .flat_map(|(p, _)| p.iter().map(String::as_str))
+    }
+
     /// Add a keyword phrase (already normalized) for section `index`.
     pub fn add(&mut self, normalized: &str, index: usize) {
         let words: Vec<String> = normalized

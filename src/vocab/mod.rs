@@ -8,6 +8,7 @@
 //! sides' names read in labels, `normalise` the reduction of a label to its words, and
 //! `memo` the remembered answers a parser looks labels up through.
 
+mod closest;
 mod heading;
 mod memo;
 mod names;

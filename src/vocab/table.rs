@@ -17,7 +17,7 @@ pub struct Vocabulary {
     pub(super) sections: Vec<(String, String)>,
     pub(super) section_aliases: HashMap<String, usize>,
     /// Words a heading may name a section by when no alias matches.
-    section_keywords: Keywords,
+    pub(super) section_keywords: Keywords,
     /// Per section index: normalized label (with `{company}`/`{partner}` tokens) to the
     /// field key's index in `field_names`.
     pub(super) fields: Vec<HashMap<String, usize>>,

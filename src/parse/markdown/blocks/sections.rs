@@ -212,3 +212,5 @@ fn lead(text: &str) -> &str {
     text.get(..end).unwrap_or_default()
 }
 
+#[cfg(test)]
+mod tests;
