@@ -54,18 +54,7 @@ impl Vocabulary {
             .map(|(a, _)| a.clone())
             .chain([normalize(&self.sections[idx].1)])
             .collect();
-        // Only words no other section uses tie a heading to this one (`plan` is in
-        // both `exit plan` and `rollout plan`).
-        let words = self.section_words(idx);
-        let others: Vec<Vec<String>> = (0..self.sections.len())
-            .filter(|&i| i != idx)
-            .map(|i| self.section_words(i))
-            .collect();
-        let words: Vec<&str> = words
-            .iter()
-            .filter(|w| !others.iter().any(|o| o.binary_search(w).is_ok()))
-            .map(String::as_str)
-            .collect();
+        let words = self.distinct_words.get(idx)?;
         unread
             .iter()
             .filter(|u| matches!(u.kind, UnreadKind::Heading { .. }))
@@ -74,10 +63,13 @@ impl Vocabulary {
                 let shared = heading
                     .split(' ')
                     .map(stem)
-                    .filter(|w| words.contains(w))
+                    .filter(|w| words.iter().any(|d| d == w))
                     .count();
                 let edits = aliases
                     .iter()
+                    // The distance is at least the difference in length: no table
+                    // for a heading that cannot be a typo of the alias.
+                    .filter(|a| a.len().abs_diff(heading.len()) <= 2)
                     .map(|a| crate::suggest::edit_distance(&heading, a))
                     .min()
                     .unwrap_or(usize::MAX);
@@ -96,6 +88,28 @@ impl Vocabulary {
             })
             .min_by_key(|c| (c.0, c.1, c.2, c.3))
             .map(|c| c.4)
+    }
+
+    /// Per section: the words of [`Vocabulary::section_words`] no other section uses
+    /// (`plan` is in both `exit plan` and `rollout plan`, so it ties a heading to neither).
+    pub(super) fn distinct_words(&self) -> Vec<Vec<String>> {
+        let all: Vec<Vec<String>> = (0..self.sections.len())
+            .map(|i| self.section_words(i))
+            .collect();
+        all.iter()
+            .enumerate()
+            .map(|(i, words)| {
+                words
+                    .iter()
+                    .filter(|w| {
+                        !all.iter()
+                            .enumerate()
+                            .any(|(j, o)| j != i && o.binary_search(w).is_ok())
+                    })
+                    .cloned()
+                    .collect()
+            })
+            .collect()
     }
 
     /// The stemmed words of section `idx`'s key, title, aliases and keywords, sorted,

@@ -158,6 +158,9 @@ pub fn stem(word: &str) -> &str {
 pub struct Keywords {
     /// Stemmed words of each phrase, and its section's index.
     phrases: Vec<(Vec<String>, usize)>,
+    /// Phrase indices by their first stemmed word: a heading's words are looked up
+    /// one hash each, not compared with every phrase.
+    by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
 }
 
 impl Keywords {
@@ -176,9 +179,17 @@ impl Keywords {
             .filter(|w| !w.is_empty())
             .map(|w| stem(w).to_string())
             .collect();
-        if !words.is_empty() && !self.phrases.iter().any(|(p, i)| *p == words && *i == index) {
-            self.phrases.push((words, index));
+        let Some(first) = words.first().cloned() else {
+            return;
+        };
+        if self.phrases.iter().any(|(p, i)| *p == words && *i == index) {
+            return;
         }
+        self.by_first
+            .entry(first)
+            .or_default()
+            .push(self.phrases.len());
+        self.phrases.push((words, index));
     }
 
     /// The section a normalized heading names by keyword. The head of the heading
@@ -210,22 +221,23 @@ impl Keywords {
     /// on a tie).
     fn last_match(&self, words: &[&str]) -> Option<usize> {
         let mut best: Option<(usize, usize, usize)> = None; // (end, len, section)
-        for (phrase, index) in &self.phrases {
-            let n = phrase.len();
-            if n == 0 || n > words.len() {
+        for (start, w) in words.iter().enumerate() {
+            let Some(candidates) = self.by_first.get(*w) else {
                 continue;
-            }
-            for start in (0..=words.len() - n).rev() {
-                if words[start..start + n]
-                    .iter()
-                    .zip(phrase)
-                    .all(|(w, p)| w == p)
-                {
+            };
+            for &c in candidates {
+                let Some((phrase, index)) = self.phrases.get(c) else {
+                    continue;
+                };
+                let n = phrase.len();
+                let Some(at) = words.get(start..start + n) else {
+                    continue;
+                };
+                if at.iter().zip(phrase).all(|(w, p)| w == p) {
                     let cand = (start + n, n, *index);
                     if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
                         best = Some(cand);
                     }
-                    break;
                 }
             }
         }

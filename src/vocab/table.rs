@@ -18,6 +18,9 @@ pub struct Vocabulary {
     pub(super) section_aliases: HashMap<String, usize>,
     /// Words a heading may name a section by when no alias matches.
     pub(super) section_keywords: Keywords,
+    /// Per section index: the words only that section's title, aliases and keywords
+    /// use (see `vocab::closest`), worked out once.
+    pub(super) distinct_words: Vec<Vec<String>>,
     /// Per section index: normalized label (with `{company}`/`{partner}` tokens) to the
     /// field key's index in `field_names`.
     pub(super) fields: Vec<HashMap<String, usize>>,
@@ -118,6 +121,7 @@ impl Vocabulary {
                 }
             }
         }
+        v.distinct_words = v.distinct_words();
         // Longest phase words first, so "phase one" is not read as a bare number.
         v.phase_words.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
         v.phase_words.dedup();

@@ -323,7 +323,13 @@ impl<'a> Builder<'a> {
                         self.para = Some(i);
                     }
                     _ => {
-                        let idx = self.push(Kind::Para, span);
+                        // Under a heading that names nothing, only a signature line
+                        // among paragraphs can help decide: prose is not read.
+                        let idx = if self.undecided() && !sections::may_be_signed(self.src, span) {
+                            None
+                        } else {
+                            self.push(Kind::Para, span)
+                        };
                         self.para = idx;
                         self.target = idx.map_or(Target::None, Target::Block);
                     }

@@ -22,6 +22,13 @@ pub(super) const BOLD_LEVEL: u8 = 7;
 const UNDECIDED: &str = "";
 
 impl<'a> Builder<'a> {
+    /// Whether the open stretch is under a heading that names nothing.
+    pub(super) fn undecided(&self) -> bool {
+        self.open
+            .and_then(|i| self.out.sections.get(i))
+            .is_some_and(|s| s.key == UNDECIDED)
+    }
+
     /// A heading ends (or a bold line): decide whether it starts a section, is a
     /// sub-heading inside the open one, or starts a stretch its content decides.
     pub(super) fn heading(&mut self, level: u8, text: &str, span: Span) {
@@ -194,6 +201,20 @@ fn by_content<'a>(lookup: &crate::vocab::Lookup<'a>, blocks: &[Block]) -> Option
         return None;
     };
     lookup.vocab().section_keys().find(|k| *k == key)
+}
+
+/// Whether the paragraph at `span` may be a signature line (`Signed …`, `/s/ …`,
+/// `**Signed** …`), judged by its first bytes.
+pub(super) fn may_be_signed(src: &str, span: Span) -> bool {
+    let t = src
+        .as_bytes()
+        .get(span.start..)
+        .unwrap_or_default()
+        .trim_ascii_start();
+    let t = t.strip_prefix(b"**").unwrap_or(t);
+    t.get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"signed"))
+        || t.starts_with(b"/s/")
 }
 
 /// The start of a line that may name a phase: before its first colon, parenthesis or
