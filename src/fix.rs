@@ -137,6 +137,10 @@ fn sections(
         .iter()
         .copied()
         .filter(|k| c.section(k).is_none())
+        // A heading that could be this section was not recognised: adding another would
+        // leave two. `missing-section` names that heading instead, for the writer to
+        // rename (or to teach the pack).
+        .filter(|k| opts.vocab.closest_heading(k, &c.unread).is_none())
         .collect();
     if missing.is_empty() {
         return Ok(());
@@ -294,6 +298,16 @@ mod tests {
             out[gov..].contains("<fill in"),
             "with the template's prompts"
         );
+    }
+
+    #[test]
+    fn a_section_is_not_added_when_an_unrecognised_heading_could_be_it() {
+        let text = "+++\npartner = \"Northwind\"\ntier = 2\n+++\n\n## Goals\n- x\n\n\
+            ## Delivery timline\n\nWe start in May.\n";
+        let out = fixed("a.charter.md", text).expect("other sections are added");
+        assert!(out.contains("## Delivery timline"));
+        assert!(!out.contains("## Timeline"), "{out}");
+        assert!(out.contains("## Governance"));
     }
 
     #[test]

@@ -68,6 +68,7 @@ pub fn parse_with(source: &Source, memo: &mut Memo<'_>) -> Charter {
     let lookup = memo.lookup(&names);
     let mut blocks = blocks::collect(pool, body, base, text, &lookup);
     misplaced_front_matter(body, base, &blocks.verbatim, &mut charter.issues);
+    charter.unread.append(&mut blocks.unread);
     let rd = label::Reader {
         src: text,
         lookup: &lookup,

@@ -5,6 +5,7 @@
 //! one hash of the raw label instead of a normalization and a second hash. A memo holds
 //! the vocabulary it answers for, so its answers cannot cross to another one.
 
+use super::heading::HeadingMatch;
 use super::names::{same, Names};
 use super::normalise::normalize;
 use super::spec::{MetricPart, PhasePart};
@@ -94,6 +95,26 @@ impl<'a> Lookup<'a> {
             return v.section_for(heading);
         };
         Some(&v.sections.get(i?)?.0)
+    }
+
+    /// [`Vocabulary::heading_for`].
+    pub fn heading_for(&self, heading: &str) -> Option<(&'a str, HeadingMatch)> {
+        let v = self.vocab;
+        let Some(found) = self.with_entry(heading, |e, _| {
+            if let Some(known) = e.heading.get() {
+                return known.map(|i| (i, e.heading_how));
+            }
+            let found = v.heading_index(&e.norm, heading);
+            e.heading.set(found.map(|f| f.0));
+            if let Some((_, how)) = found {
+                e.heading_how = how;
+            }
+            found
+        }) else {
+            return v.heading_for(heading);
+        };
+        let (i, how) = found?;
+        Some((&v.sections.get(i)?.0, how))
     }
 
     /// [`Vocabulary::field_for`], with the charter's names.
@@ -198,6 +219,9 @@ impl Labels {
 struct Entry {
     norm: Box<str>,
     section: Slot,
+    /// The Markdown heading answer, and how it matched (meaningful once `heading` is known).
+    heading: Slot,
+    heading_how: HeadingMatch,
     phase: Option<Option<PhaseKind>>,
     phase_part: Option<Option<PhasePart>>,
     metric_part: Option<Option<MetricPart>>,
@@ -217,6 +241,8 @@ impl Entry {
         Entry {
             norm,
             section: Slot::UNKNOWN,
+            heading: Slot::UNKNOWN,
+            heading_how: HeadingMatch::Alias,
             phase: None,
             phase_part: None,
             metric_part: None,

@@ -4,17 +4,20 @@
 //! so a team can teach `charter` its own headings. Everything is matched after
 //! [`normalize`], and aliases are normalized once when the vocabulary is built.
 //!
-//! `spec` is the pack's schema, `table` the compiled [`Vocabulary`], `names` the two
+//! `spec` is the pack's schema, `heading` the lenient reading of a section heading, `table` the compiled [`Vocabulary`], `names` the two
 //! sides' names read in labels, `normalise` the reduction of a label to its words, and
 //! `memo` the remembered answers a parser looks labels up through.
 
+mod closest;
 pub mod cues;
+mod heading;
 mod memo;
 mod names;
 mod normalise;
 mod spec;
 mod table;
 
+pub use heading::{strip_numbering, HeadingMatch};
 pub use memo::{Lookup, Memo};
 pub(crate) use names::find_bytes;
 pub use names::Names;

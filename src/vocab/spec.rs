@@ -32,6 +32,10 @@ pub struct SectionSpec {
     pub title: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Words that name the section when they occur in a heading no alias matches
+    /// (`Commercial terms`, `How will we know it works?`); see `vocab::heading`.
+    #[serde(default)]
+    pub keywords: Vec<String>,
     /// Field key to its label aliases. `{company}` and `{partner}` stand for the names
     /// in the metadata, so `"{partner} gives"` matches `Northwind gives:`.
     #[serde(default)]

@@ -4,6 +4,7 @@
 //! labels again and again asks through a [`super::Lookup`], which remembers answers.
 
 use super::cues::Cues;
+use super::heading::{strip_numbering, HeadingMatch, Keywords};
 use super::names::{contains_words, same, Names};
 use super::normalise::{normalize, with_scratch};
 use super::spec::{MetricPart, PhasePart, VocabSpec};
@@ -16,6 +17,11 @@ pub struct Vocabulary {
     /// Canonical section keys in pack order, with their display titles.
     pub(super) sections: Vec<(String, String)>,
     pub(super) section_aliases: HashMap<String, usize>,
+    /// Words a heading may name a section by when no alias matches.
+    pub(super) section_keywords: Keywords,
+    /// Per section index: the words only that section's title, aliases and keywords
+    /// use (see `vocab::closest`), worked out once.
+    pub(super) distinct_words: Vec<Vec<String>>,
     /// Per section index: normalized label (with `{company}`/`{partner}` tokens) to the
     /// field key's index in `field_names`.
     pub(super) fields: Vec<HashMap<String, usize>>,
@@ -53,6 +59,9 @@ impl Vocabulary {
                 v.section_aliases.insert(normalize(key), idx);
                 for alias in &section.aliases {
                     v.section_aliases.insert(normalize(alias), idx);
+                }
+                for word in &section.keywords {
+                    v.section_keywords.add(&normalize(word), idx);
                 }
                 for (field, aliases) in &section.fields {
                     let f = match v.field_names.iter().position(|k| k == field) {
@@ -115,6 +124,7 @@ impl Vocabulary {
                 }
             }
         }
+        v.distinct_words = v.distinct_words();
         // Longest phase words first, so "phase one" is not read as a bare number.
         v.phase_words.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
         v.phase_words.dedup();
@@ -156,7 +166,38 @@ impl Vocabulary {
             .unwrap_or_else(|| title_case(key))
     }
 
-    /// The canonical section a heading names, if any.
+    /// The canonical section a Markdown heading names, if any, and how: by an exact
+    /// alias (also once its numbering and `Part A —`-style prefix are set aside), or
+    /// else by a keyword (see `vocab::heading`).
+    pub fn heading_for(&self, heading: &str) -> Option<(&str, HeadingMatch)> {
+        let (i, how) = with_scratch(heading, |n| self.heading_index(n, heading))?;
+        Some((&self.sections.get(i)?.0, how))
+    }
+
+    /// [`Vocabulary::heading_for`]'s section index, given `heading` normalized.
+    pub(super) fn heading_index(
+        &self,
+        normalized: &str,
+        heading: &str,
+    ) -> Option<(usize, HeadingMatch)> {
+        if let Some(i) = self.section_index(normalized, heading) {
+            return Some((i, HeadingMatch::Alias));
+        }
+        let stripped = strip_numbering(heading);
+        let plain: std::borrow::Cow<'_, str> = if stripped.len() == heading.len() {
+            normalized.into()
+        } else {
+            let n = normalize(stripped);
+            if let Some(i) = self.section_index(&n, stripped) {
+                return Some((i, HeadingMatch::Alias));
+            }
+            n.into()
+        };
+        let i = self.section_keywords.section_of(&plain)?;
+        Some((i, HeadingMatch::Keyword))
+    }
+
+    /// The canonical section a heading or TOML table key names by an exact alias, if any.
     pub fn section_for(&self, heading: &str) -> Option<&str> {
         let i = with_scratch(heading, |n| self.section_index(n, heading))?;
         Some(&self.sections.get(i)?.0)

@@ -1,14 +1,24 @@
 //! The one pulldown-cmark pass: Markdown body to a flat list of blocks (headings,
 //! paragraphs, list items, table rows) with plain text and source spans, grouped into
-//! sections as the headings go by. Content outside any known section is never turned
-//! into text, so skipped appendices cost only the parse.
+//! sections as the headings go by (`sections` decides what each heading does). Content
+//! before the first heading is never turned into text; content under a heading that
+//! names no section is, so that its content can decide (`sections`).
 //!
 //! Everything is flat and iterative: nesting only moves counters and a stack of open
 //! list items, so deep input costs linear time and no recursion.
 
-use crate::model::{Span, Text};
+mod pool;
+mod sections;
+mod spans;
+
+pub use pool::Pool;
+pub use spans::trim_end;
+use spans::{item_content_start, trim_cell};
+
+use crate::model::{Span, Text, Unread};
 use crate::vocab::Lookup;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use sections::BOLD_LEVEL;
 
 /// Only the start of a block's text is mapped back to the source, for labels; a
 /// label is a few words, so this bounds the map without losing anything.
@@ -134,6 +144,8 @@ pub struct Blocks<'v> {
     pub sections: Vec<RawSection<'v>>,
     /// Code and HTML blocks, in order (their text is not content).
     pub verbatim: Vec<Span>,
+    /// Headings that named no section and were not a field or phase of the open one.
+    pub unread: Vec<Unread>,
     /// Cell text buffers to reuse (cleared when a cell takes one).
     spare_cells: Vec<String>,
 }
@@ -142,50 +154,19 @@ impl Blocks<'_> {
     pub fn blocks(&self) -> &[Block] {
         self.pool.get(..self.len).unwrap_or_default()
     }
-
-    /// The blocks, emptied (no text of this file stays behind), to be reused for the
-    /// next file.
-    pub fn into_pool(mut self) -> Pool {
-        for b in &mut self.pool {
-            b.text.clear();
-            b.chunks.clear();
-            if let Kind::Row { cells, .. } = &mut b.kind {
-                self.spare_cells.extend(cells.drain(..).map(|c| c.text));
-            }
-        }
-        for c in &mut self.spare_cells {
-            c.clear();
-        }
-        Pool {
-            blocks: self.pool,
-            cells: self.spare_cells,
-        }
-    }
 }
 
-/// Blocks kept from one file to the next on a thread, so that their text and chunk
-/// buffers are allocated once per thread rather than once per block of every file.
-#[derive(Default)]
-pub struct Pool {
-    blocks: Vec<Block>,
-    /// Table cells' text buffers: a charter's tables have dozens of cells.
-    cells: Vec<String>,
-}
-
-/// A pool with more blocks or text capacity than this is let go rather than kept: a
-/// huge file's buffers should not stay alive for the small files after it (a charter
-/// has a few dozen blocks).
-const POOL_MAX_BLOCKS: usize = 4096;
-const POOL_MAX_BYTES: usize = 1 << 20;
-
-impl Pool {
-    pub fn worth_keeping(&self) -> bool {
-        self.blocks.len() <= POOL_MAX_BLOCKS
-            && self.cells.len() <= POOL_MAX_BLOCKS
-            && self.blocks.iter().map(|b| b.text.capacity()).sum::<usize>()
-                + self.cells.iter().map(String::capacity).sum::<usize>()
-                <= POOL_MAX_BYTES
-    }
+/// Whether the paragraph so far is only bold text (`**3. Commercials**`, `**Goals**:`),
+/// which stands as a heading (docs/format.md, Sections).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Bold {
+    No,
+    /// The paragraph has started; nothing in it yet.
+    Start,
+    /// Inside its `**…**`.
+    Open,
+    /// After the `**…**`: only blanks and a colon may follow.
+    Closed,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -216,6 +197,12 @@ struct Builder<'a> {
     /// The end of the open section's content so far (applied when it closes: one
     /// field to update per event rather than the section).
     content_end: usize,
+    bold: Bold,
+    /// The text of a paragraph that may be a bold line, and `content_end` before it.
+    bold_text: String,
+    bold_content_end: usize,
+    /// A heading has been seen: only the first can be the title.
+    titled: bool,
 }
 
 pub fn collect<'a>(
@@ -248,6 +235,10 @@ pub fn collect<'a>(
         table: 0,
         row: None,
         content_end: 0,
+        bold: Bold::No,
+        bold_text: String::new(),
+        bold_content_end: 0,
+        titled: false,
     };
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
         let span = Span::new(range.start + base, range.end + base);
@@ -263,6 +254,9 @@ impl<'a> Builder<'a> {
         // `heading` extends the section itself when the heading stays inside it.
         let content = !matches!(self.target, Target::Heading)
             && !matches!(event, Event::Start(Tag::Heading { .. }));
+        if self.bold != Bold::No {
+            self.track_bold(&event);
+        }
         match event {
             Event::Start(tag) => self.start(tag, span),
             Event::End(tag) => self.end(tag, span),
@@ -316,6 +310,11 @@ impl<'a> Builder<'a> {
                 if self.quiet > 0 {
                     return;
                 }
+                if self.items.is_empty() {
+                    self.bold = Bold::Start;
+                    self.bold_text.clear();
+                    self.bold_content_end = self.content_end;
+                }
                 match self.target {
                     Target::Block(i) if self.items.last() == Some(&Some(i)) => {
                         // A loose item's paragraphs are the item's text.
@@ -327,7 +326,13 @@ impl<'a> Builder<'a> {
                         self.para = Some(i);
                     }
                     _ => {
-                        let idx = self.push(Kind::Para, span);
+                        // Under a heading that names nothing, only a signature line
+                        // among paragraphs can help decide: prose is not read.
+                        let idx = if self.undecided() && !sections::may_be_signed(self.src, span) {
+                            None
+                        } else {
+                            self.push(Kind::Para, span)
+                        };
                         self.para = idx;
                         self.target = idx.map_or(Target::None, Target::Block);
                     }
@@ -399,6 +404,10 @@ impl<'a> Builder<'a> {
                 self.target = self.fallback();
             }
             TagEnd::Paragraph => {
+                if std::mem::replace(&mut self.bold, Bold::No) == Bold::Closed {
+                    self.bold_line(span);
+                    return;
+                }
                 if let Some(i) = self.para.take() {
                     if let Some(b) = self.out.pool.get_mut(i) {
                         if matches!(b.kind, Kind::Para) {
@@ -496,113 +505,37 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// A heading ends: decide whether it starts a section, is a sub-heading inside the
-    /// open one, or starts a stretch of skipped content (docs/format.md, Sections).
-    fn heading(&mut self, level: u8, text: &str, span: Span) {
-        let span = trim_end(self.src, span);
-        if let Some(open) = self.open.and_then(|i| self.out.sections.get(i)) {
-            if level > open.level {
-                let key = open.key;
-                let sub = self.lookup.field_for(key, text).is_some()
-                    || (key == "timeline" && self.lookup.phase_for(text).is_some());
-                let other = if sub {
-                    None
-                } else {
-                    self.lookup.section_for(text).filter(|k| *k != key)
-                };
-                if other.is_none() {
-                    if let Some(b) = self
-                        .push(Kind::Heading(level), span)
-                        .and_then(|i| self.out.pool.get_mut(i))
-                    {
-                        b.text.push_str(text);
-                    }
-                    self.content_end = self.content_end.max(span.end);
-                    return;
-                }
+    /// Follow a paragraph that may be a bold line through one more event.
+    fn track_bold(&mut self, event: &Event<'_>) {
+        self.bold = match (self.bold, event) {
+            (Bold::Start, Event::Start(Tag::Strong)) => Bold::Open,
+            (Bold::Open, Event::Text(t) | Event::Code(t)) => {
+                self.bold_text.push_str(t);
+                Bold::Open
+            }
+            (Bold::Open, Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis)) => Bold::Open,
+            (Bold::Open, Event::End(TagEnd::Strong)) => Bold::Closed,
+            (Bold::Closed, Event::Text(t)) if matches!(t.trim(), "" | ":") => Bold::Closed,
+            (state, Event::End(TagEnd::Paragraph)) => state,
+            _ => Bold::No,
+        };
+    }
+
+    /// A paragraph that was only bold text ends: it stands as a heading.
+    fn bold_line(&mut self, span: Span) {
+        // It was pushed as a paragraph (when a section is open): take that back.
+        if let Some(i) = self.para.take() {
+            if i + 1 == self.out.len {
+                self.out.len = i;
             }
         }
-        self.close_section();
-        if let Some(key) = self.lookup.section_for(text) {
-            self.out.sections.push(RawSection {
-                key,
-                heading: Text::new(text, span),
-                level,
-                span,
-                body_start: span.end,
-                blocks: self.out.len..self.out.len,
-            });
-            self.open = Some(self.out.sections.len() - 1);
-            self.content_end = span.end;
+        self.content_end = self.bold_content_end;
+        let text = std::mem::take(&mut self.bold_text);
+        let name = text.trim().trim_end_matches(':').trim_end();
+        if !name.is_empty() {
+            self.heading(BOLD_LEVEL, name, span);
         }
+        self.bold_text = text;
+        self.target = self.fallback();
     }
-
-    fn close_section(&mut self) {
-        let end = self.out.len;
-        if let Some(s) = self.open.take().and_then(|i| self.out.sections.get_mut(i)) {
-            s.blocks.end = end;
-            s.span.end = s.span.end.max(self.content_end);
-            s.span = trim_end(self.src, s.span);
-        }
-    }
-}
-
-/// Drop trailing whitespace from a span (ranges often include the line ending).
-pub fn trim_end(src: &str, span: Span) -> Span {
-    let bytes = src.as_bytes();
-    let mut end = span.end.min(bytes.len());
-    while end > span.start && bytes.get(end - 1).is_some_and(|b| b.is_ascii_whitespace()) {
-        end -= 1;
-    }
-    Span::new(span.start.min(end), end)
-}
-
-/// A cell's range without the padding and pipes around its text.
-fn trim_cell(src: &str, span: Span) -> Span {
-    let bytes = src.as_bytes();
-    let mut start = span.start;
-    let mut end = span.end.min(bytes.len());
-    while start < end
-        && bytes
-            .get(start)
-            .is_some_and(|b| matches!(b, b' ' | b'\t' | b'|'))
-    {
-        start += 1;
-    }
-    while end > start
-        && bytes
-            .get(end - 1)
-            .is_some_and(|b| matches!(b, b' ' | b'\t' | b'|' | b'\r' | b'\n'))
-    {
-        end -= 1;
-    }
-    Span::new(start, end)
-}
-
-/// Where a list item's content starts: after its marker (`-`, `1.`) and task box.
-fn item_content_start(src: &str, item: Span) -> usize {
-    let bytes = src.as_bytes();
-    let end = item.end.min(bytes.len());
-    let mut i = item.start.min(end);
-    while i < end && bytes[i].is_ascii_digit() {
-        i += 1;
-    }
-    if i < end && matches!(bytes[i], b'-' | b'*' | b'+' | b'.' | b')') {
-        i += 1;
-    }
-    while i < end && matches!(bytes[i], b' ' | b'\t') {
-        i += 1;
-    }
-    if i + 3 <= end
-        && bytes[i] == b'['
-        && bytes[i + 2] == b']'
-        && matches!(bytes[i + 1], b' ' | b'x' | b'X')
-    {
-        i += 3;
-        while i < end && matches!(bytes[i], b' ' | b'\t') {
-            i += 1;
-        }
-    }
-    // Only ASCII was skipped, so `i` is a char boundary.
-    i
 }

@@ -1,5 +1,6 @@
 //! `required-section`: each listed section must be present.
 
+use crate::model::UnreadKind;
 use crate::rules::{params, Check, Ctx, Hit};
 use serde::Deserialize;
 
@@ -29,7 +30,28 @@ impl Check for RequiredSection {
             if cx.charter.section(key).is_some() {
                 continue;
             }
-            hits.push(Hit::whole(cx.charter).arg("section", cx.vocab.title(key)));
+            let title = cx.vocab.title(key);
+            // A heading meant as this section but not recognised: point at it.
+            if let Some(u) = cx.vocab.closest_heading(key, &cx.charter.unread) {
+                let level = match u.kind {
+                    UnreadKind::Heading { level } => level,
+                    UnreadKind::Label => 0,
+                };
+                let heading = match level {
+                    0 => format!("**{}**", u.text.text),
+                    n => format!("{} {}", "#".repeat(usize::from(n)), u.text.text),
+                };
+                let (line, _) = cx.source.line_col(u.text.span.start);
+                hits.push(
+                    Hit::at(u.text.span)
+                        .variant("unread")
+                        .arg("section", title)
+                        .arg("heading", heading)
+                        .arg("line", line.to_string()),
+                );
+                continue;
+            }
+            hits.push(Hit::whole(cx.charter).arg("section", title));
         }
     }
 }
@@ -66,6 +88,32 @@ mod tests {
             .section("exit", "## Exit")
             .section("signatures", "## Signatures");
         assert!(k.run("missing-section").is_empty());
+    }
+
+    #[test]
+    fn an_unrecognised_heading_that_could_be_the_section_is_named() {
+        use crate::model::{Unread, UnreadKind};
+        let mut k =
+            Kit::md("## Goals\n- x\n## Delivery plan\n- Crawl\n").section("goals", "## Goals");
+        let t = k.text("Delivery plan");
+        k.charter.unread.push(Unread {
+            kind: UnreadKind::Heading { level: 2 },
+            text: t.clone(),
+            section: None,
+        });
+        let hits = k.run("missing-section");
+        let timeline = hits
+            .iter()
+            .find(|h| arg(h, "section") == "Timeline")
+            .expect("timeline missing");
+        assert_eq!(timeline.variant, "unread");
+        assert_eq!(arg(timeline, "heading"), "## Delivery plan");
+        assert_eq!(arg(timeline, "line"), "3");
+        assert_eq!(timeline.span, t.span);
+        assert!(!timeline.whole_file);
+        // Nothing close to the exit section: the whole file, as before.
+        let exit = hits.iter().find(|h| arg(h, "section") == "Exit criteria");
+        assert!(exit.is_some_and(|h| h.whole_file));
     }
 
     #[test]

@@ -39,6 +39,7 @@ fn check_lookups(memo: &mut Memo<'_>, names: &Names, reference: &NamesReference)
         // A miss, then a hit.
         for _ in 0..2 {
             assert_eq!(lookup.section_for(&s), section_reference(v, &s), "{s:?}");
+            assert_eq!(lookup.heading_for(&s), v.heading_for(&s), "{s:?}");
             for key in v.section_keys() {
                 assert_eq!(
                     lookup.field_for(key, &s),

@@ -1,0 +1,242 @@
+//! What a heading does as the blocks go by: open a section, stay inside the open one
+//! as a sub-heading, or start a stretch whose content decides what it is
+//! (docs/format.md, Sections).
+//!
+//! A heading names a section by an exact alias or, failing that, by a keyword
+//! (`vocab::heading`). A heading deeper than the open section's stays inside it when it
+//! names one of its fields or phases, names nothing, or names a section only by a
+//! keyword (`### Decision owners` under governance). A bold line (`**3. Commercials**`)
+//! is a heading one level deeper than every real heading.
+
+use super::{trim_end, Block, Builder, Kind, RawSection};
+use crate::model::{Span, Text, Unread, UnreadKind};
+use crate::parse::markdown::label::Label;
+use crate::vocab::HeadingMatch;
+
+/// The level a bold line stands at: below `######`, so that under a real heading's
+/// section it is a sub-heading, and among other bold lines a sibling.
+pub(super) const BOLD_LEVEL: u8 = 7;
+
+/// The key of a stretch under a heading that names no section, until its content
+/// decides (see [`Builder::close_section`]).
+const UNDECIDED: &str = "";
+
+impl<'a> Builder<'a> {
+    /// Whether the open stretch is under a heading that names nothing.
+    pub(super) fn undecided(&self) -> bool {
+        self.open
+            .and_then(|i| self.out.sections.get(i))
+            .is_some_and(|s| s.key == UNDECIDED)
+    }
+
+    /// A heading ends (or a bold line): decide whether it starts a section, is a
+    /// sub-heading inside the open one, or starts a stretch its content decides.
+    pub(super) fn heading(&mut self, level: u8, text: &str, span: Span) {
+        let span = trim_end(self.src, span);
+        let first = !std::mem::replace(&mut self.titled, true);
+        let open = self
+            .open
+            .and_then(|i| self.out.sections.get(i))
+            .map(|s| (s.key, s.level));
+        if let Some((key, open_level)) = open {
+            if self.stays_inside(key, open_level, level, text, span) {
+                if let Some(b) = self
+                    .push(Kind::Heading(level), span)
+                    .and_then(|i| self.out.pool.get_mut(i))
+                {
+                    b.text.push_str(text);
+                }
+                self.content_end = self.content_end.max(span.end);
+                return;
+            }
+        }
+        self.close_section();
+        let key = match self.lookup.heading_for(text) {
+            Some((key, _)) => key,
+            None => {
+                // The first heading, before any section, that names nothing is the
+                // charter's title: nothing to recognise.
+                if !first {
+                    self.unread(level, text, span, None);
+                }
+                UNDECIDED
+            }
+        };
+        self.out.sections.push(RawSection {
+            key,
+            heading: Text::new(text, span),
+            level,
+            span,
+            body_start: span.end,
+            blocks: self.out.len..self.out.len,
+        });
+        self.open = Some(self.out.sections.len() - 1);
+        self.content_end = span.end;
+    }
+
+    /// Whether a heading at `level` stays inside the open section `key` (at `open_level`).
+    fn stays_inside(
+        &mut self,
+        key: &str,
+        open_level: u8,
+        level: u8,
+        text: &str,
+        span: Span,
+    ) -> bool {
+        let bold = level == BOLD_LEVEL;
+        // Phases never open a section: `## 3.1 Crawl` after `## 3. Timeline` is in it.
+        if key == "timeline" && level >= open_level && self.lookup.phase_for(text).is_some() {
+            return true;
+        }
+        // `**Keel gives**` among bold-line sections is a field, as `### Keel gives` is.
+        if key != UNDECIDED
+            && (level > open_level || bold)
+            && self.lookup.field_for(key, text).is_some()
+        {
+            return true;
+        }
+        if level <= open_level {
+            return false;
+        }
+        match self.lookup.heading_for(text) {
+            // Under a heading that names nothing, one that names nothing either starts
+            // a stretch of its own (a title's H1 must not gather the whole charter),
+            // unless it names a phase: phases are what can make the stretch a timeline.
+            None if key == UNDECIDED => self.lookup.phase_for(text).is_some(),
+            None => {
+                self.unread(level, text, span, Some(key));
+                true
+            }
+            Some((k, _)) if k == key => true,
+            // Under a heading that names nothing, any section heading opens its section.
+            Some((_, HeadingMatch::Keyword)) => key != UNDECIDED,
+            Some((_, HeadingMatch::Alias)) => false,
+        }
+    }
+
+    fn unread(&mut self, level: u8, text: &str, span: Span, section: Option<&str>) {
+        let level = if level == BOLD_LEVEL { 0 } else { level };
+        self.out.unread.push(Unread {
+            kind: UnreadKind::Heading { level },
+            text: Text::new(text, span),
+            section: section.map(str::to_string),
+        });
+    }
+
+    pub(super) fn close_section(&mut self) {
+        let end = self.out.len;
+        let Some(i) = self.open.take() else { return };
+        let Some(s) = self.out.sections.get_mut(i) else {
+            return;
+        };
+        s.blocks.end = end;
+        s.span.end = s.span.end.max(self.content_end);
+        s.span = trim_end(self.src, s.span);
+        if s.key != UNDECIDED {
+            return;
+        }
+        let (start, heading) = (s.blocks.start, s.heading.span);
+        let own = self.out.pool.get(start..end).unwrap_or_default();
+        match by_content(self.lookup, own) {
+            Some(key) => {
+                if let Some(s) = self.out.sections.get_mut(i) {
+                    s.key = key;
+                }
+                // Read after all: no longer unread.
+                if let Some(u) = self.out.unread.iter().rposition(|u| u.text.span == heading) {
+                    self.out.unread.remove(u);
+                }
+            }
+            None => {
+                // Its blocks are spares again.
+                self.out.sections.truncate(i);
+                self.out.len = start;
+            }
+        }
+    }
+}
+
+/// The section a stretch under an unrecognised heading is by its content: items,
+/// rows or sub-headings naming two or more crawl/walk/run phases are the timeline;
+/// two or more signature lines the signatures; two or more owner, sponsor or
+/// escalation labels the governance.
+fn by_content<'a>(lookup: &crate::vocab::Lookup<'a>, blocks: &[Block]) -> Option<&'a str> {
+    let mut phases = [false; 3];
+    let mut signed = 0;
+    let mut governance = 0;
+    for b in blocks {
+        let lead = match &b.kind {
+            Kind::Row { cells, header, .. } => {
+                if *header {
+                    continue;
+                }
+                cells.first().map_or("", |c| c.text.as_str())
+            }
+            Kind::Heading(_) => b.text.as_str(),
+            Kind::Item { .. } => lead(&b.text),
+            // Prose mentions phases in passing (`results are shared with every walk
+            // customer`): only items, rows and headings name them.
+            Kind::Para => "",
+        };
+        if let Some(p) = lookup.phase_for(lead) {
+            if let Some(seen) = phases.get_mut(p as usize) {
+                *seen = true;
+            }
+        }
+        let t = b.text.trim_start().as_bytes();
+        if t.get(..6)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"signed"))
+            || t.starts_with(b"/s/")
+        {
+            signed += 1;
+        }
+        if let Some(l) = Label::of(b) {
+            if lookup.field_for("governance", l.name).is_some() {
+                governance += 1;
+            }
+        }
+    }
+    let key = if phases.iter().filter(|p| **p).count() >= 2 {
+        "timeline"
+    } else if signed >= 2 {
+        "signatures"
+    } else if governance >= 2 {
+        "governance"
+    } else {
+        return None;
+    };
+    lookup.vocab().section_keys().find(|k| *k == key)
+}
+
+/// Whether the paragraph at `span` may be a signature line (`Signed …`, `/s/ …`,
+/// `**Signed** …`), judged by its first bytes.
+pub(super) fn may_be_signed(src: &str, span: Span) -> bool {
+    let t = src
+        .as_bytes()
+        .get(span.start..)
+        .unwrap_or_default()
+        .trim_ascii_start();
+    let t = t.strip_prefix(b"**").unwrap_or(t);
+    t.get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"signed"))
+        || t.starts_with(b"/s/")
+}
+
+/// The start of a line that may name a phase: before its first colon, parenthesis or
+/// dash (`Crawl (8 Feb – 26 Mar)`, `Walk: …`), or the whole of a short item; empty
+/// when neither is a few words.
+fn lead(text: &str) -> &str {
+    const MAX: usize = 48;
+    let mut end = match text.find([':', '(', '—', '–']) {
+        Some(at) if at <= MAX => at,
+        _ if text.len() <= MAX => text.len(),
+        _ => return "",
+    };
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,98 @@
+//! The heading decisions, through the whole Markdown reader.
+
+use crate::model::{Charter, PhaseKind, UnreadKind};
+use crate::source::Source;
+use crate::vocab::default_vocab;
+
+fn read(body: &str) -> Charter {
+    let text = format!("+++\npartner = \"Orbital\"\ncompany = \"Keel\"\n+++\n\n{body}");
+    crate::parse::markdown::parse(&Source::new("t.charter.md", text), &default_vocab())
+}
+
+fn keys(c: &Charter) -> Vec<&str> {
+    c.sections.iter().map(|s| s.key.as_str()).collect()
+}
+
+fn unread(c: &Charter) -> Vec<(&str, u8)> {
+    c.unread
+        .iter()
+        .filter_map(|u| match u.kind {
+            UnreadKind::Heading { level } => Some((u.text.text.as_str(), level)),
+            UnreadKind::Label => None,
+        })
+        .collect()
+}
+
+#[test]
+fn bold_lines_stand_as_headings() {
+    let c = read(
+        "# Keel / Orbital charter\n\n**1. Goals**\n\nGrow both.\n\n**2. Value Exchange:**\n\n\
+         **Keel gives**\n\nTwo engineers.\n\n**Our owner:** Priya\n\n**3. Timeline**\n\n\
+         **Crawl – pilot**\n\nTwo stores.\n\n**Walk – limited availability**\n\nTen stores.\n",
+    );
+    assert_eq!(keys(&c), ["goals", "value-exchange", "timeline"]);
+    // `**Keel gives**` is a field sub-heading; `**Our owner:** Priya` a paragraph.
+    let ve = &c.sections[1];
+    assert_eq!(ve.fields.first().map(|f| f.key.as_str()), Some("we-give"));
+    // Its value runs to the next heading, as under `### Keel gives`.
+    let value = ve.fields.first().map(|f| f.value.text.as_str());
+    assert!(value.is_some_and(|v| v.starts_with("Two engineers.")));
+    let phases: Vec<_> = c.phases.iter().map(|p| p.kind).collect();
+    assert_eq!(phases, [Some(PhaseKind::Crawl), Some(PhaseKind::Walk)]);
+    // The first heading, naming nothing, is the title: not reported as unread.
+    assert!(unread(&c).is_empty());
+}
+
+#[test]
+fn a_bold_line_under_a_real_heading_is_a_sub_heading_unless_it_is_an_alias() {
+    let c = read("## Governance\n\n**Decision owners**\n\nPriya.\n\n**Exit criteria**\n\nNone.\n");
+    assert_eq!(keys(&c), ["governance", "exit"]);
+}
+
+#[test]
+fn keyword_sub_headings_stay_inside_and_aliases_open() {
+    let c = read(
+        "## Governance\n\n### Decision owners\n\nPriya.\n\n## Timeline\n\n\
+         ### Crawl success criteria\n\n20% faster.\n\n### Metrics\n\n- x: 1\n",
+    );
+    assert_eq!(keys(&c), ["governance", "timeline", "metrics"]);
+}
+
+#[test]
+fn phases_never_leave_the_timeline() {
+    let c = read(
+        "## 3. Programme timeline\n\n## 3.1 Crawl\n\nPilot.\n\n## 3.2 Walk\n\nMore.\n\n\
+         ## 4. Measures of success\n\n- Adoption: 70%\n",
+    );
+    assert_eq!(keys(&c), ["timeline", "metrics"]);
+    assert_eq!(c.phases.len(), 2);
+}
+
+#[test]
+fn setext_headings_are_headings() {
+    let c = read("Goals\n=====\n\nGrow.\n\nCommercial terms\n================\n\nMoney.\n");
+    assert_eq!(keys(&c), ["goals", "value-exchange"]);
+    let c = read("Goals\n-----\n\nGrow.\n\nWho decides?\n------------\n\nPriya.\n");
+    assert_eq!(keys(&c), ["goals", "governance"]);
+}
+
+#[test]
+fn content_decides_under_a_heading_that_names_nothing() {
+    let c = read(
+        "# Title\n\n## How the weeks go\n\n- Crawl (6 Apr – 15 May 2027): pilots\n\
+         - Walk (1 Jun – 31 Aug 2027): more\n\n## People\n\n- Our owner: Priya\n\
+         - Escalation: the COOs\n\n## Background\n\nResults are shared with every walk \
+         customer after the crawl.\n",
+    );
+    assert_eq!(keys(&c), ["timeline", "governance"]);
+    // Read by content: not unread. The background is; the title is the title.
+    assert_eq!(unread(&c), [("Background", 2)]);
+}
+
+#[test]
+fn unread_sub_headings_keep_their_section() {
+    let c = read("## Goals\n\n### Appendix of figures\n\nx\n");
+    let u = c.unread.first().expect("unread");
+    assert_eq!(u.section.as_deref(), Some("goals"));
+    assert_eq!(u.kind, UnreadKind::Heading { level: 3 });
+}
