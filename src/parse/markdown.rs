@@ -9,6 +9,7 @@ mod blocks;
 mod dates;
 mod fill;
 mod label;
+mod lines;
 mod lists;
 mod timeline;
 pub(crate) mod yaml;

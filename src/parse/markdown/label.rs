@@ -21,6 +21,7 @@ pub struct Reader<'a> {
 /// `Label: value` at the start of a paragraph or list item, borrowed from the block
 /// so that the many labels that name no field cost no allocation. Source offsets are
 /// worked out only for the labels that are kept (`label`, `value`, `value_start`).
+#[derive(Clone)]
 pub struct Label<'b> {
     pub name: &'b str,
     /// The text after the colon.
@@ -37,12 +38,13 @@ impl<'b> Label<'b> {
         // `:` is ASCII, so its index is a char boundary.
         let head = b.text.as_bytes();
         let colon = memchr::memchr(b':', head.get(..=MAX_LABEL_BYTES).unwrap_or(head))?;
-        let raw = &b.text[..colon];
+        let marker = clause_marker(&b.text[..colon]);
+        let raw = &b.text[marker..colon];
         let name = trim::trim(raw);
         if name.is_empty() || !crate::model::has_words(name) || too_many_words(name) {
             return None;
         }
-        let lead = raw.len() - trim::trim_start(raw).len();
+        let lead = marker + raw.len() - trim::trim_start(raw).len();
         let after = &b.text[colon + 1..];
         let vstart = colon + 1 + (after.len() - trim::trim_start(after).len());
         Some(Label {
@@ -78,6 +80,33 @@ impl<'b> Label<'b> {
             self.rest,
             Span::new(self.value_start(), self.block.span.end),
         )
+    }
+}
+
+/// The length of a clause marker before a label, `(a) ` or `iv) `, which the
+/// vocabulary's numbering rule does not drop (`a` is also a word); 0 when none.
+fn clause_marker(head: &str) -> usize {
+    let t = head.trim_start();
+    let lead = head.len() - t.len();
+    let open = usize::from(t.starts_with('('));
+    let body = t
+        .as_bytes()
+        .get(open..)
+        .unwrap_or_default()
+        .iter()
+        .take(5)
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let close = open + body;
+    let closed = (1..=4).contains(&body) && t.as_bytes().get(close) == Some(&b')');
+    let spaced = t
+        .as_bytes()
+        .get(close + 1)
+        .is_some_and(|b| b.is_ascii_whitespace());
+    if closed && spaced {
+        lead + close + 1
+    } else {
+        0
     }
 }
 

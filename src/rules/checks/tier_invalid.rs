@@ -27,11 +27,10 @@ impl Check for TierInvalid {
         if tier.value.is_ok() {
             return;
         }
-        hits.push(
-            Hit::at(tier.text.span)
-                .variant("unknown")
-                .arg("found", crate::rules::support::text::shorten(&tier.text.text)),
-        );
+        hits.push(Hit::at(tier.text.span).variant("unknown").arg(
+            "found",
+            crate::rules::support::text::shorten(&tier.text.text),
+        ));
     }
 }
 
