@@ -3,6 +3,7 @@
 pub mod front_matter;
 pub mod markdown;
 pub mod meta;
+pub(crate) mod signed;
 pub mod toml;
 
 use crate::model::{Charter, Format};
