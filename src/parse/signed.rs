@@ -45,16 +45,23 @@ pub fn says_unsigned(text: &str) -> bool {
     if text.contains("___") {
         return true;
     }
-    let lower = text.to_lowercase();
-    UNSIGNED.iter().any(|w| has_words_at(&lower, w))
+    UNSIGNED
+        .iter()
+        .any(|w| has_words_at(text.as_bytes(), w.as_bytes()))
 }
 
-/// `needle` in `hay` with no letter on either side.
-fn has_words_at(hay: &str, needle: &str) -> bool {
-    hay.match_indices(needle).any(|(at, _)| {
-        let before = hay[..at].chars().next_back();
-        let after = hay[at + needle.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+/// `needle` (ASCII, lowercase) in `hay`, ASCII case ignored, with no letter or digit
+/// on either side; compared in place, without a lowercased copy of every line.
+fn has_words_at(hay: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return false;
+    };
+    let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|at| {
+        hay.get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+            && !(at > 0 && word(hay.get(at - 1)))
+            && !word(hay.get(at + needle.len()))
     })
 }
 
