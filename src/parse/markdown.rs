@@ -11,6 +11,7 @@ pub(crate) use dates::dates as iso_dates;
 mod fill;
 mod inline;
 mod label;
+mod lines;
 mod lists;
 mod preamble;
 mod timeline;

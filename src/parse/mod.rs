@@ -6,6 +6,7 @@ mod implied;
 pub mod markdown;
 pub mod meta;
 pub mod phases;
+pub(crate) mod signed;
 pub mod toml;
 
 use crate::model::{Charter, Format};

@@ -27,7 +27,7 @@ impl Names {
     }
 
     fn side_of_normalized(&self, t: &str) -> Option<Side> {
-        let has = |forms: &Forms| forms.iter().any(|f| contains_words(t, f));
+        let has = |forms: &Forms| forms.iter().any(|f| find_name(t, f).is_some());
         match (has(&self.company), has(&self.partner)) {
             (true, false) => Some(Side::Company),
             (false, true) => Some(Side::Partner),
@@ -36,7 +36,7 @@ impl Names {
                 let longest = |forms: &Forms| {
                     forms
                         .iter()
-                        .filter(|f| contains_words(t, f))
+                        .filter(|f| find_name(t, f).is_some())
                         .map(str::len)
                         .max()
                         .unwrap_or(0)
@@ -59,8 +59,8 @@ impl Names {
             // Longest form first, so "northwind ledger" wins over "northwind".
             for form in forms.iter() {
                 let cur = out.as_deref().unwrap_or(label);
-                if let Some(at) = find_words(cur, form) {
-                    out = Some(replace_words(cur, at, form, token));
+                if let Some(at) = find_name(cur, form) {
+                    out = Some(replace_names(cur, at, form, token));
                     break;
                 }
             }
@@ -69,15 +69,39 @@ impl Names {
     }
 }
 
-/// A name and its short form (first word, when the name has several and the word is
-/// long enough to be distinctive), normalized, longest first; both in one string.
+/// A name and the forms people shorten it to, normalized: the short form (first word,
+/// when the name has several and the word is long enough to be distinctive) and the
+/// initials (`NTA` for "Northgate Transit Authority"), longest first.
 #[derive(Clone, Debug, Default)]
 struct Forms {
     /// The whole name normalized; empty for no name.
     full: String,
     /// The length of the short form, a prefix of `full`; 0 when there is none.
     short: usize,
+    /// The initials of the name's words (legal suffixes and small words left out),
+    /// when there are at least two; empty otherwise.
+    initials: String,
 }
+
+/// Words an abbreviation leaves out: "Bank of the North plc" is "BN".
+const NOT_IN_INITIALS: [&str; 16] = [
+    "of",
+    "the",
+    "and",
+    "for",
+    "ltd",
+    "limited",
+    "plc",
+    "inc",
+    "llc",
+    "llp",
+    "gmbh",
+    "co",
+    "corp",
+    "corporation",
+    "ag",
+    "bv",
+];
 
 impl Forms {
     fn new(name: Option<&str>) -> Forms {
@@ -86,15 +110,105 @@ impl Forms {
             Some((first, _)) if first.chars().count() >= 3 => first.len(),
             _ => 0,
         };
-        Forms { full, short }
+        let initials: String = full
+            .split(' ')
+            .filter(|w| !NOT_IN_INITIALS.contains(w))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        let initials = if initials.chars().count() >= 2 && initials != full {
+            initials
+        } else {
+            String::new()
+        };
+        Forms {
+            full,
+            short,
+            initials,
+        }
     }
 
     /// The forms, longest first.
     fn iter(&self) -> impl Iterator<Item = &str> {
         let full = Some(self.full.as_str()).filter(|f| !f.is_empty());
         let short = self.full.get(..self.short).filter(|f| !f.is_empty());
-        full.into_iter().chain(short)
+        let initials = Some(self.initials.as_str()).filter(|f| !f.is_empty());
+        full.into_iter().chain(short).chain(initials)
     }
+}
+
+/// Where a side's name `form` stands in `haystack` as whole words, also as a
+/// possessive (`acmes` is how "Acme's" normalizes): its start and length.
+pub(super) fn find_name(haystack: &str, form: &str) -> Option<(usize, usize)> {
+    if let Some(at) = find_words(haystack, form) {
+        return Some((at, form.len()));
+    }
+    let bytes = haystack.as_bytes();
+    let mut from = 0;
+    while let Some(i) = find_bytes(bytes.get(from..)?, form.as_bytes()) {
+        let at = from + i;
+        let end = at + form.len();
+        let before_ok = at == 0 || bytes.get(at - 1) == Some(&b' ');
+        let possessive = bytes.get(end) == Some(&b's')
+            && (end + 1 == bytes.len() || bytes.get(end + 1) == Some(&b' '));
+        if before_ok && possessive {
+            return Some((at, form.len() + 1));
+        }
+        from = at + 1;
+        while from < haystack.len() && !haystack.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    None
+}
+
+/// Words that name a side without naming it: `our side`, `owner (us)`, `their owner`.
+const PRONOUNS: [(&str, &str); 8] = [
+    ("we", "{company}"),
+    ("us", "{company}"),
+    ("our", "{company}"),
+    ("ours", "{company}"),
+    ("they", "{partner}"),
+    ("them", "{partner}"),
+    ("their", "{partner}"),
+    ("partner", "{partner}"),
+];
+
+/// `label` (normalized, names perhaps already tokens) with the pronouns that stand for
+/// a side read as that side's token; `None` when it has none.
+pub(super) fn pronouns_as_sides(label: &str) -> Option<String> {
+    let mut changed = false;
+    let mut out = String::with_capacity(label.len() + 16);
+    for (i, w) in label.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        match PRONOUNS.iter().find(|(p, _)| *p == w) {
+            Some((_, token)) => {
+                changed = true;
+                out.push_str(token);
+            }
+            None => out.push_str(w),
+        }
+    }
+    changed.then_some(out)
+}
+
+/// The token for people who are neither side (`For patients`, `For member farms`).
+pub(super) const OTHERS: &str = "{others}";
+
+/// `for {others}` for a label such as `for shared clients`: a first word, then one to
+/// three words ending in a plural noun, none of them a side's name or pronoun. A
+/// label that names a side (`for acme`, `for us`) is not one.
+pub(super) fn others_form(label: &str) -> Option<String> {
+    let (first, rest) = label.split_once(' ')?;
+    let words = rest.split(' ').count();
+    let last = rest.rsplit(' ').next()?;
+    let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss");
+    let names_a_side = rest.contains('{')
+        || rest
+            .split(' ')
+            .any(|w| PRONOUNS.iter().any(|(p, _)| *p == w) || w == "partners");
+    (words <= 3 && plural && !names_a_side).then(|| format!("{first} {OTHERS}"))
 }
 
 pub(super) fn contains_words(haystack: &str, needle: &str) -> bool {
@@ -141,18 +255,18 @@ pub(crate) fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     None
 }
 
-/// `haystack` with `needle` replaced by `with` wherever [`find_words`] finds it, the
-/// first time at `first` (already found by the caller: not searched for again).
-fn replace_words(haystack: &str, first: usize, needle: &str, with: &str) -> String {
+/// `haystack` with the name `form` replaced by `with` wherever [`find_name`] finds it,
+/// the first time at `first` (already found by the caller: not searched for again).
+fn replace_names(haystack: &str, first: (usize, usize), form: &str, with: &str) -> String {
     // Room for one replacement without growing: labels name a side once.
     let mut out = String::with_capacity(haystack.len() + with.len());
     let mut rest = haystack;
     let mut at = Some(first);
-    while let Some(i) = at {
+    while let Some((i, len)) = at {
         out.push_str(rest.get(..i).unwrap_or_default());
         out.push_str(with);
-        rest = rest.get(i + needle.len()..).unwrap_or_default();
-        at = find_words(rest, needle);
+        rest = rest.get(i + len..).unwrap_or_default();
+        at = find_name(rest, form);
     }
     out.push_str(rest);
     out

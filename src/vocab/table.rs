@@ -5,7 +5,7 @@
 
 use super::cues::Cues;
 use super::heading::{strip_numbering, HeadingMatch, Keywords};
-use super::names::{contains_words, same, Names};
+use super::names::{contains_words, others_form, pronouns_as_sides, same, Names, OTHERS};
 use super::normalise::{normalize, with_scratch};
 use super::spec::{MetricPart, PhasePart, VocabSpec};
 use crate::model::PhaseKind;
@@ -72,10 +72,9 @@ impl Vocabulary {
                         }
                     };
                     v.fields[idx].insert(normalize(field), f);
-                    if aliases
-                        .iter()
-                        .any(|a| a.contains("{company}") || a.contains("{partner}"))
-                    {
+                    if aliases.iter().any(|a| {
+                        a.contains("{company}") || a.contains("{partner}") || a.contains(OTHERS)
+                    }) {
                         v.tokenized[idx] = true;
                     }
                     for alias in aliases {
@@ -236,9 +235,17 @@ impl Vocabulary {
         normalized: &str,
         names: &Names,
     ) -> Option<usize> {
-        names
-            .tokenize(normalized)
-            .and_then(|t| table.get(&t).copied())
+        let named = names.tokenize(normalized);
+        if let Some(f) = named.as_deref().and_then(|t| table.get(t)) {
+            return Some(*f);
+        }
+        let label = named.as_deref().unwrap_or(normalized);
+        // `Our side`, `Owner (us)`: a pronoun stands for the side's name.
+        if let Some(f) = pronouns_as_sides(label).and_then(|t| table.get(&t).copied()) {
+            return Some(f);
+        }
+        // `For patients`: people who are neither side.
+        others_form(label).and_then(|t| table.get(&t).copied())
     }
 
     /// The canonical field a label names inside section `section`, if any.

@@ -180,7 +180,42 @@ fn name_forms_reference(name: Option<&str>) -> Vec<String> {
             forms.push(first.to_string());
         }
     }
+    let skip = [
+        "of",
+        "the",
+        "and",
+        "for",
+        "ltd",
+        "limited",
+        "plc",
+        "inc",
+        "llc",
+        "llp",
+        "gmbh",
+        "co",
+        "corp",
+        "corporation",
+        "ag",
+        "bv",
+    ];
+    let initials: String = full
+        .split(' ')
+        .filter(|w| !skip.contains(w))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    if initials.chars().count() >= 2 && initials != full {
+        forms.push(initials);
+    }
     forms
+}
+
+/// A name as a word, else as a possessive word (`acmes`): start and length.
+fn name_reference(hay: &str, form: &str) -> Option<(usize, usize)> {
+    if let Some(at) = find_words(hay, form) {
+        return Some((at, form.len()));
+    }
+    let possessive = format!("{form}s");
+    find_words(hay, &possessive).map(|at| (at, possessive.len()))
 }
 
 /// The names as they were read: forms in vectors.
@@ -202,13 +237,13 @@ impl NamesReference {
         for (forms, token) in [(&self.company, "{company}"), (&self.partner, "{partner}")] {
             for form in forms {
                 let cur = out.as_deref().unwrap_or(label);
-                if find_words(cur, form).is_some() {
+                if name_reference(cur, form).is_some() {
                     let mut replaced = String::new();
                     let mut rest = cur;
-                    while let Some(at) = find_words(rest, form) {
+                    while let Some((at, len)) = name_reference(rest, form) {
                         replaced.push_str(&rest[..at]);
                         replaced.push_str(token);
-                        rest = &rest[at + form.len()..];
+                        rest = &rest[at + len..];
                     }
                     replaced.push_str(rest);
                     out = Some(replaced);
@@ -224,7 +259,7 @@ impl NamesReference {
         let longest = |forms: &[String]| {
             forms
                 .iter()
-                .filter(|f| find_words(&t, f).is_some())
+                .filter(|f| name_reference(&t, f).is_some())
                 .map(String::len)
                 .max()
         };
@@ -250,7 +285,16 @@ pub(super) fn field_reference<'v>(
     let n = normalize_reference(label);
     let f = match table.get(&n) {
         Some(&f) => Some(f),
-        None if v.tokenized[idx] => names.tokenize(&n).and_then(|t| table.get(&t).copied()),
+        None if v.tokenized[idx] => {
+            let named = names.tokenize(&n);
+            let label = named.clone().unwrap_or_else(|| n.clone());
+            named
+                .and_then(|t| table.get(&t).copied())
+                .or_else(|| {
+                    super::names::pronouns_as_sides(&label).and_then(|t| table.get(&t).copied())
+                })
+                .or_else(|| super::names::others_form(&label).and_then(|t| table.get(&t).copied()))
+        }
         None => None,
     };
     f.map(|f| v.field_names[f].as_str())

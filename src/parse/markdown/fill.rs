@@ -4,8 +4,8 @@
 
 use super::blocks::{Block, Kind, RawSection};
 use super::label::{field_table, item, joined, nested_end, Label, Reader};
-use super::{lists, timeline};
-use crate::model::{Charter, Field, Section, Span, Text};
+use super::{lines, lists, timeline};
+use crate::model::{Charter, Field, Section, Span, Text, Unread, UnreadKind};
 
 /// Index after the content under sub-heading `i` of level `level`.
 pub fn subsection_end(blocks: &[Block], i: usize, level: u8) -> usize {
@@ -75,7 +75,19 @@ pub fn section(rd: &Reader, raw: RawSection<'_>, blocks: &[Block], charter: &mut
                 }
                 i = end;
             }
-            Kind::Para | Kind::Item { .. } => i = line(rd, blocks, i, &mut sec, charter),
+            Kind::Para | Kind::Item { .. } => match lines::labelled_lines(rd, key, b) {
+                // One block per labelled line, then the item's nested lines after them.
+                Some(mut pieces) => {
+                    let end = nested_end(blocks, i);
+                    pieces.extend(blocks.get(i + 1..end).unwrap_or_default().iter().cloned());
+                    let mut j = 0;
+                    while j < pieces.len() {
+                        j = line(rd, &pieces, j, &mut sec, charter);
+                    }
+                    i = end;
+                }
+                None => i = line(rd, blocks, i, &mut sec, charter),
+            },
         }
     }
     charter.sections.push(sec);
@@ -94,7 +106,7 @@ fn line(
     let nested = blocks.get(i + 1..end).unwrap_or_default();
     let label = Label::of(b);
     if let Some(l) = &label {
-        if let Some(f) = rd.lookup.field_for(&sec.key, l.name) {
+        if let Some(f) = field_of(rd, &sec.key, l.name) {
             sec.fields.push(Field {
                 key: f.to_string(),
                 label: l.label(),
@@ -105,9 +117,12 @@ fn line(
     }
     let is_item = matches!(b.kind, Kind::Item { .. });
     match sec.key.as_str() {
-        "timeline" => match label.filter(|l| rd.lookup.phase_for(l.name).is_some()) {
+        "timeline" => match label
+            .as_ref()
+            .filter(|l| rd.lookup.phase_for(l.name).is_some())
+        {
             Some(l) if is_item => {
-                timeline::item_phase(rd, b, l, nested, sec, charter);
+                timeline::item_phase(rd, b, l.clone(), nested, sec, charter);
                 return end;
             }
             Some(_) => {}
@@ -126,6 +141,33 @@ fn line(
         }
         _ => {}
     }
+    if let Some(l) = label.filter(|l| looks_like_label(l.name)) {
+        charter.unread.push(Unread {
+            kind: UnreadKind::Label,
+            text: l.label(),
+            section: Some(sec.key.clone()),
+        });
+    }
     sec.items.extend(item(b));
     i + 1
+}
+
+/// The field a label names in `section`; failing that, the field its words before an
+/// aside name (`For shared customers (the shippers)`). The aside is tried first:
+/// in `Owner (us)` it is what names the side.
+fn field_of<'a>(rd: &Reader<'a>, section: &str, name: &str) -> Option<&'a str> {
+    rd.lookup.field_for(section, name).or_else(|| {
+        let head = name.get(..name.find('(')?)?.trim_end();
+        (!head.is_empty())
+            .then(|| rd.lookup.field_for(section, head))
+            .flatten()
+    })
+}
+
+/// Labels that name no field are listed as unread only when they read as labels: a
+/// few words before the colon, not a sentence that happens to have one.
+const UNREAD_LABEL_WORDS: usize = 5;
+
+fn looks_like_label(name: &str) -> bool {
+    name.split_whitespace().nth(UNREAD_LABEL_WORDS).is_none() && !name.ends_with(['.', '?', '!'])
 }

@@ -21,6 +21,7 @@ pub struct Reader<'a> {
 /// `Label: value` at the start of a paragraph or list item, borrowed from the block
 /// so that the many labels that name no field cost no allocation. Source offsets are
 /// worked out only for the labels that are kept (`label`, `value`, `value_start`).
+#[derive(Clone)]
 pub struct Label<'b> {
     pub name: &'b str,
     /// The text after the colon.
@@ -37,12 +38,13 @@ impl<'b> Label<'b> {
         // `:` is ASCII, so its index is a char boundary.
         let head = b.text.as_bytes();
         let colon = memchr::memchr(b':', head.get(..=MAX_LABEL_BYTES).unwrap_or(head))?;
-        let raw = &b.text[..colon];
+        let marker = clause_marker(&b.text[..colon]);
+        let raw = &b.text[marker..colon];
         let name = trim::trim(raw);
         if name.is_empty() || !crate::model::has_words(name) || too_many_words(name) {
             return None;
         }
-        let lead = raw.len() - trim::trim_start(raw).len();
+        let lead = marker + raw.len() - trim::trim_start(raw).len();
         let after = &b.text[colon + 1..];
         let vstart = colon + 1 + (after.len() - trim::trim_start(after).len());
         Some(Label {
@@ -78,6 +80,33 @@ impl<'b> Label<'b> {
             self.rest,
             Span::new(self.value_start(), self.block.span.end),
         )
+    }
+}
+
+/// The length of a clause marker before a label, `(a) ` or `iv) `, which the
+/// vocabulary's numbering rule does not drop (`a` is also a word); 0 when none.
+fn clause_marker(head: &str) -> usize {
+    let t = head.trim_start();
+    let lead = head.len() - t.len();
+    let open = usize::from(t.starts_with('('));
+    let body = t
+        .as_bytes()
+        .get(open..)
+        .unwrap_or_default()
+        .iter()
+        .take(5)
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let close = open + body;
+    let closed = (1..=4).contains(&body) && t.as_bytes().get(close) == Some(&b')');
+    let spaced = t
+        .as_bytes()
+        .get(close + 1)
+        .is_some_and(|b| b.is_ascii_whitespace());
+    if closed && spaced {
+        lead + close + 1
+    } else {
+        0
     }
 }
 
@@ -159,17 +188,81 @@ pub fn item(b: &Block) -> Option<Text> {
 
 /// Rows of a two-column table whose first cell names a field are fields; other rows
 /// are items. A header row that names no field is column titles, not content.
+///
+/// A wider table is read by its shape: a party × attribute matrix (`| | Keel | Orbital |`
+/// with rows `Gives`, `Owner`, or transposed, `| Party | Gives | Loses |`) gives a
+/// field for each cell whose column title and row title together name one
+/// (`Keel` + `Gives` is `Keel gives`).
 pub fn field_table(rd: &Reader, rows: &[Block], sec: &mut Section) {
+    let titles = header_cells(rows);
     for row in rows {
         let Kind::Row { cells, header, .. } = &row.kind else {
             continue;
         };
         if let Some(f) = row_field(rd, &sec.key, cells) {
             sec.fields.push(f);
-        } else if !header {
+        } else if *header {
+            continue;
+        } else if !matrix_fields(rd, &sec.key, titles, cells, &mut sec.fields) {
             sec.items.extend(item(row));
         }
     }
+}
+
+/// The header row's cells, when the table has one.
+pub fn header_cells(rows: &[Block]) -> &[Text] {
+    match rows.first().map(|r| &r.kind) {
+        Some(Kind::Row {
+            cells,
+            header: true,
+            ..
+        }) => cells,
+        _ => &[],
+    }
+}
+
+/// The fields of one row of a matrix: each cell after the first whose column title and
+/// the row's first cell name a field together, in either order. Whether any did.
+fn matrix_fields(
+    rd: &Reader,
+    section: &str,
+    titles: &[Text],
+    cells: &[Text],
+    out: &mut Vec<Field>,
+) -> bool {
+    let Some((row_title, values)) = cells.split_first() else {
+        return false;
+    };
+    if titles.len() < 3 || !row_title.has_words() {
+        return false;
+    }
+    let mut found = false;
+    let mut label = String::new();
+    for (title, value) in titles.iter().skip(1).zip(values) {
+        if !title.has_words() || !value.has_words() {
+            continue;
+        }
+        let mut named = None;
+        for (a, b) in [(title, row_title), (row_title, title)] {
+            label.clear();
+            label.push_str(&a.text);
+            label.push(' ');
+            label.push_str(&b.text);
+            named = rd.lookup.field_for(section, &label);
+            if named.is_some() {
+                break;
+            }
+        }
+        if let Some(key) = named {
+            found = true;
+            out.push(Field {
+                key: key.to_string(),
+                label: Text::new(label.as_str(), row_title.span),
+                value: value.clone(),
+            });
+        }
+    }
+    found
 }
 
 /// A field from a two-column row `| label | value |`.

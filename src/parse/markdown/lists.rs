@@ -2,8 +2,10 @@
 
 use super::blocks::{Block, Kind};
 use super::dates::dates;
-use super::label::{item, row_field, Label, Reader};
-use crate::model::{Charter, Metric, Section, Signature, Text};
+use super::label::{header_cells, item, row_field, Label, Reader};
+use crate::model::{Charter, Metric, Section, Signature, Span, Text};
+use crate::parse::signed;
+use crate::value::date::DateValue;
 use crate::vocab::MetricPart;
 
 /// `- Month-end close time under 2 days`, with an optional nested `- Target: …`.
@@ -22,17 +24,6 @@ pub fn metric_item(rd: &Reader, b: &Block, nested: &[Block], charter: &mut Chart
     });
 }
 
-fn header_cells(rows: &[Block]) -> &[Text] {
-    match rows.first().map(|r| &r.kind) {
-        Some(Kind::Row {
-            cells,
-            header: true,
-            ..
-        }) => cells,
-        _ => &[],
-    }
-}
-
 /// A metrics table: `Metric` and `Target` columns when the header names them;
 /// otherwise each row is a metric (or a field, `| Tracked in | dashboard |`).
 pub fn metrics_table(rd: &Reader, rows: &[Block], sec: &mut Section, charter: &mut Charter) {
@@ -45,6 +36,38 @@ pub fn metrics_table(rd: &Reader, rows: &[Block], sec: &mut Section, charter: &m
         .iter()
         .position(|c| *c == Some(MetricPart::Name))
         .or_else(|| target_col.map(|t| usize::from(t == 0)));
+    // A column titled as one of the section's fields (`Review`, `Tracked in`): its
+    // first filled cell is that field, once per table (`| … | Monthly |`).
+    let field_cols: Vec<(usize, &str)> = if cols.len() > 2 {
+        header_cells(rows)
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != name_col && Some(*i) != target_col)
+            .filter_map(|(i, c)| Some((i, rd.lookup.field_for(&sec.key, &c.text)?)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    for &(col, key) in &field_cols {
+        let title = header_cells(rows).get(col);
+        let value = rows.iter().find_map(|r| match &r.kind {
+            Kind::Row {
+                cells,
+                header: false,
+                ..
+            } => cells.get(col).filter(|c| c.has_words()),
+            _ => None,
+        });
+        if let (Some(title), Some(value)) = (title, value) {
+            if sec.field(key).is_none() {
+                sec.fields.push(crate::model::Field {
+                    key: key.to_string(),
+                    label: title.clone(),
+                    value: value.clone(),
+                });
+            }
+        }
+    }
     for row in rows {
         let Kind::Row { cells, header, .. } = &row.kind else {
             continue;
@@ -76,13 +99,15 @@ pub fn metrics_table(rd: &Reader, rows: &[Block], sec: &mut Section, charter: &m
 /// A signature line. A task-list item is signed when ticked. A plain item counts as
 /// a signature line when it names a side, carries a date or says "signed"; it is
 /// signed only when it has both a date and the word "signed" (a bare name with a
-/// date is more often a planned date than a signature).
+/// date is more often a planned date than a signature), or a conformed `/s/ name`.
+/// A line that says it is not signed (`pending`, `to be signed`, `____`) is not,
+/// whatever else it carries.
 pub fn signature(rd: &Reader, b: &Block) -> Option<Signature> {
     let text = b.text.trim();
     if !text.chars().any(char::is_alphabetic) {
         return None;
     }
-    let date = dates(rd.src, b.span).next();
+    let iso = dates(rd.src, b.span).next();
     let side = rd.lookup.names().side_of(text);
     // ASCII case folding finds the same "signed" as `to_lowercase`, without a copy;
     // only the places where an `s` stands are compared.
@@ -92,14 +117,20 @@ pub fn signature(rd: &Reader, b: &Block) -> Option<Signature> {
             .get(at..at + 6)
             .is_some_and(|w| w.eq_ignore_ascii_case(b"signed"))
     });
-    let signed = match b.kind {
-        Kind::Item { task: Some(t), .. } => t,
-        _ => {
-            if side.is_none() && date.is_none() && !says_signed {
-                return None;
-            }
-            date.is_some() && says_signed
-        }
+    let conformed = text.contains("/s/");
+    let task = match b.kind {
+        Kind::Item { task, .. } => task,
+        _ => None,
+    };
+    if task.is_none() && side.is_none() && iso.is_none() && !says_signed && !conformed {
+        return None;
+    }
+    // Only a signature line is searched for a date as people write it.
+    let date = iso.or_else(|| first_date(rd.src, b.span));
+    let unsigned = signed::says_unsigned(text);
+    let signed = match task {
+        Some(t) => t && !unsigned,
+        None => !unsigned && ((date.is_some() && says_signed) || signed::mark(text) == Some(true)),
     };
     Some(Signature {
         span: b.full,
@@ -126,16 +157,27 @@ fn who(text: &str, date: Option<&Text>) -> String {
     }
 }
 
-fn ticked(cell: &str) -> bool {
-    matches!(
-        cell.trim().to_lowercase().as_str(),
-        "x" | "✓" | "✔" | "✅" | "☑" | "☑️" | "✔️" | "yes" | "y" | "signed" | "true" | "done"
-    )
+/// The first date in the source under `span`: an ISO date, else a day as people
+/// write it (`12 Feb 2027`, `January 12, 2027`), each with its own span.
+fn first_date(src: &str, span: Span) -> Option<Text> {
+    if let Some(d) = dates(src, span).next() {
+        return Some(d);
+    }
+    let s = src.get(span.start..span.end)?;
+    crate::value::date::dates_in(s).find_map(|f| {
+        matches!(f.value, DateValue::Day(_)).then(|| {
+            Text::new(
+                s.get(f.range.clone()).unwrap_or_default(),
+                Span::new(span.start + f.range.start, span.start + f.range.end),
+            )
+        })
+    })
 }
 
 /// A signatures table: one signature per row. With a `Signed` column, a row is signed
-/// when that cell is ticked (`x`, `✓`, `yes`); without one, when it has a date
-/// (a table has no check boxes, and a filled-in date is how people sign there).
+/// when that cell is ticked (`x`, `✓ signed`, `yes`, `/s/ name`); without one, when
+/// it has a date (a table has no check boxes, and a filled-in date is how people sign
+/// there). A row that says it is not signed (`pending`, `____`) never is.
 pub fn signatures_table(rd: &Reader, rows: &[Block], sec: &mut Section, charter: &mut Charter) {
     let signed_col = header_cells(rows).iter().position(|c| {
         let t = c.text.to_lowercase();
@@ -153,16 +195,21 @@ pub fn signatures_table(rd: &Reader, rows: &[Block], sec: &mut Section, charter:
             sec.items.push(line);
             continue;
         }
-        let date = dates(rd.src, row.span).next();
-        let signed = match signed_col {
-            Some(c) => cells.get(c).is_some_and(|c| ticked(&c.text)),
-            None => date.is_some(),
-        };
+        let date = first_date(rd.src, row.span);
+        let signed = !signed::says_unsigned(&line.text)
+            && match signed_col {
+                Some(c) => cells
+                    .get(c)
+                    .is_some_and(|c| signed::mark(&c.text) == Some(true)),
+                None => date.is_some(),
+            };
         let who_cells: Vec<&str> = cells
             .iter()
             .enumerate()
             .filter(|(i, c)| {
-                Some(*i) != signed_col && dates(&c.text, span_of(&c.text)).next().is_none()
+                Some(*i) != signed_col
+                    && dates(&c.text, span_of(&c.text)).next().is_none()
+                    && first_date(&c.text, span_of(&c.text)).is_none()
             })
             .map(|(_, c)| c.text.as_str())
             .filter(|t| !t.trim().is_empty())
@@ -177,6 +224,6 @@ pub fn signatures_table(rd: &Reader, rows: &[Block], sec: &mut Section, charter:
     }
 }
 
-fn span_of(s: &str) -> crate::model::Span {
-    crate::model::Span::new(0, s.len())
+fn span_of(s: &str) -> Span {
+    Span::new(0, s.len())
 }

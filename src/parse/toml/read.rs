@@ -244,6 +244,12 @@ impl<'a> Reader<'a> {
                 "date" => date = self.scalar(written, v),
                 "signed" => match v.get_ref() {
                     DeValue::Boolean(b) => signed = Some(*b),
+                    DeValue::String(t) => {
+                        // Still reported (the key takes true or false), but `pending`
+                        // is read as not signed, not overruled by a date.
+                        self.wrong(written, v, "true or false");
+                        signed = crate::parse::signed::mark(t).or(Some(false));
+                    }
                     _ => self.wrong(written, v, "true or false"),
                 },
                 _ => self.unknown(written, span(k), SIGNATURE_KEYS),

@@ -1,0 +1,101 @@
+//! Whether a signature line, cell or value says it is signed, as people write it:
+//! `✓ signed`, `[x]`, `Yes`, `/s/ Jane Roe` on one side; `pending`, `to be signed`,
+//! `not yet signed`, `awaiting signature`, a blank `____` line on the other. Both
+//! parsers read signatures through here, so both formats agree.
+
+/// What a text says about being signed: `Some(false)` when it says it is not (this
+/// wins over everything else: an unsigned line must never count as signed),
+/// `Some(true)` when it carries a mark of signing, `None` when it says neither.
+pub fn mark(text: &str) -> Option<bool> {
+    if says_unsigned(text) {
+        return Some(false);
+    }
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or_default();
+    let ticked = t.starts_with(['✓', '✔', '✅', '☑'])
+        || lower.starts_with("[x]")
+        || matches!(
+            first.trim_end_matches(['.', ',', ';']),
+            "x" | "yes" | "y" | "signed" | "true" | "done" | "executed"
+        );
+    // `/s/ Jane Roe`: a conformed signature, the name typed where the ink would be.
+    let conformed = lower
+        .find("/s/")
+        .is_some_and(|at| crate::model::has_words(&lower[at + 3..]));
+    (ticked || conformed).then_some(true)
+}
+
+/// Words and marks that say a signature is still to come.
+const UNSIGNED: [&str; 9] = [
+    "to be signed",
+    "not yet signed",
+    "not signed",
+    "unsigned",
+    "pending",
+    "awaiting",
+    "outstanding",
+    "tbc",
+    "tbd",
+];
+
+/// Whether the text says it is not signed: one of [`UNSIGNED`] as words, or a blank
+/// line to sign on (`____`, three or more underscores).
+pub fn says_unsigned(text: &str) -> bool {
+    if text.contains("___") {
+        return true;
+    }
+    UNSIGNED
+        .iter()
+        .any(|w| has_words_at(text.as_bytes(), w.as_bytes()))
+}
+
+/// `needle` (ASCII, lowercase) in `hay`, ASCII case ignored, with no letter or digit
+/// on either side; compared in place, without a lowercased copy of every line.
+fn has_words_at(hay: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return false;
+    };
+    let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|at| {
+        hay.get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+            && !(at > 0 && word(hay.get(at - 1)))
+            && !word(hay.get(at + needle.len()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{mark, says_unsigned};
+
+    #[test]
+    fn marks_of_signing() {
+        for t in ["✓ signed", "✓", "[x]", "Yes", "x", "/s/ Jane Roe", "Signed"] {
+            assert_eq!(mark(t), Some(true), "{t}");
+        }
+    }
+
+    #[test]
+    fn unsigned_wins() {
+        for t in [
+            "pending",
+            "to be signed",
+            "Not yet signed",
+            "awaiting signature",
+            "Signed for and on behalf of Acme: ________ Date: ____",
+            "✓ pending",
+            "unsigned",
+        ] {
+            assert_eq!(mark(t), Some(false), "{t}");
+        }
+    }
+
+    #[test]
+    fn neither() {
+        for t in ["", "Jane Roe", "CEO", "signature"] {
+            assert_eq!(mark(t), None, "{t}");
+        }
+        assert!(!says_unsigned("pendingly expending"));
+    }
+}
