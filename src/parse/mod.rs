@@ -50,7 +50,7 @@ mod tests {
     /// One memo kept across every fixture, in both formats, reads each as a fresh parse does.
     #[test]
     fn a_shared_memo_reads_as_a_fresh_parse() {
-        let vocab = crate::rules::checks::testkit::vocab();
+        let vocab = crate::vocab::default_vocab();
         let mut memo = Memo::new(&vocab);
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/rules");
         let mut read = 0;
