@@ -128,7 +128,7 @@ impl Config {
                 text.clone(),
             ))),
             label: "here".to_string(),
-            help: Some("see docs/rule-packs.md for the keys charter.toml accepts".to_string()),
+            help: Some(help_for(&text, e.span())),
         })?;
         let root = path
             .parent()
@@ -187,6 +187,24 @@ fn clamp(text: &str, r: std::ops::Range<usize>) -> SourceSpan {
         end += 1;
     }
     (start, end - start).into()
+}
+
+/// The help for a config that does not parse: most often a key that another tool spells
+/// the same way (ruff's and markdownlint's `[rules]` table turns rules off; ours lists
+/// rule packs).
+fn help_for(text: &str, span: Option<std::ops::Range<usize>>) -> String {
+    let at = span
+        .and_then(|r| text.get(r))
+        .unwrap_or("")
+        .trim_start_matches('[')
+        .trim_start();
+    if at.starts_with("rules") {
+        return "`rules` lists extra rule-pack files (rules = [\"packs/team.toml\"]); to turn a \
+                rule off or change its severity, write it under [severity] \
+                (missing-section = \"off\")"
+            .to_string();
+    }
+    "see docs/rule-packs.md for the keys charter.toml accepts".to_string()
 }
 
 #[cfg(test)]

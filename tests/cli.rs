@@ -278,6 +278,28 @@ fn a_bad_config_is_exit_2_with_its_place() {
 }
 
 #[test]
+fn a_rules_table_in_the_config_says_where_severities_go() {
+    // ruff and markdownlint turn rules off under `[rules]`; ours lists rule packs there.
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        dir.path().join("charter.toml"),
+        "[rules]\nmissing-section = \"off\"\n",
+    )
+    .expect("write");
+    let out = Command::cargo_bin("charter")
+        .expect("binary")
+        .args(["lint", "."])
+        .env("NO_COLOR", "1")
+        .current_dir(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("[severity]"), "{err}");
+    assert!(err.contains("charter.toml:1:1"), "{err}");
+}
+
+#[test]
 fn config_turns_rules_off_and_changes_severity() {
     let dir = tempfile::tempdir().expect("tempdir");
     fs::copy(
