@@ -33,13 +33,26 @@ impl Check for RequiredSection {
             let title = cx.vocab.title(key);
             // A heading meant as this section but not recognised: point at it.
             if let Some(u) = cx.vocab.closest_heading(key, &cx.charter.unread) {
-                let level = match u.kind {
-                    UnreadKind::Heading { level } => level,
-                    UnreadKind::Label => 0,
-                };
-                let heading = match level {
-                    0 => format!("**{}**", u.text.text),
-                    n => format!("{} {}", "#".repeat(usize::from(n)), u.text.text),
+                // A heading is quoted as its line is written (`## Delivery plan`, or a
+                // Setext heading's text line), so the reader can search for it.
+                let heading = match u.kind {
+                    UnreadKind::Heading { level } if level > 0 => {
+                        let text = cx.source.text.as_str();
+                        let at = u.text.span.start.min(text.len());
+                        let start = text
+                            .get(..at)
+                            .and_then(|t| t.rfind('\n'))
+                            .map_or(0, |i| i + 1);
+                        let line = text
+                            .get(start..)
+                            .and_then(|t| t.lines().next())
+                            .unwrap_or("");
+                        match line.trim() {
+                            "" => format!("{} {}", "#".repeat(usize::from(level)), u.text.text),
+                            written => written.to_string(),
+                        }
+                    }
+                    _ => format!("**{}**", u.text.text),
                 };
                 let (line, _) = cx.source.line_col(u.text.span.start);
                 hits.push(
