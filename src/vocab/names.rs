@@ -229,7 +229,7 @@ pub(super) fn find_name(haystack: &str, form: &str) -> Option<(usize, usize)> {
 }
 
 /// Words that name a side without naming it: `our side`, `owner (us)`, `their owner`.
-const PRONOUNS: [(&str, &str); 8] = [
+pub(super) const PRONOUNS: [(&str, &str); 8] = [
     ("we", "{company}"),
     ("us", "{company}"),
     ("our", "{company}"),
