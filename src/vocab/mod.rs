@@ -14,6 +14,7 @@ mod heading;
 mod memo;
 mod names;
 mod normalise;
+mod sides;
 mod spec;
 mod table;
 

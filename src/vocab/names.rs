@@ -13,10 +13,14 @@ pub struct Names {
 
 impl Names {
     pub fn new(company: Option<&str>, partner: Option<&str>) -> Names {
-        Names {
-            company: Forms::new(company),
-            partner: Forms::new(partner),
+        let mut company = Forms::new(company);
+        let mut partner = Forms::new(partner);
+        // "Alpha Systems" and "Beta Systems": "Systems" names neither.
+        if !company.last.is_empty() && company.last == partner.last {
+            company.last.clear();
+            partner.last.clear();
         }
+        Names { company, partner }
     }
 
     /// Which side a piece of text names: the side whose name it contains. When it
@@ -57,7 +61,7 @@ impl Names {
         let mut out: Option<String> = None;
         for (forms, token) in [(&self.company, "{company}"), (&self.partner, "{partner}")] {
             // Longest form first, so "northwind ledger" wins over "northwind".
-            for form in forms.iter() {
+            for form in forms.in_labels() {
                 let cur = out.as_deref().unwrap_or(label);
                 if let Some(at) = find_name(cur, form) {
                     out = Some(replace_names(cur, at, form, token));
@@ -65,13 +69,30 @@ impl Names {
                 }
             }
         }
-        out
+        out.map(without_article)
     }
 }
 
+/// `for the {partner}` read as `for {partner}`: "the Council" is the council's name.
+pub(super) fn without_article(mut label: String) -> String {
+    let mut from = 0;
+    while let Some(i) = label.get(from..).and_then(|l| l.find("the {")) {
+        let at = from + i;
+        if at == 0 || label.as_bytes().get(at - 1) == Some(&b' ') {
+            label.replace_range(at..at + 4, "");
+        } else {
+            from = at + 4;
+        }
+    }
+    label
+}
+
 /// A name and the forms people shorten it to, normalized: the short form (first word,
-/// when the name has several and the word is long enough to be distinctive) and the
-/// initials (`NTA` for "Northgate Transit Authority"), longest first.
+/// when the name has several and the word is long enough to be distinctive), the
+/// initials (`NTA` for "Northgate Transit Authority"), an abbreviation the name gives
+/// in brackets (`PCPN` in "Pennine Community Pharmacy Network (PCPN), 61 pharmacies"),
+/// and its last word (`the Council` for "Aldermoor City Council"). What follows a
+/// bracket or comma in the name describes it and is not part of it.
 #[derive(Clone, Debug, Default)]
 struct Forms {
     /// The whole name normalized; empty for no name.
@@ -81,6 +102,11 @@ struct Forms {
     /// The initials of the name's words (legal suffixes and small words left out),
     /// when there are at least two; empty otherwise.
     initials: String,
+    /// The abbreviation in brackets, normalized; empty when there is none.
+    abbreviation: String,
+    /// The last word, read in labels only (`Council decision owner`, `For the Trust`);
+    /// empty when the name has one word or it ends in a legal suffix only.
+    last: String,
 }
 
 /// Words an abbreviation leaves out: "Bank of the North plc" is "BN".
@@ -103,8 +129,26 @@ const NOT_IN_INITIALS: [&str; 16] = [
     "bv",
 ];
 
+/// The name without what describes it, and the abbreviation in its first brackets
+/// (2 to 6 capitals: `(PCPN)`, not `(Osaka)`).
+pub(super) fn name_parts(name: &str) -> (&str, Option<&str>) {
+    let cut = name.find(['(', ',']).unwrap_or(name.len());
+    let head = name.get(..cut).map(str::trim).filter(|h| !h.is_empty());
+    let abbreviation = name
+        .get(cut..)
+        .filter(|rest| rest.starts_with('('))
+        .and_then(|rest| rest.get(1..rest.find(')')?))
+        .map(str::trim)
+        .filter(|a| (2..=6).contains(&a.len()) && a.bytes().all(|b| b.is_ascii_uppercase()));
+    (head.unwrap_or(name), abbreviation)
+}
+
 impl Forms {
     fn new(name: Option<&str>) -> Forms {
+        let (name, abbreviation) = match name.map(name_parts) {
+            Some((n, a)) => (Some(n), a),
+            None => (None, None),
+        };
         let full = name.map(normalize).unwrap_or_default();
         let short = match full.split_once(' ') {
             Some((first, _)) if first.chars().count() >= 3 => first.len(),
@@ -120,10 +164,23 @@ impl Forms {
         } else {
             String::new()
         };
+        let abbreviation = abbreviation
+            .map(normalize)
+            .filter(|a| *a != initials && *a != full)
+            .unwrap_or_default();
+        let last = full
+            .rsplit(' ')
+            .find(|w| !NOT_IN_INITIALS.contains(w))
+            .filter(|w| w.chars().count() >= 4 && w.len() < full.len())
+            .filter(|w| full.get(..short) != Some(*w))
+            .unwrap_or_default()
+            .to_string();
         Forms {
             full,
             short,
             initials,
+            abbreviation,
+            last,
         }
     }
 
@@ -132,7 +189,17 @@ impl Forms {
         let full = Some(self.full.as_str()).filter(|f| !f.is_empty());
         let short = self.full.get(..self.short).filter(|f| !f.is_empty());
         let initials = Some(self.initials.as_str()).filter(|f| !f.is_empty());
-        full.into_iter().chain(short).chain(initials)
+        let abbreviation = Some(self.abbreviation.as_str()).filter(|f| !f.is_empty());
+        full.into_iter()
+            .chain(short)
+            .chain(initials)
+            .chain(abbreviation)
+    }
+
+    /// The forms a label may use: [`Forms::iter`], then the last word.
+    fn in_labels(&self) -> impl Iterator<Item = &str> {
+        let last = Some(self.last.as_str()).filter(|f| !f.is_empty());
+        self.iter().chain(last)
     }
 }
 
@@ -162,7 +229,7 @@ pub(super) fn find_name(haystack: &str, form: &str) -> Option<(usize, usize)> {
 }
 
 /// Words that name a side without naming it: `our side`, `owner (us)`, `their owner`.
-const PRONOUNS: [(&str, &str); 8] = [
+pub(super) const PRONOUNS: [(&str, &str); 8] = [
     ("we", "{company}"),
     ("us", "{company}"),
     ("our", "{company}"),

@@ -7,6 +7,7 @@ use super::cues::Cues;
 use super::heading::{strip_numbering, HeadingMatch, Keywords};
 use super::names::{contains_words, others_form, pronouns_as_sides, same, Names, OTHERS};
 use super::normalise::{normalize, with_scratch};
+use super::sides::{field_by_side, side_fields, SideField};
 use super::spec::{MetricPart, PhasePart, VocabSpec};
 use crate::model::PhaseKind;
 use rustc_hash::FxHashMap as HashMap;
@@ -30,6 +31,8 @@ pub struct Vocabulary {
     /// Per section index: whether any alias has a `{company}`/`{partner}` token, so
     /// that labels in the other sections are never searched for names.
     pub(super) tokenized: Vec<bool>,
+    /// Per section index: the fields its aliases tie to a side (see `vocab::sides`).
+    pub(super) side_fields: Vec<Vec<SideField>>,
     phase_words: Vec<(String, PhaseKind)>,
     pub(super) phase_parts: HashMap<String, PhasePart>,
     pub(super) metric_parts: HashMap<String, MetricPart>,
@@ -124,6 +127,7 @@ impl Vocabulary {
             }
         }
         v.distinct_words = v.distinct_words();
+        v.side_fields = v.fields.iter().map(side_fields).collect();
         // Longest phase words first, so "phase one" is not read as a bare number.
         v.phase_words.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
         v.phase_words.dedup();
@@ -231,6 +235,7 @@ impl Vocabulary {
     /// only when the plain lookup misses.
     pub(super) fn field_by_names(
         &self,
+        idx: usize,
         table: &HashMap<String, usize>,
         normalized: &str,
         names: &Names,
@@ -245,7 +250,11 @@ impl Vocabulary {
             return Some(f);
         }
         // `For patients`: people who are neither side.
-        others_form(label).and_then(|t| table.get(&t).copied())
+        if let Some(f) = others_form(label).and_then(|t| table.get(&t).copied()) {
+            return Some(f);
+        }
+        // `Helix's objective`, `What Keel stands to lose`: the side and its own words.
+        field_by_side(self.side_fields.get(idx)?, label)
     }
 
     /// The canonical field a label names inside section `section`, if any.
@@ -255,7 +264,7 @@ impl Vocabulary {
         let f = with_scratch(label, |n| {
             table.get(n).copied().or_else(|| {
                 tokenized
-                    .then(|| self.field_by_names(table, n, names))
+                    .then(|| self.field_by_names(idx, table, n, names))
                     .flatten()
             })
         });

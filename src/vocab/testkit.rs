@@ -167,17 +167,23 @@ fn numbering_len_reference(s: &str) -> usize {
     s.len() - words.len()
 }
 
-/// A side's names as they were kept: one vector of forms, longest first.
-fn name_forms_reference(name: Option<&str>) -> Vec<String> {
-    let Some(name) = name else { return Vec::new() };
+/// A side's names as they were kept: one vector of forms, longest first, and the
+/// last word (read in labels only).
+fn name_forms_reference(name: Option<&str>) -> (Vec<String>, String) {
+    let Some(name) = name else {
+        return (Vec::new(), String::new());
+    };
+    let (name, abbreviation) = super::names::name_parts(name);
     let full = normalize_reference(name);
     if full.is_empty() {
-        return Vec::new();
+        return (Vec::new(), String::new());
     }
     let mut forms = vec![full.clone()];
+    let mut short = "";
     if let Some((first, _)) = full.split_once(' ') {
         if first.chars().count() >= 3 {
             forms.push(first.to_string());
+            short = first;
         }
     }
     let skip = [
@@ -204,9 +210,19 @@ fn name_forms_reference(name: Option<&str>) -> Vec<String> {
         .filter_map(|w| w.chars().next())
         .collect();
     if initials.chars().count() >= 2 && initials != full {
-        forms.push(initials);
+        forms.push(initials.clone());
     }
-    forms
+    if let Some(a) = abbreviation.map(normalize_reference) {
+        if a != initials && a != full {
+            forms.push(a);
+        }
+    }
+    let words: Vec<&str> = full.split(' ').filter(|w| !skip.contains(w)).collect();
+    let last = match words.last() {
+        Some(w) if w.chars().count() >= 4 && w.len() < full.len() && *w != short => w.to_string(),
+        _ => String::new(),
+    };
+    (forms, last)
 }
 
 /// A name as a word, else as a possessive word (`acmes`): start and length.
@@ -222,19 +238,35 @@ fn name_reference(hay: &str, form: &str) -> Option<(usize, usize)> {
 pub(super) struct NamesReference {
     company: Vec<String>,
     partner: Vec<String>,
+    company_in_labels: Vec<String>,
+    partner_in_labels: Vec<String>,
 }
 
 impl NamesReference {
     pub(super) fn new((company, partner): (Option<&str>, Option<&str>)) -> Self {
+        let (company, company_last) = name_forms_reference(company);
+        let (partner, partner_last) = name_forms_reference(partner);
+        let shared = company_last == partner_last;
+        let with_last = |mut forms: Vec<String>, last: String| {
+            if !last.is_empty() && !shared {
+                forms.push(last);
+            }
+            forms
+        };
         NamesReference {
-            company: name_forms_reference(company),
-            partner: name_forms_reference(partner),
+            company_in_labels: with_last(company.clone(), company_last),
+            partner_in_labels: with_last(partner.clone(), partner_last),
+            company,
+            partner,
         }
     }
 
     pub(super) fn tokenize(&self, label: &str) -> Option<String> {
         let mut out: Option<String> = None;
-        for (forms, token) in [(&self.company, "{company}"), (&self.partner, "{partner}")] {
+        for (forms, token) in [
+            (&self.company_in_labels, "{company}"),
+            (&self.partner_in_labels, "{partner}"),
+        ] {
             for form in forms {
                 let cur = out.as_deref().unwrap_or(label);
                 if name_reference(cur, form).is_some() {
@@ -251,7 +283,17 @@ impl NamesReference {
                 }
             }
         }
-        out
+        // `the {partner}` is the partner: drop the article, word by word.
+        out.map(|o| {
+            let mut words: Vec<&str> = Vec::new();
+            for w in o.split(' ') {
+                if w.starts_with('{') && words.last() == Some(&"the") {
+                    words.pop();
+                }
+                words.push(w);
+            }
+            words.join(" ")
+        })
     }
 
     pub(super) fn side_of(&self, text: &str) -> Option<Side> {
@@ -294,6 +336,7 @@ pub(super) fn field_reference<'v>(
                     super::names::pronouns_as_sides(&label).and_then(|t| table.get(&t).copied())
                 })
                 .or_else(|| super::names::others_form(&label).and_then(|t| table.get(&t).copied()))
+                .or_else(|| super::sides::field_by_side(&v.side_fields[idx], &label))
         }
         None => None,
     };

@@ -3,7 +3,7 @@
 //! their own shapes to `timeline` and `lists`.
 
 use super::blocks::{Block, Kind, RawSection};
-use super::label::{field_table, item, joined, nested_end, Label, Reader};
+use super::label::{field_of, field_table, item, joined, nested_end, Label, Reader};
 use super::{lines, lists, timeline};
 use crate::model::{Charter, Field, Section, Span, Text, Unread, UnreadKind};
 
@@ -17,6 +17,20 @@ pub fn subsection_end(blocks: &[Block], i: usize, level: u8) -> usize {
         j += 1;
     }
     j
+}
+
+/// Index after a sub-heading field's content, from `start` up to `end`: a line whose
+/// own label names a field of the section (`**Keel loses:** …` after `**Keel gives**`
+/// and its list) starts that field instead.
+fn field_end(rd: &Reader, section: &str, blocks: &[Block], start: usize, end: usize) -> usize {
+    (start..end)
+        .find(|&j| {
+            blocks.get(j).is_some_and(|b| {
+                matches!(b.kind, Kind::Para | Kind::Item { depth: 0, .. })
+                    && Label::with_aside(b).is_some_and(|l| field_of(rd, section, l.name).is_some())
+            })
+        })
+        .unwrap_or(end)
 }
 
 /// Index after the rows of the table that row `i` belongs to.
@@ -50,6 +64,8 @@ pub fn section(rd: &Reader, raw: RawSection<'_>, blocks: &[Block], charter: &mut
                 let end = subsection_end(blocks, i, *level);
                 let under = blocks.get(i + 1..end).unwrap_or_default();
                 if let Some(f) = rd.lookup.field_for(key, &b.text) {
+                    let end = field_end(rd, key, blocks, i + 1, end);
+                    let under = blocks.get(i + 1..end).unwrap_or_default();
                     sec.fields.push(Field {
                         key: f.to_string(),
                         label: Text::new(b.text.clone(), b.span),
@@ -104,7 +120,10 @@ fn line(
     let Some(b) = blocks.get(i) else { return i + 1 };
     let end = nested_end(blocks, i);
     let nested = blocks.get(i + 1..end).unwrap_or_default();
-    let label = Label::of(b);
+    let label = match sec.key.as_str() {
+        "timeline" | "metrics" | "signatures" => Label::of(b),
+        _ => Label::with_aside(b),
+    };
     if let Some(l) = &label {
         if let Some(f) = field_of(rd, &sec.key, l.name) {
             sec.fields.push(Field {
@@ -150,18 +169,6 @@ fn line(
     }
     sec.items.extend(item(b));
     i + 1
-}
-
-/// The field a label names in `section`; failing that, the field its words before an
-/// aside name (`For shared customers (the shippers)`). The aside is tried first:
-/// in `Owner (us)` it is what names the side.
-fn field_of<'a>(rd: &Reader<'a>, section: &str, name: &str) -> Option<&'a str> {
-    rd.lookup.field_for(section, name).or_else(|| {
-        let head = name.get(..name.find('(')?)?.trim_end();
-        (!head.is_empty())
-            .then(|| rd.lookup.field_for(section, head))
-            .flatten()
-    })
 }
 
 /// Labels that name no field are listed as unread only when they read as labels: a

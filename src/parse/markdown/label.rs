@@ -35,13 +35,26 @@ pub struct Label<'b> {
 
 impl<'b> Label<'b> {
     pub fn of(b: &'b Block) -> Option<Label<'b>> {
+        Label::read(b, false)
+    }
+
+    /// [`Label::of`], not counting a bracketed aside that ends the label among its
+    /// words (`Objective for shared customers (the insurer's brokers and corporate
+    /// clients):`). For the sections of fields: in a timeline, `**Crawl** (1 February
+    /// 2027 to 26 March 2027): …` is a phase sentence, not a label.
+    pub fn with_aside(b: &'b Block) -> Option<Label<'b>> {
+        Label::read(b, true)
+    }
+
+    fn read(b: &'b Block, aside: bool) -> Option<Label<'b>> {
         // `:` is ASCII, so its index is a char boundary.
         let head = b.text.as_bytes();
         let colon = memchr::memchr(b':', head.get(..=MAX_LABEL_BYTES).unwrap_or(head))?;
         let marker = clause_marker(&b.text[..colon]);
         let raw = &b.text[marker..colon];
         let name = trim::trim(raw);
-        if name.is_empty() || !crate::model::has_words(name) || too_many_words(name) {
+        let counted = if aside { before_aside(name) } else { name };
+        if name.is_empty() || !crate::model::has_words(name) || too_many_words(counted) {
             return None;
         }
         let lead = marker + raw.len() - trim::trim_start(raw).len();
@@ -107,6 +120,30 @@ fn clause_marker(head: &str) -> usize {
         lead + close + 1
     } else {
         0
+    }
+}
+
+/// The field a label names in `section`; failing that, the field its words before an
+/// aside that ends it name (`For shared customers (the shippers)`), then the aside's
+/// own (`Gantry's clients (shared customers)`). The whole label is tried first: in
+/// `Owner (us)` and `Loses (Keel)` the aside is what names the side.
+pub fn field_of<'a>(rd: &Reader<'a>, section: &str, name: &str) -> Option<&'a str> {
+    rd.lookup.field_for(section, name).or_else(|| {
+        let head = before_aside(name);
+        let aside = name.get(head.len() + 1..name.len().checked_sub(1)?)?;
+        [head.trim_end(), aside.trim()]
+            .into_iter()
+            .filter(|p| !p.is_empty() && p.len() < name.len())
+            .find_map(|p| rd.lookup.field_for(section, p))
+    })
+}
+
+/// `name` without a bracketed aside that ends it (`For shared customers (the shippers
+/// and their carriers)`): the aside describes the label and is not counted as words.
+fn before_aside(name: &str) -> &str {
+    match name.strip_suffix(')').and_then(|n| n.rfind('(')) {
+        Some(at) if at > 0 => name.get(..at).unwrap_or(name),
+        _ => name,
     }
 }
 
@@ -195,6 +232,12 @@ pub fn item(b: &Block) -> Option<Text> {
 /// (`Keel` + `Gives` is `Keel gives`).
 pub fn field_table(rd: &Reader, rows: &[Block], sec: &mut Section) {
     let titles = header_cells(rows);
+    // Per column: the field its title alone names, and where it is in `sec.fields`
+    // once a row has given it a value (see `matrix_fields`).
+    let mut columns: Vec<(Option<&str>, Option<usize>)> = titles
+        .iter()
+        .map(|t| (rd.lookup.field_for(&sec.key, &t.text), None))
+        .collect();
     for row in rows {
         let Kind::Row { cells, header, .. } = &row.kind else {
             continue;
@@ -203,7 +246,7 @@ pub fn field_table(rd: &Reader, rows: &[Block], sec: &mut Section) {
             sec.fields.push(f);
         } else if *header {
             continue;
-        } else if !matrix_fields(rd, &sec.key, titles, cells, &mut sec.fields) {
+        } else if !matrix_fields(rd, &sec.key, titles, cells, &mut columns, &mut sec.fields) {
             sec.items.extend(item(row));
         }
     }
@@ -223,11 +266,14 @@ pub fn header_cells(rows: &[Block]) -> &[Text] {
 
 /// The fields of one row of a matrix: each cell after the first whose column title and
 /// the row's first cell name a field together, in either order. Whether any did.
+/// When the column title alone names that field (`| | Furrow gives | … |` with rows
+/// `People`, `Money`), the rows are parts of one field: each row's cell joins it.
 fn matrix_fields(
     rd: &Reader,
     section: &str,
     titles: &[Text],
     cells: &[Text],
+    columns: &mut [(Option<&str>, Option<usize>)],
     out: &mut Vec<Field>,
 ) -> bool {
     let Some((row_title, values)) = cells.split_first() else {
@@ -253,14 +299,36 @@ fn matrix_fields(
                 break;
             }
         }
-        if let Some(key) = named {
-            found = true;
-            out.push(Field {
-                key: key.to_string(),
-                label: Text::new(label.as_str(), row_title.span),
-                value: value.clone(),
-            });
+        let Some(key) = named else { continue };
+        found = true;
+        let column = titles
+            .iter()
+            .position(|t| std::ptr::eq(t, title))
+            .and_then(|c| columns.get_mut(c))
+            .filter(|(alone, _)| *alone == Some(key));
+        let joined = column
+            .as_ref()
+            .and_then(|(_, at)| *at)
+            .and_then(|at| out.get_mut(at));
+        if let Some(field) = joined {
+            let v = &mut field.value;
+            v.text.push_str("; ");
+            v.text.push_str(&value.text);
+            v.span = crate::model::Span::new(v.span.start, value.span.end.max(v.span.end));
+            continue;
         }
+        let label = match column {
+            Some((_, at)) => {
+                *at = Some(out.len());
+                title.clone()
+            }
+            None => Text::new(label.as_str(), row_title.span),
+        };
+        out.push(Field {
+            key: key.to_string(),
+            label,
+            value: value.clone(),
+        });
     }
     found
 }
@@ -268,7 +336,7 @@ fn matrix_fields(
 /// A field from a two-column row `| label | value |`.
 pub fn row_field(rd: &Reader, section: &str, cells: &[Text]) -> Option<Field> {
     let [label, value] = cells else { return None };
-    let key = rd.lookup.field_for(section, &label.text)?;
+    let key = field_of(rd, section, &label.text)?;
     Some(Field {
         key: key.to_string(),
         label: label.clone(),

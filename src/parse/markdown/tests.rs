@@ -750,3 +750,72 @@ fn dates_agree_with_a_byte_by_byte_scan() {
     }
     assert!(found > 100, "the inputs should hold dates: {found}");
 }
+
+fn fields_of(c: &Charter, section: &str) -> Vec<(String, String)> {
+    c.section(section)
+        .map(|s| {
+            s.fields
+                .iter()
+                .map(|f| (f.key.clone(), f.value.text.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_matrix_column_naming_a_field_gathers_its_rows() {
+    let text = "---\ncompany: Furrow Analytics\npartner: Greyhound Agri Cooperative\n---\n\n\
+        # Give / get\n\n\
+        | | Furrow gives | Greyhound gives |\n|---|---|---|\n\
+        | People | 1 field engineer | 4 agronomists |\n\
+        | Money | $80K of sensors | $55K co-investment |\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    assert_eq!(
+        fields_of(&c, "value-exchange"),
+        [
+            ("we-give".into(), "1 field engineer; $80K of sensors".into()),
+            (
+                "partner-gives".into(),
+                "4 agronomists; $55K co-investment".into()
+            ),
+        ]
+    );
+    let gives = &c.section("value-exchange").unwrap().fields[0];
+    assert!(slice(text, &gives.value).ends_with("$80K of sensors"));
+}
+
+#[test]
+fn a_bold_field_line_ends_at_the_next_labelled_field() {
+    let text = "---\ncompany: Parallax Maps\npartner: Indra Motors\n---\n\n\
+        ## Give / get\n\n**Parallax's commitment**\n- 9 engineers\n\n\
+        **Indra's commitment**\n- 4 engineers\n\n\
+        **Parallax stands to lose:** USD 500K.\n\n\
+        **Indra stands to lose:** its certification date.\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    let keys: Vec<String> = fields_of(&c, "value-exchange")
+        .into_iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "we-give=9 engineers",
+            "partner-gives=4 engineers",
+            "we-lose=USD 500K.",
+            "partner-loses=its certification date."
+        ]
+    );
+}
+
+#[test]
+fn a_label_aside_may_name_the_field_and_is_not_counted_as_words() {
+    let text = "---\ncompany: Gantry\npartner: Obsidian Data\n---\n\n## Goals\n\n\
+        - **Objective for shared customers (Obsidian's brokers and corporate clients):** one form.\n\
+        - (/) **For shared customers (Obsidian's shippers):** faster.\n\n\
+        | For | Success means |\n|---|---|\n| Shared customers (restaurants) | one invoice |\n";
+    let c = parse_str(text);
+    let keys: Vec<String> = fields_of(&c, "goals").into_iter().map(|(k, _)| k).collect();
+    assert_eq!(keys, ["customers", "customers", "customers"]);
+}

@@ -73,3 +73,38 @@ fn sides_are_told_by_name() {
     );
     assert_eq!(names.side_of("Someone else"), None);
 }
+
+#[test]
+fn labels_name_a_side_by_its_bracketed_abbreviation_or_last_word() {
+    let names = Names::new(
+        Some("Hearthstone Energy Ltd"),
+        Some("Pennine Community Pharmacy Network (PCPN), 61 member pharmacies"),
+    );
+    let t = |s: &str| names.tokenize(&normalize(s));
+    assert_eq!(
+        t("PCPN contributes").as_deref(),
+        Some("{partner} contributes")
+    );
+    assert_eq!(t("For the Network").as_deref(), Some("for {partner}"));
+    assert_eq!(
+        t("Energy decision owner").as_deref(),
+        Some("{company} decision owner")
+    );
+    assert_eq!(
+        t("Pennine Community Pharmacy Network gives").as_deref(),
+        Some("{partner} gives")
+    );
+    // `(Osaka)` describes the name: not an abbreviation.
+    let names = Names::new(Some("Kaizu Heavy Industries Co., Ltd. (Osaka)"), None);
+    assert_eq!(names.tokenize("osaka gives"), None);
+    assert_eq!(
+        names.tokenize("the industries commitment").as_deref(),
+        Some("{company} commitment")
+    );
+    // The last word both names share names neither; signer lines are not read by it.
+    let names = Names::new(Some("Alpha Systems"), Some("Beta Systems"));
+    assert_eq!(names.tokenize("systems gives"), None);
+    let names = Names::new(Some("Kinetic Rehab"), Some("Ashgrove NHS Foundation Trust"));
+    assert_eq!(names.side_of("Jo Bloggs, Trust lead"), None);
+    assert_eq!(names.tokenize("bathe {x}"), None);
+}

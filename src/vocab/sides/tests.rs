@@ -1,0 +1,41 @@
+use crate::vocab::{default_vocab, Names};
+
+fn field(section: &str, label: &str) -> Option<String> {
+    let v = default_vocab();
+    let names = Names::new(Some("Helix Forms"), Some("Aldermoor City Council"));
+    v.field_for(section, label, &names).map(str::to_string)
+}
+
+#[test]
+fn a_label_naming_a_side_is_that_sides_only_field() {
+    assert_eq!(field("goals", "Helix's objective").as_deref(), Some("us"));
+    assert_eq!(
+        field("goals", "The Council's main aim").as_deref(),
+        Some("partner")
+    );
+    assert_eq!(
+        field("goals", "Objective for shared customers (press operators)").as_deref(),
+        Some("customers")
+    );
+}
+
+#[test]
+fn among_a_sides_fields_their_own_words_decide() {
+    let f = |l| field("value-exchange", l);
+    assert_eq!(f("What Helix stands to lose").as_deref(), Some("we-lose"));
+    assert_eq!(f("If it fails, Helix loses").as_deref(), Some("we-lose"));
+    assert_eq!(
+        f("What the Council loses if this doesn't work").as_deref(),
+        Some("partner-loses")
+    );
+    assert_eq!(f("Helix's exposure").as_deref(), Some("we-lose"));
+    assert_eq!(
+        f("What the Council puts in").as_deref(),
+        Some("partner-gives")
+    );
+    // Words that tell nothing, or two sides at once: not read.
+    assert_eq!(f("Helix's team"), None);
+    assert_eq!(f("Helix commits, the Council loses"), None);
+    // Sections without sides are never read by side.
+    assert_eq!(field("exit", "If Helix loses"), None);
+}
