@@ -79,6 +79,7 @@ pub fn parse_with(source: &Source, memo: &mut Memo<'_>) -> Charter {
         let own = blocks.blocks().get(raw.blocks.clone()).unwrap_or_default();
         fill::section(&rd, raw, own, &mut charter);
     }
+    fill::signatures_outside(&mut charter);
     let pool = blocks.into_pool();
     if pool.worth_keeping() {
         POOL.set(pool);
@@ -209,6 +210,8 @@ fn opens_too_many(bytes: &[u8], line_start: usize) -> bool {
     }
 }
 
+#[cfg(test)]
+mod prose_tests;
 #[cfg(test)]
 mod tests;
 
