@@ -14,6 +14,7 @@ mod label;
 mod lines;
 mod lists;
 mod preamble;
+mod stated;
 mod timeline;
 pub(crate) mod yaml;
 
@@ -61,6 +62,7 @@ pub fn parse_with(source: &Source, memo: &mut Memo<'_>) -> Charter {
 
     // Metadata in the body, where front matter lacks it, names the sides too.
     preamble::read(body, base, memo.vocab(), &mut charter.meta);
+    stated::read(body, base, &mut charter.meta);
     let names = Names::new(
         charter.meta.company.as_ref().map(|t| t.text.as_str()),
         charter.meta.partner.as_ref().map(|t| t.text.as_str()),
