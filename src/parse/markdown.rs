@@ -63,6 +63,7 @@ pub fn parse_with(source: &Source, memo: &mut Memo<'_>) -> Charter {
     // Metadata in the body, where front matter lacks it, names the sides too.
     preamble::read(body, base, memo.vocab(), &mut charter.meta);
     stated::read(body, base, &mut charter.meta);
+    stated::sides_from_title(body, base, &mut charter.meta);
     let names = Names::new(
         charter.meta.company.as_ref().map(|t| t.text.as_str()),
         charter.meta.partner.as_ref().map(|t| t.text.as_str()),

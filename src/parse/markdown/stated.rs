@@ -2,6 +2,7 @@
 //! a tier 2 partnership", "the leverage is customer demand", "That is the leverage,
 //! and it is economic". Read only for the keys nothing labelled set (front matter and
 //! the preamble's labels win), each value with the span of the word that says it.
+//! The two sides' names are read from the title the same way (`# Keel × Northwind`).
 
 use crate::model::{Meta, Parsed, Span, Text};
 use crate::parse::meta;
@@ -24,6 +25,97 @@ pub fn read(body: &str, base: usize, meta: &mut Meta) {
                 .collect();
         }
     }
+}
+
+/// Separators between the two sides' names in a title, strongest first: a title
+/// names the two sides as `Keel × Northwind`, `Keel + Northwind`, `Keel / Northwind`,
+/// `Keel and Northwind`.
+const BETWEEN: [&str; 9] = [
+    " × ", " x ", " + ", " / ", " ⟷ ", " ↔ ", " <> ", " and ", " & ",
+];
+
+/// Words of a title's part that names the document, not the sides.
+const DOCUMENT: [&str; 6] = ["charter", "memo", "okr", "okrs", "agreement", "partnership"];
+
+/// Fill the company and partner `meta` lacks from the title (the first heading of
+/// level 1 before any other heading): `# Keel × Northwind: partnership charter`,
+/// `# Partnership Charter: Clearwater Diagnostics and Thameside GP Federation`. The
+/// writer's side comes first, unless the side already known says otherwise.
+pub fn sides_from_title(body: &str, base: usize, meta: &mut Meta) {
+    if meta.company.is_some() && meta.partner.is_some() {
+        return;
+    }
+    let Some((title, at)) = title(body) else {
+        return;
+    };
+    let Some(((a, a_at), (b, b_at))) = two_names(title) else {
+        return;
+    };
+    let text =
+        |t: &str, off: usize| Text::new(t, Span::new(base + at + off, base + at + off + t.len()));
+    let (first, second) = (text(a, a_at), text(b, b_at));
+    let known = crate::vocab::Names::new(
+        meta.company.as_ref().map(|t| t.text.as_str()),
+        meta.partner.as_ref().map(|t| t.text.as_str()),
+    );
+    use crate::model::Side;
+    let (company, partner) = match (known.side_of(a), known.side_of(b)) {
+        (Some(Side::Partner), _) | (_, Some(Side::Company)) => (second, first),
+        _ => (first, second),
+    };
+    if meta.company.is_none() && meta.partner.as_ref().is_none_or(|p| p.text != company.text) {
+        meta.company = Some(company);
+    }
+    if meta.partner.is_none() && meta.company.as_ref().is_none_or(|c| c.text != partner.text) {
+        meta.partner = Some(partner);
+    }
+}
+
+/// The text of the first line if it is a level-1 ATX heading, and where it starts.
+fn title(body: &str) -> Option<(&str, usize)> {
+    let lead = body.len() - body.trim_start().len();
+    let line = body.get(lead..)?.lines().next()?;
+    let text = line.strip_prefix("# ")?;
+    let start = lead + 2 + (text.len() - text.trim_start().len());
+    Some((text.trim().trim_end_matches('#').trim_end(), start))
+}
+
+/// The two names a title's parts hold (each with its offset in the title): the part
+/// with the strongest separator between two names, among the parts split at `:`,
+/// dashes and `|`; a part that names the document (`Partnership Charter`) holds none.
+fn two_names(title: &str) -> Option<((&str, usize), (&str, usize))> {
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (i, c) in title.char_indices() {
+        if matches!(c, ':' | '—' | '–' | '|') {
+            parts.push((from, i));
+            from = i + c.len_utf8();
+        }
+    }
+    parts.push((from, title.len()));
+    for sep in BETWEEN {
+        for &(a, b) in &parts {
+            let part = title.get(a..b)?;
+            let lower = part.to_lowercase();
+            if lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| DOCUMENT.contains(&w))
+            {
+                continue;
+            }
+            let Some(at) = part.find(sep) else { continue };
+            let left = part.get(..at)?;
+            let right = part.get(at + sep.len()..)?;
+            let (l, r) = (left.trim(), right.trim());
+            if l.is_empty() || r.is_empty() || r.contains(sep) {
+                continue;
+            }
+            let l_at = a + (left.len() - left.trim_start().len());
+            let r_at = a + at + sep.len() + (right.len() - right.trim_start().len());
+            return Some(((l, l_at), (r, r_at)));
+        }
+    }
+    None
 }
 
 /// The first `tier N` (`tier 2`, `Tier: 1`, `tier two`): the tier's digit and where
@@ -164,6 +256,53 @@ mod tests {
             read_str("The short version: the leverage is customer demand, and we are in crawl.");
         assert_eq!(m.leverage.len(), 1);
         assert!(read_str("We leverage their brand.").leverage.is_empty());
+    }
+
+    #[test]
+    fn the_two_sides_from_the_title() {
+        for (title, company, partner) in [
+            (
+                "# Keel × Northwind Ledger: partnership charter",
+                "Keel",
+                "Northwind Ledger",
+            ),
+            (
+                "# Partnership Charter: Clearwater Diagnostics and Thameside GP Federation",
+                "Clearwater Diagnostics",
+                "Thameside GP Federation",
+            ),
+            (
+                "# Reseller and Integration Charter — Calder Payroll / Mint & Sterling",
+                "Calder Payroll",
+                "Mint & Sterling",
+            ),
+            (
+                "# Nimbletrail and Summit & Sons Outfitters",
+                "Nimbletrail",
+                "Summit & Sons Outfitters",
+            ),
+        ] {
+            let mut m = Meta::default();
+            sides_from_title(title, 0, &mut m);
+            let c = m.company.expect(title);
+            let p = m.partner.expect(title);
+            assert_eq!((c.text.as_str(), p.text.as_str()), (company, partner));
+            assert_eq!(&title[c.span.start..c.span.end], company);
+            assert_eq!(&title[p.span.start..p.span.end], partner);
+        }
+        let mut m = Meta::default();
+        sides_from_title("# Aldermoor Warm Homes Partnership\n", 0, &mut m);
+        assert!(m.company.is_none() && m.partner.is_none());
+    }
+
+    #[test]
+    fn a_known_partner_puts_the_title_the_other_way_round() {
+        let mut m = Meta {
+            partner: Some(Text::new("Keel", Span::new(0, 0))),
+            ..Meta::default()
+        };
+        sides_from_title("# Keel + Northwind", 0, &mut m);
+        assert_eq!(m.company.map(|c| c.text), Some("Northwind".to_string()));
     }
 
     #[test]
