@@ -80,10 +80,13 @@ fn title(body: &str) -> Option<(&str, usize)> {
     Some((text.trim().trim_end_matches('#').trim_end(), start))
 }
 
+/// A name in a title and its offset there.
+type Named<'a> = (&'a str, usize);
+
 /// The two names a title's parts hold (each with its offset in the title): the part
 /// with the strongest separator between two names, among the parts split at `:`,
 /// dashes and `|`; a part that names the document (`Partnership Charter`) holds none.
-fn two_names(title: &str) -> Option<((&str, usize), (&str, usize))> {
+fn two_names(title: &str) -> Option<(Named<'_>, Named<'_>)> {
     let mut parts = Vec::new();
     let mut from = 0;
     for (i, c) in title.char_indices() {
