@@ -90,6 +90,41 @@ struct Forms {
     /// The initials of the name's words (legal suffixes and small words left out),
     /// when there are at least two; empty otherwise.
     initials: String,
+    /// Other forms: an abbreviation given in parentheses (`Pennine Community Pharmacy
+    /// Network (PCPN)`), and the last word of a name of three words or more, which
+    /// is what a British charter calls the other side (`the Federation`, `the Trust`).
+    also: Vec<String>,
+}
+
+/// The name without its asides (`Thameside GP Federation (24 member practices)`,
+/// `…Network (PCPN), 61 member pharmacies`), and the other forms it gives.
+fn main_name(name: &str) -> (Option<&str>, Vec<String>) {
+    let main = name
+        .split(['(', ','])
+        .next()
+        .map(str::trim)
+        .filter(|m| !m.is_empty())
+        .unwrap_or(name);
+    let mut also = Vec::new();
+    if let Some(inside) = name
+        .split_once('(')
+        .and_then(|(_, r)| r.split_once(')'))
+        .map(|(i, _)| i.trim())
+    {
+        if inside.len() >= 2 && inside.chars().all(|c| c.is_ascii_uppercase()) {
+            also.push(normalize(inside));
+        }
+    }
+    let words: Vec<&str> = main
+        .split_whitespace()
+        .filter(|w| !NOT_IN_INITIALS.contains(&w.to_ascii_lowercase().trim_end_matches('.')))
+        .collect();
+    if let [_, _, .., last] = words.as_slice() {
+        if words.len() >= 3 && last.chars().count() >= 4 {
+            also.push(normalize(last));
+        }
+    }
+    (Some(main), also)
 }
 
 /// Words an abbreviation leaves out: "Bank of the North plc" is "BN".
@@ -114,6 +149,10 @@ const NOT_IN_INITIALS: [&str; 16] = [
 
 impl Forms {
     fn new(name: Option<&str>) -> Forms {
+        let (name, also) = match name {
+            Some(n) => main_name(n),
+            None => (None, Vec::new()),
+        };
         let full = name.map(normalize).unwrap_or_default();
         let short = match full.split_once(' ') {
             Some((first, _)) if first.chars().count() >= 3 => first.len(),
@@ -133,6 +172,7 @@ impl Forms {
             full,
             short,
             initials,
+            also,
         }
     }
 
@@ -141,7 +181,10 @@ impl Forms {
         let full = Some(self.full.as_str()).filter(|f| !f.is_empty());
         let short = self.full.get(..self.short).filter(|f| !f.is_empty());
         let initials = Some(self.initials.as_str()).filter(|f| !f.is_empty());
-        full.into_iter().chain(short).chain(initials)
+        full.into_iter()
+            .chain(short)
+            .chain(initials)
+            .chain(self.also.iter().map(String::as_str))
     }
 }
 

@@ -206,6 +206,13 @@ fn name_forms_reference(name: Option<&str>) -> Vec<String> {
     if initials.chars().count() >= 2 && initials != full {
         forms.push(initials);
     }
+    let words: Vec<&str> = full.split(' ').filter(|w| !skip.contains(w)).collect();
+    if let Some(last) = words
+        .last()
+        .filter(|l| words.len() >= 3 && l.chars().count() >= 4)
+    {
+        forms.push(last.to_string());
+    }
     forms
 }
 

@@ -73,3 +73,20 @@ fn sides_are_told_by_name() {
     );
     assert_eq!(names.side_of("Someone else"), None);
 }
+
+#[test]
+fn a_name_is_also_its_abbreviation_and_last_word_without_its_asides() {
+    let n = Names::new(
+        Some("Clearwater Diagnostics Ltd"),
+        Some("Pennine Community Pharmacy Network (PCPN), 61 member pharmacies"),
+    );
+    assert_eq!(n.side_of("PCPN decision owner"), Some(Side::Partner));
+    assert_eq!(n.side_of("The Network's owner"), Some(Side::Partner));
+    assert_eq!(n.side_of("Clearwater decision owner"), Some(Side::Company));
+    assert_eq!(n.side_of("61 member pharmacies"), None);
+    let n = Names::new(
+        Some("Kinetic Rehab"),
+        Some("Ashgrove University Hospitals NHS Foundation Trust"),
+    );
+    assert_eq!(n.side_of("Trust decision owner"), Some(Side::Partner));
+}
