@@ -3,7 +3,8 @@
 //! Markdown and TOML charters are read alike.
 
 use crate::model::{Charter, Field, Span, Text};
-use crate::vocab::{normalize, Vocabulary};
+use crate::vocab::cues::Cue;
+use crate::vocab::{normalize, Names, Vocabulary};
 
 /// For each cued field a section lacks, the first unlabelled item that states it
 /// becomes that field, its value the whole item (so findings point at the sentence).
@@ -13,11 +14,29 @@ pub fn add(charter: &mut Charter, vocab: &Vocabulary) {
     if cues.is_empty() {
         return;
     }
+    let mut names: Option<Names> = None;
     for sec in &mut charter.sections {
         // Normalized once per section, and only when a cued field is missing.
         let mut words: Option<Vec<String>> = None;
         for cue in cues.of(&sec.key) {
             if sec.fields.iter().any(|f| f.key == cue.field) {
+                continue;
+            }
+            if cue.names_a_side() {
+                let names = names.get_or_insert_with(|| {
+                    let name = |t: &Option<Text>| t.as_ref().map(|t| t.text.clone());
+                    Names::new(
+                        name(&charter.meta.company).as_deref(),
+                        name(&charter.meta.partner).as_deref(),
+                    )
+                });
+                if let Some(value) = sec.items.iter().find_map(|i| clause_stating(cue, i, names)) {
+                    sec.fields.push(Field {
+                        key: cue.field.clone(),
+                        label: Text::new("", Span::empty(value.span.start)),
+                        value,
+                    });
+                }
                 continue;
             }
             let items =
@@ -35,6 +54,46 @@ pub fn add(charter: &mut Charter, vocab: &Vocabulary) {
             }
         }
     }
+}
+
+/// The first clause of `item` (split at `;` and sentence ends) that states `cue`'s
+/// field, with its own span when the item is the source as written.
+fn clause_stating(cue: &Cue, item: &Text, names: &Names) -> Option<Text> {
+    let t = item.text.as_str();
+    let verbatim = t.len() == item.span.len();
+    let mut from = 0;
+    while from < t.len() {
+        let end = clause_end(t, from);
+        let clause = t.get(from..end).unwrap_or_default();
+        let norm = normalize(clause);
+        let w: Vec<&str> = norm.split(' ').collect();
+        if cue.stated_in_naming(&w, &norm, names) {
+            let lead = clause.len() - clause.trim_start().len();
+            let clause = clause.trim();
+            let span = if verbatim {
+                let a = item.span.start + from + lead;
+                Span::new(a, a + clause.len())
+            } else {
+                item.span
+            };
+            return Some(Text::new(clause, span));
+        }
+        from = end + 1;
+    }
+    None
+}
+
+/// Where the clause starting at `from` ends: at a `;`, or a `.`, `?` or `!` before a
+/// space, or the end of the text.
+fn clause_end(t: &str, from: usize) -> usize {
+    let b = t.as_bytes();
+    (from..b.len())
+        .find(|&i| match b.get(i) {
+            Some(b';') => true,
+            Some(b'.' | b'?' | b'!') => b.get(i + 1).is_none_or(|n| *n == b' '),
+            _ => false,
+        })
+        .unwrap_or(b.len())
 }
 
 #[cfg(test)]
@@ -71,5 +130,28 @@ mod tests {
     fn words_of_one_group_alone_do_not_state_it() {
         let f = fields("## Metrics\n\n- Activation: 40%, reported monthly\n");
         assert!(!f.iter().any(|(_, k)| k == "cadence"), "{f:?}");
+    }
+
+    #[test]
+    fn owners_stated_one_sentence_each() {
+        let text = "# Hightide + Corbel Roofing\n\n## Who decides\n\n\
+            I decide for Hightide. Lucía Ferrer, Corbel's Director of Sales, decides for Corbel. \
+            When we disagree we take it to Corbel's president.\n";
+        let vocab = crate::vocab::default_vocab();
+        let source = Source::new("t.charter.md", text.to_string());
+        let c = crate::parse::parse(&source, Format::Markdown, &vocab);
+        let field = |k: &str| c.field("governance", k).map(|f| f.value.clone());
+        let ours = field("our-owner").expect("our owner");
+        assert_eq!(ours.text, "I decide for Hightide");
+        assert_eq!(&text[ours.span.start..ours.span.end], ours.text);
+        let theirs = field("partner-owner").expect("partner owner");
+        assert!(theirs.text.starts_with("Lucía Ferrer"), "{}", theirs.text);
+        assert!(field("escalation").is_some());
+    }
+
+    #[test]
+    fn a_team_deciding_together_is_no_owner() {
+        let f = fields("# Granite + Sol\n\n## Governance\n\n- Granite side: the growth team decides together.\n");
+        assert!(!f.iter().any(|(_, k)| k == "our-owner"), "{f:?}");
     }
 }

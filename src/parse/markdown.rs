@@ -14,6 +14,7 @@ mod label;
 mod lines;
 mod lists;
 mod preamble;
+mod stated;
 mod timeline;
 mod title;
 pub(crate) mod yaml;
@@ -62,21 +63,17 @@ pub fn parse_with(source: &Source, memo: &mut Memo<'_>) -> Charter {
 
     // Metadata in the body, where front matter lacks it, names the sides too.
     preamble::read(body, base, memo.vocab(), &mut charter.meta);
-    let (company, partner) = (&charter.meta.company, &charter.meta.partner);
-    let titled = match (company, partner) {
-        (Some(_), Some(_)) => None,
-        _ => title::sides(body, |t| memo.vocab().section_for(t).is_some()),
-    };
-    let names = match (company, partner, &titled) {
-        (None, None, Some((ours, theirs))) => Names::new(Some(ours), Some(theirs)),
-        // One side named: the title's other name is the other side.
-        (Some(c), None, Some((a, b))) => Names::new(Some(&c.text), other(&c.text, a, b)),
-        (None, Some(p), Some((a, b))) => Names::new(other(&p.text, a, b), Some(&p.text)),
-        _ => Names::new(
-            company.as_ref().map(|t| t.text.as_str()),
-            partner.as_ref().map(|t| t.text.as_str()),
-        ),
-    };
+    stated::read(body, base, &mut charter.meta);
+    title::fill_sides(
+        body,
+        base,
+        |t| memo.vocab().section_for(t).is_some(),
+        &mut charter.meta,
+    );
+    let names = Names::new(
+        charter.meta.company.as_ref().map(|t| t.text.as_str()),
+        charter.meta.partner.as_ref().map(|t| t.text.as_str()),
+    );
     let pool = POOL.take();
     let lookup = memo.lookup(&names);
     let mut blocks = blocks::collect(pool, body, base, text, &lookup);
@@ -91,27 +88,13 @@ pub fn parse_with(source: &Source, memo: &mut Memo<'_>) -> Charter {
         let own = blocks.blocks().get(raw.blocks.clone()).unwrap_or_default();
         fill::section(&rd, raw, own, &mut charter);
     }
+    fill::signatures_outside(&mut charter);
     let pool = blocks.into_pool();
     if pool.worth_keeping() {
         POOL.set(pool);
     }
     super::phases::finish(&mut charter);
     charter
-}
-
-/// Of a title's two names, the one that is not `known` (compared by first word, as
-/// `Orbital` in a title is `Orbital Systems` in the metadata); none when the title
-/// names `known` neither way.
-fn other<'a>(known: &str, a: &'a str, b: &'a str) -> Option<&'a str> {
-    let first = |s: &str| s.split_whitespace().next().unwrap_or("").to_lowercase();
-    let known = first(known);
-    if first(a) == known {
-        Some(b)
-    } else if first(b) == known {
-        Some(a)
-    } else {
-        None
-    }
 }
 
 thread_local! {
@@ -236,6 +219,8 @@ fn opens_too_many(bytes: &[u8], line_start: usize) -> bool {
     }
 }
 
+#[cfg(test)]
+mod prose_tests;
 #[cfg(test)]
 mod tests;
 

@@ -2,9 +2,11 @@
 //! every month" says the metrics' review cadence as plainly as `Review cadence:
 //! monthly`. A cue is a field's word groups from the pack (`[cues.<section>]
 //! <field> = [[...], [...]]`): a sentence that has a phrase of every group states the
-//! field.
+//! field. A group written `["!a", "!b"]` is the opposite: the sentence has none of them.
 
+use super::names::Names;
 use super::normalise::normalize;
+use crate::model::Side;
 use std::collections::BTreeMap;
 
 /// A field's cue: every group must have one of its phrases in the text.
@@ -14,6 +16,9 @@ pub struct Cue {
     pub field: String,
     /// Groups of phrases, each phrase its normalized words.
     groups: Vec<Vec<Vec<String>>>,
+    /// Per group: written `["!a", "!b"]`, the text must have none of its phrases
+    /// ("the team decides together" names no one owner).
+    negative: Vec<bool>,
 }
 
 /// Every section's cues, in pack order.
@@ -31,10 +36,15 @@ impl Cues {
     pub fn add(&mut self, spec: &CueSpec) -> Result<(), String> {
         for (section, fields) in spec {
             for (field, groups) in fields {
+                let negative: Vec<bool> = groups
+                    .iter()
+                    .map(|g| !g.is_empty() && g.iter().all(|p| p.starts_with('!')))
+                    .collect();
                 let groups: Vec<Vec<Vec<String>>> = groups
                     .iter()
                     .map(|g| {
                         g.iter()
+                            .map(|p| p.trim_start_matches('!'))
                             .map(|p| normalize(p).split(' ').map(str::to_string).collect())
                             .filter(|p: &Vec<String>| p.iter().any(|w| !w.is_empty()))
                             .collect()
@@ -49,6 +59,7 @@ impl Cues {
                     section: section.clone(),
                     field: field.clone(),
                     groups,
+                    negative,
                 });
             }
         }
@@ -65,12 +76,43 @@ impl Cues {
     }
 }
 
+/// The phrases that stand for a side's name in a cue: `{company}`, `{partner}`.
+const SIDES: [(&str, Side); 2] = [("{company}", Side::Company), ("{partner}", Side::Partner)];
+
 impl Cue {
     /// Whether the normalized words of a text state this field.
     pub fn stated_in(&self, words: &[&str]) -> bool {
         self.groups
             .iter()
-            .all(|group| group.iter().any(|phrase| has_phrase(words, phrase)))
+            .zip(&self.negative)
+            .all(|(group, &neg)| neg != group.iter().any(|phrase| has_phrase(words, phrase)))
+    }
+
+    /// Whether a phrase of this cue is a side's name (`{company}`, `{partner}`): such a
+    /// field (an owner "for Acme") is stated by one sentence, not a whole paragraph.
+    pub fn names_a_side(&self) -> bool {
+        self.groups
+            .iter()
+            .flatten()
+            .any(|p| side_token(p).is_some())
+    }
+
+    /// [`Cue::stated_in`], with `{company}` / `{partner}` matched by the sides' names
+    /// in `norm` (the normalized text `words` were split from).
+    pub fn stated_in_naming(&self, words: &[&str], norm: &str, names: &Names) -> bool {
+        self.groups.iter().zip(&self.negative).all(|(group, &neg)| {
+            neg != group.iter().any(|phrase| match side_token(phrase) {
+                Some(side) => names.names(norm, side),
+                None => has_phrase(words, phrase),
+            })
+        })
+    }
+}
+
+fn side_token(phrase: &[String]) -> Option<Side> {
+    match phrase {
+        [one] => SIDES.iter().find(|(t, _)| t == one).map(|(_, s)| *s),
+        _ => None,
     }
 }
 
@@ -100,6 +142,43 @@ mod tests {
             .filter(|cue| cue.stated_in(&words))
             .map(|cue| cue.field.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_group_of_not_phrases_must_be_absent() {
+        let c = cues(
+            r#"
+            [governance]
+            our-owner = [["decides"], ["!together", "!jointly"]]
+            "#,
+        );
+        assert_eq!(stated(&c, "governance", "Dana decides."), ["our-owner"]);
+        assert!(stated(&c, "governance", "The team decides together.").is_empty());
+    }
+
+    #[test]
+    fn a_side_token_is_matched_by_the_sides_names() {
+        let c = cues(
+            r#"
+            [governance]
+            partner-owner = [["decides"], ["{partner}", "theirs"]]
+            "#,
+        );
+        let names = Names::new(Some("Keel"), Some("Summit & Sons Outfitters"));
+        let cue = c.of("governance").next().expect("a cue");
+        assert!(cue.names_a_side());
+        for (text, yes) in [
+            (
+                "Owen Pratt, Summit's VP of Stores, decides for Summit & Sons.",
+                true,
+            ),
+            ("Owen decides on theirs", true),
+            ("I decide for Keel", false),
+        ] {
+            let norm = normalize(text);
+            let words: Vec<&str> = norm.split(' ').collect();
+            assert_eq!(cue.stated_in_naming(&words, &norm, &names), yes, "{text}");
+        }
     }
 
     #[test]

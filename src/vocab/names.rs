@@ -30,6 +30,16 @@ impl Names {
         with_scratch(text, |t| self.side_of_normalized(t))
     }
 
+    /// Whether normalized text `t` names `side` (its name in any of its forms, the
+    /// last word included, as in labels: "makes it for the Trust").
+    pub fn names(&self, t: &str, side: Side) -> bool {
+        let forms = match side {
+            Side::Company => &self.company,
+            Side::Partner => &self.partner,
+        };
+        forms.in_labels().any(|f| find_name(t, f).is_some())
+    }
+
     fn side_of_normalized(&self, t: &str) -> Option<Side> {
         let has = |forms: &Forms| forms.iter().any(|f| find_name(t, f).is_some());
         match (has(&self.company), has(&self.partner)) {

@@ -160,6 +160,14 @@ fn line(
         }
         _ => {}
     }
+    // `Signed for Acme: Jane Roe, CEO, 12 Feb 2027` closing a memo's last section is
+    // a signature wherever it stands; [`signatures_outside`] gives it a section.
+    if sec.key != "signatures" && label.as_ref().is_some_and(|l| signs_for(l.name)) {
+        if let Some(s) = lists::signature(rd, b) {
+            charter.signatures.push(s);
+            return i + 1;
+        }
+    }
     if let Some(l) = label.filter(|l| looks_like_label(l.name)) {
         charter.unread.push(Unread {
             kind: UnreadKind::Label,
@@ -177,4 +185,40 @@ const UNREAD_LABEL_WORDS: usize = 5;
 
 fn looks_like_label(name: &str) -> bool {
     name.split_whitespace().nth(UNREAD_LABEL_WORDS).is_none() && !name.ends_with(['.', '?', '!'])
+}
+
+/// A label that says who signs for whom: `Signed for Acme`, `Signed by`, `Signed on
+/// behalf of Acme`.
+fn signs_for(name: &str) -> bool {
+    let mut w = name.split_whitespace();
+    w.next().is_some_and(|f| f.eq_ignore_ascii_case("signed"))
+        && w.next().is_some_and(|s| {
+            ["for", "by", "on"]
+                .iter()
+                .any(|x| s.eq_ignore_ascii_case(x))
+        })
+}
+
+/// Signature lines read under other sections (a memo's closing `Signed for …` lines)
+/// when the charter has no signatures section: they are its signatures section, with
+/// an empty heading where the first of them starts.
+pub fn signatures_outside(charter: &mut Charter) {
+    if charter.signatures.is_empty() || charter.section("signatures").is_some() {
+        return;
+    }
+    let Some(first) = charter.signatures.first().map(|s| s.span) else {
+        return;
+    };
+    let span = charter
+        .signatures
+        .iter()
+        .fold(first, |acc, s| acc.join(s.span));
+    charter.sections.push(Section {
+        key: "signatures".to_string(),
+        heading: Text::new("", Span::empty(first.start)),
+        span,
+        body: span,
+        fields: Vec::new(),
+        items: Vec::new(),
+    });
 }

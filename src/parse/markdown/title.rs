@@ -3,18 +3,21 @@
 //! Orbital`), for charters that name them nowhere else. Without names, labels such as
 //! `Birch:` or `Kettle puts in` cannot be told apart; with them they read as the sides.
 //!
-//! The first side named is taken as ours: a title is written by one side, and it
-//! puts itself first far more often than not. Only the labels' side depends on it;
-//! what is read is the same either way.
+//! The first side named is taken as ours, unless a side already known says otherwise:
+//! a title is written by one side, and it puts itself first far more often than not.
 
-/// Separators between the two sides, spaced so that `Hewlett-Packard` stays one name.
+use crate::model::{Meta, Side, Span, Text};
+use crate::vocab::Names;
+
+/// Separators between the two sides, spaced so that `Hewlett-Packard` stays one name;
+/// the strongest first.
 const BETWEEN: &[&str] = &[
-    " × ", " x ", " X ", " / ", " & ", " and ", " And ", " AND ", " + ", " <> ", " ↔ ", " with ",
-    " With ", " WITH ", " – ", " — ", " - ", " vs ", " | ",
+    " × ", " x ", " X ", " + ", " / ", " ⟷ ", " ↔ ", " <> ", " and ", " And ", " AND ", " & ",
+    " with ", " With ", " WITH ", " vs ",
 ];
 
-/// Where a title's description starts (`: partnership charter`, ` — joint pilot`).
-const DESCRIPTION: &[&str] = &[": ", " — ", " – ", " - ", " | ", " (", ", "];
+/// Where a title's description starts or ends (`: partnership charter`, ` — joint pilot`).
+const DESCRIPTION: &[&str] = &[": ", " — ", " – ", " - ", " | ", " (", ")", ", "];
 
 /// Words that describe the document rather than name a side, set aside at either end.
 const DOCUMENT_WORDS: &[&str] = &[
@@ -28,6 +31,7 @@ const DOCUMENT_WORDS: &[&str] = &[
     "program",
     "programme",
     "mou",
+    "memo",
     "memorandum",
     "of",
     "understanding",
@@ -44,123 +48,165 @@ const DOCUMENT_WORDS: &[&str] = &[
     "co-sell",
     "reseller",
     "referral",
-    "technology",
     "strategic",
-    "business",
     "heads",
     "terms",
-    "charter:",
+    "okr",
+    "okrs",
 ];
 
-/// The two names a title gives, ours first, when it gives two. A first heading that
-/// names a section (`# Goals and objectives`) is no title.
-pub fn sides(body: &str, is_section: impl Fn(&str) -> bool) -> Option<(String, String)> {
+/// Fill the company and partner `meta` lacks from the title of `body` (at byte
+/// `base`). A first heading that names a section (`# Goals and objectives`) is no title.
+pub fn fill_sides(body: &str, base: usize, is_section: impl Fn(&str) -> bool, meta: &mut Meta) {
+    if meta.company.is_some() && meta.partner.is_some() {
+        return;
+    }
+    let Some((a, b)) = sides(body, is_section) else {
+        return;
+    };
+    let at = |s: &str| base + (s.as_ptr() as usize - body.as_ptr() as usize);
+    let text = |s: &str| Text::new(s, Span::new(at(s), at(s) + s.len()));
+    let known = Names::new(
+        meta.company.as_ref().map(|t| t.text.as_str()),
+        meta.partner.as_ref().map(|t| t.text.as_str()),
+    );
+    let (ours, theirs) = match (known.side_of(a), known.side_of(b)) {
+        (Some(Side::Partner), _) | (_, Some(Side::Company)) => (b, a),
+        _ => (a, b),
+    };
+    let same = |t: &Option<Text>, s: &str| t.as_ref().is_some_and(|t| known_same(&t.text, s));
+    if meta.company.is_none() && !same(&meta.partner, ours) {
+        meta.company = Some(text(ours));
+    }
+    if meta.partner.is_none() && !same(&meta.company, theirs) {
+        meta.partner = Some(text(theirs));
+    }
+}
+
+/// Whether a known name and a title's name are the same side (`Orbital` in a title is
+/// `Orbital Systems` in the metadata): by first word.
+fn known_same(known: &str, title: &str) -> bool {
+    let first = |s: &str| s.split_whitespace().next().unwrap_or("").to_lowercase();
+    first(known) == first(title)
+}
+
+/// The two names a title gives, in its order, as slices of `body`.
+pub fn sides(body: &str, is_section: impl Fn(&str) -> bool) -> Option<(&str, &str)> {
     let title = first_heading(body)?;
-    if is_section(&title) {
+    if is_section(title) {
         return None;
     }
     // The part before the description, or after it (`Partnership charter: Acme and Orbital`).
-    let mut parts = vec![title.as_str()];
+    let mut parts = vec![title];
     for sep in DESCRIPTION {
         parts = parts.iter().flat_map(|p| p.split(sep)).collect();
     }
-    // A part that is itself `A / B`; failing that, the whole title split once.
-    parts
-        .iter()
-        .find_map(|p| split_two(p))
-        .or_else(|| split_two(&title))
+    BETWEEN.iter().find_map(|sep| {
+        parts
+            .iter()
+            .find_map(|p| split_two(p, sep))
+            .or_else(|| split_two(title, sep))
+    })
 }
 
 /// `A <sep> B` with both sides plausible names.
-fn split_two(text: &str) -> Option<(String, String)> {
-    BETWEEN.iter().find_map(|sep| {
-        let mut it = text.split(sep);
-        let (a, b) = (it.next()?, it.next()?);
-        if it.next().is_some() {
-            return None;
-        }
-        let (a, b) = (name(a)?, name(b)?);
-        (!a.eq_ignore_ascii_case(&b)).then_some((a, b))
-    })
+fn split_two<'a>(text: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
+    let mut it = text.split(sep);
+    let (a, b) = (it.next()?, it.next()?);
+    if it.next().is_some() {
+        return None;
+    }
+    let (a, b) = (name(a)?, name(b)?);
+    (!a.eq_ignore_ascii_case(b)).then_some((a, b))
 }
 
 /// A side's name without the document words around it: one to five words, starting
 /// with a capital letter or digit.
-fn name(text: &str) -> Option<String> {
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| matches!(c, '*' | '_' | '`' | '"' | '“' | '”')))
-        .filter(|w| !w.is_empty())
-        .collect();
+fn name(text: &str) -> Option<&str> {
+    let decoration = |c: char| matches!(c, '*' | '_' | '`' | '"' | '“' | '”');
+    let mut words: Vec<&str> = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
+        let tail = rest.get(start..)?;
+        let len = tail.find(char::is_whitespace).unwrap_or(tail.len());
+        let word = tail.get(..len)?.trim_matches(decoration);
+        if !word.is_empty() {
+            words.push(word);
+        }
+        rest = tail.get(len..)?;
+    }
     let doc = |w: &&str| DOCUMENT_WORDS.contains(&w.to_lowercase().as_str());
     let start = words.iter().position(|w| !doc(w))?;
-    let end = words.iter().rposition(|w| !doc(w))? + 1;
-    let kept = words.get(start..end)?;
-    let first = kept.first()?.chars().next()?;
-    if kept.len() > 5 || !(first.is_uppercase() || first.is_ascii_digit()) {
+    let end = words.iter().rposition(|w| !doc(w))?;
+    let (first, last) = (words.get(start)?, words.get(end)?);
+    if end + 1 - start > 5 || !first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
         return None;
     }
-    Some(kept.join(" "))
+    // The slice of `text` from the first kept word to the end of the last.
+    let from = first.as_ptr() as usize - text.as_ptr() as usize;
+    let to = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
+    text.get(from..to)
 }
 
 /// The text of the body's first heading: ATX (`# …`), Setext (a line underlined with
 /// `===` or `---`) or a bold line standing alone (`**…**`). Only the first non-blank
 /// line is looked at: a title comes first.
-fn first_heading(body: &str) -> Option<String> {
+fn first_heading(body: &str) -> Option<&str> {
     let mut lines = body
         .lines()
         .map(|l| l.trim_start_matches('\u{feff}').trim());
     let first = lines.find(|l| !l.is_empty())?;
     if let Some(rest) = first.strip_prefix('#') {
-        let text = rest
-            .trim_start_matches('#')
-            .trim()
-            .trim_end_matches('#')
-            .trim();
-        return Some(text.to_string());
+        return Some(
+            rest.trim_start_matches('#')
+                .trim()
+                .trim_end_matches('#')
+                .trim(),
+        );
     }
     if let Some(inner) = first.strip_prefix("**").and_then(|t| t.strip_suffix("**")) {
-        return Some(inner.trim().to_string());
+        return Some(inner.trim());
     }
     let under = lines.next()?;
     let setext =
         !under.is_empty() && (under.bytes().all(|b| b == b'=') || under.bytes().all(|b| b == b'-'));
-    setext.then(|| first.to_string())
+    setext.then_some(first)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::sides;
+    use super::{fill_sides, sides};
+    use crate::model::Meta;
 
-    fn two(body: &str) -> Option<(String, String)> {
+    fn two(body: &str) -> Option<(&str, &str)> {
         sides(body, |t| t.starts_with("Goals"))
-    }
-
-    fn pair(a: &str, b: &str) -> Option<(String, String)> {
-        Some((a.to_string(), b.to_string()))
     }
 
     #[test]
     fn titles_in_common_shapes_name_both_sides() {
         assert_eq!(
             two("# Keel × Northwind Ledger: partnership charter\n"),
-            pair("Keel", "Northwind Ledger")
+            Some(("Keel", "Northwind Ledger"))
         );
         assert_eq!(
             two("BIRCH ANALYTICS / KETTLE FOODS — JOINT PILOT CHARTER\n====\n"),
-            pair("BIRCH ANALYTICS", "KETTLE FOODS")
+            Some(("BIRCH ANALYTICS", "KETTLE FOODS"))
         );
         assert_eq!(
             two("# Partnership charter: Acme and Orbital\n"),
-            pair("Acme", "Orbital")
+            Some(("Acme", "Orbital"))
         );
         assert_eq!(
             two("**Quill Legal Tech & Ferro Document Cloud Partnership Agreement**\n"),
-            pair("Quill Legal Tech", "Ferro Document Cloud")
+            Some(("Quill Legal Tech", "Ferro Document Cloud"))
         );
         assert_eq!(
             two("\n## Charter for the Lumen + Harbor integration (draft)\n"),
-            pair("Lumen", "Harbor")
+            Some(("Lumen", "Harbor"))
+        );
+        assert_eq!(
+            two("# Brisa Payments + Quillon POS: Partnership Charter\n"),
+            Some(("Brisa Payments", "Quillon POS"))
         );
     }
 
@@ -170,6 +216,65 @@ mod tests {
         assert_eq!(two("# Goals and Objectives\n"), None);
         assert_eq!(two("Some prose first.\n\n# Keel × Orbital\n"), None);
         assert_eq!(two("# Hewlett-Packard partnership\n"), None);
+        assert_eq!(two("# the plan and the budget\n"), None);
         assert_eq!(two(""), None);
+    }
+
+    #[test]
+    fn the_sides_fill_the_metadata_with_their_place() {
+        let body = "# Keel × Orbital: partnership charter\n";
+        let mut meta = Meta::default();
+        fill_sides(body, 10, |_| false, &mut meta);
+        let company = meta.company.expect("company");
+        assert_eq!(company.text, "Keel");
+        assert_eq!((company.span.start, company.span.end), (12, 16));
+        assert_eq!(meta.partner.map(|p| p.text).as_deref(), Some("Orbital"));
+        // A side already known keeps its place; the title gives the other.
+        let mut meta = Meta {
+            company: Some(crate::model::Text::new(
+                "Orbital Systems",
+                crate::model::Span::empty(0),
+            )),
+            ..Meta::default()
+        };
+        fill_sides(body, 0, |_| false, &mut meta);
+        assert_eq!(meta.partner.map(|p| p.text).as_deref(), Some("Keel"));
+    }
+
+    #[test]
+    fn the_two_sides_from_the_title() {
+        for (title, company, partner) in [
+            (
+                "# Keel × Northwind Ledger: partnership charter",
+                "Keel",
+                "Northwind Ledger",
+            ),
+            (
+                "# Partnership Charter: Clearwater Diagnostics and Thameside GP Federation",
+                "Clearwater Diagnostics",
+                "Thameside GP Federation",
+            ),
+            (
+                "# Reseller and Integration Charter — Calder Payroll / Mint & Sterling",
+                "Calder Payroll",
+                "Mint & Sterling",
+            ),
+            (
+                "# Nimbletrail and Summit & Sons Outfitters",
+                "Nimbletrail",
+                "Summit & Sons Outfitters",
+            ),
+        ] {
+            let mut m = Meta::default();
+            fill_sides(title, 0, |_| false, &mut m);
+            let c = m.company.expect(title);
+            let p = m.partner.expect(title);
+            assert_eq!((c.text.as_str(), p.text.as_str()), (company, partner));
+            assert_eq!(&title[c.span.start..c.span.end], company);
+            assert_eq!(&title[p.span.start..p.span.end], partner);
+        }
+        let mut m = Meta::default();
+        fill_sides("# Aldermoor Warm Homes Partnership\n", 0, |_| false, &mut m);
+        assert!(m.company.is_none() && m.partner.is_none());
     }
 }
