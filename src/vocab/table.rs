@@ -124,8 +124,10 @@ impl Vocabulary {
             }
         }
         v.distinct_words = v.distinct_words();
-        // Longest phase words first, so "phase one" is not read as a bare number.
-        v.phase_words.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
+        // A phase's own words before the words that only count (`phase 1`), so that
+        // `Phase 1 – Walk` is the walk phase listed first; longest first otherwise.
+        v.phase_words
+            .sort_by_key(|w| (counts(&w.0), std::cmp::Reverse(w.0.len())));
         v.phase_words.dedup();
         Ok(v)
     }
@@ -289,6 +291,16 @@ impl Vocabulary {
     pub fn metric_part_for(&self, label: &str) -> Option<MetricPart> {
         with_scratch(label, |n| self.metric_parts.get(n).copied())
     }
+}
+
+/// Whether a phase word names a phase by its place in the order (`phase 1`,
+/// `stage two`) rather than by what it is.
+fn counts(word: &str) -> bool {
+    const ORDINALS: [&str; 10] = [
+        "one", "two", "three", "four", "first", "second", "third", "fourth", "i", "ii",
+    ];
+    word.split(' ')
+        .any(|w| w.bytes().any(|b| b.is_ascii_digit()) || ORDINALS.contains(&w))
 }
 
 fn title_case(key: &str) -> String {

@@ -40,6 +40,12 @@ fn sections_phases_and_columns() {
     );
     assert_eq!(v.section_for("Appendix"), None);
     assert_eq!(v.phase_for("Phase 1 — Pilot"), Some(PhaseKind::Crawl));
+    // The phase's own word outranks its place: walk scheduled first is still walk.
+    assert_eq!(
+        v.phase_for("Phase 1 – Walk (in-store launch)"),
+        Some(PhaseKind::Walk)
+    );
+    assert_eq!(v.phase_for("Stage 2: Crawl"), Some(PhaseKind::Crawl));
     assert_eq!(v.phase_for("🚶 Walk"), Some(PhaseKind::Walk));
     assert_eq!(v.phase_part_for("Go/No-Go"), Some(PhasePart::GoNoGo));
 }
