@@ -111,28 +111,34 @@ fn clause_marker(head: &str) -> usize {
 }
 
 /// More than `MAX_LABEL_WORDS` words (runs of non-whitespace), counted without
-/// going past the limit.
+/// going past the limit. Words in a parenthesised aside do not count: in
+/// `3.1 Crawl (1 February 2027 to 26 March 2027):` the label is the phase's name,
+/// the aside only dates it.
 pub(super) fn too_many_words(name: &str) -> bool {
     // More words than the limit take at least a byte each and a space between.
     if name.len() < 2 * MAX_LABEL_WORDS + 1 {
         return false;
     }
-    if name.is_ascii() {
-        let mut words = 0;
-        let mut in_word = false;
-        for &c in name.as_bytes() {
-            let space = c.is_ascii_whitespace() || c == b'\x0b';
-            if !space && !in_word {
-                words += 1;
-                if words > MAX_LABEL_WORDS {
-                    return true;
-                }
-            }
-            in_word = !space;
+    let mut words = 0;
+    let mut in_word = false;
+    let mut depth = 0u32;
+    let mut step = |c: char, space: bool| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
         }
-        false
+        if !space && !in_word && depth == 0 {
+            words += 1;
+        }
+        in_word = !space;
+        words > MAX_LABEL_WORDS
+    };
+    if name.is_ascii() {
+        name.bytes()
+            .any(|c| step(char::from(c), c.is_ascii_whitespace() || c == b'\x0b'))
     } else {
-        name.split_whitespace().nth(MAX_LABEL_WORDS).is_some()
+        name.chars().any(|c| step(c, c.is_whitespace()))
     }
 }
 
