@@ -772,3 +772,37 @@ fn dates_agree_with_a_byte_by_byte_scan() {
     }
     assert!(found > 100, "the inputs should hold dates: {found}");
 }
+
+#[test]
+fn a_clause_number_is_not_part_of_an_item() {
+    let text = "## Termination\n\n\
+        6.1 Either party may end this if it no longer serves it.\n\n\
+        6.2. Either party may end this on breach.\n\n\
+        1.2.3 Nested clause.\n\n\
+        3.5 FTE from each side for a year.\n\n\
+        2.5 million users lost.\n\n\
+        20 stores live by June.\n\n\
+        2027 revenue under plan.\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    let items: Vec<(&str, String)> = c.sections[0]
+        .items
+        .iter()
+        .map(|i| (i.text.as_str(), slice(text, i)))
+        .collect();
+    let want = [
+        "Either party may end this if it no longer serves it.",
+        "Either party may end this on breach.",
+        "Nested clause.",
+        "3.5 FTE from each side for a year.",
+        "2.5 million users lost.",
+        "20 stores live by June.",
+        "2027 revenue under plan.",
+    ];
+    for ((got, at), want) in items.iter().zip(want) {
+        assert_eq!(*got, want);
+        // The span points at what is said, not at the number.
+        assert_eq!(at.trim_end(), want);
+    }
+    assert_eq!(items.len(), want.len());
+}
