@@ -5,7 +5,7 @@
 
 use super::cues::Cues;
 use super::heading::{strip_numbering, HeadingMatch, Keywords};
-use super::names::{contains_words, others_form, pronouns_as_sides, same, Names, OTHERS};
+use super::names::{find_words, others_form, pronouns_as_sides, same, Names, OTHERS};
 use super::normalise::{normalize, with_scratch};
 use super::spec::{MetricPart, PhasePart, VocabSpec};
 use crate::model::PhaseKind;
@@ -30,7 +30,8 @@ pub struct Vocabulary {
     /// Per section index: whether any alias has a `{company}`/`{partner}` token, so
     /// that labels in the other sections are never searched for names.
     pub(super) tokenized: Vec<bool>,
-    phase_words: Vec<(String, PhaseKind)>,
+    /// Phase words, those that only count (`phase 1`) last, longest first otherwise.
+    phase_words: Vec<(String, PhaseKind, bool)>,
     pub(super) phase_parts: HashMap<String, PhasePart>,
     pub(super) metric_parts: HashMap<String, MetricPart>,
     cues: Cues,
@@ -86,9 +87,11 @@ impl Vocabulary {
                 let kind = PhaseKind::parse(kind).ok_or_else(|| {
                     format!("unknown phase `{kind}` (expected crawl, walk or run)")
                 })?;
-                v.phase_words.push((kind.name().to_string(), kind));
+                v.phase_words.push((kind.name().to_string(), kind, false));
                 for w in words {
-                    v.phase_words.push((normalize(w), kind));
+                    let w = normalize(w);
+                    let counts = counts(&w);
+                    v.phase_words.push((w, kind, counts));
                 }
             }
             v.cues.add(&spec.cues)?;
@@ -127,7 +130,7 @@ impl Vocabulary {
         // A phase's own words before the words that only count (`phase 1`), so that
         // `Phase 1 – Walk` is the walk phase listed first; longest first otherwise.
         v.phase_words
-            .sort_by_key(|w| (counts(&w.0), std::cmp::Reverse(w.0.len())));
+            .sort_by_key(|w| (w.2, std::cmp::Reverse(w.0.len())));
         v.phase_words.dedup();
         Ok(v)
     }
@@ -275,11 +278,23 @@ impl Vocabulary {
     }
 
     /// [`Vocabulary::phase_for`] of a normalized name.
+    ///
+    /// The phase word written first names the phase (`Walk (for 8 weeks after crawl)`
+    /// is the walk); words that only count (`phase 1`) are asked only when no other
+    /// word is there. At one place, the longest word wins.
     pub(super) fn phase_in(&self, normalized: &str) -> Option<PhaseKind> {
-        self.phase_words
-            .iter()
-            .find(|(w, _)| contains_words(normalized, w))
-            .map(|&(_, k)| k)
+        let mut best: Option<(bool, usize, PhaseKind)> = None;
+        for &(ref w, k, ordinal) in &self.phase_words {
+            if best.is_some_and(|(o, _, _)| o != ordinal) {
+                break;
+            }
+            if let Some(at) = find_words(normalized, w) {
+                if best.is_none_or(|(_, b, _)| at < b) {
+                    best = Some((ordinal, at, k));
+                }
+            }
+        }
+        best.map(|(_, _, k)| k)
     }
 
     /// What a timeline column header or phase item label is: `Go/No-Go`, `Dates`, `Result`.

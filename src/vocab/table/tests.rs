@@ -46,6 +46,13 @@ fn sections_phases_and_columns() {
         Some(PhaseKind::Walk)
     );
     assert_eq!(v.phase_for("Stage 2: Crawl"), Some(PhaseKind::Crawl));
+    // The phase word written first names it; an aside may name another phase.
+    assert_eq!(
+        v.phase_for("Walk (for 8 weeks after crawl)"),
+        Some(PhaseKind::Walk)
+    );
+    assert_eq!(v.phase_for("Pilot run"), Some(PhaseKind::Crawl));
+    assert_eq!(v.phase_for("Run, after the pilot"), Some(PhaseKind::Run));
     assert_eq!(v.phase_for("🚶 Walk"), Some(PhaseKind::Walk));
     assert_eq!(v.phase_part_for("Go/No-Go"), Some(PhasePart::GoNoGo));
 }
