@@ -6,7 +6,7 @@
 //! need the signature dates and `created`, which may come after the timeline.
 
 use crate::model::{Charter, Parsed, Phase, PhaseKind, RelativeDates, Span, Text};
-use crate::value::date::{dates_in, Anchor, DateValue, Found};
+use crate::value::date::{dates_in, Anchor, DateValue, Found, Offset};
 use crate::value::number::{numbers_in, Number, NumberKind};
 use jiff::civil::Date;
 
@@ -93,7 +93,9 @@ pub fn set_dates(src: &str, p: &mut Phase, part: DatePart, value: &Text) {
                     }
                 }
                 DateValue::Period { .. } | DateValue::Relative(_) => {
-                    (Some(read(&first)), Some(read(&first)))
+                    let mut f = first.clone();
+                    f.value = window(f.value);
+                    (Some(read(&f)), Some(read(&f)))
                 }
                 DateValue::From(_) => (Some(read(&first)), None),
                 DateValue::Until(_) | DateValue::Ongoing => (None, Some(read(&first))),
@@ -109,6 +111,22 @@ pub fn set_dates(src: &str, p: &mut Phase, part: DatePart, value: &Text) {
                 p.end = end;
             }
         }
+    }
+}
+
+/// A phase's dates written as one day counted forward (`6 weeks from kickoff`) say
+/// how long the phase runs from that day, not that it lasts one day: the window
+/// from the anchor to the day before. Any other value is kept.
+fn window(v: DateValue) -> DateValue {
+    match v {
+        DateValue::Relative(mut r)
+            if r.start == r.end && (r.start.months > 0 || r.start.days > 0) =>
+        {
+            r.end.days -= 1;
+            r.start = Offset::default();
+            DateValue::Relative(r)
+        }
+        v => v,
     }
 }
 

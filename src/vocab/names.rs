@@ -288,10 +288,7 @@ pub(super) fn others_form(label: &str) -> Option<String> {
     (words <= 3 && plural && !names_a_side).then(|| format!("{first} {OTHERS}"))
 }
 
-pub(super) fn contains_words(haystack: &str, needle: &str) -> bool {
-    find_words(haystack, needle).is_some()
-}
-
+/// Where `needle` occurs as whole words in `haystack` (both normalized), first.
 pub(super) fn find_words(haystack: &str, needle: &str) -> Option<usize> {
     if needle.is_empty() {
         return None;

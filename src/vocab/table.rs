@@ -5,7 +5,7 @@
 
 use super::cues::Cues;
 use super::heading::{strip_numbering, HeadingMatch, Keywords};
-use super::names::{contains_words, others_form, pronouns_as_sides, same, Names, OTHERS};
+use super::names::{find_words, others_form, pronouns_as_sides, same, Names, OTHERS};
 use super::normalise::{normalize, with_scratch};
 use super::sides::{field_by_side, side_fields, SideField};
 use super::spec::{MetricPart, PhasePart, VocabSpec};
@@ -33,7 +33,8 @@ pub struct Vocabulary {
     pub(super) tokenized: Vec<bool>,
     /// Per section index: the fields its aliases tie to a side (see `vocab::sides`).
     pub(super) side_fields: Vec<Vec<SideField>>,
-    phase_words: Vec<(String, PhaseKind)>,
+    /// Phase words, those that only count (`phase 1`) last, longest first otherwise.
+    phase_words: Vec<(String, PhaseKind, bool)>,
     pub(super) phase_parts: HashMap<String, PhasePart>,
     pub(super) metric_parts: HashMap<String, MetricPart>,
     cues: Cues,
@@ -89,9 +90,11 @@ impl Vocabulary {
                 let kind = PhaseKind::parse(kind).ok_or_else(|| {
                     format!("unknown phase `{kind}` (expected crawl, walk or run)")
                 })?;
-                v.phase_words.push((kind.name().to_string(), kind));
+                v.phase_words.push((kind.name().to_string(), kind, false));
                 for w in words {
-                    v.phase_words.push((normalize(w), kind));
+                    let w = normalize(w);
+                    let counts = counts(&w);
+                    v.phase_words.push((w, kind, counts));
                 }
             }
             v.cues.add(&spec.cues)?;
@@ -128,8 +131,10 @@ impl Vocabulary {
         }
         v.distinct_words = v.distinct_words();
         v.side_fields = v.fields.iter().map(side_fields).collect();
-        // Longest phase words first, so "phase one" is not read as a bare number.
-        v.phase_words.sort_by_key(|w| std::cmp::Reverse(w.0.len()));
+        // A phase's own words before the words that only count (`phase 1`), so that
+        // `Phase 1 – Walk` is the walk phase listed first; longest first otherwise.
+        v.phase_words
+            .sort_by_key(|w| (w.2, std::cmp::Reverse(w.0.len())));
         v.phase_words.dedup();
         Ok(v)
     }
@@ -282,11 +287,23 @@ impl Vocabulary {
     }
 
     /// [`Vocabulary::phase_for`] of a normalized name.
+    ///
+    /// The phase word written first names the phase (`Walk (for 8 weeks after crawl)`
+    /// is the walk); words that only count (`phase 1`) are asked only when no other
+    /// word is there. At one place, the longest word wins.
     pub(super) fn phase_in(&self, normalized: &str) -> Option<PhaseKind> {
-        self.phase_words
-            .iter()
-            .find(|(w, _)| contains_words(normalized, w))
-            .map(|&(_, k)| k)
+        let mut best: Option<(bool, usize, PhaseKind)> = None;
+        for &(ref w, k, ordinal) in &self.phase_words {
+            if best.is_some_and(|(o, _, _)| o != ordinal) {
+                break;
+            }
+            if let Some(at) = find_words(normalized, w) {
+                if best.is_none_or(|(_, b, _)| at < b) {
+                    best = Some((ordinal, at, k));
+                }
+            }
+        }
+        best.map(|(_, _, k)| k)
     }
 
     /// What a timeline column header or phase item label is: `Go/No-Go`, `Dates`, `Result`.
@@ -298,6 +315,16 @@ impl Vocabulary {
     pub fn metric_part_for(&self, label: &str) -> Option<MetricPart> {
         with_scratch(label, |n| self.metric_parts.get(n).copied())
     }
+}
+
+/// Whether a phase word names a phase by its place in the order (`phase 1`,
+/// `stage two`) rather than by what it is.
+fn counts(word: &str) -> bool {
+    const ORDINALS: [&str; 10] = [
+        "one", "two", "three", "four", "first", "second", "third", "fourth", "i", "ii",
+    ];
+    word.split(' ')
+        .any(|w| w.bytes().any(|b| b.is_ascii_digit()) || ORDINALS.contains(&w))
 }
 
 fn title_case(key: &str) -> String {

@@ -96,11 +96,21 @@ pub fn section(rd: &Reader, raw: RawSection<'_>, blocks: &[Block], charter: &mut
                 Some(mut pieces) => {
                     let end = nested_end(blocks, i);
                     pieces.extend(blocks.get(i + 1..end).unwrap_or_default().iter().cloned());
+                    i = end;
+                    // `**Crawl – pilot**⏎Dates: …⏎Go/No-Go: …`: a first line that
+                    // names a phase heads the labelled lines under it.
+                    if let Some((head, under)) = pieces.split_first().filter(|(h, _)| {
+                        key == "timeline"
+                            && Label::of(h).is_none()
+                            && rd.lookup.phase_for(&h.text).is_some()
+                    }) {
+                        timeline::heading_phase(rd, head, under, &mut sec, charter);
+                        continue;
+                    }
                     let mut j = 0;
                     while j < pieces.len() {
                         j = line(rd, &pieces, j, &mut sec, charter);
                     }
-                    i = end;
                 }
                 None => i = line(rd, blocks, i, &mut sec, charter),
             },
@@ -140,11 +150,10 @@ fn line(
             .as_ref()
             .filter(|l| rd.lookup.phase_for(l.name).is_some())
         {
-            Some(l) if is_item => {
+            Some(l) => {
                 timeline::item_phase(rd, b, l.clone(), nested, sec, charter);
                 return end;
             }
-            Some(_) => {}
             None => timeline::sentence_phases(rd, b, charter),
         },
         "metrics" if is_item => {

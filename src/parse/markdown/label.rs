@@ -5,6 +5,7 @@
 use super::blocks::{Block, Kind};
 use crate::model::{Field, Section, Span, Text};
 use crate::trim;
+use crate::value::number::NumberKind;
 use crate::vocab::Lookup;
 
 /// A label is a few words; longer text before a colon is a sentence, not a label.
@@ -148,28 +149,34 @@ fn before_aside(name: &str) -> &str {
 }
 
 /// More than `MAX_LABEL_WORDS` words (runs of non-whitespace), counted without
-/// going past the limit.
+/// going past the limit. Words in a parenthesised aside do not count: in
+/// `3.1 Crawl (1 February 2027 to 26 March 2027):` the label is the phase's name,
+/// the aside only dates it.
 pub(super) fn too_many_words(name: &str) -> bool {
     // More words than the limit take at least a byte each and a space between.
     if name.len() < 2 * MAX_LABEL_WORDS + 1 {
         return false;
     }
-    if name.is_ascii() {
-        let mut words = 0;
-        let mut in_word = false;
-        for &c in name.as_bytes() {
-            let space = c.is_ascii_whitespace() || c == b'\x0b';
-            if !space && !in_word {
-                words += 1;
-                if words > MAX_LABEL_WORDS {
-                    return true;
-                }
-            }
-            in_word = !space;
+    let mut words = 0;
+    let mut in_word = false;
+    let mut depth = 0u32;
+    let mut step = |c: char, space: bool| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
         }
-        false
+        if !space && !in_word && depth == 0 {
+            words += 1;
+        }
+        in_word = !space;
+        words > MAX_LABEL_WORDS
+    };
+    if name.is_ascii() {
+        name.bytes()
+            .any(|c| step(char::from(c), c.is_ascii_whitespace() || c == b'\x0b'))
     } else {
-        name.split_whitespace().nth(MAX_LABEL_WORDS).is_some()
+        name.chars().any(|c| step(c, c.is_whitespace()))
     }
 }
 
@@ -216,11 +223,70 @@ pub fn joined<'b>(
     Text::new(text, span.unwrap_or(Span::empty(empty_at)))
 }
 
-/// The unlabelled text of a block as an item, if it says anything.
+/// The unlabelled text of a block as an item, if it says anything. A paragraph's
+/// clause number (`6.1 Either party may end …`) is its place in the document, not
+/// part of what it says: a rule that looks for a number must not find it.
 pub fn item(b: &Block) -> Option<Text> {
     let line = b.line();
     let t = trim::trim(&line);
-    (!t.is_empty()).then(|| Text::new(t, b.span))
+    if t.is_empty() {
+        return None;
+    }
+    if matches!(b.kind, Kind::Para) {
+        let skip = clause_number(t);
+        let rest = trim::trim_start(t.get(skip..).unwrap_or_default());
+        if skip > 0 && !rest.is_empty() {
+            let at = line.len() - trim::trim_start(&line).len() + (t.len() - rest.len());
+            let start = b.source_offset(at).min(b.span.end);
+            return Some(Text::new(rest, Span::new(start, b.span.end)));
+        }
+    }
+    Some(Text::new(t, b.span))
+}
+
+/// The length of the clause number a paragraph starts with (`6.1`, `6.1.`, `6.`,
+/// `1.2.3`), followed by a space; 0 when none. `3.5 FTE` and `2.5 million` are
+/// quantities, which the number reader tells apart from a bare `6.1`.
+fn clause_number(t: &str) -> usize {
+    let b = t.as_bytes();
+    let digits = |from: usize| {
+        b.iter()
+            .skip(from)
+            .take(4)
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let first = digits(0);
+    if !(1..=3).contains(&first) {
+        return 0;
+    }
+    let (mut end, mut groups) = (first, 0);
+    while b.get(end) == Some(&b'.') {
+        let n = digits(end + 1);
+        if !(1..=3).contains(&n) {
+            break;
+        }
+        end += 1 + n;
+        groups += 1;
+    }
+    let dot = b.get(end) == Some(&b'.');
+    let len = end + usize::from(dot);
+    if !b.get(len).is_some_and(u8::is_ascii_whitespace) {
+        return 0;
+    }
+    let numbering = match (groups, dot) {
+        (0, false) => false,
+        // `3.5 FTE`: a decimal followed by a unit, read as a quantity.
+        (1, false) => crate::value::number::numbers_in(t)
+            .next()
+            .is_some_and(|n| n.range == (0..end) && n.kind == NumberKind::Plain),
+        _ => true,
+    };
+    if numbering {
+        len
+    } else {
+        0
+    }
 }
 
 /// Rows of a two-column table whose first cell names a field are fields; other rows

@@ -34,7 +34,11 @@ pub fn labelled_lines(rd: &Reader, section: &str, b: &Block) -> Option<Vec<Block
             continue;
         };
         let set_off = starts_emphasis(rd.src, next_src);
-        let names_field = || rd.lookup.field_for(section, name).is_some();
+        // In a timeline, a phase's parts (`Dates:`, `Go/No-Go:`) are its fields.
+        let names_field = || {
+            rd.lookup.field_for(section, name).is_some()
+                || (section == "timeline" && rd.lookup.phase_part_for(name).is_some())
+        };
         let first = *first_is_label.get_or_insert_with(|| Label::of(b).is_some());
         if set_off || first || names_field() {
             cuts.push((c.plain, next_plain, c.src));

@@ -105,7 +105,7 @@ Review cadence: monthly between owners, quarterly with sponsors.
 - [X] Ravi Shah, Head of Alliances, Northwind Ledger — 2026-08-31
 "#;
 
-fn parse_str(text: &str) -> Charter {
+pub(super) fn parse_str(text: &str) -> Charter {
     parse(
         &Source::new("test.charter.md", text.to_string()),
         &default_vocab(),
@@ -165,7 +165,7 @@ fn summary(c: &Charter) -> Vec<String> {
 }
 
 /// Every span of the model lies within the text and on char boundaries.
-fn check_spans(c: &Charter, text: &str) {
+pub(super) fn check_spans(c: &Charter, text: &str) {
     let mut spans = vec![];
     let m = &c.meta;
     spans.extend(m.span);
@@ -676,8 +676,30 @@ fn label_word_limit_counts_words_as_split_whitespace_does() {
         "  a\tb\x0bc\x0cd\re f g h i ",
         "a\u{a0}b c d e f g h i",
         "été\u{2003}a b c d e f g h",
+        "3.1 Crawl (1 February 2027 to 26 March 2027)",
+        "Crawl (1 February 2027 to 26 March 2027) and more words still here",
+        "a (b c) d e f g h i j",
+        "a b) c d e f g h i j",
+        "été (à b c d e f g h i)",
     ] {
-        let expected = name.split_whitespace().count() > 8;
+        // Words in a parenthesised aside do not count.
+        let mut depth = 0u32;
+        let expected = name
+            .split_whitespace()
+            .filter(|w| {
+                let first = w.starts_with('(');
+                let counted = depth == 0 && !first;
+                for c in w.chars() {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => depth = depth.saturating_sub(1),
+                        _ => {}
+                    }
+                }
+                counted
+            })
+            .count()
+            > 8;
         assert_eq!(too_many(name), expected, "{name:?}");
     }
 }
@@ -818,4 +840,38 @@ fn a_label_aside_may_name_the_field_and_is_not_counted_as_words() {
     let c = parse_str(text);
     let keys: Vec<String> = fields_of(&c, "goals").into_iter().map(|(k, _)| k).collect();
     assert_eq!(keys, ["customers", "customers", "customers"]);
+}
+
+#[test]
+fn a_clause_number_is_not_part_of_an_item() {
+    let text = "## Termination\n\n\
+        6.1 Either party may end this if it no longer serves it.\n\n\
+        6.2. Either party may end this on breach.\n\n\
+        1.2.3 Nested clause.\n\n\
+        3.5 FTE from each side for a year.\n\n\
+        2.5 million users lost.\n\n\
+        20 stores live by June.\n\n\
+        2027 revenue under plan.\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    let items: Vec<(&str, String)> = c.sections[0]
+        .items
+        .iter()
+        .map(|i| (i.text.as_str(), slice(text, i)))
+        .collect();
+    let want = [
+        "Either party may end this if it no longer serves it.",
+        "Either party may end this on breach.",
+        "Nested clause.",
+        "3.5 FTE from each side for a year.",
+        "2.5 million users lost.",
+        "20 stores live by June.",
+        "2027 revenue under plan.",
+    ];
+    for ((got, at), want) in items.iter().zip(want) {
+        assert_eq!(*got, want);
+        // The span points at what is said, not at the number.
+        assert_eq!(at.trim_end(), want);
+    }
+    assert_eq!(items.len(), want.len());
 }

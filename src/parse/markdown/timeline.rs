@@ -24,6 +24,36 @@ fn new_phase(rd: &Reader, name: Text, span: Span) -> Phase {
     }
 }
 
+/// Add a phase to the charter. A phase already listed and written again (clauses,
+/// then a summary table of the same plan) is one phase: the restatement fills in the
+/// parts the first left out. A restatement whose dates differ is kept apart, so that
+/// the two plans are both seen and their clash reported.
+fn add(charter: &mut Charter, p: Phase) {
+    let same = |q: &&mut Phase| {
+        let agree = |a: Option<jiff::civil::Date>, b: Option<jiff::civil::Date>| {
+            a.is_none() || b.is_none() || a == b
+        };
+        p.kind.is_some()
+            && q.kind == p.kind
+            && agree(q.start_date(), p.start_date())
+            && agree(q.end_date(), p.end_date())
+    };
+    let Some(q) = charter.phases.iter_mut().find(same) else {
+        charter.phases.push(p);
+        return;
+    };
+    fn fill<T>(mine: &mut Option<T>, theirs: Option<T>) {
+        if mine.is_none() {
+            *mine = theirs;
+        }
+    }
+    fill(&mut q.start, p.start);
+    fill(&mut q.end, p.end);
+    fill(&mut q.scope, p.scope);
+    fill(&mut q.go_no_go, p.go_no_go);
+    fill(&mut q.result, p.result);
+}
+
 /// Set one part of a phase from a labelled value, and the parts labelled inside it
 /// (`Scope: two pilots. Go/No-Go: ≥ 20%`).
 fn set_parts(rd: &Reader, p: &mut Phase, part: PhasePart, value: Text) {
@@ -127,7 +157,7 @@ pub fn heading_phase(
         // `### Crawl: 2026-09-07 to 2026-10-30`
         dates_within(rd.src, &mut p, h.span);
     }
-    charter.phases.push(p);
+    add(charter, p);
 }
 
 /// `- Crawl (2026-09-07 to 2026-10-30): two pilots`, with any nested labelled parts.
@@ -154,7 +184,7 @@ pub fn item_phase(
         set_part(rd, &mut p, part, value);
     }
     content(rd, &mut p, nested, sec);
-    charter.phases.push(p);
+    add(charter, p);
 }
 
 /// A timeline table: one phase per row when a column names the phase; otherwise
@@ -212,7 +242,7 @@ pub fn table(rd: &Reader, rows: &[Block], sec: &mut Section, charter: &mut Chart
                 }
             }
         }
-        charter.phases.push(p);
+        add(charter, p);
     }
 }
 
@@ -257,3 +287,6 @@ pub fn sentence_phases(rd: &Reader, b: &Block, charter: &mut Charter) {
     }
     charter.phases.extend(current);
 }
+
+#[cfg(test)]
+mod tests;

@@ -40,6 +40,19 @@ fn sections_phases_and_columns() {
     );
     assert_eq!(v.section_for("Appendix"), None);
     assert_eq!(v.phase_for("Phase 1 — Pilot"), Some(PhaseKind::Crawl));
+    // The phase's own word outranks its place: walk scheduled first is still walk.
+    assert_eq!(
+        v.phase_for("Phase 1 – Walk (in-store launch)"),
+        Some(PhaseKind::Walk)
+    );
+    assert_eq!(v.phase_for("Stage 2: Crawl"), Some(PhaseKind::Crawl));
+    // The phase word written first names it; an aside may name another phase.
+    assert_eq!(
+        v.phase_for("Walk (for 8 weeks after crawl)"),
+        Some(PhaseKind::Walk)
+    );
+    assert_eq!(v.phase_for("Pilot run"), Some(PhaseKind::Crawl));
+    assert_eq!(v.phase_for("Run, after the pilot"), Some(PhaseKind::Run));
     assert_eq!(v.phase_for("🚶 Walk"), Some(PhaseKind::Walk));
     assert_eq!(v.phase_part_for("Go/No-Go"), Some(PhasePart::GoNoGo));
 }

@@ -1,0 +1,98 @@
+use super::super::tests::{check_spans, parse_str};
+use crate::model::{Charter, Phase, PhaseKind};
+
+fn day(p: &Phase) -> (String, String) {
+    let d = |d: Option<jiff::civil::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    (d(p.start_date()), d(p.end_date()))
+}
+
+fn kinds(c: &Charter) -> Vec<Option<PhaseKind>> {
+    c.phases.iter().map(|p| p.kind).collect()
+}
+
+#[test]
+fn a_bold_first_line_heads_the_labelled_lines_under_it() {
+    // Word and Google Docs write each phase as one paragraph: its name in bold, then
+    // its parts after hard (`\`, two spaces) or soft line breaks.
+    let text = "## Rollout\n\n\
+        **Crawl – pilot**  \nDates: 2026-04-13 to 2026-06-05\\\nScope: 2 design partners\\\n\
+        Go/No\\-Go: ≥ 30% less time\\\nResult: passed – 52% less time\n\n\
+        **Walk – limited availability**\nDates: 8 June – 28 August 2026\nGo/no-go: 70% of customers\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    assert_eq!(kinds(&c), [Some(PhaseKind::Crawl), Some(PhaseKind::Walk)]);
+    let crawl = &c.phases[0];
+    assert_eq!(crawl.name.text, "Crawl – pilot");
+    assert_eq!(day(crawl), ("2026-04-13".into(), "2026-06-05".into()));
+    assert_eq!(crawl.scope.as_ref().unwrap().text, "2 design partners");
+    assert_eq!(crawl.go_no_go.as_ref().unwrap().text, "≥ 30% less time");
+    assert_eq!(
+        crawl.result.as_ref().unwrap().text,
+        "passed – 52% less time"
+    );
+    let walk = &c.phases[1];
+    assert_eq!(day(walk), ("2026-06-08".into(), "2026-08-28".into()));
+    assert_eq!(walk.go_no_go.as_ref().unwrap().text, "70% of customers");
+    assert!(c.unread.is_empty(), "{:?}", c.unread);
+}
+
+#[test]
+fn a_numbered_clause_naming_a_phase_is_a_phase() {
+    // Lawyers write phases as numbered paragraphs, not list items, and date them in an
+    // aside that makes the label long.
+    let text = "## Clause 3 — Phasing\n\n\
+        3.1 **Crawl** (1 February 2027 to 26 March 2027): 3 clients on manual export. \
+        Go/no-go: query hours fall by at least 25%.\n\n\
+        3.2 **Walk** (29 March 2027 to 18 June 2027): 20 clients.\n\n\
+        3.3 **Run** (from 21 June 2027): open to all clients.\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    let want = [PhaseKind::Crawl, PhaseKind::Walk, PhaseKind::Run].map(Some);
+    assert_eq!(kinds(&c), want);
+    let crawl = &c.phases[0];
+    assert_eq!(day(crawl), ("2027-02-01".into(), "2027-03-26".into()));
+    assert_eq!(
+        crawl.scope.as_ref().unwrap().text,
+        "3 clients on manual export"
+    );
+    assert_eq!(crawl.bar.as_ref().map(|n| n.value), Some(25.0));
+    assert_eq!(day(&c.phases[2]), ("2027-06-21".into(), String::new()));
+}
+
+#[test]
+fn a_phase_written_again_completes_the_first() {
+    // The clauses, then a summary table of the same plan: three phases, not six.
+    let text = "## Phasing\n\n\
+        - Crawl (1 February 2027 to 26 March 2027): 3 clients\n\
+        - Run (from 21 June 2027): all clients\n\n\
+        | Phase | Dates | Go/No-Go |\n|---|---|---|\n\
+        | Crawl | 2027-02-01 to 2027-03-26 | ≥ 25% fewer hours |\n\
+        | Walk | 2027-03-29 to 2027-06-18 | ≥ 70% |\n\
+        | Run | 2027-06-21 to 2028-06-30 | quarterly review |\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    let want = [PhaseKind::Crawl, PhaseKind::Run, PhaseKind::Walk].map(Some);
+    assert_eq!(kinds(&c), want);
+    let crawl = &c.phases[0];
+    assert_eq!(crawl.scope.as_ref().unwrap().text, "3 clients");
+    assert_eq!(crawl.go_no_go.as_ref().unwrap().text, "≥ 25% fewer hours");
+    // The run's end comes from the table, with the table's span.
+    let run = &c.phases[1];
+    assert_eq!(day(run), ("2027-06-21".into(), "2028-06-30".into()));
+    assert_eq!(run.end.as_ref().unwrap().text.text, "2028-06-30");
+}
+
+#[test]
+fn a_phase_written_again_with_other_dates_is_kept_apart() {
+    // Two plans that disagree: both are kept, so that the clash is reported.
+    let text = "## Phasing\n\n\
+        - Crawl (1 February 2027 to 26 March 2027): 3 clients\n\n\
+        | Phase | Dates |\n|---|---|\n| Crawl | 2027-03-01 to 2027-04-30 |\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    assert_eq!(c.phases.len(), 2);
+    assert_eq!(
+        day(&c.phases[1]),
+        ("2027-03-01".into(), "2027-04-30".into())
+    );
+}
