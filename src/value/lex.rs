@@ -22,6 +22,21 @@ pub(crate) struct Tok {
     pub spaced: bool,
 }
 
+/// Punctuation, currency signs, arrows, maths, shapes, dingbats and emoji: blocks with
+/// no letter or digit in them, which charters use often (`≥`, `–`, `’`, `→`, `🐢`)
+/// and which the Unicode tables answer slowly.
+fn symbol(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x2000..=0x206F | 0x20A0..=0x20CF | 0x2190..=0x245F | 0x2500..=0x2775 | 0x2794..=0x2BFF
+            | 0x1F300..=0x1FAFF
+    )
+}
+
+fn letter_or_digit(c: char) -> bool {
+    !symbol(c) && c.is_alphanumeric()
+}
+
 #[derive(Clone, Copy)]
 pub(crate) struct Cursor<'a> {
     pub text: &'a str,
@@ -76,11 +91,28 @@ impl<'a> Cursor<'a> {
                 i += 1;
             }
             Kind::Digits
+        } else if b[i].is_ascii_alphabetic() {
+            // ASCII bytes a byte at a time; a letter beyond ASCII (`Zürich`) carries on by chars.
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if b.get(i).is_some_and(|&x| x >= 0x80) {
+                for c in self.text[i..].chars() {
+                    if !letter_or_digit(c) {
+                        break;
+                    }
+                    i += c.len_utf8();
+                }
+            }
+            Kind::Word
+        } else if b[i] < 0x80 {
+            i += 1;
+            Kind::Punct
         } else {
             let first = self.text[i..].chars().next()?;
-            if first.is_alphabetic() {
+            if !symbol(first) && first.is_alphabetic() {
                 for c in self.text[i..].chars() {
-                    if !c.is_alphanumeric() {
+                    if !letter_or_digit(c) {
                         break;
                     }
                     i += c.len_utf8();
@@ -174,5 +206,17 @@ impl<'a> Cursor<'a> {
             return None;
         }
         self.word(words)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn symbol_blocks_hold_no_letter_or_digit() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if super::symbol(c) {
+                assert!(!c.is_alphanumeric(), "{c:?}");
+            }
+        }
     }
 }

@@ -100,13 +100,14 @@ fn minus_day(o: Offset) -> Offset {
 /// `weeks 1–6`, `months 4–9`, `for 8 weeks after crawl`.
 pub(super) fn relative(c: &mut Cursor) -> Option<DateValue> {
     let start = *c;
-    if c.word(&["within"]).is_some() {
+    let word = c.peek()?.kind == Kind::Word;
+    if word && c.word(&["within"]).is_some() {
         let n = count(c)?;
         let u = unit(c)?;
         c.word(&["of", "from", "after", "following"])?;
         return Some(rel(anchor(c)?, Offset::default(), offset(n, u)));
     }
-    if let Some(u) = unit(c) {
+    if let Some(u) = word.then(|| unit(c)).flatten() {
         let n = c.digits(1..=3, false)? as i32;
         let mut m = n;
         let mut d = *c;

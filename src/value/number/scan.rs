@@ -9,7 +9,7 @@ type Read = (f64, NumberKind, Option<Bound>);
 
 pub(super) fn expr(c: &mut Cursor) -> Option<Read> {
     let bound = bound(c);
-    if c.word(&["from"]).is_some() {
+    if c.peek().is_some_and(|t| t.kind == Kind::Word) && c.word(&["from"]).is_some() {
         let (from, _) = quantity(c)?;
         c.word(&["to"])?;
         let (to, _) = quantity(c)?;
@@ -50,11 +50,22 @@ fn bound(c: &mut Cursor) -> Option<Bound> {
         (&["less", "than"], Bound::Below),
         (&["fewer", "than"], Bound::Below),
     ];
-    if let Some(b) = PHRASES.iter().find(|(p, _)| c.phrase(p)).map(|(_, b)| *b) {
-        return Some(b);
+    // Most numbers start with digits: the phrases are asked only of a word, and only
+    // those that begin with it.
+    let first = c.peek()?;
+    if first.kind == Kind::Word {
+        let w = c.str(first);
+        let mut phrases = PHRASES.iter().filter(|(p, _)| p[0].eq_ignore_ascii_case(w));
+        if let Some(b) = phrases.find(|(p, _)| c.phrase(p)).map(|(_, b)| *b) {
+            return Some(b);
+        }
+        if c.word(&["under", "below"]).is_some() {
+            return Some(Bound::Below);
+        }
+        return None;
     }
-    if c.word(&["under", "below"]).is_some() {
-        return Some(Bound::Below);
+    if first.kind != Kind::Punct {
+        return None;
     }
     let ch = c.punct(&['≥', '≤', '>', '<'], false)?;
     let or_equal = c.punct(&['='], true).is_some();
