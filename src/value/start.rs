@@ -17,6 +17,7 @@ const NUMBER: u8 = 1;
 const DATE: u8 = 2;
 
 /// Whether `t` (a token of `text`) can begin what `reader` reads.
+#[inline]
 pub(crate) fn can_start(text: &str, t: Tok, reader: Reader) -> bool {
     let want = match reader {
         Reader::Number => NUMBER,

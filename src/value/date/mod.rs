@@ -223,8 +223,7 @@ impl Iterator for Dates<'_> {
     fn next(&mut self) -> Option<Found> {
         use crate::value::start::{can_start, Reader};
         loop {
-            let mut after = self.cursor;
-            let tok = after.bump()?;
+            let tok = self.cursor.ahead()?;
             if self.every_token || can_start(self.cursor.text, tok, Reader::Date) {
                 let mut c = self.cursor;
                 if let Some(value) = scan::expr(&mut c) {
@@ -235,7 +234,7 @@ impl Iterator for Dates<'_> {
                     });
                 }
             }
-            self.cursor = after;
+            self.cursor.bump();
         }
     }
 }

@@ -72,6 +72,7 @@ fn anchor(c: &mut Cursor) -> Option<Anchor> {
         c.word(&["phase"])?;
         return Some(Anchor::PreviousPhase);
     }
+    c.ahead();
     let mut d = *c;
     let t = d.bump()?;
     let w = d.str(t);
@@ -100,7 +101,7 @@ fn minus_day(o: Offset) -> Offset {
 /// `weeks 1–6`, `months 4–9`, `for 8 weeks after crawl`.
 pub(super) fn relative(c: &mut Cursor) -> Option<DateValue> {
     let start = *c;
-    let word = c.peek()?.kind == Kind::Word;
+    let word = c.ahead()?.kind == Kind::Word;
     if word && c.word(&["within"]).is_some() {
         let n = count(c)?;
         let u = unit(c)?;

@@ -129,7 +129,7 @@ impl Point {
 pub(super) fn expr(c: &mut Cursor) -> Option<DateValue> {
     let start = *c;
     // Most dates start with digits: the leading words are asked only of a word.
-    if c.peek()?.kind == Kind::Word {
+    if c.ahead()?.kind == Kind::Word {
         if let Some(lead) = c.word(&["between", "from", "until", "till", "ongoing"]) {
             return led(c, lead);
         }

@@ -112,8 +112,7 @@ impl Iterator for Numbers<'_> {
     fn next(&mut self) -> Option<Number> {
         use crate::value::start::{can_start, Reader};
         loop {
-            let mut after = self.cursor;
-            let tok = after.bump()?;
+            let tok = self.cursor.ahead()?;
             if self.every_token || can_start(self.cursor.text, tok, Reader::Number) {
                 let mut c = self.cursor;
                 if let Some((value, kind, bound)) = scan::expr(&mut c) {
@@ -126,7 +125,7 @@ impl Iterator for Numbers<'_> {
                     });
                 }
             }
-            self.cursor = after;
+            self.cursor.bump();
         }
     }
 }
