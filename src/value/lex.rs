@@ -212,7 +212,11 @@ impl<'a> Cursor<'a> {
         if t.kind != Kind::Digits || (tight && t.spaced) || !len.contains(&(t.end - t.start)) {
             return None;
         }
-        let v = self.str(t).parse().ok()?;
+        // The token is ASCII digits only: folded in place, `None` past `u32` as `parse` would.
+        let mut v: u32 = 0;
+        for &b in self.str(t).as_bytes() {
+            v = v.checked_mul(10)?.checked_add(u32::from(b - b'0'))?;
+        }
         self.jump(t.end);
         Some(v)
     }
