@@ -57,7 +57,7 @@ pub fn set_dates(src: &str, p: &mut Phase, part: DatePart, value: &Text) {
         let free = all
             .iter()
             .all(|f| f.range.end <= range.start || range.end <= f.range.start);
-        if let Some(value) = short_iso(&t.text).filter(|_| free) {
+        if let Some(value) = free.then(|| short_iso(&t.text)).flatten() {
             all.push(Found { range, value });
         }
     }

@@ -22,12 +22,30 @@ pub(crate) struct Tok {
     pub spaced: bool,
 }
 
+/// Punctuation, currency signs, arrows, maths, shapes, dingbats and emoji: blocks with
+/// no letter or digit in them, which charters use often (`≥`, `–`, `’`, `→`, `🐢`)
+/// and which the Unicode tables answer slowly.
+fn symbol(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x2000..=0x206F | 0x20A0..=0x20CF | 0x2190..=0x245F | 0x2500..=0x2775 | 0x2794..=0x2BFF
+            | 0x1F300..=0x1FAFF
+    )
+}
+
+fn letter_or_digit(c: char) -> bool {
+    !symbol(c) && c.is_alphanumeric()
+}
+
 #[derive(Clone, Copy)]
 pub(crate) struct Cursor<'a> {
     pub text: &'a str,
-    pub pos: usize,
+    pos: usize,
     /// The end of the last token taken (where a match ends).
     pub last_end: usize,
+    /// The token at `pos`, once lexed: a grammar asks the same token for many word
+    /// lists in turn, and each asks without moving.
+    ahead: Option<Tok>,
 }
 
 impl<'a> Cursor<'a> {
@@ -36,19 +54,45 @@ impl<'a> Cursor<'a> {
             text,
             pos: 0,
             last_end: 0,
+            ahead: None,
         }
     }
 
+    #[inline]
     pub fn at_end(&self) -> bool {
         self.peek().is_none()
     }
 
+    #[inline]
     pub fn peek(&self) -> Option<Tok> {
-        let mut c = *self;
-        c.bump()
+        self.ahead.or_else(|| self.lex())
     }
 
+    /// The next token, remembered so that asking again costs nothing.
+    #[inline]
+    pub fn ahead(&mut self) -> Option<Tok> {
+        if self.ahead.is_none() {
+            self.ahead = self.lex();
+        }
+        self.ahead
+    }
+
+    #[inline]
     pub fn bump(&mut self) -> Option<Tok> {
+        let t = self.ahead()?;
+        self.jump(t.end);
+        Some(t)
+    }
+
+    /// Moves to `end`, as if a token ending there had been taken.
+    #[inline]
+    pub fn jump(&mut self, end: usize) {
+        self.pos = end;
+        self.last_end = end;
+        self.ahead = None;
+    }
+
+    fn lex(&self) -> Option<Tok> {
         let b = self.text.as_bytes();
         let mut i = self.pos;
         let mut spaced = false;
@@ -67,7 +111,6 @@ impl<'a> Cursor<'a> {
             spaced = true;
         }
         if i >= b.len() {
-            self.pos = i;
             return None;
         }
         let start = i;
@@ -76,11 +119,28 @@ impl<'a> Cursor<'a> {
                 i += 1;
             }
             Kind::Digits
+        } else if b[i].is_ascii_alphabetic() {
+            // ASCII bytes a byte at a time; a letter beyond ASCII (`Zürich`) carries on by chars.
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if b.get(i).is_some_and(|&x| x >= 0x80) {
+                for c in self.text[i..].chars() {
+                    if !letter_or_digit(c) {
+                        break;
+                    }
+                    i += c.len_utf8();
+                }
+            }
+            Kind::Word
+        } else if b[i] < 0x80 {
+            i += 1;
+            Kind::Punct
         } else {
             let first = self.text[i..].chars().next()?;
-            if first.is_alphabetic() {
+            if !symbol(first) && first.is_alphabetic() {
                 for c in self.text[i..].chars() {
-                    if !c.is_alphanumeric() {
+                    if !letter_or_digit(c) {
                         break;
                     }
                     i += c.len_utf8();
@@ -91,8 +151,6 @@ impl<'a> Cursor<'a> {
                 Kind::Punct
             }
         };
-        self.pos = i;
-        self.last_end = i;
         Some(Tok {
             kind,
             start,
@@ -101,25 +159,27 @@ impl<'a> Cursor<'a> {
         })
     }
 
+    #[inline]
     pub fn str(&self, t: Tok) -> &'a str {
         &self.text[t.start..t.end]
     }
 
     /// Takes the next token if it is one of `words` (ASCII case ignored); returns its index.
+    #[inline]
     pub fn word(&mut self, words: &[&str]) -> Option<usize> {
-        let mut c = *self;
-        let t = c.bump()?;
+        let t = self.ahead()?;
         if t.kind != Kind::Word {
             return None;
         }
-        let s = c.str(t);
+        let s = self.str(t);
         let i = words.iter().position(|w| w.eq_ignore_ascii_case(s))?;
-        *self = c;
+        self.jump(t.end);
         Some(i)
     }
 
     /// Takes a sequence of words (`at least`), all or none.
     pub fn phrase(&mut self, words: &[&str]) -> bool {
+        self.ahead();
         let mut c = *self;
         for w in words {
             if c.word(&[w]).is_none() {
@@ -131,48 +191,67 @@ impl<'a> Cursor<'a> {
     }
 
     /// Takes the next token if it is one of `chars`; `tight` asks for no space before it.
+    #[inline]
     pub fn punct(&mut self, chars: &[char], tight: bool) -> Option<char> {
-        let mut c = *self;
-        let t = c.bump()?;
+        let t = self.ahead()?;
         if t.kind != Kind::Punct || (tight && t.spaced) {
             return None;
         }
-        let ch = c.str(t).chars().next()?;
+        let ch = self.str(t).chars().next()?;
         if !chars.contains(&ch) {
             return None;
         }
-        *self = c;
+        self.jump(t.end);
         Some(ch)
     }
 
     /// Takes a run of digits of a length in `len`, and its value.
+    #[inline]
     pub fn digits(&mut self, len: std::ops::RangeInclusive<usize>, tight: bool) -> Option<u32> {
-        let mut c = *self;
-        let t = c.bump()?;
+        let t = self.ahead()?;
         if t.kind != Kind::Digits || (tight && t.spaced) || !len.contains(&(t.end - t.start)) {
             return None;
         }
-        let v = c.str(t).parse().ok()?;
-        *self = c;
+        // The token is ASCII digits only: folded in place, `None` past `u32` as `parse` would.
+        let mut v: u32 = 0;
+        for &b in self.str(t).as_bytes() {
+            v = v.checked_mul(10)?.checked_add(u32::from(b - b'0'))?;
+        }
+        self.jump(t.end);
         Some(v)
     }
 
     /// The next token is tight against the last one (no space between).
+    #[inline]
     pub fn next_tight(&self) -> bool {
         self.peek().is_some_and(|t| !t.spaced)
     }
 
     /// The next token is a word or digits tight against the last one (`2027-03x`).
+    #[inline]
     pub fn next_tight_alnum(&self) -> bool {
         self.peek()
             .is_some_and(|t| !t.spaced && t.kind != Kind::Punct)
     }
 
     /// Takes the next token if it is one of `words` with no space before it (`1st`).
+    #[inline]
     pub fn word_tight(&mut self, words: &[&str]) -> Option<usize> {
-        if self.peek().is_some_and(|t| t.spaced) {
+        if self.ahead().is_some_and(|t| t.spaced) {
             return None;
         }
         self.word(words)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn symbol_blocks_hold_no_letter_or_digit() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if super::symbol(c) {
+                assert!(!c.is_alphanumeric(), "{c:?}");
+            }
+        }
     }
 }

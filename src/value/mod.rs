@@ -11,6 +11,7 @@
 pub mod date;
 mod lex;
 pub mod number;
+mod start;
 mod words;
 
 #[cfg(test)]

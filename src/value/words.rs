@@ -98,6 +98,7 @@ const MONTHS: [&str; 12] = [
 
 /// A month name or its abbreviation (`Sept` too), with an optional full stop after it; 1 to 12.
 pub(crate) fn month(c: &mut Cursor) -> Option<u8> {
+    c.ahead();
     let mut d = *c;
     let t = d.bump()?;
     let w = d.str(t);

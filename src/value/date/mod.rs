@@ -198,26 +198,41 @@ impl DateValue {
 pub fn dates_in(text: &str) -> Dates<'_> {
     Dates {
         cursor: crate::value::lex::Cursor::new(text),
+        every_token: false,
+    }
+}
+
+/// [`dates_in`] trying the grammar at every token: the reference the start set is
+/// tested against.
+#[cfg(test)]
+pub(crate) fn dates_in_every_token(text: &str) -> Dates<'_> {
+    Dates {
+        every_token: true,
+        ..dates_in(text)
     }
 }
 
 pub struct Dates<'a> {
     cursor: crate::value::lex::Cursor<'a>,
+    every_token: bool,
 }
 
 impl Iterator for Dates<'_> {
     type Item = Found;
 
     fn next(&mut self) -> Option<Found> {
+        use crate::value::start::{can_start, Reader};
         loop {
-            let tok = self.cursor.peek()?;
-            let mut c = self.cursor;
-            if let Some(value) = scan::expr(&mut c) {
-                self.cursor = c;
-                return Some(Found {
-                    range: tok.start..c.last_end,
-                    value,
-                });
+            let tok = self.cursor.ahead()?;
+            if self.every_token || can_start(self.cursor.text, tok, Reader::Date) {
+                let mut c = self.cursor;
+                if let Some(value) = scan::expr(&mut c) {
+                    self.cursor = c;
+                    return Some(Found {
+                        range: tok.start..c.last_end,
+                        value,
+                    });
+                }
             }
             self.cursor.bump();
         }

@@ -72,6 +72,7 @@ fn anchor(c: &mut Cursor) -> Option<Anchor> {
         c.word(&["phase"])?;
         return Some(Anchor::PreviousPhase);
     }
+    c.ahead();
     let mut d = *c;
     let t = d.bump()?;
     let w = d.str(t);
@@ -100,13 +101,14 @@ fn minus_day(o: Offset) -> Offset {
 /// `weeks 1–6`, `months 4–9`, `for 8 weeks after crawl`.
 pub(super) fn relative(c: &mut Cursor) -> Option<DateValue> {
     let start = *c;
-    if c.word(&["within"]).is_some() {
+    let word = c.ahead()?.kind == Kind::Word;
+    if word && c.word(&["within"]).is_some() {
         let n = count(c)?;
         let u = unit(c)?;
         c.word(&["of", "from", "after", "following"])?;
         return Some(rel(anchor(c)?, Offset::default(), offset(n, u)));
     }
-    if let Some(u) = unit(c) {
+    if let Some(u) = word.then(|| unit(c)).flatten() {
         let n = c.digits(1..=3, false)? as i32;
         let mut m = n;
         let mut d = *c;

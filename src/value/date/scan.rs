@@ -128,27 +128,11 @@ impl Point {
 /// One date expression starting at the cursor.
 pub(super) fn expr(c: &mut Cursor) -> Option<DateValue> {
     let start = *c;
-    if c.word(&["between"]).is_some() {
-        let a = point(c)?;
-        c.word(&["and"])?;
-        return range(a, point(c)?);
-    }
-    if c.word(&["from"]).is_some() {
-        let a = point(c)?;
-        if let Some(v) = range_after(c, a) {
-            return Some(v);
+    // Most dates start with digits: the leading words are asked only of a word.
+    if c.ahead()?.kind == Kind::Word {
+        if let Some(lead) = c.word(&["between", "from", "until", "till", "ongoing"]) {
+            return led(c, lead);
         }
-        ongoing(c);
-        return opening(a);
-    }
-    if c.word(&["until", "till"]).is_some() {
-        return match point(c)?.days()? {
-            Ok((_, last, _)) => Some(DateValue::Until(last)),
-            Err(n) => Some(DateValue::NoSuchDay(n)),
-        };
-    }
-    if c.word(&["ongoing"]).is_some() {
-        return Some(DateValue::Ongoing);
     }
     if let Some(v) = relative(c) {
         return Some(v);
@@ -162,6 +146,30 @@ pub(super) fn expr(c: &mut Cursor) -> Option<DateValue> {
         return opening(a);
     }
     a.value()
+}
+
+/// What follows a leading word (`between`, `from`, `until`, `till`, `ongoing`, by index).
+fn led(c: &mut Cursor, lead: usize) -> Option<DateValue> {
+    match lead {
+        0 => {
+            let a = point(c)?;
+            c.word(&["and"])?;
+            range(a, point(c)?)
+        }
+        1 => {
+            let a = point(c)?;
+            if let Some(v) = range_after(c, a) {
+                return Some(v);
+            }
+            ongoing(c);
+            opening(a)
+        }
+        2 | 3 => match point(c)?.days()? {
+            Ok((_, last, _)) => Some(DateValue::Until(last)),
+            Err(n) => Some(DateValue::NoSuchDay(n)),
+        },
+        _ => Some(DateValue::Ongoing),
+    }
 }
 
 fn opening(a: Point) -> Option<DateValue> {

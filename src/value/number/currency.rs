@@ -65,6 +65,7 @@ fn symbol(ch: char) -> Option<Currency> {
 
 /// A currency code, symbol or prefixed dollar sign at the cursor.
 pub(super) fn currency(c: &mut Cursor) -> Option<Currency> {
+    c.ahead();
     let mut d = *c;
     let t = d.bump()?;
     let s = d.str(t);

@@ -87,28 +87,43 @@ impl Currency {
 pub fn numbers_in(text: &str) -> Numbers<'_> {
     Numbers {
         cursor: crate::value::lex::Cursor::new(text),
+        every_token: false,
+    }
+}
+
+/// [`numbers_in`] trying the grammar at every token: the reference the start set is
+/// tested against.
+#[cfg(test)]
+pub(crate) fn numbers_in_every_token(text: &str) -> Numbers<'_> {
+    Numbers {
+        every_token: true,
+        ..numbers_in(text)
     }
 }
 
 pub struct Numbers<'a> {
     cursor: crate::value::lex::Cursor<'a>,
+    every_token: bool,
 }
 
 impl Iterator for Numbers<'_> {
     type Item = Number;
 
     fn next(&mut self) -> Option<Number> {
+        use crate::value::start::{can_start, Reader};
         loop {
-            let tok = self.cursor.peek()?;
-            let mut c = self.cursor;
-            if let Some((value, kind, bound)) = scan::expr(&mut c) {
-                self.cursor = c;
-                return Some(Number {
-                    range: tok.start..c.last_end,
-                    value,
-                    kind,
-                    bound,
-                });
+            let tok = self.cursor.ahead()?;
+            if self.every_token || can_start(self.cursor.text, tok, Reader::Number) {
+                let mut c = self.cursor;
+                if let Some((value, kind, bound)) = scan::expr(&mut c) {
+                    self.cursor = c;
+                    return Some(Number {
+                        range: tok.start..c.last_end,
+                        value,
+                        kind,
+                        bound,
+                    });
+                }
             }
             self.cursor.bump();
         }

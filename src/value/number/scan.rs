@@ -9,7 +9,7 @@ type Read = (f64, NumberKind, Option<Bound>);
 
 pub(super) fn expr(c: &mut Cursor) -> Option<Read> {
     let bound = bound(c);
-    if c.word(&["from"]).is_some() {
+    if c.ahead().is_some_and(|t| t.kind == Kind::Word) && c.word(&["from"]).is_some() {
         let (from, _) = quantity(c)?;
         c.word(&["to"])?;
         let (to, _) = quantity(c)?;
@@ -50,11 +50,22 @@ fn bound(c: &mut Cursor) -> Option<Bound> {
         (&["less", "than"], Bound::Below),
         (&["fewer", "than"], Bound::Below),
     ];
-    if let Some(b) = PHRASES.iter().find(|(p, _)| c.phrase(p)).map(|(_, b)| *b) {
-        return Some(b);
+    // Most numbers start with digits: the phrases are asked only of a word, and only
+    // those that begin with it.
+    let first = c.ahead()?;
+    if first.kind == Kind::Word {
+        let w = c.str(first);
+        let mut phrases = PHRASES.iter().filter(|(p, _)| p[0].eq_ignore_ascii_case(w));
+        if let Some(b) = phrases.find(|(p, _)| c.phrase(p)).map(|(_, b)| *b) {
+            return Some(b);
+        }
+        if c.word(&["under", "below"]).is_some() {
+            return Some(Bound::Below);
+        }
+        return None;
     }
-    if c.word(&["under", "below"]).is_some() {
-        return Some(Bound::Below);
+    if first.kind != Kind::Punct {
+        return None;
     }
     let ch = c.punct(&['≥', '≤', '>', '<'], false)?;
     let or_equal = c.punct(&['='], true).is_some();
@@ -112,6 +123,7 @@ fn quantity(c: &mut Cursor) -> Option<(f64, NumberKind)> {
 }
 
 fn sign(c: &mut Cursor) -> bool {
+    c.ahead();
     let mut d = *c;
     let Some(t) = d.bump() else { return false };
     let before = c.text[..t.start].chars().next_back();
@@ -161,6 +173,7 @@ fn amount(c: &mut Cursor) -> Option<(f64, bool)> {
 /// Digits with thousands separators and a decimal part: `1,200`, `1 200`, `12.5`,
 /// `1.200.000,50`; a decimal comma only before a percent sign (`12,5 %`).
 fn literal(c: &mut Cursor) -> Option<f64> {
+    c.ahead();
     let mut d = *c;
     let t = d.bump()?;
     if t.kind != Kind::Digits {
@@ -220,8 +233,7 @@ fn literal(c: &mut Cursor) -> Option<f64> {
             end = j;
         }
     }
-    c.pos = end;
-    c.last_end = end;
+    c.jump(end);
     Some(v)
 }
 
@@ -236,6 +248,7 @@ fn magnitude(c: &mut Cursor) -> f64 {
         ("B", 1e9),
         ("tn", 1e12),
     ];
+    c.ahead();
     let mut d = *c;
     if let Some(t) = d.bump() {
         if !t.spaced && t.kind == Kind::Word {
