@@ -39,9 +39,22 @@ pub fn add(charter: &mut Charter, vocab: &Vocabulary) {
                 }
                 continue;
             }
+            // A metric's own line may say how often it is looked at (`Weekly active —
+            // 70% — we check every Monday`): the metrics' lines count as its items.
+            // The heading may say it too (`Scoreboard (reviewed every other Friday)`).
+            let metrics = charter.metrics.iter().map(|m| &m.name);
+            let lines: Vec<&Text> = if sec.key == "metrics" {
+                sec.items
+                    .iter()
+                    .chain(metrics)
+                    .chain([&sec.heading])
+                    .collect()
+            } else {
+                sec.items.iter().chain([&sec.heading]).collect()
+            };
             let items =
-                words.get_or_insert_with(|| sec.items.iter().map(|i| normalize(&i.text)).collect());
-            let found = items.iter().zip(&sec.items).find(|(norm, _)| {
+                words.get_or_insert_with(|| lines.iter().map(|i| normalize(&i.text)).collect());
+            let found = items.iter().zip(lines).find(|(norm, _)| {
                 let w: Vec<&str> = norm.split(' ').collect();
                 cue.stated_in(&w)
             });

@@ -171,8 +171,16 @@ fn line(
     }
     // `Signed for Acme: Jane Roe, CEO, 12 Feb 2027` closing a memo's last section is
     // a signature wherever it stands; [`signatures_outside`] gives it a section.
-    if sec.key != "signatures" && label.as_ref().is_some_and(|l| signs_for(l.name)) {
+    if label.as_ref().is_some_and(|l| signs_for(l.name)) {
         if let Some(s) = lists::signature(rd, b) {
+            charter.signatures.push(s);
+            return i + 1;
+        }
+    }
+    // Under the signatures heading a line of a paragraph that names a side or says it
+    // is signed is a signature line, as a list item is (`Ana Park, CEO, Sprout — 12 Feb`).
+    if sec.key == "signatures" {
+        if let Some(s) = lists::signature(rd, b).filter(|s| s.side.is_some() || s.signed) {
             charter.signatures.push(s);
             return i + 1;
         }

@@ -237,9 +237,14 @@ impl Segment {
         let Some(p) = self.unit.take() else { return };
         let mut at = 0;
         for line in p.text.split('\n') {
-            for (key, a, b) in pairs(line) {
-                let value = &line[a..b];
-                self.found += set(meta, key, value, p.span(at + a, at + b));
+            let pieces = pieces(line);
+            let several = pieces.len() > 1;
+            for (off, piece) in pieces {
+                for (key, a, b) in pairs(piece, several) {
+                    let value = &piece[a..b];
+                    let (a, b) = (at + off + a, at + off + b);
+                    self.found += set(meta, key, value, p.span(a, b));
+                }
             }
             at += line.len() + 1;
         }
@@ -290,12 +295,49 @@ fn set(meta: &mut Meta, key: &str, value: &str, span: Span) -> usize {
     1
 }
 
+/// Separators of property lines (`Tier: 2 | Status: crawl`, `Tier 1 · Status walk`).
+const PROPERTY_SEPARATORS: [&str; 4] = [" | ", " · ", " • ", " ; "];
+
+/// A line split at its property separators: each piece and its offset in the line.
+fn pieces(line: &str) -> Vec<(usize, &str)> {
+    let mut out = vec![(0, line)];
+    for sep in PROPERTY_SEPARATORS {
+        if !line.contains(sep) {
+            continue;
+        }
+        out = out
+            .into_iter()
+            .flat_map(|(off, piece)| {
+                let mut parts = Vec::new();
+                let mut from = 0;
+                for (i, _) in piece.match_indices(sep) {
+                    parts.push((off + from, &piece[from..i]));
+                    from = i + sep.len();
+                }
+                parts.push((off + from, &piece[from..]));
+                parts
+            })
+            .collect();
+    }
+    out
+}
+
 /// The `Key: value` pairs of one line, as (key, value start, value end) in the line:
 /// `Tier: 2`, and after it further sentences that start with a key, with or without
-/// a colon (`Partner: Corbel. Tier 2. Status: crawl.`).
-fn pairs(line: &str) -> Vec<(&'static str, usize, usize)> {
+/// a colon (`Partner: Corbel. Tier 2. Status: crawl.`). A piece of a property line
+/// (`several`) may start with a key and no colon (`Tier 1`) after an emoji or two.
+fn pairs(line: &str, several: bool) -> Vec<(&'static str, usize, usize)> {
     let mut out = Vec::new();
-    let Some((key, value)) = key_colon(line, 0) else {
+    let lead = line.len()
+        - line
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    let first = key_colon(line, 0).or_else(|| {
+        several
+            .then(|| key_colon(line, lead).or_else(|| key_space(line, lead)))
+            .flatten()
+    });
+    let Some((key, value)) = first else {
         return out;
     };
     let mut current = (key, value);

@@ -875,3 +875,21 @@ fn a_clause_number_is_not_part_of_an_item() {
     }
     assert_eq!(items.len(), want.len());
 }
+
+#[test]
+fn signature_lines_in_a_paragraph_under_the_signatures_heading() {
+    let text = "---\ncompany: Birch Analytics\npartner: Kettle Foods\n---\n\n## Sign-off\n\n\
+        Signed for Birch Analytics: Ravi Menon, COO, 20 January 2027\n\
+        Signed for Kettle Foods: Alan Birt, CFO, 22 January 2027\n\n\
+        Both sides keep a copy.\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    let sides: Vec<_> = c.signatures.iter().map(|s| (s.side, s.signed)).collect();
+    use crate::model::Side;
+    assert_eq!(
+        sides,
+        [(Some(Side::Company), true), (Some(Side::Partner), true)]
+    );
+    // The closing sentence is neither a signature nor lost.
+    assert_eq!(c.sections[0].items.len(), 1);
+}

@@ -56,7 +56,7 @@ const DOCUMENT_WORDS: &[&str] = &[
 ];
 
 /// Fill the company and partner `meta` lacks from the title of `body` (at byte
-/// `base`). A first heading that names a section (`# Goals and objectives`) is no title.
+/// `base`). Names that name a section (`# Goals & Objectives`) are no sides.
 pub fn fill_sides(body: &str, base: usize, is_section: impl Fn(&str) -> bool, meta: &mut Meta) {
     if meta.company.is_some() && meta.partner.is_some() {
         return;
@@ -90,23 +90,37 @@ fn known_same(known: &str, title: &str) -> bool {
     first(known) == first(title)
 }
 
-/// The two names a title gives, in its order, as slices of `body`.
+/// The two names a title gives, in its order, as slices of `body`; names that name a
+/// section (`# Goals & Objectives`) are not sides.
 pub fn sides(body: &str, is_section: impl Fn(&str) -> bool) -> Option<(&str, &str)> {
     let title = first_heading(body)?;
-    if is_section(title) {
-        return None;
-    }
     // The part before the description, or after it (`Partnership charter: Acme and Orbital`).
     let mut parts = vec![title];
     for sep in DESCRIPTION {
         parts = parts.iter().flat_map(|p| p.split(sep)).collect();
     }
-    BETWEEN.iter().find_map(|sep| {
-        parts
-            .iter()
-            .find_map(|p| split_two(p, sep))
-            .or_else(|| split_two(title, sep))
-    })
+    BETWEEN
+        .iter()
+        .find_map(|sep| {
+            parts
+                .iter()
+                .find_map(|p| split_two(p, sep))
+                .or_else(|| split_two(title, sep))
+        })
+        .or_else(|| {
+            // Any lone symbol between two names (`Tallyho 🤝 Pebble Pay`, `A ⇄ B`).
+            parts.iter().find_map(|p| {
+                let symbol = p.split_whitespace().find(|w| {
+                    !w.chars().any(char::is_alphanumeric)
+                        && !matches!(*w, "-" | "–" | "—" | "|" | ":")
+                })?;
+                let at = p.find(&format!(" {symbol} "))?;
+                let (a, b) = (p.get(..at)?, p.get(at + symbol.len() + 2..)?);
+                let (a, b) = (name(a)?, name(b)?);
+                (!a.eq_ignore_ascii_case(b)).then_some((a, b))
+            })
+        })
+        .filter(|(a, b)| !is_section(a) && !is_section(b))
 }
 
 /// `A <sep> B` with both sides plausible names.
@@ -123,7 +137,8 @@ fn split_two<'a>(text: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
 /// A side's name without the document words around it: one to five words, starting
 /// with a capital letter or digit.
 fn name(text: &str) -> Option<&str> {
-    let decoration = |c: char| matches!(c, '*' | '_' | '`' | '"' | '“' | '”');
+    // Emphasis, quotes and the emoji a heading may lead with are not the name.
+    let decoration = |c: char| !(c.is_alphanumeric() || matches!(c, '&' | '.' | '\'' | '’'));
     let mut words: Vec<&str> = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
@@ -203,6 +218,14 @@ mod tests {
         assert_eq!(
             two("\n## Charter for the Lumen + Harbor integration (draft)\n"),
             Some(("Lumen", "Harbor"))
+        );
+        assert_eq!(
+            two("# 🌱 Sprout × Gridline — how we're doing this\n"),
+            Some(("Sprout", "Gridline"))
+        );
+        assert_eq!(
+            two("# Tallyho 🤝 Pebble Pay\n"),
+            Some(("Tallyho", "Pebble Pay"))
         );
         assert_eq!(
             two("# Brisa Payments + Quillon POS: Partnership Charter\n"),

@@ -179,8 +179,19 @@ fn opening(a: Point) -> Option<DateValue> {
     }
 }
 
-/// `, ongoing`, `– ongoing`, `onwards`: an open end after a start.
+/// `, ongoing`, `– ongoing`, `onwards`: an open end after a start; so is a dash, an
+/// arrow or a plus with nothing after it (`Aug 2027 →`, `Q3 2027 –`, `2028+`).
 fn ongoing(c: &mut Cursor) -> bool {
+    let mut e = *c;
+    if let Some(p) = e.punct(&['–', '—', '-', '→', '+'], false) {
+        if p == '-' {
+            e.punct(&['>'], true);
+        }
+        if e.ahead().is_none() {
+            *c = e;
+            return true;
+        }
+    }
     let mut d = *c;
     if d.punct(&[',', '–', '—', '-'], false).is_none() {
         d.word(&["to", "until"]);

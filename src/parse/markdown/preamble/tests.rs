@@ -131,3 +131,20 @@ fn front_matter_wins_and_prose_is_not_metadata() {
     let m = read("# T\n\nA joint-development (tier 2) partnership: the status of it is fine.\n");
     assert!(m.tier.is_none() && m.status.is_none());
 }
+
+#[test]
+fn a_property_line_joined_by_bars_or_dots_with_or_without_colons() {
+    let src = "# A / B\n\nTier: 2 | Status: crawl | Leverage: economic\n";
+    let m = read(src);
+    assert_eq!(m.tier(), Some(Tier::Partnership));
+    assert_eq!(m.status(), Some(Status::Crawl));
+    assert_eq!(leverage(&m), [Some(Leverage::Economic)]);
+    let src = "# A 🤝 B\n\n🏷️ **Tier** 1 · 🚦 **Status** walk · 🧲 **Leverage**: customer\n";
+    let m = read(src);
+    assert_eq!(m.tier(), Some(Tier::Integration));
+    assert_eq!(at(src, &m.status.as_ref().map(|s| s.text.clone())), "walk");
+    assert_eq!(leverage(&m), [Some(Leverage::Customer)]);
+    // Without separators a key needs its colon: prose is not metadata.
+    let m = read("# A / B\n\nStatus of this memo is informal.\n");
+    assert!(m.status.is_none());
+}
