@@ -1,6 +1,7 @@
 //! Metadata keys (partner, company, tier, …) read from a TOML table: the TOML front
 //! matter of a Markdown charter and the top level of a TOML charter share this.
 
+mod described;
 use crate::model::{Issue, IssueKind, Leverage, Meta, Parsed, Span, Text};
 pub use crate::suggest::{canonical, canonical_key, closest};
 use crate::value::date::DateValue;
@@ -147,6 +148,15 @@ pub fn day(text: Text) -> Parsed<Date> {
 pub fn leverages(values: Vec<Text>) -> Vec<Parsed<Leverage>> {
     let mut out = Vec::with_capacity(values.len());
     for t in values {
+        if Leverage::parse(&t.text).is_none() && t.text.split_whitespace().nth(3).is_some() {
+            // A sentence describing the leverage (`Kettle's till data is a requirement
+            // for our product`): the kinds its words name, each at its word.
+            let found = described::leverage(&t);
+            if !found.is_empty() {
+                out.extend(found);
+                continue;
+            }
+        }
         split_list(t, |piece| out.push(Parsed::leverage(piece)));
     }
     out
