@@ -32,14 +32,14 @@ pub fn fields(rd: &Reader, section: &str, b: &Block) -> Vec<Field> {
                 at(end - start)
             };
             let value_start = at(value).min(value_end);
+            let label = s
+                .get(..opening)
+                .unwrap_or_default()
+                .trim_end_matches([',', ' ', '—', '–', '-', ':']);
             out.push(Field {
                 key: key.to_string(),
-                label: Text::new(
-                    s.get(..opening)
-                        .unwrap_or_default()
-                        .trim_end_matches([',', ' ']),
-                    Span::new(at(0), at(opening).max(at(0))),
-                ),
+                // Ends after its last character, not at the markup that may follow it.
+                label: Text::new(label, Span::new(at(0), after_last(label, at).max(at(0)))),
                 value: Text::new(
                     s.get(value..).unwrap_or_default().trim(),
                     Span::new(value_start, value_end),
@@ -48,6 +48,15 @@ pub fn fields(rd: &Reader, section: &str, b: &Block) -> Vec<Field> {
         }
     }
     out
+}
+
+/// The source offset just after the last character of `label` (which starts the
+/// sentence), through `at` (plain offset in the sentence to source offset).
+fn after_last(label: &str, at: impl Fn(usize) -> usize) -> usize {
+    match label.char_indices().next_back() {
+        Some((i, c)) => at(i) + c.len_utf8(),
+        None => at(0),
+    }
 }
 
 /// The field a sentence's opening names, the opening's length and where the value
@@ -83,8 +92,15 @@ fn opening<'a>(rd: &Reader<'a>, section: &str, s: &str) -> Option<(&'a str, usiz
             end = next;
             taken += 1;
         }
+        // A dash or colon after the opening sets the value off (`Keel gives — …`).
         let rest = s.get(end..)?;
-        let value = end + (rest.len() - rest.trim_start().len());
+        let value = end
+            + (rest.len()
+                - rest
+                    .trim_start_matches(|c: char| {
+                        c.is_whitespace() || matches!(c, '—' | '–' | '-' | ':')
+                    })
+                    .len());
         return Some((key, end, value));
     }
     None
@@ -206,6 +222,20 @@ mod tests {
         let sec = &c.sections[0];
         assert!(sec.fields.is_empty(), "{:?}", sec.fields);
         assert_eq!(sec.items.len(), 1);
+    }
+
+    #[test]
+    fn a_bold_name_and_a_dash_is_a_label() {
+        let text = format!("{FM}## Goals\n\n- **Birch** – 300 stores forecasting by Q4.\n");
+        let got = read(&text, "goals");
+        assert_eq!(
+            got,
+            [(
+                "us".into(),
+                "Birch".into(),
+                "300 stores forecasting by Q4.".into()
+            )]
+        );
     }
 
     #[test]

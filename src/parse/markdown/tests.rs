@@ -490,9 +490,12 @@ fn labels_names_and_unmatched_content() {
     let c = parse_str(text);
     check_spans(&c, text);
     let vx = c.section("value-exchange").unwrap();
-    assert_eq!(vx.fields.len(), 1);
-    let gives = &vx.fields[0];
-    assert_eq!(gives.key, "partner-gives");
+    // `Keel gives — two engineers` is read as a sentence that opens with its label.
+    let keys: Vec<&str> = vx.fields.iter().map(|f| f.key.as_str()).collect();
+    assert_eq!(keys, ["we-give", "partner-gives"]);
+    assert_eq!(vx.fields[0].value.text, "two engineers");
+    assert_eq!(slice(text, &vx.fields[0].value), "two engineers");
+    let gives = &vx.fields[1];
     assert_eq!(
         gives.value.text,
         "revenue share\nplus one engineer\npart time"
