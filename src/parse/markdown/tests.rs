@@ -822,3 +822,23 @@ fn a_label_aside_may_name_the_field_and_is_not_counted_as_words() {
     let keys: Vec<String> = fields_of(&c, "goals").into_iter().map(|(k, _)| k).collect();
     assert_eq!(keys, ["customers", "customers", "customers"]);
 }
+
+#[test]
+fn a_pronoun_in_a_matrix_column_title_means_both_sides() {
+    let text = "---\ncompany: Tidepool Pay\npartner: Larder POS\n---\n\n\
+        ## Commitments\n\n\
+        | Party | Brings to the table | Exposure if we stop |\n|---|---|---|\n\
+        | Tidepool Pay | 2 engineers | $50K of credits |\n\
+        | Larder POS | 1 engineer | the engineer's year |\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    let got = fields_of(&c, "value-exchange");
+    assert!(
+        got.contains(&("partner-loses".into(), "the engineer's year".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("we-lose".into(), "$50K of credits".into())),
+        "{got:?}"
+    );
+}
