@@ -14,6 +14,7 @@ mod label;
 mod lines;
 mod lists;
 mod preamble;
+mod sentences;
 mod stated;
 mod timeline;
 mod title;

@@ -289,6 +289,67 @@ pub(super) fn others_form(label: &str) -> Option<String> {
 }
 
 /// Where `needle` occurs as whole words in `haystack` (both normalized), first.
+/// Endings of nouns for people (and the businesses a partnership serves): `shoppers`,
+/// `employers`, `patients`, `tenants`, `dentists`, `physicians`, `employees`.
+const PEOPLE_ENDINGS: [&str; 7] = ["ers", "ors", "ents", "ants", "ists", "ians", "ees"];
+
+/// Words that may follow a group of people to say it is shared or what it gets:
+/// `sellers we share`, `clients we both serve`, `drivers win`.
+const AFTER_PEOPLE: [&str; 12] = [
+    "we", "both", "share", "serve", "have", "in", "common", "shared", "win", "wins", "get", "gain",
+];
+
+/// Plurals with a people ending that are not people (and `-ments`, `-lists`: never).
+const NOT_PEOPLE: [&str; 22] = [
+    "others",
+    "numbers",
+    "orders",
+    "owners",
+    "matters",
+    "letters",
+    "papers",
+    "offers",
+    "answers",
+    "filters",
+    "layers",
+    "headers",
+    "barriers",
+    "blockers",
+    "factors",
+    "sectors",
+    "errors",
+    "indicators",
+    "events",
+    "contents",
+    "intents",
+    "guarantees",
+];
+
+/// `{others}` for a label that is only a group of people, one to three words ending
+/// in a plural noun for people (`Shoppers`, `Small-business clients`), perhaps with a
+/// clause saying they are shared (`Sellers we share`, `Drivers win`). Beside the sides' own labels
+/// such a label names the third party a charter serves; a label that names a side
+/// or a plural that is not people (`Targets`, `Key results`) is not one.
+pub(super) fn people_form(label: &str) -> Option<String> {
+    let words: Vec<&str> = label.split(' ').collect();
+    let end = words.iter().position(|w| is_people(w))?;
+    let (group, clause) = (words.get(..=end)?, words.get(end + 1..)?);
+    let names_a_side = group
+        .iter()
+        .any(|w| w.starts_with('{') || *w == "partners" || PRONOUNS.iter().any(|(p, _)| p == w));
+    let shared_clause = clause.iter().all(|w| AFTER_PEOPLE.contains(w));
+    (group.len() <= 3 && !names_a_side && shared_clause).then(|| OTHERS.to_string())
+}
+
+fn is_people(word: &str) -> bool {
+    word.len() > 4
+        && word != "partners"
+        && !NOT_PEOPLE.contains(&word)
+        && !word.ends_with("ments")
+        && !word.ends_with("lists")
+        && PEOPLE_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
 pub(super) fn find_words(haystack: &str, needle: &str) -> Option<usize> {
     if needle.is_empty() {
         return None;

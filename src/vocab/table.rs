@@ -5,7 +5,7 @@
 
 use super::cues::Cues;
 use super::heading::{strip_numbering, HeadingMatch, Keywords};
-use super::names::{find_words, others_form, pronouns_as_sides, same, Names, OTHERS};
+use super::names::{find_words, others_form, people_form, pronouns_as_sides, same, Names, OTHERS};
 use super::normalise::{normalize, with_scratch};
 use super::sides::{field_by_side, side_fields, SideField};
 use super::spec::{MetricPart, PhasePart, VocabSpec};
@@ -256,6 +256,10 @@ impl Vocabulary {
         }
         // `For patients`: people who are neither side.
         if let Some(f) = others_form(label).and_then(|t| table.get(&t).copied()) {
+            return Some(f);
+        }
+        // `Shoppers`, `Sellers we share`: a group of people and nothing else.
+        if let Some(f) = people_form(label).and_then(|t| table.get(&t).copied()) {
             return Some(f);
         }
         // `Helix's objective`, `What Keel stands to lose`: the side and its own words.

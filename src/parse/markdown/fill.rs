@@ -4,7 +4,7 @@
 
 use super::blocks::{Block, Kind, RawSection};
 use super::label::{field_of, field_table, item, joined, nested_end, Label, Reader};
-use super::{lines, lists, timeline};
+use super::{lines, lists, sentences, timeline};
 use crate::model::{Charter, Field, Section, Span, Text, Unread, UnreadKind};
 
 /// Index after the content under sub-heading `i` of level `level`.
@@ -183,6 +183,15 @@ fn line(
         if let Some(s) = lists::signature(rd, b).filter(|s| s.side.is_some() || s.signed) {
             charter.signatures.push(s);
             return i + 1;
+        }
+    }
+    // An unlabelled paragraph may state fields in sentences (`Birch puts in …`).
+    if !matches!(sec.key.as_str(), "timeline" | "metrics" | "signatures") {
+        let stated = sentences::fields(rd, &sec.key, b);
+        if !stated.is_empty() {
+            sec.fields.extend(stated);
+            sec.items.extend(item(b));
+            return end;
         }
     }
     if let Some(l) = label.filter(|l| looks_like_label(l.name)) {

@@ -365,6 +365,17 @@ fn matrix_fields(
                 break;
             }
         }
+        // `| Party | Exposure if we stop |`: in a column title beside a row that names
+        // a side, `we` is both sides; the title without it is asked instead.
+        if named.is_none() {
+            if let Some(general) = without_pronouns(&title.text) {
+                label.clear();
+                label.push_str(&row_title.text);
+                label.push(' ');
+                label.push_str(&general);
+                named = rd.lookup.field_for(section, &label);
+            }
+        }
         let Some(key) = named else { continue };
         found = true;
         let column = titles
@@ -397,6 +408,18 @@ fn matrix_fields(
         });
     }
     found
+}
+
+/// `text` without the first-person pronouns, when it has any.
+fn without_pronouns(text: &str) -> Option<String> {
+    const PRONOUNS: [&str; 3] = ["we", "us", "our"];
+    let is_pronoun = |w: &str| PRONOUNS.iter().any(|p| w.eq_ignore_ascii_case(p));
+    text.split_whitespace().any(is_pronoun).then(|| {
+        text.split_whitespace()
+            .filter(|w| !is_pronoun(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 /// A field from a two-column row `| label | value |`.

@@ -490,9 +490,12 @@ fn labels_names_and_unmatched_content() {
     let c = parse_str(text);
     check_spans(&c, text);
     let vx = c.section("value-exchange").unwrap();
-    assert_eq!(vx.fields.len(), 1);
-    let gives = &vx.fields[0];
-    assert_eq!(gives.key, "partner-gives");
+    // `Keel gives — two engineers` is read as a sentence that opens with its label.
+    let keys: Vec<&str> = vx.fields.iter().map(|f| f.key.as_str()).collect();
+    assert_eq!(keys, ["we-give", "partner-gives"]);
+    assert_eq!(vx.fields[0].value.text, "two engineers");
+    assert_eq!(slice(text, &vx.fields[0].value), "two engineers");
+    let gives = &vx.fields[1];
     assert_eq!(
         gives.value.text,
         "revenue share\nplus one engineer\npart time"
@@ -892,4 +895,24 @@ fn signature_lines_in_a_paragraph_under_the_signatures_heading() {
     );
     // The closing sentence is neither a signature nor lost.
     assert_eq!(c.sections[0].items.len(), 1);
+}
+
+#[test]
+fn a_pronoun_in_a_matrix_column_title_means_both_sides() {
+    let text = "---\ncompany: Tidepool Pay\npartner: Larder POS\n---\n\n\
+        ## Commitments\n\n\
+        | Party | Brings to the table | Exposure if we stop |\n|---|---|---|\n\
+        | Tidepool Pay | 2 engineers | $50K of credits |\n\
+        | Larder POS | 1 engineer | the engineer's year |\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    let got = fields_of(&c, "value-exchange");
+    assert!(
+        got.contains(&("partner-loses".into(), "the engineer's year".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("we-lose".into(), "$50K of credits".into())),
+        "{got:?}"
+    );
 }

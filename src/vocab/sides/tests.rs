@@ -39,3 +39,27 @@ fn among_a_sides_fields_their_own_words_decide() {
     // Sections without sides are never read by side.
     assert_eq!(field("exit", "If Helix loses"), None);
 }
+
+#[test]
+fn a_group_of_people_alone_is_the_shared_customers() {
+    let f = |l| field("goals", l);
+    for label in [
+        "Shoppers",
+        "Employers",
+        "Small-business clients",
+        "Patients (shared)",
+        "Sellers we share",
+        "Drivers win",
+    ] {
+        assert_eq!(f(label).as_deref(), Some("customers"), "{label}");
+    }
+    // Plurals that are not people, and people of a side, are not.
+    assert_eq!(f("Targets"), None);
+    assert_eq!(f("Key results"), None);
+    assert_eq!(f("Others"), None);
+    assert_eq!(f("Commitments"), None);
+    assert_eq!(f("Indicators"), None);
+    assert_eq!(f("Helix engineers").as_deref(), Some("us"));
+    // Only sections with a field for people who are neither side read them.
+    assert_eq!(field("value-exchange", "Shoppers"), None);
+}
