@@ -7,6 +7,7 @@
 //! Everything is flat and iterative: nesting only moves counters and a stack of open
 //! list items, so deep input costs linear time and no recursion.
 
+mod plain;
 mod pool;
 mod sections;
 mod spans;
@@ -212,6 +213,28 @@ pub fn collect<'a>(
     src: &'a str,
     lookup: &'a Lookup<'a>,
 ) -> Blocks<'a> {
+    let out = pass(pool, body, base, None, src, lookup);
+    // A charter whose Markdown headings name fewer than two sections may write its
+    // headings as plain lines (`plain`): read it again with those as headings.
+    if out.sections.iter().filter(|s| !s.key.is_empty()).count() >= 2 {
+        return out;
+    }
+    match plain::rewrite(body, lookup) {
+        Some((text, shifts)) => pass(out.into_pool(), &text, base, Some(&shifts), src, lookup),
+        None => out,
+    }
+}
+
+/// One reading of `body`; with `shifts`, `body` is a rewritten copy whose offsets
+/// they map back to the source's.
+fn pass<'a>(
+    pool: Pool,
+    body: &str,
+    base: usize,
+    shifts: Option<&plain::Shifts>,
+    src: &'a str,
+    lookup: &'a Lookup<'a>,
+) -> Blocks<'a> {
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_STRIKETHROUGH
@@ -240,9 +263,20 @@ pub fn collect<'a>(
         bold_content_end: 0,
         titled: false,
     };
-    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
-        let span = Span::new(range.start + base, range.end + base);
-        b.event(event, span);
+    let events = Parser::new_ext(body, opts).into_offset_iter();
+    match shifts {
+        None => {
+            for (event, range) in events {
+                let span = Span::new(range.start + base, range.end + base);
+                b.event(event, span);
+            }
+        }
+        Some(s) => {
+            for (event, range) in events {
+                let span = Span::new(s.map(range.start) + base, s.map(range.end) + base);
+                b.event(event, span);
+            }
+        }
     }
     b.close_section();
     b.out
