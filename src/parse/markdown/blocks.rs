@@ -7,6 +7,7 @@
 //! Everything is flat and iterative: nesting only moves counters and a stack of open
 //! list items, so deep input costs linear time and no recursion.
 
+mod bold;
 mod plain;
 mod pool;
 mod sections;
@@ -18,8 +19,8 @@ use spans::{item_content_start, trim_cell};
 
 use crate::model::{Span, Text, Unread};
 use crate::vocab::Lookup;
+use bold::Bold;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use sections::BOLD_LEVEL;
 
 /// Only the start of a block's text is mapped back to the source, for labels; a
 /// label is a few words, so this bounds the map without losing anything.
@@ -155,19 +156,6 @@ impl Blocks<'_> {
     pub fn blocks(&self) -> &[Block] {
         self.pool.get(..self.len).unwrap_or_default()
     }
-}
-
-/// Whether the paragraph so far is only bold text (`**3. Commercials**`, `**Goals**:`),
-/// which stands as a heading (docs/format.md, Sections).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Bold {
-    No,
-    /// The paragraph has started; nothing in it yet.
-    Start,
-    /// Inside its `**…**`.
-    Open,
-    /// After the `**…**`: only blanks and a colon may follow.
-    Closed,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -345,6 +333,7 @@ impl<'a> Builder<'a> {
                     return;
                 }
                 if self.items.is_empty() {
+                    self.paragraph_ends_section(span);
                     self.bold = Bold::Start;
                     self.bold_text.clear();
                     self.bold_content_end = self.content_end;
@@ -438,8 +427,9 @@ impl<'a> Builder<'a> {
                 self.target = self.fallback();
             }
             TagEnd::Paragraph => {
-                if std::mem::replace(&mut self.bold, Bold::No) == Bold::Closed {
-                    self.bold_line(span);
+                let bold = std::mem::replace(&mut self.bold, Bold::No);
+                if Self::is_bold_line(bold) {
+                    self.bold_line(span, bold != Bold::Closed);
                     return;
                 }
                 if let Some(i) = self.para.take() {
@@ -537,39 +527,5 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-    }
-
-    /// Follow a paragraph that may be a bold line through one more event.
-    fn track_bold(&mut self, event: &Event<'_>) {
-        self.bold = match (self.bold, event) {
-            (Bold::Start, Event::Start(Tag::Strong)) => Bold::Open,
-            (Bold::Open, Event::Text(t) | Event::Code(t)) => {
-                self.bold_text.push_str(t);
-                Bold::Open
-            }
-            (Bold::Open, Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis)) => Bold::Open,
-            (Bold::Open, Event::End(TagEnd::Strong)) => Bold::Closed,
-            (Bold::Closed, Event::Text(t)) if matches!(t.trim(), "" | ":") => Bold::Closed,
-            (state, Event::End(TagEnd::Paragraph)) => state,
-            _ => Bold::No,
-        };
-    }
-
-    /// A paragraph that was only bold text ends: it stands as a heading.
-    fn bold_line(&mut self, span: Span) {
-        // It was pushed as a paragraph (when a section is open): take that back.
-        if let Some(i) = self.para.take() {
-            if i + 1 == self.out.len {
-                self.out.len = i;
-            }
-        }
-        self.content_end = self.bold_content_end;
-        let text = std::mem::take(&mut self.bold_text);
-        let name = text.trim().trim_end_matches(':').trim_end();
-        if !name.is_empty() {
-            self.heading(BOLD_LEVEL, name, span);
-        }
-        self.bold_text = text;
-        self.target = self.fallback();
     }
 }

@@ -190,7 +190,7 @@ fn section_index(lookup: &Lookup<'_>, name: &str) -> Option<usize> {
 }
 
 /// A line without its blockquote markers (`> `, `>> `), and their length.
-fn unquote(line: &str) -> (usize, &str) {
+pub(super) fn unquote(line: &str) -> (usize, &str) {
     let mut rest = line;
     loop {
         let t = rest.trim_start_matches(' ');

@@ -21,6 +21,8 @@ pub(super) const BOLD_LEVEL: u8 = 7;
 /// decides (see [`Builder::close_section`]).
 const UNDECIDED: &str = "";
 
+const SIGNATURES: &str = "signatures";
+
 impl<'a> Builder<'a> {
     /// Whether the open stretch is under a heading that names nothing.
     pub(super) fn undecided(&self) -> bool {
@@ -72,6 +74,50 @@ impl<'a> Builder<'a> {
         });
         self.open = Some(self.out.sections.len() - 1);
         self.content_end = span.end;
+    }
+
+    /// A paragraph outside lists may end the open section: a letter's greeting or
+    /// closing ends it (see [`letter_break`]); signature lines (`Signed for Keel: …`)
+    /// after another section's content start the signatures, as a charter pasted into
+    /// a letter signs it with no heading of its own.
+    pub(super) fn paragraph_ends_section(&mut self, span: Span) {
+        let Some((key, level)) = self
+            .open
+            .and_then(|i| self.out.sections.get(i))
+            .map(|s| (s.key, s.level))
+        else {
+            return;
+        };
+        if letter_break(self.src, span) {
+            self.close_section();
+            return;
+        }
+        if key == UNDECIDED || key == SIGNATURES || !may_be_signed(self.src, span) {
+            return;
+        }
+        let Some(signatures) = self
+            .lookup
+            .vocab()
+            .section_keys()
+            .find(|k| *k == SIGNATURES)
+        else {
+            return;
+        };
+        self.close_section();
+        // The first signature line stands for the heading the signatures lack.
+        let text = self.src.get(span.start..span.end).unwrap_or_default();
+        let line = text.lines().next().unwrap_or_default().trim_end();
+        let heading = Span::new(span.start, span.start + line.len());
+        self.out.sections.push(RawSection {
+            key: signatures,
+            heading: Text::new(line, heading),
+            level,
+            span: heading,
+            body_start: heading.start,
+            blocks: self.out.len..self.out.len,
+        });
+        self.open = Some(self.out.sections.len() - 1);
+        self.content_end = heading.end;
     }
 
     /// Whether a heading at `level` stays inside the open section `key` (at `open_level`).
@@ -199,7 +245,7 @@ fn by_content<'a>(lookup: &crate::vocab::Lookup<'a>, blocks: &[Block]) -> Option
     let key = if phases.iter().filter(|p| **p).count() >= 2 {
         "timeline"
     } else if signed >= 2 {
-        "signatures"
+        SIGNATURES
     } else if governance >= 2 {
         "governance"
     } else {
@@ -220,6 +266,36 @@ pub(super) fn may_be_signed(src: &str, span: Span) -> bool {
     t.get(..6)
         .is_some_and(|w| w.eq_ignore_ascii_case(b"signed"))
         || t.starts_with(b"/s/")
+}
+
+/// Whether the paragraph at `span` is a letter's greeting or closing (`Kind regards,⏎
+/// Callum`, `Have a good weekend,`, `Dear Martina,`): a few words ending in a comma,
+/// alone or over a short name. What follows it is a signature block or another
+/// letter, not the open section's content. Wrapped prose has long first lines.
+pub(super) fn letter_break(src: &str, span: Span) -> bool {
+    const WORDS: usize = 5;
+    const NAME_WORDS: usize = 4;
+    let text = src
+        .get(span.start..span.end.min(src.len()))
+        .unwrap_or_default();
+    let mut lines = text
+        .lines()
+        .map(|l| super::plain::unquote(l).1.trim())
+        .filter(|l| !l.is_empty());
+    let Some(first) = lines.next() else {
+        return false;
+    };
+    let short = |l: &str, n: usize| {
+        l.split_whitespace().count() <= n && !l.contains(|c: char| c.is_ascii_digit() || c == ':')
+    };
+    if !first.ends_with(',') || !short(first, WORDS) || !first.starts_with(char::is_uppercase) {
+        return false;
+    }
+    match (lines.next(), lines.next()) {
+        (None, _) => true,
+        (Some(name), None) => short(name, NAME_WORDS) && !name.ends_with(['.', ',', ';']),
+        _ => false,
+    }
 }
 
 /// The start of a line that may name a phase: before its first colon, parenthesis or
