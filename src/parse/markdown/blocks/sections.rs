@@ -53,7 +53,15 @@ impl<'a> Builder<'a> {
             }
         }
         self.close_section();
-        let key = match self.lookup.heading_for(text) {
+        let named = self
+            .lookup
+            .heading_for(text)
+            // The first heading naming a section only by a keyword is the title when it
+            // names the document (`Brisa Payments + Quillon POS: Partnership Charter`).
+            .filter(|&(_, how)| {
+                !(first && how == HeadingMatch::Keyword && self.lookup.vocab().is_title(text))
+            });
+        let key = match named {
             Some((key, _)) => key,
             None => {
                 // The first heading, before any section, that names nothing is the

@@ -144,3 +144,15 @@ fn a_bold_line_with_an_aside_is_a_heading_and_keeps_the_aside() {
     let c = read("## Goals\n\nGrow.\n\n**Metrics** (shared) are reviewed monthly.\n");
     assert_eq!(keys(&c), ["goals"]);
 }
+
+#[test]
+fn a_first_heading_naming_the_document_is_the_title() {
+    let c = read(
+        "Brisa Payments + Quillon POS: Partnership Charter\n===\n\nIntro.\n\n## Goals\n\nGrow.\n",
+    );
+    assert_eq!(keys(&c), ["goals"]);
+    // Further down, the same words do not make a title.
+    let c =
+        read("# Keel × Orbital\n\n## Goals\n\nGrow.\n\n## Payments under the charter\n\nFees.\n");
+    assert_eq!(keys(&c), ["goals", "value-exchange"]);
+}
