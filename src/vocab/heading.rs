@@ -31,6 +31,8 @@ const PREFIX_WORDS: &[&str] = &[
     "exhibit",
     "attachment",
     "step",
+    // A slide deck exported as the charter: `## Slide 4 — The give`.
+    "slide",
 ];
 
 /// Prepositions that end a heading's head noun phrase: `Measures of success` is about
@@ -213,8 +215,37 @@ impl Keywords {
             .iter()
             .position(|w| PREPOSITIONS.contains(w))
             .unwrap_or(words.len());
+        // A keyword phrase that runs through the preposition is more specific than the
+        // head's own word: `Responsibilities of the parties` is what each side gives.
+        if let Some(i) = self.spanning(words, head) {
+            return Some(i);
+        }
         self.last_match(&words[..head])
             .or_else(|| self.last_match(words))
+    }
+
+    /// The section of the longest keyword phrase that starts in the head (before word
+    /// `head`) and ends after it.
+    fn spanning(&self, words: &[&str], head: usize) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None; // (len, section)
+        for (start, w) in words.iter().enumerate().take(head) {
+            for &c in self.by_first.get(*w).into_iter().flatten() {
+                let Some((phrase, index)) = self.phrases.get(c) else {
+                    continue;
+                };
+                let n = phrase.len();
+                if start + n <= head + 1 || best.is_some_and(|b| b.0 >= n) {
+                    continue;
+                }
+                let Some(at) = words.get(start..start + n) else {
+                    continue;
+                };
+                if at.iter().zip(phrase).all(|(w, p)| w == p) {
+                    best = Some((n, *index));
+                }
+            }
+        }
+        best.map(|b| b.1)
     }
 
     /// The section of the keyword whose match ends last in `words` (the longer phrase

@@ -22,6 +22,23 @@ pub struct VocabSpec {
     /// (see [`super::cues`]).
     #[serde(default)]
     pub cues: super::cues::CueSpec,
+    /// Words that make a heading something other than a section (see `vocab::heading`).
+    #[serde(default)]
+    pub headings: HeadingWords,
+}
+
+/// Words that keep a heading from naming a section by keyword (an exact alias still
+/// does): `Deal at a glance` is an overview, not the value exchange, and a charter's
+/// title (`Brisa Payments + Quillon POS: Partnership Charter`) is no section.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct HeadingWords {
+    /// An overview of the whole charter, wherever the heading stands.
+    #[serde(default)]
+    pub overview: Vec<String>,
+    /// The document itself, in the first heading (its title).
+    #[serde(default)]
+    pub title: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]

@@ -20,6 +20,9 @@ pub struct Vocabulary {
     pub(super) section_aliases: HashMap<String, usize>,
     /// Words a heading may name a section by when no alias matches.
     pub(super) section_keywords: Keywords,
+    /// Words that make a heading an overview or a title (see [`super::spec::HeadingWords`]).
+    overview_words: Keywords,
+    title_words: Keywords,
     /// Per section index: the words only that section's title, aliases and keywords
     /// use (see `vocab::closest`), worked out once.
     pub(super) distinct_words: Vec<Vec<String>>,
@@ -96,6 +99,12 @@ impl Vocabulary {
                     let counts = counts(&w);
                     v.phase_words.push((w, kind, counts));
                 }
+            }
+            for w in &spec.headings.overview {
+                v.overview_words.add(&normalize(w), 0);
+            }
+            for w in &spec.headings.title {
+                v.title_words.add(&normalize(w), 0);
             }
             v.cues.add(&spec.cues)?;
             for (table, parts) in &spec.columns {
@@ -201,8 +210,17 @@ impl Vocabulary {
             }
             n.into()
         };
+        if self.overview_words.section_of(&plain).is_some() {
+            return None;
+        }
         let i = self.section_keywords.section_of(&plain)?;
         Some((i, HeadingMatch::Keyword))
+    }
+
+    /// Whether a first heading that names a section only by keyword is the charter's
+    /// title instead (`…: Partnership Charter`).
+    pub fn is_title(&self, heading: &str) -> bool {
+        with_scratch(heading, |n| self.title_words.section_of(n).is_some())
     }
 
     /// The canonical section a heading or TOML table key names by an exact alias, if any.

@@ -7,6 +7,8 @@
 //! Everything is flat and iterative: nesting only moves counters and a stack of open
 //! list items, so deep input costs linear time and no recursion.
 
+mod bold;
+mod plain;
 mod pool;
 mod sections;
 mod spans;
@@ -17,8 +19,8 @@ use spans::{item_content_start, trim_cell};
 
 use crate::model::{Span, Text, Unread};
 use crate::vocab::Lookup;
+use bold::Bold;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use sections::BOLD_LEVEL;
 
 /// Only the start of a block's text is mapped back to the source, for labels; a
 /// label is a few words, so this bounds the map without losing anything.
@@ -156,19 +158,6 @@ impl Blocks<'_> {
     }
 }
 
-/// Whether the paragraph so far is only bold text (`**3. Commercials**`, `**Goals**:`),
-/// which stands as a heading (docs/format.md, Sections).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Bold {
-    No,
-    /// The paragraph has started; nothing in it yet.
-    Start,
-    /// Inside its `**…**`.
-    Open,
-    /// After the `**…**`: only blanks and a colon may follow.
-    Closed,
-}
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Target {
     None,
@@ -212,6 +201,28 @@ pub fn collect<'a>(
     src: &'a str,
     lookup: &'a Lookup<'a>,
 ) -> Blocks<'a> {
+    let out = pass(pool, body, base, None, src, lookup);
+    // A charter whose Markdown headings name fewer than two sections may write its
+    // headings as plain lines (`plain`): read it again with those as headings.
+    if out.sections.iter().filter(|s| !s.key.is_empty()).count() >= 2 {
+        return out;
+    }
+    match plain::rewrite(body, lookup) {
+        Some((text, shifts)) => pass(out.into_pool(), &text, base, Some(&shifts), src, lookup),
+        None => out,
+    }
+}
+
+/// One reading of `body`; with `shifts`, `body` is a rewritten copy whose offsets
+/// they map back to the source's.
+fn pass<'a>(
+    pool: Pool,
+    body: &str,
+    base: usize,
+    shifts: Option<&plain::Shifts>,
+    src: &'a str,
+    lookup: &'a Lookup<'a>,
+) -> Blocks<'a> {
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_STRIKETHROUGH
@@ -240,9 +251,20 @@ pub fn collect<'a>(
         bold_content_end: 0,
         titled: false,
     };
-    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
-        let span = Span::new(range.start + base, range.end + base);
-        b.event(event, span);
+    let events = Parser::new_ext(body, opts).into_offset_iter();
+    match shifts {
+        None => {
+            for (event, range) in events {
+                let span = Span::new(range.start + base, range.end + base);
+                b.event(event, span);
+            }
+        }
+        Some(s) => {
+            for (event, range) in events {
+                let span = Span::new(s.map(range.start) + base, s.map(range.end) + base);
+                b.event(event, span);
+            }
+        }
     }
     b.close_section();
     b.out
@@ -311,6 +333,7 @@ impl<'a> Builder<'a> {
                     return;
                 }
                 if self.items.is_empty() {
+                    self.paragraph_ends_section(span);
                     self.bold = Bold::Start;
                     self.bold_text.clear();
                     self.bold_content_end = self.content_end;
@@ -404,8 +427,9 @@ impl<'a> Builder<'a> {
                 self.target = self.fallback();
             }
             TagEnd::Paragraph => {
-                if std::mem::replace(&mut self.bold, Bold::No) == Bold::Closed {
-                    self.bold_line(span);
+                let bold = std::mem::replace(&mut self.bold, Bold::No);
+                if Self::is_bold_line(bold) {
+                    self.bold_line(span, bold != Bold::Closed);
                     return;
                 }
                 if let Some(i) = self.para.take() {
@@ -503,39 +527,5 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-    }
-
-    /// Follow a paragraph that may be a bold line through one more event.
-    fn track_bold(&mut self, event: &Event<'_>) {
-        self.bold = match (self.bold, event) {
-            (Bold::Start, Event::Start(Tag::Strong)) => Bold::Open,
-            (Bold::Open, Event::Text(t) | Event::Code(t)) => {
-                self.bold_text.push_str(t);
-                Bold::Open
-            }
-            (Bold::Open, Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis)) => Bold::Open,
-            (Bold::Open, Event::End(TagEnd::Strong)) => Bold::Closed,
-            (Bold::Closed, Event::Text(t)) if matches!(t.trim(), "" | ":") => Bold::Closed,
-            (state, Event::End(TagEnd::Paragraph)) => state,
-            _ => Bold::No,
-        };
-    }
-
-    /// A paragraph that was only bold text ends: it stands as a heading.
-    fn bold_line(&mut self, span: Span) {
-        // It was pushed as a paragraph (when a section is open): take that back.
-        if let Some(i) = self.para.take() {
-            if i + 1 == self.out.len {
-                self.out.len = i;
-            }
-        }
-        self.content_end = self.bold_content_end;
-        let text = std::mem::take(&mut self.bold_text);
-        let name = text.trim().trim_end_matches(':').trim_end();
-        if !name.is_empty() {
-            self.heading(BOLD_LEVEL, name, span);
-        }
-        self.bold_text = text;
-        self.target = self.fallback();
     }
 }

@@ -129,6 +129,25 @@ const HEADINGS: &[(&str, Option<&str>)] = &[
     ("Who decides?", Some("governance")),
     ("Who signed?", Some("signatures")),
     ("Why are we doing this?", Some("goals")),
+    // Slide decks, trackers and memoranda.
+    ("Slide 4 — The give", Some("value-exchange")),
+    ("Slide 2: The basics", None),
+    ("06 / Crawl → walk → run", Some("timeline")),
+    ("Slide 3 — What winning looks like", Some("goals")),
+    ("Why bother", Some("goals")),
+    ("Slide 7 — Scoreboard", Some("metrics")),
+    ("People (4 records)", Some("governance")),
+    ("Offboarding triggers (3 records)", Some("exit")),
+    ("7. Withdrawal", Some("exit")),
+    (
+        "ARTICLE III. RESPONSIBILITIES OF THE PARTIES",
+        Some("value-exchange"),
+    ),
+    ("Roles and responsibilities", Some("governance")),
+    ("2. Undertakings", Some("value-exchange")),
+    // Overviews name no section by keyword.
+    ("Slide 2 — Deal at a glance", None),
+    ("Key facts", None),
     // Titles and appendices name nothing.
     ("Appendix", None),
     ("Definitions", None),
@@ -165,6 +184,22 @@ fn aliases_come_before_keywords() {
     );
     // `section_for` (TOML tables) stays exact.
     assert_eq!(v.section_for("Decision owners"), None);
+}
+
+#[test]
+fn a_title_is_told_by_its_words() {
+    let v = default_vocab();
+    assert!(v.is_title("Brisa Payments + Quillon POS: Partnership Charter"));
+    assert!(!v.is_title("Payments"));
+}
+
+#[test]
+fn a_phrase_through_the_preposition_outranks_the_head() {
+    let mut k = Keywords::default();
+    k.add("responsibilities", 0);
+    k.add("responsibilities of the parties", 1);
+    assert_eq!(k.section_of("responsibilities of the parties"), Some(1));
+    assert_eq!(k.section_of("responsibilities of the board"), Some(0));
 }
 
 #[test]

@@ -21,6 +21,8 @@ pub(super) const BOLD_LEVEL: u8 = 7;
 /// decides (see [`Builder::close_section`]).
 const UNDECIDED: &str = "";
 
+const SIGNATURES: &str = "signatures";
+
 impl<'a> Builder<'a> {
     /// Whether the open stretch is under a heading that names nothing.
     pub(super) fn undecided(&self) -> bool {
@@ -51,7 +53,15 @@ impl<'a> Builder<'a> {
             }
         }
         self.close_section();
-        let key = match self.lookup.heading_for(text) {
+        let named = self
+            .lookup
+            .heading_for(text)
+            // The first heading naming a section only by a keyword is the title when it
+            // names the document (`Brisa Payments + Quillon POS: Partnership Charter`).
+            .filter(|&(_, how)| {
+                !(first && how == HeadingMatch::Keyword && self.lookup.vocab().is_title(text))
+            });
+        let key = match named {
             Some((key, _)) => key,
             None => {
                 // The first heading, before any section, that names nothing is the
@@ -72,6 +82,15 @@ impl<'a> Builder<'a> {
         });
         self.open = Some(self.out.sections.len() - 1);
         self.content_end = span.end;
+    }
+
+    /// A paragraph outside lists may end the open section: a letter's greeting or
+    /// closing does (see [`letter_break`]). Signature lines after another section are
+    /// the fill's to read (`fill::signatures_outside`).
+    pub(super) fn paragraph_ends_section(&mut self, span: Span) {
+        if self.open.is_some() && letter_break(self.src, span) {
+            self.close_section();
+        }
     }
 
     /// Whether a heading at `level` stays inside the open section `key` (at `open_level`).
@@ -199,7 +218,7 @@ fn by_content<'a>(lookup: &crate::vocab::Lookup<'a>, blocks: &[Block]) -> Option
     let key = if phases.iter().filter(|p| **p).count() >= 2 {
         "timeline"
     } else if signed >= 2 {
-        "signatures"
+        SIGNATURES
     } else if governance >= 2 {
         "governance"
     } else {
@@ -220,6 +239,36 @@ pub(super) fn may_be_signed(src: &str, span: Span) -> bool {
     t.get(..6)
         .is_some_and(|w| w.eq_ignore_ascii_case(b"signed"))
         || t.starts_with(b"/s/")
+}
+
+/// Whether the paragraph at `span` is a letter's greeting or closing (`Kind regards,⏎
+/// Callum`, `Have a good weekend,`, `Dear Martina,`): a few words ending in a comma,
+/// alone or over a short name. What follows it is a signature block or another
+/// letter, not the open section's content. Wrapped prose has long first lines.
+pub(super) fn letter_break(src: &str, span: Span) -> bool {
+    const WORDS: usize = 5;
+    const NAME_WORDS: usize = 4;
+    let text = src
+        .get(span.start..span.end.min(src.len()))
+        .unwrap_or_default();
+    let mut lines = text
+        .lines()
+        .map(|l| super::plain::unquote(l).1.trim())
+        .filter(|l| !l.is_empty());
+    let Some(first) = lines.next() else {
+        return false;
+    };
+    let short = |l: &str, n: usize| {
+        l.split_whitespace().count() <= n && !l.contains(|c: char| c.is_ascii_digit() || c == ':')
+    };
+    if !first.ends_with(',') || !short(first, WORDS) || !first.starts_with(char::is_uppercase) {
+        return false;
+    }
+    match (lines.next(), lines.next()) {
+        (None, _) => true,
+        (Some(name), None) => short(name, NAME_WORDS) && !name.ends_with(['.', ',', ';']),
+        _ => false,
+    }
 }
 
 /// The start of a line that may name a phase: before its first colon, parenthesis or

@@ -96,3 +96,60 @@ fn unread_sub_headings_keep_their_section() {
     assert_eq!(u.section.as_deref(), Some("goals"));
     assert_eq!(u.kind, UnreadKind::Heading { level: 3 });
 }
+
+#[test]
+fn a_letters_closing_ends_the_open_section() {
+    let c = read(
+        "## Exit\n\n- Fewer than 100 shipments a day by 31 December 2026\n\n\
+         Have a good weekend,\nJenna\n\nJenna Park | Partner Programs Lead | Northbeam\n\n\
+         ## Signatures\n\n- Keel: Priya, 2 March 2027\n",
+    );
+    assert_eq!(keys(&c), ["exit", "signatures"]);
+    assert_eq!(c.sections[0].items.len(), 1);
+    // Wrapped prose and labels are content, not a closing.
+    let c = read("## Exit\n\nIn crawl,\nwe stop early.\n\nOwners,\nsee governance.\n");
+    assert_eq!(c.sections[0].items.len(), 2);
+}
+
+#[test]
+fn signature_lines_after_another_section_are_the_signatures() {
+    let c = read(
+        "## Exit\n\n- Fewer than 2,000 kits by 31 December 2027\n\n\
+         Signed for Keel: Callum Reid, 22 January 2027.\nSigned for Orbital: Martina Osei, 24 January 2027.\n",
+    );
+    // The fill reads them as signatures and gives them a section of their own.
+    assert_eq!(keys(&c), ["exit", "signatures"]);
+    assert_eq!(c.signatures.len(), 2);
+    assert_eq!(c.sections[0].items.len(), 1);
+}
+
+#[test]
+fn a_bold_line_with_an_aside_is_a_heading_and_keeps_the_aside() {
+    let c = read(
+        "## Goals\n\nGrow.\n\n**Metrics** (shared dashboard, reviewed monthly)\n\n\
+         - Shipments a day: 300\n\n**Exit** (either side)\n\n- Below 80% for two months\n",
+    );
+    assert_eq!(keys(&c), ["goals", "metrics", "exit"]);
+    // The aside is the metrics' content (it may say the review cadence).
+    let items: Vec<_> = c.sections[1]
+        .items
+        .iter()
+        .map(|i| i.text.as_str())
+        .collect();
+    assert_eq!(items, ["Metrics (shared dashboard, reviewed monthly)"]);
+    // An aside that does not end the paragraph is a sentence: no heading.
+    let c = read("## Goals\n\nGrow.\n\n**Metrics** (shared) are reviewed monthly.\n");
+    assert_eq!(keys(&c), ["goals"]);
+}
+
+#[test]
+fn a_first_heading_naming_the_document_is_the_title() {
+    let c = read(
+        "Brisa Payments + Quillon POS: Partnership Charter\n===\n\nIntro.\n\n## Goals\n\nGrow.\n",
+    );
+    assert_eq!(keys(&c), ["goals"]);
+    // Further down, the same words do not make a title.
+    let c =
+        read("# Keel × Orbital\n\n## Goals\n\nGrow.\n\n## Payments under the charter\n\nFees.\n");
+    assert_eq!(keys(&c), ["goals", "value-exchange"]);
+}
