@@ -42,23 +42,29 @@ const UNSIGNED: [&str; 9] = [
 /// Whether the text says it is not signed: one of [`UNSIGNED`] as words, or a blank
 /// line to sign on (`____`, three or more underscores).
 pub fn says_unsigned(text: &str) -> bool {
-    if text.contains("___") {
-        return true;
-    }
     // One pass over the line: each of [`UNSIGNED`] is compared only where a word
     // starts with its first letter, not searched for nine times over.
     let hay = text.as_bytes();
     let mut in_word = false;
-    hay.iter().enumerate().any(|(at, &b)| {
+    let mut underscores = 0;
+    for (at, &b) in hay.iter().enumerate() {
+        underscores = if b == b'_' { underscores + 1 } else { 0 };
+        if underscores == 3 {
+            return true;
+        }
         let starts = !in_word;
         in_word = is_word_byte(b);
-        starts
+        if starts
             && b.is_ascii_alphabetic()
             && UNSIGNED.iter().any(|w| {
                 w.as_bytes().first() == Some(&b.to_ascii_lowercase())
                     && words_at(hay, at, w.as_bytes())
             })
-    })
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// A letter or digit, or part of a character beyond ASCII (a letter, as far as a
@@ -111,6 +117,8 @@ mod tests {
         assert!(says_unsigned("(pending)"));
         assert!(says_unsigned("Status: TBD."));
         assert!(says_unsigned("é pending"));
+        assert!(says_unsigned("Jane Roe __ ___"));
+        assert!(!says_unsigned("Jane_Roe __ _"));
         assert!(!says_unsigned("épending"));
     }
 }
