@@ -49,19 +49,10 @@ pub fn set_dates(src: &str, p: &mut Phase, part: DatePart, value: &Text) {
             value: Ok(f.value.clone()),
         }
     };
-    let mut all: Vec<Found> = dates_in(slice).collect();
-    // Then `2026-4-1`, which the reader leaves alone: the ISO shape with one-digit
-    // parts, read on the calendar, where no date was found.
-    for t in crate::parse::markdown::iso_dates(src, value.span) {
-        let range = t.span.start - base..t.span.end - base;
-        let free = all
-            .iter()
-            .all(|f| f.range.end <= range.start || range.end <= f.range.start);
-        if let Some(value) = free.then(|| short_iso(&t.text)).flatten() {
-            all.push(Found { range, value });
-        }
-    }
-    all.sort_by_key(|f| f.range.start);
+    let all = match iso_value(slice) {
+        Some(found) => vec![found],
+        None => all_dates(src, value.span, slice),
+    };
     let mut found = all.into_iter();
     let Some(first) = found.next() else {
         let unread = Some(Parsed {
@@ -112,6 +103,56 @@ pub fn set_dates(src: &str, p: &mut Phase, part: DatePart, value: &Text) {
             }
         }
     }
+}
+
+/// Every date in `slice` (the source under `span`), in order.
+fn all_dates(src: &str, span: Span, slice: &str) -> Vec<Found> {
+    let base = span.start;
+    let mut all: Vec<Found> = dates_in(slice).collect();
+    // Then `2026-4-1`, which the reader leaves alone: the ISO shape with one-digit
+    // parts, read on the calendar, where no date was found.
+    for t in crate::parse::markdown::iso_dates(src, span) {
+        let range = t.span.start - base..t.span.end - base;
+        let free = all
+            .iter()
+            .all(|f| f.range.end <= range.start || range.end <= f.range.start);
+        if let Some(value) = free.then(|| short_iso(&t.text)).flatten() {
+            all.push(Found { range, value });
+        }
+    }
+    all.sort_by_key(|f| f.range.start);
+    all
+}
+
+/// What [`all_dates`] finds in a value that is nothing but one ISO day on the
+/// calendar (`2027-01-10`) or two joined by `to` (`2027-01-10 to 2027-03-31`), as
+/// most tables and front matter write them, read without the whole grammar; `None`
+/// for any other value.
+fn iso_value(slice: &str) -> Option<Found> {
+    let day = |s: &str| -> Option<Date> {
+        let b = s.as_bytes();
+        let shape = b.len() == 10
+            && b.iter().enumerate().all(|(i, c)| match i {
+                4 | 7 => *c == b'-',
+                _ => c.is_ascii_digit(),
+            });
+        let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<i8>().ok();
+        let year = s.get(..4)?.parse::<i16>().ok()?;
+        // Years the grammar reads as years; others go to the grammar.
+        (shape && (1900..=2199).contains(&year)).then_some(())?;
+        Date::new(year, num(5..7)?, num(8..10)?).ok()
+    };
+    let value = match slice.split_once(" to ") {
+        None => DateValue::Day(day(slice)?),
+        Some((a, b)) => DateValue::Range {
+            start: day(a)?,
+            end: day(b)?,
+        },
+    };
+    Some(Found {
+        range: 0..slice.len(),
+        value,
+    })
 }
 
 /// A phase's dates written as one day counted forward (`6 weeks from kickoff`) say

@@ -42,27 +42,43 @@ const UNSIGNED: [&str; 9] = [
 /// Whether the text says it is not signed: one of [`UNSIGNED`] as words, or a blank
 /// line to sign on (`____`, three or more underscores).
 pub fn says_unsigned(text: &str) -> bool {
-    if text.contains("___") {
-        return true;
+    // One pass over the line: each of [`UNSIGNED`] is compared only where a word
+    // starts with its first letter, not searched for nine times over.
+    let hay = text.as_bytes();
+    let mut in_word = false;
+    let mut underscores = 0;
+    for (at, &b) in hay.iter().enumerate() {
+        underscores = if b == b'_' { underscores + 1 } else { 0 };
+        if underscores == 3 {
+            return true;
+        }
+        let starts = !in_word;
+        in_word = is_word_byte(b);
+        if starts
+            && b.is_ascii_alphabetic()
+            && UNSIGNED.iter().any(|w| {
+                w.as_bytes().first() == Some(&b.to_ascii_lowercase())
+                    && words_at(hay, at, w.as_bytes())
+            })
+        {
+            return true;
+        }
     }
-    UNSIGNED
-        .iter()
-        .any(|w| has_words_at(text.as_bytes(), w.as_bytes()))
+    false
 }
 
-/// `needle` (ASCII, lowercase) in `hay`, ASCII case ignored, with no letter or digit
-/// on either side; compared in place, without a lowercased copy of every line.
-fn has_words_at(hay: &[u8], needle: &[u8]) -> bool {
-    let Some(&first) = needle.first() else {
-        return false;
-    };
-    let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|at| {
-        hay.get(at..at + needle.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
-            && !(at > 0 && word(hay.get(at - 1)))
-            && !word(hay.get(at + needle.len()))
-    })
+/// A letter or digit, or part of a character beyond ASCII (a letter, as far as a
+/// word's edge is concerned).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// `needle` (ASCII, lowercase) at `at` in `hay`, ASCII case ignored, with no letter
+/// or digit after it; compared in place, without a lowercased copy of every line.
+fn words_at(hay: &[u8], at: usize, needle: &[u8]) -> bool {
+    hay.get(at..at + needle.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        && !hay.get(at + needle.len()).is_some_and(|&b| is_word_byte(b))
 }
 
 #[cfg(test)]
@@ -97,5 +113,12 @@ mod tests {
             assert_eq!(mark(t), None, "{t}");
         }
         assert!(!says_unsigned("pendingly expending"));
+        assert!(!says_unsigned("Unpending, sign-pendingx"));
+        assert!(says_unsigned("(pending)"));
+        assert!(says_unsigned("Status: TBD."));
+        assert!(says_unsigned("é pending"));
+        assert!(says_unsigned("Jane Roe __ ___"));
+        assert!(!says_unsigned("Jane_Roe __ _"));
+        assert!(!says_unsigned("épending"));
     }
 }

@@ -12,8 +12,8 @@ use super::spec::{MetricPart, PhasePart};
 use super::table::Vocabulary;
 use crate::model::PhaseKind;
 use hashbrown::{hash_table, HashTable};
-use rustc_hash::FxBuildHasher;
-use std::cell::RefCell;
+use rustc_hash::{FxBuildHasher, FxHashMap as HashMap};
+use std::cell::{Cell, RefCell};
 use std::hash::BuildHasher;
 
 /// Labels this long are not remembered: a label is a few words, and the memo should
@@ -54,6 +54,7 @@ impl<'v> Memo<'v> {
             vocab: self.vocab,
             names,
             labels: RefCell::new(&mut self.labels),
+            section: Cell::new(None),
         }
     }
 }
@@ -64,6 +65,9 @@ pub struct Lookup<'a> {
     vocab: &'a Vocabulary,
     names: &'a Names,
     labels: RefCell<&'a mut Labels>,
+    /// The section whose fields were asked last, and its index: a section's labels
+    /// are read one after another.
+    section: Cell<Option<(&'a str, usize)>>,
 }
 
 impl<'a> Lookup<'a> {
@@ -120,7 +124,7 @@ impl<'a> Lookup<'a> {
     /// [`Vocabulary::field_for`], with the charter's names.
     pub fn field_for(&self, section: &str, label: &str) -> Option<&'a str> {
         let v = self.vocab;
-        let (idx, table) = v.field_table(section)?;
+        let (idx, table) = self.field_table(section)?;
         let tokenized = v.is_tokenized(idx);
         let f = self.with_entry(label, |e, names| {
             let plain = match e.fields.get_mut(idx) {
@@ -143,6 +147,21 @@ impl<'a> Lookup<'a> {
             Some(f) => v.field_name(f?),
             None => v.field_for(section, label, self.names),
         }
+    }
+
+    /// [`Vocabulary::field_table`], the last answer kept.
+    fn field_table(&self, section: &str) -> Option<(usize, &'a HashMap<String, usize>)> {
+        let v = self.vocab;
+        let idx = match self.section.get() {
+            Some((key, idx)) if key == section => idx,
+            _ => {
+                let (idx, _) = v.field_table(section)?;
+                self.section
+                    .set(Some((v.sections.get(idx)?.0.as_str(), idx)));
+                idx
+            }
+        };
+        Some((idx, v.fields.get(idx)?))
     }
 
     /// [`Vocabulary::phase_for`].

@@ -266,15 +266,17 @@ pub fn sentence_phases(rd: &Reader, b: &Block, charter: &mut Charter) {
                 continue;
             }
         }
+        // The phase word first: most sentences name none, and it costs less to
+        // find than a date.
+        let Some(kind) = rd.lookup.phase_for(&sentence.text) else {
+            continue;
+        };
         if crate::value::date::dates_in(&sentence.text)
             .next()
             .is_none()
         {
             continue;
         }
-        let Some(kind) = rd.lookup.phase_for(&sentence.text) else {
-            continue;
-        };
         let listed = |c: &Charter| c.phases.iter().any(|p| p.kind == Some(kind));
         if listed(charter) || current.as_ref().is_some_and(|p| p.kind == Some(kind)) {
             continue;

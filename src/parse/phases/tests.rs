@@ -138,3 +138,38 @@ fn toml_phases_use_the_same_reader() {
         Ok(DateValue::NoSuchDay(_))
     ));
 }
+
+#[test]
+fn iso_values_read_without_the_grammar_read_as_with_it() {
+    let src_of = |s: &str| (s.to_string(), crate::model::Span::new(0, s.len()));
+    let mut fast = 0;
+    let mut check = |s: &str| {
+        let (src, span) = src_of(s);
+        if let Some(found) = super::iso_value(&src) {
+            assert_eq!(vec![found], super::all_dates(&src, span, &src), "{s}");
+            fast += 1;
+        }
+    };
+    for y in [1899, 1900, 2000, 2027, 2028, 2199, 2200] {
+        for m in 0..=13 {
+            for d in 0..=32 {
+                check(&format!("{y:04}-{m:02}-{d:02}"));
+            }
+        }
+    }
+    for s in [
+        "2027-01-10 to 2027-03-31",
+        "2027-03-31 to 2027-01-10",
+        "2027-01-10 to 2027-01-10",
+        "2027-02-29 to 2027-03-31",
+        "2028-02-29 to 2028-03-31",
+        "2027-01-10 to 2027-03-31 to 2027-04-01",
+        "2027-01-10  to 2027-03-31",
+        "2027-1-10",
+        "2027-01-10 onwards",
+        "1899-01-10 to 2027-03-31",
+    ] {
+        check(s);
+    }
+    assert!(fast > 1000, "{fast}");
+}
