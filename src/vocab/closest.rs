@@ -54,7 +54,10 @@ impl Vocabulary {
             .map(|(a, _)| a.clone())
             .chain([normalize(&self.sections[idx].1)])
             .collect();
-        let words = self.distinct_words.get(idx)?;
+        let words = self
+            .distinct_words
+            .get_or_init(|| self.distinct_words())
+            .get(idx)?;
         unread
             .iter()
             .filter(|u| matches!(u.kind, UnreadKind::Heading { .. }))

@@ -24,8 +24,9 @@ pub struct Vocabulary {
     overview_words: Keywords,
     title_words: Keywords,
     /// Per section index: the words only that section's title, aliases and keywords
-    /// use (see `vocab::closest`), worked out once.
-    pub(super) distinct_words: Vec<Vec<String>>,
+    /// use (see `vocab::closest`), worked out the first time a finding needs them: a
+    /// run that finds no missing section (a hook on a good charter) never pays for them.
+    pub(super) distinct_words: std::sync::OnceLock<Vec<Vec<String>>>,
     /// Per section index: normalized label (with `{company}`/`{partner}` tokens) to the
     /// field key's index in `field_names`.
     pub(super) fields: Vec<HashMap<String, usize>>,
@@ -34,8 +35,9 @@ pub struct Vocabulary {
     /// Per section index: whether any alias has a `{company}`/`{partner}` token, so
     /// that labels in the other sections are never searched for names.
     pub(super) tokenized: Vec<bool>,
-    /// Per section index: the fields its aliases tie to a side (see `vocab::sides`).
-    pub(super) side_fields: Vec<Vec<SideField>>,
+    /// Per section index: the fields its aliases tie to a side (see `vocab::sides`),
+    /// worked out the first time a label is read that way.
+    pub(super) side_fields: std::sync::OnceLock<Vec<Vec<SideField>>>,
     /// Phase words, those that only count (`phase 1`) last, longest first otherwise.
     phase_words: Vec<(String, PhaseKind, bool)>,
     pub(super) phase_parts: HashMap<String, PhasePart>,
@@ -44,6 +46,12 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
+    /// Per section index: the fields its aliases tie to a side.
+    pub(super) fn side_fields(&self) -> &[Vec<SideField>] {
+        self.side_fields
+            .get_or_init(|| self.fields.iter().map(side_fields).collect())
+    }
+
     /// Compile one or more vocabulary specs; later specs add aliases to earlier ones.
     pub fn build<'a>(specs: impl IntoIterator<Item = &'a VocabSpec>) -> Result<Vocabulary, String> {
         let mut v = Vocabulary::default();
@@ -138,8 +146,6 @@ impl Vocabulary {
                 }
             }
         }
-        v.distinct_words = v.distinct_words();
-        v.side_fields = v.fields.iter().map(side_fields).collect();
         // A phase's own words before the words that only count (`phase 1`), so that
         // `Phase 1 – Walk` is the walk phase listed first; longest first otherwise.
         v.phase_words
@@ -281,7 +287,7 @@ impl Vocabulary {
             return Some(f);
         }
         // `Helix's objective`, `What Keel stands to lose`: the side and its own words.
-        field_by_side(self.side_fields.get(idx)?, label)
+        field_by_side(self.side_fields().get(idx)?, label)
     }
 
     /// The canonical field a label names inside section `section`, if any.
