@@ -74,8 +74,9 @@ fn trim_scope(p: &mut Phase, bar: Span) {
 }
 
 /// The sentences of a phase's text as byte ranges, without the list or quote
-/// markers before them: split after `.`, `!`, `?` or `;` and a space, at line ends
-/// (each nested item is its own line) and at table cells.
+/// markers before them: split after `.`, `!`, `?` or `;` and a space, at table
+/// cells, and at line ends other than a paragraph's soft breaks (each nested item
+/// is its own line).
 fn sentences(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = s.as_bytes();
     let mut at = 0;
@@ -88,7 +89,7 @@ fn sentences(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         let mut i = start;
         while i < b.len() {
             let c = b[i];
-            if c == b'\n' || c == b'|' {
+            if c == b'|' || (c == b'\n' && !soft_break(&s[i + 1..])) {
                 break;
             }
             if matches!(c, b'.' | b'!' | b'?' | b';')
@@ -105,6 +106,14 @@ fn sentences(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             return Some((start, start + body.len()));
         }
     })
+}
+
+/// Whether a line break before `next` only wraps a paragraph's sentence: the next
+/// line is not blank and starts no list item, quote or table row.
+fn soft_break(next: &str) -> bool {
+    let line = next.split('\n').next().unwrap_or_default();
+    let words = line.trim_start_matches([' ', '\t']);
+    !words.trim().is_empty() && !words.starts_with('|') && trim_marker(line) == words
 }
 
 /// A line without the blank, list markers (`- `, `1. `) and quote markers before it.

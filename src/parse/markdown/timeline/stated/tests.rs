@@ -198,3 +198,24 @@ fn clauses_start_after_commas_colons_and_spaced_dashes() {
     let got: Vec<&str> = clauses(s, 0, s.len()).map(|a| &s[a..]).collect();
     assert_eq!(got, ["a, b: c — d-e", "b: c — d-e", "c — d-e", "d-e"]);
 }
+
+#[test]
+fn a_bar_wrapped_over_soft_line_breaks_is_one_sentence() {
+    let text = "## Timeline\n\n### Stage 1 — crawl (1 February to 26 March 2027)\n\n\
+        Thirty trucks at one depot.\n\n\
+        We only widen the rollout if fuel per 100 km falls by at\n\
+        least 20% against the same weeks of 2026.\n\n\
+        ### Stage 2 — walk (12 April to 2 July 2027)\n\n\
+        Three more depots. The exit bar for this stage is\n\
+        that at least 75% of invited drivers use the app.\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    assert_eq!(bar(phase(&c, PhaseKind::Crawl)).1, Some(20.0));
+    assert_eq!(
+        bar(phase(&c, PhaseKind::Walk)),
+        (
+            "The exit bar for this stage is\nthat at least 75% of invited drivers use the app",
+            Some(75.0)
+        )
+    );
+}
