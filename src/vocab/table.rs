@@ -3,7 +3,7 @@
 //! The look-ups here normalize the label each time; a parser that asks about the same
 //! labels again and again asks through a [`super::Lookup`], which remembers answers.
 
-use super::cues::Cues;
+use super::cues::{Cue, Cues};
 use super::heading::{strip_numbering, HeadingMatch, Keywords};
 use super::names::{find_words, others_form, people_form, pronouns_as_sides, same, Names, OTHERS};
 use super::normalise::{normalize, with_scratch};
@@ -11,6 +11,9 @@ use super::sides::{field_by_side, side_fields, SideField};
 use super::spec::{MetricPart, PhasePart, VocabSpec};
 use crate::model::PhaseKind;
 use rustc_hash::FxHashMap as HashMap;
+
+/// The `[cues.*]` table of a phase's parts, which no section is named after.
+const PHASE_CUES: &str = "phase";
 
 /// The compiled vocabulary: every alias normalized, lookups by hash.
 #[derive(Clone, Debug, Default)]
@@ -115,6 +118,13 @@ impl Vocabulary {
                 v.title_words.add(&normalize(w), 0);
             }
             v.cues.add(&spec.cues)?;
+            for part in spec.cues.get(PHASE_CUES).into_iter().flat_map(|f| f.keys()) {
+                PhasePart::from_key(part).ok_or_else(|| {
+                    format!(
+                        "cues.{PHASE_CUES}.{part}: not a part of a phase (see [columns.timeline])"
+                    )
+                })?;
+            }
             for (table, parts) in &spec.columns {
                 for (part, aliases) in parts {
                     let mut names = vec![normalize(part)];
@@ -157,6 +167,14 @@ impl Vocabulary {
     /// The fields a section may state in prose (see [`super::cues`]).
     pub fn cues(&self) -> &Cues {
         &self.cues
+    }
+
+    /// The parts a phase may state in a sentence of its own text (`[cues.phase]`):
+    /// `Go if waste falls by at least 10%.` is the phase's go/no-go bar.
+    pub fn phase_cues(&self) -> impl Iterator<Item = (PhasePart, &Cue)> {
+        self.cues
+            .of(PHASE_CUES)
+            .filter_map(|c| Some((PhasePart::from_key(&c.field)?, c)))
     }
 
     /// The canonical section keys, in pack order.

@@ -154,7 +154,12 @@ fn line(
                 timeline::item_phase(rd, b, l.clone(), nested, sec, charter);
                 return end;
             }
-            None => timeline::sentence_phases(rd, b, charter),
+            None => {
+                if let Some(next) = timeline::sentence_phases(rd, blocks, i, sec, charter) {
+                    sec.items.extend(item(b));
+                    return next;
+                }
+            }
         },
         "metrics" if is_item => {
             lists::metric_item(rd, b, nested, charter);

@@ -157,6 +157,8 @@ pub fn heading_phase(
         // `### Crawl: 2026-09-07 to 2026-10-30`
         dates_within(rd.src, &mut p, h.span);
     }
+    let text = p.span;
+    stated::read(rd, &mut p, text);
     add(charter, p);
 }
 
@@ -184,6 +186,7 @@ pub fn item_phase(
         set_part(rd, &mut p, part, value);
     }
     content(rd, &mut p, nested, sec);
+    stated::read(rd, &mut p, b.full);
     add(charter, p);
 }
 
@@ -242,53 +245,111 @@ pub fn table(rd: &Reader, rows: &[Block], sec: &mut Section, charter: &mut Chart
                 }
             }
         }
+        stated::read(rd, &mut p, row.span);
         add(charter, p);
     }
 }
 
-/// Phases written as sentences in a timeline paragraph: a sentence that names a phase
-/// and dates it (`The crawl phase runs from 6 April to 15 May 2027, with two pilot
-/// stores.`) starts one, unless that phase is already listed; a sentence that starts
-/// with a phase part's label (`Go/no-go: ≥ 20% faster close.`) belongs to the phase
-/// before it.
-pub fn sentence_phases(rd: &Reader, b: &Block, charter: &mut Charter) {
+/// Phases written as sentences in a timeline paragraph or item (`blocks[i]`): a
+/// sentence that names a phase and dates it (`The crawl phase runs from 6 April to 15
+/// May 2027, with two pilot stores.`) starts one, unless that phase is already listed;
+/// the sentences after it are its text until the next one starts. A sentence that
+/// starts with a phase part's label (`Go/no-go: ≥ 20% faster close.`) is that part.
+///
+/// The phase the block leaves open goes on through the item's nested items and the
+/// blocks after it that open no phase and carry no other label (`**Crawl** — 6 weeks
+/// from kickoff` and the list under it). Returns the index after them when a phase was
+/// left open, None when the block is read as before (no phase, or none open at its end).
+pub fn sentence_phases(
+    rd: &Reader,
+    blocks: &[Block],
+    i: usize,
+    sec: &mut Section,
+    charter: &mut Charter,
+) -> Option<usize> {
+    let b = blocks.get(i)?;
     let s = rd.src.get(b.span.start..b.span.end).unwrap_or_default();
-    let mut current: Option<Phase> = None;
+    // The open phase and the span of its text so far.
+    let mut current: Option<(Phase, Span)> = None;
+    let close = |open: Option<(Phase, Span)>, charter: &mut Charter| {
+        if let Some((mut p, text)) = open {
+            stated::read(rd, &mut p, text);
+            charter.phases.push(p);
+        }
+    };
     for (from, to) in inline::sentences(s) {
         let span = Span::new(b.span.start + from, b.span.start + to);
         let sentence = Text::new(&s[from..to], span);
-        if let Some(p) = current.as_mut() {
+        if let Some((p, text)) = current.as_mut() {
             let (own, more) = inline::parts(rd, &sentence);
             if !more.is_empty() && !own.has_words() {
                 for (part, value) in more {
                     set_part(rd, p, part, value);
                 }
+                *text = text.join(span);
                 continue;
             }
         }
-        // The phase word first: most sentences name none, and it costs less to
-        // find than a date.
-        let Some(kind) = rd.lookup.phase_for(&sentence.text) else {
+        let Some(kind) = opens(rd, &sentence.text) else {
+            if let Some((_, text)) = current.as_mut() {
+                *text = text.join(span);
+            }
             continue;
         };
-        if crate::value::date::dates_in(&sentence.text)
-            .next()
-            .is_none()
-        {
-            continue;
-        }
         let listed = |c: &Charter| c.phases.iter().any(|p| p.kind == Some(kind));
-        if listed(charter) || current.as_ref().is_some_and(|p| p.kind == Some(kind)) {
+        if let Some((_, text)) = current.as_mut().filter(|(p, _)| p.kind == Some(kind)) {
+            *text = text.join(span);
             continue;
         }
-        charter.phases.extend(current.take());
+        close(current.take(), charter);
+        if listed(charter) {
+            continue;
+        }
         let mut p = new_phase(rd, sentence.clone(), span);
         dates_within(rd.src, &mut p, span);
         p.scope = Some(sentence);
-        current = Some(p);
+        current = Some((p, span));
     }
-    charter.phases.extend(current);
+    let (mut p, text) = current?;
+    let mut end = nested_end(blocks, i);
+    while blocks.get(end).is_some_and(|n| continues(rd, n)) {
+        end = nested_end(blocks, end);
+    }
+    let own = p.span;
+    let more = blocks.get(i + 1..end).unwrap_or_default();
+    content(rd, &mut p, more, sec);
+    p.span = own;
+    let text = more.iter().fold(text, |t, n| t.join(n.full));
+    close(Some((p, text)), charter);
+    Some(end)
 }
+
+/// The phase a sentence names and dates, when it opens one.
+fn opens(rd: &Reader, sentence: &str) -> Option<crate::model::PhaseKind> {
+    // The phase word first: most sentences name none, and it costs less to find
+    // than a date.
+    let kind = rd.lookup.phase_for(sentence)?;
+    crate::value::date::dates_in(sentence).next()?;
+    Some(kind)
+}
+
+/// Whether a block after a phase written in sentences is more of that phase's text:
+/// a paragraph or item that opens no phase and carries no label but a phase part's.
+fn continues(rd: &Reader, b: &Block) -> bool {
+    if !matches!(b.kind, Kind::Para | Kind::Item { .. }) {
+        return false;
+    }
+    if let Some(l) = Label::of(b) {
+        return rd
+            .lookup
+            .phase_part_for(l.name)
+            .is_some_and(|part| part != PhasePart::Phase);
+    }
+    let s = rd.src.get(b.span.start..b.span.end).unwrap_or_default();
+    !inline::sentences(s).any(|(a, z)| opens(rd, &s[a..z]).is_some())
+}
+
+mod stated;
 
 #[cfg(test)]
 mod tests;

@@ -355,6 +355,11 @@ fn headcount(c: &mut Cursor) -> bool {
 fn share(c: &mut Cursor) -> Option<f64> {
     let mut d = *c;
     if d.word(&["of"]).is_some() || d.phrase(&["out", "of"]) {
+        // `eight of the ten pilots`
+        let mut e = d;
+        if e.word(&["the"]).is_some() {
+            d = e;
+        }
         let whole = literal(&mut d).or_else(|| cardinal(&mut d))?;
         if percent(&mut d.clone()) {
             return None;

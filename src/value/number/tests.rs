@@ -53,6 +53,15 @@ fn reads_every_form() {
             None,
         ),
         (
+            "eight of the ten",
+            80.0,
+            Share {
+                part: 8.0,
+                whole: 10.0,
+            },
+            None,
+        ),
+        (
             "3 out of 4",
             75.0,
             Share {
