@@ -130,7 +130,7 @@ impl Vocabulary {
             .chain(title.as_deref())
             .flat_map(|a| a.split(' '))
             .map(stem)
-            .chain(self.section_keywords.words_of(idx))
+            .chain(self.section_keywords().words_of(idx))
             .filter(|w| !w.is_empty() && !COMMON.iter().any(|c| stem(c) == *w))
             .map(str::to_string)
             .collect();

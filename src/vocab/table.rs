@@ -22,7 +22,10 @@ pub struct Vocabulary {
     pub(super) sections: Vec<(String, String)>,
     pub(super) section_aliases: HashMap<String, usize>,
     /// Words a heading may name a section by when no alias matches.
-    pub(super) section_keywords: Keywords,
+    /// Built the first time a heading is not an exact alias (most of a good charter's
+    /// headings are), from `keyword_source`: each keyword as written and its section.
+    section_keywords: std::sync::OnceLock<Keywords>,
+    keyword_source: Vec<(String, usize)>,
     /// Words that make a heading an overview or a title (see [`super::spec::HeadingWords`]).
     overview_words: Keywords,
     title_words: Keywords,
@@ -49,6 +52,17 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
+    /// The sections' keywords, stemmed and indexed (see `keyword_source`).
+    pub(super) fn section_keywords(&self) -> &Keywords {
+        self.section_keywords.get_or_init(|| {
+            let mut k = Keywords::default();
+            for (word, idx) in &self.keyword_source {
+                k.add(&normalize(word), *idx);
+            }
+            k
+        })
+    }
+
     /// Per section index: the fields its aliases tie to a side.
     pub(super) fn side_fields(&self) -> &[Vec<SideField>] {
         self.side_fields
@@ -79,7 +93,7 @@ impl Vocabulary {
                     v.section_aliases.insert(normalize(alias), idx);
                 }
                 for word in &section.keywords {
-                    v.section_keywords.add(&normalize(word), idx);
+                    v.keyword_source.push((word.clone(), idx));
                 }
                 for (field, aliases) in &section.fields {
                     let f = match v.field_names.iter().position(|k| k == field) {
@@ -237,7 +251,7 @@ impl Vocabulary {
         if self.overview_words.section_of(&plain).is_some() {
             return None;
         }
-        let i = self.section_keywords.section_of(&plain)?;
+        let i = self.section_keywords().section_of(&plain)?;
         Some((i, HeadingMatch::Keyword))
     }
 
