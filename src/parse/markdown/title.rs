@@ -150,7 +150,11 @@ fn name(text: &str) -> Option<&str> {
         }
         rest = tail.get(len..)?;
     }
-    let doc = |w: &&str| DOCUMENT_WORDS.contains(&w.to_lowercase().as_str());
+    // A slide or clause number (`01 / Lumarq`, `3.`) is no part of a name either.
+    let doc = |w: &&str| {
+        DOCUMENT_WORDS.contains(&w.to_lowercase().as_str())
+            || w.chars().all(|c| c.is_ascii_digit() || c == '.')
+    };
     let start = words.iter().position(|w| !doc(w))?;
     let end = words.iter().rposition(|w| !doc(w))?;
     let (first, last) = (words.get(start)?, words.get(end)?);
@@ -160,7 +164,7 @@ fn name(text: &str) -> Option<&str> {
     // The slice of `text` from the first kept word to the end of the last.
     let from = first.as_ptr() as usize - text.as_ptr() as usize;
     let to = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
-    text.get(from..to)
+    text.get(from..to).filter(|n| !n.contains(" / "))
 }
 
 /// The text of the body's first heading: ATX (`# …`), Setext (a line underlined with
@@ -222,6 +226,10 @@ mod tests {
         assert_eq!(
             two("# 🌱 Sprout × Gridline — how we're doing this\n"),
             Some(("Sprout", "Gridline"))
+        );
+        assert_eq!(
+            two("# 01 / Lumarq × Vesterbro\n"),
+            Some(("Lumarq", "Vesterbro"))
         );
         assert_eq!(
             two("# Tallyho 🤝 Pebble Pay\n"),
