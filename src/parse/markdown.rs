@@ -13,6 +13,7 @@ mod inline;
 mod label;
 mod lines;
 mod lists;
+mod parties;
 mod preamble;
 mod sentences;
 mod stated;
@@ -65,6 +66,12 @@ pub fn parse_with(source: &Source, memo: &mut Memo<'_>) -> Charter {
     // Metadata in the body, where front matter lacks it, names the sides too.
     preamble::read(body, base, memo.vocab(), &mut charter.meta);
     stated::read(body, base, &mut charter.meta);
+    parties::fill_sides(
+        body,
+        base,
+        |t| memo.vocab().section_for(t).is_some(),
+        &mut charter.meta,
+    );
     title::fill_sides(
         body,
         base,

@@ -227,6 +227,12 @@ const SPELLINGS: &[(&str, &str)] = &[
     ("our organisation", "company"),
     ("our organization", "company"),
     ("company name", "company"),
+    // A tracker's overview names the sides as a team says them: `| Us | Packhorse |`.
+    ("us", "company"),
+    ("we", "company"),
+    ("our side", "company"),
+    ("them", "partner"),
+    ("their side", "partner"),
     ("co", "company"),
     ("partner name", "partner"),
     ("partner organisation", "partner"),

@@ -21,7 +21,7 @@ mod table;
 pub use heading::{strip_numbering, HeadingMatch};
 pub use memo::{Lookup, Memo};
 pub(crate) use names::find_bytes;
-pub use names::Names;
+pub use names::{defined_term, Names};
 pub use normalise::normalize;
 pub use spec::{MetricPart, PhasePart, SectionSpec, VocabSpec};
 pub use table::Vocabulary;

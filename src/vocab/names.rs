@@ -140,17 +140,51 @@ const NOT_IN_INITIALS: [&str; 16] = [
 ];
 
 /// The name without what describes it, and the abbreviation in its first brackets
-/// (2 to 6 capitals: `(PCPN)`, not `(Osaka)`).
+/// (2 to 6 capitals: `(PCPN)`, not `(Osaka)`), or the term a memorandum defines it as
+/// in its brackets (`Corvane Diagnostics, Inc. ("Corvane")`, `("the Council")`).
 pub(super) fn name_parts(name: &str) -> (&str, Option<&str>) {
     let cut = name.find(['(', ',']).unwrap_or(name.len());
     let head = name.get(..cut).map(str::trim).filter(|h| !h.is_empty());
-    let abbreviation = name
-        .get(cut..)
-        .filter(|rest| rest.starts_with('('))
-        .and_then(|rest| rest.get(1..rest.find(')')?))
-        .map(str::trim)
-        .filter(|a| (2..=6).contains(&a.len()) && a.bytes().all(|b| b.is_ascii_uppercase()));
+    let rest = name.get(cut..).unwrap_or_default();
+    let bracket = |rest: &'_ str| -> Option<(usize, usize)> {
+        let open = rest.find('(')?;
+        Some((open, open + rest.get(open..)?.find(')')?))
+    };
+    let abbreviation = bracket(rest).and_then(|(open, close)| {
+        let inner = rest.get(open + 1..close)?.trim();
+        let caps = rest.starts_with('(')
+            && (2..=6).contains(&inner.len())
+            && inner.bytes().all(|b| b.is_ascii_uppercase());
+        if caps {
+            Some(inner)
+        } else {
+            defined_term(inner)
+        }
+    });
     (head.unwrap_or(name), abbreviation)
+}
+
+/// The term a bracket defines (`"Corvane"`, `"the Council"`, `the "College"`,
+/// `hereinafter "RSU"`): quoted, one to four words, starting with a capital.
+pub fn defined_term(inner: &str) -> Option<&str> {
+    let inner = inner.trim();
+    let inner = [
+        "hereinafter referred to as ",
+        "hereinafter ",
+        "the ",
+        "The ",
+    ]
+    .iter()
+    .find_map(|p| inner.strip_prefix(p))
+    .unwrap_or(inner);
+    let quoted = inner
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .or_else(|| inner.strip_prefix('“').and_then(|t| t.strip_suffix('”')))?;
+    let term = quoted.trim();
+    let term = term.strip_prefix("the ").unwrap_or(term).trim();
+    let words = term.split_whitespace().count();
+    ((1..=4).contains(&words) && term.starts_with(|c: char| c.is_uppercase())).then_some(term)
 }
 
 impl Forms {

@@ -98,3 +98,11 @@ fn wrong_types_and_typos_are_issues() {
     assert_eq!(closest("next_reveiw", META_KEYS), Some("next-review"));
     assert_eq!(closest("zzz", META_KEYS), None);
 }
+
+#[test]
+fn a_tracker_names_the_sides_as_us_and_them() {
+    assert_eq!(meta_key("Us"), Some("company"));
+    assert_eq!(meta_key("Our side"), Some("company"));
+    assert_eq!(meta_key("Them"), Some("partner"));
+    assert_eq!(meta_key("Their side"), Some("partner"));
+}

@@ -149,7 +149,21 @@ impl Pattern {
                 }
             }
             Target::Items(key) => {
-                for i in sections(key).flat_map(|s| s.items.iter()) {
+                // An item ending in a colon with items after it (`Either Party may
+                // terminate by written notice if:`) introduces them; it says nothing itself.
+                let lead_in = |items: &[crate::model::Text], n: usize| {
+                    items
+                        .get(n)
+                        .is_some_and(|i| i.text.trim_end().ends_with(':'))
+                        && n + 1 < items.len()
+                };
+                let items = sections(key).flat_map(|s| {
+                    let all = s.items.as_slice();
+                    all.iter()
+                        .enumerate()
+                        .filter(move |(n, _)| !lead_in(all, *n))
+                });
+                for (_, i) in items {
                     let piece = Piece {
                         span: i.span,
                         whole: false,

@@ -299,3 +299,22 @@ fn section_targets_match_the_body() {
     assert_eq!(hits[0].span, k.span("not working"));
     assert_eq!(arg(&hits[0], "target"), "Exit criteria");
 }
+
+#[test]
+fn an_item_that_introduces_the_next_ones_is_no_criterion() {
+    let md = "## Exit\n\
+        Either Party may terminate by written notice if:\n\
+        \n\
+        (a) fewer than half of the teams use it by 2 July 2027; or\n\
+        \n\
+        (b) it costs more than it saves:\n";
+    let k = Kit::md(md)
+        .section("exit", "## Exit")
+        .item("Either Party may terminate by written notice if:")
+        .item("(a) fewer than half of the teams use it by 2 July 2027; or")
+        .item("(b) it costs more than it saves:");
+    let hits = k.run("exit-criteria-not-measurable");
+    // The lead-in is passed over; a last item with a colon is still read.
+    let found: Vec<_> = hits.iter().map(|h| arg(h, "found")).collect();
+    assert_eq!(found, ["(b) it costs more than it saves:"]);
+}
