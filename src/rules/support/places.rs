@@ -24,7 +24,16 @@ pub(crate) fn side_name(charter: &Charter, side: Side) -> String {
         Side::Partner => (&charter.meta.partner, "the partner"),
     };
     match name {
-        Some(t) if t.has_words() => t.text.trim().to_string(),
+        // `Tamsworth College ("the College")`: a defined term is not said in a message.
+        Some(t) if t.has_words() => {
+            let t = t.text.trim();
+            let cut = [" (\"", " (“", " ('"]
+                .iter()
+                .filter_map(|q| t.find(q))
+                .min()
+                .unwrap_or(t.len());
+            t.get(..cut).unwrap_or(t).trim_end().to_string()
+        }
         _ => fallback.to_string(),
     }
 }
