@@ -94,6 +94,18 @@ fn known_same(known: &str, title: &str) -> bool {
 /// section (`# Goals & Objectives`) are not sides.
 pub fn sides(body: &str, is_section: impl Fn(&str) -> bool) -> Option<(&str, &str)> {
     let title = first_heading(body)?;
+    let mail = body
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .is_some_and(is_mail_header);
+    title_sides(title)
+        .or_else(|| mail.then(|| senders(body)).flatten())
+        .filter(|(a, b)| !is_section(a) && !is_section(b))
+}
+
+/// The two names a title names.
+fn title_sides(title: &str) -> Option<(&str, &str)> {
     // The part before the description, or after it (`Partnership charter: Acme and Orbital`).
     let mut parts = vec![title];
     for sep in DESCRIPTION {
@@ -120,7 +132,35 @@ pub fn sides(body: &str, is_section: impl Fn(&str) -> bool) -> Option<(&str, &st
                 (!a.eq_ignore_ascii_case(b)).then_some((a, b))
             })
         })
-        .filter(|(a, b)| !is_section(a) && !is_section(b))
+}
+
+/// The sides named by the organisations of a block of mail headers, when its subject
+/// names no pair: `From: Callum Reid, Damplock` / `To: Martina Osei, Pebblecrest Home
+/// Insurance`, the sender's first. Only lines inside a block of headers count.
+fn senders(body: &str) -> Option<(&str, &str)> {
+    fn org(value: &str) -> Option<&str> {
+        value.rsplit_once(", ").and_then(|(_, o)| name(o))
+    }
+    let mut block: Vec<(&str, &str)> = Vec::new();
+    for line in body.lines().map(str::trim).chain([""]) {
+        if let Some(h) = header(line) {
+            block.push(h);
+            continue;
+        }
+        let find = |n: &str| {
+            block
+                .iter()
+                .find(|(h, _)| *h == n)
+                .and_then(|(_, v)| org(v))
+        };
+        if let (Some(a), Some(b)) = (find("from"), find("to")) {
+            if !a.eq_ignore_ascii_case(b) {
+                return Some((a, b));
+            }
+        }
+        block.clear();
+    }
+    None
 }
 
 /// `A <sep> B` with both sides plausible names.
@@ -180,7 +220,7 @@ fn first_heading(body: &str) -> Option<&str> {
         .map(|l| l.trim_start_matches('\u{feff}').trim());
     let first = lines.find(|l| !l.is_empty())?;
     if is_mail_header(first) {
-        return subject(body);
+        return Some(subject(body).unwrap_or(""));
     }
     if let Some(rest) = first.strip_prefix('#') {
         return Some(
@@ -308,6 +348,17 @@ mod tests {
         assert_eq!(
             two("Subject: Re: Re: Hexmoor <> Bluebell charter v2 — my answers inline\n\nHi,\n"),
             Some(("Hexmoor", "Bluebell"))
+        );
+        // The organisations of a sender and a recipient name the sides.
+        assert_eq!(
+            two("Subject: FW: Pebblecrest pilot\nFrom: Callum Reid\nTo: Damplock leadership\n\n\
+                Forwarding.\n\nFrom: Callum Reid, Damplock\nTo: Martina Osei, Pebblecrest Home Insurance\n\
+                Date: Fri 22 Jan 2027\n\nDear Martina,\n"),
+            Some(("Damplock", "Pebblecrest Home Insurance"))
+        );
+        assert_eq!(
+            two("Dear all,\n\nFrom: Callum Reid, Damplock\nTo: Martina Osei, Pebble\n"),
+            None
         );
         // A subject that names one side, or a subject in the text below, names no pair.
         assert_eq!(
