@@ -116,7 +116,70 @@ pub fn section(rd: &Reader, raw: RawSection<'_>, blocks: &[Block], charter: &mut
             },
         }
     }
+    losses_under_loss_heading(rd, &mut sec);
     charter.sections.push(sec);
+}
+
+/// Words of a heading that speaks of what the sides lose (`What each of us loses if it
+/// doesn't work`, `At stake`).
+const LOSS_WORDS: &[&str] = &[
+    "lose",
+    "loses",
+    "losing",
+    "loss",
+    "losses",
+    "stake",
+    "stakes",
+    "downside",
+    "downsides",
+    "exposure",
+];
+
+/// Words of a heading that speaks of what the sides give as well (`Give and risk`).
+const GIVE_WORDS: &[&str] = &[
+    "give",
+    "gives",
+    "put",
+    "puts",
+    "bring",
+    "brings",
+    "commit",
+    "commits",
+    "commitment",
+    "commitments",
+    "contribute",
+    "contributes",
+    "contribution",
+    "contributions",
+    "invest",
+    "invests",
+    "investment",
+];
+
+/// Under a heading that speaks only of losses, a side's bare name (`Fenwick: the £25k`)
+/// says what that side loses, not what it gives: its label reads as `Fenwick loses`.
+fn losses_under_loss_heading(rd: &Reader, sec: &mut Section) {
+    let words = || {
+        sec.heading
+            .text
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_ascii_lowercase)
+    };
+    let has = |list: &[&str]| words().any(|w| list.contains(&w.as_str()));
+    if sec.key != "value-exchange" || !has(LOSS_WORDS) || has(GIVE_WORDS) {
+        return;
+    }
+    for f in &mut sec.fields {
+        if !matches!(f.key.as_str(), "we-give" | "partner-gives") {
+            continue;
+        }
+        let as_loss = format!("{} loses", f.label.text.trim());
+        if let Some(k) = rd.lookup.field_for(&sec.key, &as_loss) {
+            if matches!(k, "we-lose" | "partner-loses") {
+                f.key = k.to_string();
+            }
+        }
+    }
 }
 
 /// A paragraph or list item (with its nested items); returns the index after it.

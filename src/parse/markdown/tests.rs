@@ -916,3 +916,25 @@ fn a_pronoun_in_a_matrix_column_title_means_both_sides() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_sides_bare_name_under_a_heading_of_losses_says_what_it_loses() {
+    let text = "---\ncompany: Fenwick\npartner: Arlo\n---\n\n\
+        ## What each of us loses if it doesn't work\n\n\
+        Fenwick: the £25k and eight developer-months.\n\
+        Arlo: its £15k and its developer's time.\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    let keys: Vec<String> = fields_of(&c, "value-exchange")
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(keys, ["we-lose", "partner-loses"]);
+    // A heading of gives and risks together keeps a bare name as what the side gives.
+    let text = text.replace("What each of us loses if it doesn't work", "Give and lose");
+    let keys: Vec<String> = fields_of(&parse_str(&text), "value-exchange")
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(keys, ["we-give", "partner-gives"]);
+}

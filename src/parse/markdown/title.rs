@@ -94,6 +94,18 @@ fn known_same(known: &str, title: &str) -> bool {
 /// section (`# Goals & Objectives`) are not sides.
 pub fn sides(body: &str, is_section: impl Fn(&str) -> bool) -> Option<(&str, &str)> {
     let title = first_heading(body)?;
+    let mail = body
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .is_some_and(is_mail_header);
+    title_sides(title)
+        .or_else(|| mail.then(|| senders(body)).flatten())
+        .filter(|(a, b)| !is_section(a) && !is_section(b))
+}
+
+/// The two names a title names.
+fn title_sides(title: &str) -> Option<(&str, &str)> {
     // The part before the description, or after it (`Partnership charter: Acme and Orbital`).
     let mut parts = vec![title];
     for sep in DESCRIPTION {
@@ -120,7 +132,35 @@ pub fn sides(body: &str, is_section: impl Fn(&str) -> bool) -> Option<(&str, &st
                 (!a.eq_ignore_ascii_case(b)).then_some((a, b))
             })
         })
-        .filter(|(a, b)| !is_section(a) && !is_section(b))
+}
+
+/// The sides named by the organisations of a block of mail headers, when its subject
+/// names no pair: `From: Callum Reid, Damplock` / `To: Martina Osei, Pebblecrest Home
+/// Insurance`, the sender's first. Only lines inside a block of headers count.
+fn senders(body: &str) -> Option<(&str, &str)> {
+    fn org(value: &str) -> Option<&str> {
+        value.rsplit_once(", ").and_then(|(_, o)| name(o))
+    }
+    let mut block: Vec<(&str, &str)> = Vec::new();
+    for line in body.lines().map(str::trim).chain([""]) {
+        if let Some(h) = header(line) {
+            block.push(h);
+            continue;
+        }
+        let find = |n: &str| {
+            block
+                .iter()
+                .find(|(h, _)| *h == n)
+                .and_then(|(_, v)| org(v))
+        };
+        if let (Some(a), Some(b)) = (find("from"), find("to")) {
+            if !a.eq_ignore_ascii_case(b) {
+                return Some((a, b));
+            }
+        }
+        block.clear();
+    }
+    None
 }
 
 /// `A <sep> B` with both sides plausible names.
@@ -151,9 +191,12 @@ fn name(text: &str) -> Option<&str> {
         rest = tail.get(len..)?;
     }
     // A slide or clause number (`01 / Lumarq`, `3.`) is no part of a name either.
+    // Nor is a draft's version (`charter v2`).
     let doc = |w: &&str| {
         DOCUMENT_WORDS.contains(&w.to_lowercase().as_str())
             || w.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || w.strip_prefix(['v', 'V'])
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
     };
     let start = words.iter().position(|w| !doc(w))?;
     let end = words.iter().rposition(|w| !doc(w))?;
@@ -169,12 +212,16 @@ fn name(text: &str) -> Option<&str> {
 
 /// The text of the body's first heading: ATX (`# …`), Setext (a line underlined with
 /// `===` or `---`) or a bold line standing alone (`**…**`). Only the first non-blank
-/// line is looked at: a title comes first.
+/// line is looked at: a title comes first. A charter pasted from an email has none;
+/// there the subject of its mail headers is the title.
 fn first_heading(body: &str) -> Option<&str> {
     let mut lines = body
         .lines()
         .map(|l| l.trim_start_matches('\u{feff}').trim());
     let first = lines.find(|l| !l.is_empty())?;
+    if is_mail_header(first) {
+        return Some(subject(body).unwrap_or(""));
+    }
     if let Some(rest) = first.strip_prefix('#') {
         return Some(
             rest.trim_start_matches('#')
@@ -190,6 +237,53 @@ fn first_heading(body: &str) -> Option<&str> {
     let setext =
         !under.is_empty() && (under.bytes().all(|b| b == b'=') || under.bytes().all(|b| b == b'-'));
     setext.then_some(first)
+}
+
+/// Mail header names, as `From:` or Outlook's bold `**From:**`.
+const MAIL_HEADERS: &[&str] = &["from", "to", "cc", "date", "sent", "subject"];
+
+/// Reply and forward marks before a subject (`Re: Re: FW: …`).
+const REPLY_MARKS: &[&str] = &["re", "fw", "fwd", "aw", "wg", "tr", "sv"];
+
+/// Whether a line is a mail header (`From: …`, `**Subject:** …`).
+fn is_mail_header(line: &str) -> bool {
+    header(line).is_some()
+}
+
+/// A mail header line's name (lowercased against [`MAIL_HEADERS`]) and value.
+fn header(line: &str) -> Option<(&'static str, &str)> {
+    let line = line
+        .trim_start_matches('>')
+        .trim_start()
+        .trim_start_matches("**");
+    let (name, value) = line.split_once(':')?;
+    let known = MAIL_HEADERS
+        .iter()
+        .find(|h| name.trim().eq_ignore_ascii_case(h))?;
+    Some((known, value.trim_start_matches("**").trim()))
+}
+
+/// The subject of the first block of mail headers at the top of `body`, without its
+/// reply and forward marks.
+fn subject(body: &str) -> Option<&str> {
+    let value = body
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| is_mail_header(l))
+        .find_map(|l| header(l).filter(|(name, _)| *name == "subject"))?
+        .1;
+    let mut rest = value;
+    while let Some((mark, tail)) = rest.split_once(':') {
+        if !REPLY_MARKS
+            .iter()
+            .any(|m| mark.trim().eq_ignore_ascii_case(m))
+        {
+            break;
+        }
+        rest = tail.trim_start();
+    }
+    Some(rest.trim())
 }
 
 #[cfg(test)]
@@ -239,6 +333,39 @@ mod tests {
             two("# Brisa Payments + Quillon POS: Partnership Charter\n"),
             Some(("Brisa Payments", "Quillon POS"))
         );
+    }
+
+    #[test]
+    fn a_pasted_email_is_titled_by_its_subject() {
+        assert_eq!(
+            two("**From:** Tomas <t@s.example>\n**Sent:** Monday\n**Subject:** RE: Northbeam / Solvik charter – signed\n\nJenna,\n"),
+            Some(("Northbeam", "Solvik"))
+        );
+        assert_eq!(
+            two("From: Nadia <n@f.example>\nTo: Leon\nSubject: Fenwick x Arlo - the charter, final text\n"),
+            Some(("Fenwick", "Arlo"))
+        );
+        assert_eq!(
+            two("Subject: Re: Re: Hexmoor <> Bluebell charter v2 — my answers inline\n\nHi,\n"),
+            Some(("Hexmoor", "Bluebell"))
+        );
+        // The organisations of a sender and a recipient name the sides.
+        assert_eq!(
+            two("Subject: FW: Pebblecrest pilot\nFrom: Callum Reid\nTo: Damplock leadership\n\n\
+                Forwarding.\n\nFrom: Callum Reid, Damplock\nTo: Martina Osei, Pebblecrest Home Insurance\n\
+                Date: Fri 22 Jan 2027\n\nDear Martina,\n"),
+            Some(("Damplock", "Pebblecrest Home Insurance"))
+        );
+        assert_eq!(
+            two("Dear all,\n\nFrom: Callum Reid, Damplock\nTo: Martina Osei, Pebble\n"),
+            None
+        );
+        // A subject that names one side, or a subject in the text below, names no pair.
+        assert_eq!(
+            two("Subject: FW: Pebblecrest pilot - what we agreed\n"),
+            None
+        );
+        assert_eq!(two("Hi all,\n\nSubject: Keel x Orbital\n"), None);
     }
 
     #[test]
