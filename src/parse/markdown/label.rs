@@ -247,7 +247,7 @@ pub fn item(b: &Block) -> Option<Text> {
 /// The length of the clause number a paragraph starts with (`6.1`, `6.1.`, `6.`,
 /// `1.2.3`), followed by a space; 0 when none. `3.5 FTE` and `2.5 million` are
 /// quantities, which the number reader tells apart from a bare `6.1`.
-fn clause_number(t: &str) -> usize {
+pub(super) fn clause_number(t: &str) -> usize {
     let b = t.as_bytes();
     let digits = |from: usize| {
         b.iter()

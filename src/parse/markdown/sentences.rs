@@ -24,6 +24,15 @@ pub fn fields(rd: &Reader, section: &str, b: &Block) -> Vec<Field> {
         let Some(s) = b.text.get(start..end) else {
             continue;
         };
+        // A paragraph's clause number (`3.1 If the partnership fails, …`) is not a word
+        // of its opening.
+        let skip = if start == 0 && matches!(b.kind, super::blocks::Kind::Para) {
+            let n = super::label::clause_number(s);
+            n + (s.len() - n - s.get(n..).unwrap_or_default().trim_start().len())
+        } else {
+            0
+        };
+        let (start, s) = (start + skip, s.get(skip..).unwrap_or_default());
         if let Some((key, opening, value)) = opening(rd, section, s) {
             let at = |i: usize| b.source_offset(start + i);
             let value_end = if end >= b.text.len() {
@@ -211,6 +220,17 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_clause_number_is_not_part_of_the_opening() {
+        let text = format!(
+            "{FM}## Value exchange\n\n3.1 If the partnership fails, the Birch team loses a quarter.\n"
+        );
+        let got = read(&text, "value-exchange");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "we-lose");
+        assert!(got[0].1.starts_with("If the partnership fails"), "{got:?}");
     }
 
     #[test]
