@@ -253,6 +253,10 @@ pub(super) const PRONOUNS: [(&str, &str); 8] = [
 /// `label` (normalized, names perhaps already tokens) with the pronouns that stand for
 /// a side read as that side's token; `None` when it has none.
 pub(super) fn pronouns_as_sides(label: &str) -> Option<String> {
+    // Most labels have none: no copy for them.
+    if !label.split(' ').any(is_pronoun) {
+        return None;
+    }
     let mut changed = false;
     let mut out = String::with_capacity(label.len() + 16);
     for (i, w) in label.split(' ').enumerate() {
@@ -270,6 +274,10 @@ pub(super) fn pronouns_as_sides(label: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+fn is_pronoun(word: &str) -> bool {
+    PRONOUNS.iter().any(|(p, _)| *p == word)
+}
+
 /// The token for people who are neither side (`For patients`, `For member farms`).
 pub(super) const OTHERS: &str = "{others}";
 
@@ -278,14 +286,15 @@ pub(super) const OTHERS: &str = "{others}";
 /// label that names a side (`for acme`, `for us`) is not one.
 pub(super) fn others_form(label: &str) -> Option<String> {
     let (first, rest) = label.split_once(' ')?;
-    let words = rest.split(' ').count();
     let last = rest.rsplit(' ').next()?;
     let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss");
-    let names_a_side = rest.contains('{')
-        || rest
-            .split(' ')
-            .any(|w| PRONOUNS.iter().any(|(p, _)| *p == w) || w == "partners");
-    (words <= 3 && plural && !names_a_side).then(|| format!("{first} {OTHERS}"))
+    // The cheap tests first: most labels end in no plural.
+    if !plural || rest.split(' ').count() > 3 {
+        return None;
+    }
+    let names_a_side =
+        rest.contains('{') || rest.split(' ').any(|w| is_pronoun(w) || w == "partners");
+    (!names_a_side).then(|| format!("{first} {OTHERS}"))
 }
 
 /// Where `needle` occurs as whole words in `haystack` (both normalized), first.
@@ -331,14 +340,25 @@ const NOT_PEOPLE: [&str; 22] = [
 /// such a label names the third party a charter serves; a label that names a side
 /// or a plural that is not people (`Targets`, `Key results`) is not one.
 pub(super) fn people_form(label: &str) -> Option<String> {
-    let words: Vec<&str> = label.split(' ').collect();
-    let end = words.iter().position(|w| is_people(w))?;
-    let (group, clause) = (words.get(..=end)?, words.get(end + 1..)?);
-    let names_a_side = group
-        .iter()
-        .any(|w| w.starts_with('{') || *w == "partners" || PRONOUNS.iter().any(|(p, _)| p == w));
-    let shared_clause = clause.iter().all(|w| AFTER_PEOPLE.contains(w));
-    (group.len() <= 3 && !names_a_side && shared_clause).then(|| OTHERS.to_string())
+    // Read word by word, no list of them: most labels fail at the fourth word.
+    let mut words = label.split(' ');
+    let mut group = 0;
+    loop {
+        let w = words.next()?;
+        group += 1;
+        if w.starts_with('{') || w == "partners" || is_pronoun(w) {
+            return None;
+        }
+        if is_people(w) {
+            break;
+        }
+        if group == 3 {
+            return None;
+        }
+    }
+    words
+        .all(|w| AFTER_PEOPLE.contains(&w))
+        .then(|| OTHERS.to_string())
 }
 
 fn is_people(word: &str) -> bool {
