@@ -216,26 +216,40 @@ impl Forms {
 /// Where a side's name `form` stands in `haystack` as whole words, also as a
 /// possessive (`acmes` is how "Acme's" normalizes): its start and length.
 pub(super) fn find_name(haystack: &str, form: &str) -> Option<(usize, usize)> {
-    if let Some(at) = find_words(haystack, form) {
-        return Some((at, form.len()));
-    }
+    // One pass over the occurrences serves both searches: the first whole-word one
+    // (found as [`find_words`] finds it, which skips past a failed occurrence), else
+    // the first possessive one.
     let bytes = haystack.as_bytes();
+    let len = form.len();
+    let mut words_from = Some(0);
+    let mut possessive = None;
     let mut from = 0;
-    while let Some(i) = find_bytes(bytes.get(from..)?, form.as_bytes()) {
+    while let Some(i) = find_bytes(bytes.get(from..).unwrap_or_default(), form.as_bytes()) {
         let at = from + i;
-        let end = at + form.len();
+        let end = at + len;
         let before_ok = at == 0 || bytes.get(at - 1) == Some(&b' ');
-        let possessive = bytes.get(end) == Some(&b's')
-            && (end + 1 == bytes.len() || bytes.get(end + 1) == Some(&b' '));
-        if before_ok && possessive {
-            return Some((at, form.len() + 1));
+        if words_from.is_some_and(|w| at >= w) {
+            if before_ok && (end == bytes.len() || bytes.get(end) == Some(&b' ')) {
+                return Some((at, len));
+            }
+            words_from = Some(end.max(at + 1)).filter(|&w| w < bytes.len());
+        }
+        if possessive.is_none()
+            && before_ok
+            && bytes.get(end) == Some(&b's')
+            && (end + 1 == bytes.len() || bytes.get(end + 1) == Some(&b' '))
+        {
+            possessive = Some((at, len + 1));
+            if words_from.is_none() {
+                break;
+            }
         }
         from = at + 1;
         while from < haystack.len() && !haystack.is_char_boundary(from) {
             from += 1;
         }
     }
-    None
+    possessive
 }
 
 /// Words that name a side without naming it: `our side`, `owner (us)`, `their owner`.
@@ -254,7 +268,11 @@ pub(super) const PRONOUNS: [(&str, &str); 8] = [
 /// a side read as that side's token; `None` when it has none.
 pub(super) fn pronouns_as_sides(label: &str) -> Option<String> {
     // Most labels have none: no copy for them.
-    if !label.split(' ').any(is_pronoun) {
+    if !label
+        .as_bytes()
+        .split(|&b| b == b' ')
+        .any(|w| PRONOUNS.iter().any(|(p, _)| p.as_bytes() == w))
+    {
         return None;
     }
     let mut changed = false;
