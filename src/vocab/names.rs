@@ -250,26 +250,40 @@ impl Forms {
 /// Where a side's name `form` stands in `haystack` as whole words, also as a
 /// possessive (`acmes` is how "Acme's" normalizes): its start and length.
 pub(super) fn find_name(haystack: &str, form: &str) -> Option<(usize, usize)> {
-    if let Some(at) = find_words(haystack, form) {
-        return Some((at, form.len()));
-    }
+    // One pass over the occurrences serves both searches: the first whole-word one
+    // (found as [`find_words`] finds it, which skips past a failed occurrence), else
+    // the first possessive one.
     let bytes = haystack.as_bytes();
+    let len = form.len();
+    let mut words_from = Some(0);
+    let mut possessive = None;
     let mut from = 0;
-    while let Some(i) = find_bytes(bytes.get(from..)?, form.as_bytes()) {
+    while let Some(i) = find_bytes(bytes.get(from..).unwrap_or_default(), form.as_bytes()) {
         let at = from + i;
-        let end = at + form.len();
+        let end = at + len;
         let before_ok = at == 0 || bytes.get(at - 1) == Some(&b' ');
-        let possessive = bytes.get(end) == Some(&b's')
-            && (end + 1 == bytes.len() || bytes.get(end + 1) == Some(&b' '));
-        if before_ok && possessive {
-            return Some((at, form.len() + 1));
+        if words_from.is_some_and(|w| at >= w) {
+            if before_ok && (end == bytes.len() || bytes.get(end) == Some(&b' ')) {
+                return Some((at, len));
+            }
+            words_from = Some(end.max(at + 1)).filter(|&w| w < bytes.len());
+        }
+        if possessive.is_none()
+            && before_ok
+            && bytes.get(end) == Some(&b's')
+            && (end + 1 == bytes.len() || bytes.get(end + 1) == Some(&b' '))
+        {
+            possessive = Some((at, len + 1));
+            if words_from.is_none() {
+                break;
+            }
         }
         from = at + 1;
         while from < haystack.len() && !haystack.is_char_boundary(from) {
             from += 1;
         }
     }
-    None
+    possessive
 }
 
 /// Words that name a side without naming it: `our side`, `owner (us)`, `their owner`.
@@ -287,6 +301,14 @@ pub(super) const PRONOUNS: [(&str, &str); 8] = [
 /// `label` (normalized, names perhaps already tokens) with the pronouns that stand for
 /// a side read as that side's token; `None` when it has none.
 pub(super) fn pronouns_as_sides(label: &str) -> Option<String> {
+    // Most labels have none: no copy for them.
+    if !label
+        .as_bytes()
+        .split(|&b| b == b' ')
+        .any(|w| PRONOUNS.iter().any(|(p, _)| p.as_bytes() == w))
+    {
+        return None;
+    }
     let mut changed = false;
     let mut out = String::with_capacity(label.len() + 16);
     for (i, w) in label.split(' ').enumerate() {
@@ -304,6 +326,10 @@ pub(super) fn pronouns_as_sides(label: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+fn is_pronoun(word: &str) -> bool {
+    PRONOUNS.iter().any(|(p, _)| *p == word)
+}
+
 /// The token for people who are neither side (`For patients`, `For member farms`).
 pub(super) const OTHERS: &str = "{others}";
 
@@ -312,14 +338,15 @@ pub(super) const OTHERS: &str = "{others}";
 /// label that names a side (`for acme`, `for us`) is not one.
 pub(super) fn others_form(label: &str) -> Option<String> {
     let (first, rest) = label.split_once(' ')?;
-    let words = rest.split(' ').count();
     let last = rest.rsplit(' ').next()?;
     let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss");
-    let names_a_side = rest.contains('{')
-        || rest
-            .split(' ')
-            .any(|w| PRONOUNS.iter().any(|(p, _)| *p == w) || w == "partners");
-    (words <= 3 && plural && !names_a_side).then(|| format!("{first} {OTHERS}"))
+    // The cheap tests first: most labels end in no plural.
+    if !plural || rest.split(' ').count() > 3 {
+        return None;
+    }
+    let names_a_side =
+        rest.contains('{') || rest.split(' ').any(|w| is_pronoun(w) || w == "partners");
+    (!names_a_side).then(|| format!("{first} {OTHERS}"))
 }
 
 /// Where `needle` occurs as whole words in `haystack` (both normalized), first.
@@ -365,14 +392,25 @@ const NOT_PEOPLE: [&str; 22] = [
 /// such a label names the third party a charter serves; a label that names a side
 /// or a plural that is not people (`Targets`, `Key results`) is not one.
 pub(super) fn people_form(label: &str) -> Option<String> {
-    let words: Vec<&str> = label.split(' ').collect();
-    let end = words.iter().position(|w| is_people(w))?;
-    let (group, clause) = (words.get(..=end)?, words.get(end + 1..)?);
-    let names_a_side = group
-        .iter()
-        .any(|w| w.starts_with('{') || *w == "partners" || PRONOUNS.iter().any(|(p, _)| p == w));
-    let shared_clause = clause.iter().all(|w| AFTER_PEOPLE.contains(w));
-    (group.len() <= 3 && !names_a_side && shared_clause).then(|| OTHERS.to_string())
+    // Read word by word, no list of them: most labels fail at the fourth word.
+    let mut words = label.split(' ');
+    let mut group = 0;
+    loop {
+        let w = words.next()?;
+        group += 1;
+        if w.starts_with('{') || w == "partners" || is_pronoun(w) {
+            return None;
+        }
+        if is_people(w) {
+            break;
+        }
+        if group == 3 {
+            return None;
+        }
+    }
+    words
+        .all(|w| AFTER_PEOPLE.contains(&w))
+        .then(|| OTHERS.to_string())
 }
 
 fn is_people(word: &str) -> bool {

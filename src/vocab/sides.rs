@@ -88,6 +88,10 @@ pub(super) fn field_by_side(fields: &[SideField], label: &str) -> Option<usize> 
     let label = pronouns.as_deref().unwrap_or(label);
     let others = others_inside(label);
     let label = others.as_deref().unwrap_or(label);
+    // Every token has a brace: most labels have none.
+    if !label.contains('{') {
+        return None;
+    }
     let mut sides = TOKENS.iter().filter(|t| has_word(label, t));
     let (Some(&token), None) = (sides.next(), sides.next()) else {
         return None;
@@ -126,6 +130,9 @@ pub(super) fn field_by_side(fields: &[SideField], label: &str) -> Option<usize> 
 /// operators`: `for` and one to three words ending in a plural noun, none a side's name
 /// or pronoun, are people who are neither side, wherever they stand in the label.
 fn others_inside(label: &str) -> Option<String> {
+    if !has_word(label, "for") {
+        return None;
+    }
     let words: Vec<&str> = label.split(' ').collect();
     for (i, w) in words.iter().enumerate() {
         if *w != "for" {

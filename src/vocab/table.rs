@@ -212,6 +212,13 @@ impl Vocabulary {
         keys
     }
 
+    /// Whether any label names a field in section `section` (an unknown section, the
+    /// exit criteria, the signatures: none does), so that a reader need not ask.
+    pub fn has_fields(&self, section: &str) -> bool {
+        self.field_table(section)
+            .is_some_and(|(_, t)| !t.is_empty())
+    }
+
     /// The display title of a section key (`value-exchange` → `Value exchange`).
     pub fn title(&self, key: &str) -> String {
         self.sections

@@ -20,6 +20,9 @@ const PARTICLES: [&str; 4] = ["in", "up", "forward", "over"];
 /// sentence at most.
 pub fn fields(rd: &Reader, section: &str, b: &Block) -> Vec<Field> {
     let mut out = Vec::new();
+    if !rd.lookup.vocab().has_fields(section) {
+        return out;
+    }
     for (start, end) in sentences(&b.text) {
         let Some(s) = b.text.get(start..end) else {
             continue;
