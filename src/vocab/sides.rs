@@ -26,6 +26,13 @@ pub(super) struct SideField {
     words: Vec<String>,
 }
 
+impl SideField {
+    /// The field's index in the vocabulary's field names.
+    pub(super) fn field(&self) -> usize {
+        self.field
+    }
+}
+
 /// Per section, the fields its aliases tie to a side, from the section's field table
 /// (normalized alias to field index).
 pub(super) fn side_fields(table: &HashMap<String, usize>) -> Vec<SideField> {

@@ -214,6 +214,23 @@ impl Vocabulary {
 
     /// Whether any label names a field in section `section` (an unknown section, the
     /// exit criteria, the signatures: none does), so that a reader need not ask.
+    /// The fields of `section` its aliases tie to a side (`we-give`, `partner-loses`).
+    pub fn side_field_keys(&self, section: &str) -> Vec<&str> {
+        let Some((idx, _)) = self.field_table(section) else {
+            return Vec::new();
+        };
+        let mut keys: Vec<&str> = self
+            .side_fields()
+            .get(idx)
+            .into_iter()
+            .flatten()
+            .filter_map(|f| self.field_names.get(f.field()).map(String::as_str))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
     pub fn has_fields(&self, section: &str) -> bool {
         self.field_table(section)
             .is_some_and(|(_, t)| !t.is_empty())

@@ -57,6 +57,9 @@ pub fn section(rd: &Reader, raw: RawSection<'_>, blocks: &[Block], charter: &mut
         fields: Vec::new(),
         items: Vec::new(),
     };
+    // Unlabelled paragraphs, read for fields stated in sentences once the section is
+    // read, and only if a side's field is still missing (most charters label them).
+    let mut prose: Vec<Block> = Vec::new();
     let mut i = 0;
     while let Some(b) = blocks.get(i) {
         match &b.kind {
@@ -109,11 +112,25 @@ pub fn section(rd: &Reader, raw: RawSection<'_>, blocks: &[Block], charter: &mut
                     }
                     let mut j = 0;
                     while j < pieces.len() {
-                        j = line(rd, &pieces, j, &mut sec, charter);
+                        j = line(rd, &pieces, j, &mut sec, &mut prose, charter);
                     }
                 }
-                None => i = line(rd, blocks, i, &mut sec, charter),
+                None => i = line(rd, blocks, i, &mut sec, &mut prose, charter),
             },
+        }
+    }
+    if !prose.is_empty() {
+        let sided = rd.lookup.vocab().side_field_keys(key);
+        if sided.iter().any(|k| sec.field(k).is_none()) {
+            let before = sec.fields.len();
+            for b in &prose {
+                let stated = sentences::fields(rd, key, b);
+                sec.fields.extend(stated);
+            }
+            // In the order written, as if read in place.
+            if sec.fields.len() > before {
+                sec.fields.sort_by_key(|f| f.label.span.start);
+            }
         }
     }
     losses_under_loss_heading(rd, &mut sec);
@@ -188,6 +205,7 @@ fn line(
     blocks: &[Block],
     i: usize,
     sec: &mut Section,
+    prose: &mut Vec<Block>,
     charter: &mut Charter,
 ) -> usize {
     let Some(b) = blocks.get(i) else { return i + 1 };
@@ -253,14 +271,12 @@ fn line(
             return i + 1;
         }
     }
-    // An unlabelled paragraph may state fields in sentences (`Birch puts in …`).
-    if !matches!(sec.key.as_str(), "timeline" | "metrics" | "signatures") {
-        let stated = sentences::fields(rd, &sec.key, b);
-        if !stated.is_empty() {
-            sec.fields.extend(stated);
-            sec.items.extend(item(b));
-            return end;
-        }
+    // An unlabelled paragraph may state fields in sentences (`Birch puts in …`): kept
+    // for [`section`] to read once it knows whether a side's field is missing.
+    if !matches!(sec.key.as_str(), "timeline" | "metrics" | "signatures")
+        && rd.lookup.vocab().has_fields(&sec.key)
+    {
+        prose.push(b.clone());
     }
     if let Some(l) = label.filter(|l| looks_like_label(l.name)) {
         charter.unread.push(Unread {
