@@ -53,14 +53,18 @@ impl<'a> Builder<'a> {
             }
         }
         self.close_section();
-        let named = self
-            .lookup
-            .heading_for(text)
-            // The first heading naming a section only by a keyword is the title when it
-            // names the document (`Brisa Payments + Quillon POS: Partnership Charter`).
-            .filter(|&(_, how)| {
-                !(first && how == HeadingMatch::Keyword && self.lookup.vocab().is_title(text))
-            });
+        // A first heading that names the document (`Brisa Payments + Quillon POS:
+        // Partnership Charter`) is the title unless it is a section's exact alias: its
+        // keywords are not looked at (nor built, for a charter whose other headings are
+        // all aliases).
+        let named = if first && self.lookup.vocab().is_title(text) {
+            self.lookup
+                .vocab()
+                .section_for(text)
+                .map(|k| (k, HeadingMatch::Alias))
+        } else {
+            self.lookup.heading_for(text)
+        };
         let key = match named {
             Some((key, _)) => key,
             None => {
