@@ -255,6 +255,14 @@ pub(super) fn letter_break(src: &str, span: Span) -> bool {
     let text = src
         .get(span.start..span.end.min(src.len()))
         .unwrap_or_default();
+    // Most paragraphs are not: their first line is long or does not end in a comma.
+    let head = match memchr::memchr(b'\n', text.as_bytes()) {
+        Some(i) => text.get(..i).unwrap_or_default(),
+        None => text,
+    };
+    if head.len() > 120 || !head.trim_end().ends_with(',') {
+        return false;
+    }
     let mut lines = text
         .lines()
         .map(|l| super::plain::unquote(l).1.trim())
