@@ -16,6 +16,7 @@ mod lists;
 mod parties;
 mod preamble;
 mod sentences;
+mod sides;
 mod stated;
 mod timeline;
 mod title;

@@ -10,8 +10,8 @@
 //! The first party named is taken as ours, as a title's first side is (see `title`),
 //! unless a side already known says otherwise.
 
-use crate::model::{Meta, Side, Span, Text};
-use crate::vocab::{defined_term, Names};
+use crate::model::{Meta, Span, Text};
+use crate::vocab::defined_term;
 
 /// How far into the body a parties clause is looked for: it comes first, after a
 /// title, a reference line and perhaps a particulars table.
@@ -68,27 +68,17 @@ pub fn fill_sides(body: &str, base: usize, is_section: impl Fn(&str) -> bool, me
         [a, b, ..] => [a, b],
         _ => return,
     };
-    let known = Names::new(
-        meta.company.as_ref().map(|t| t.text.as_str()),
-        meta.partner.as_ref().map(|t| t.text.as_str()),
-    );
-    let side = |p: &Party| known.side_of(&p.name).or_else(|| known.side_of(&p.term));
-    let (ours, theirs) = match (side(a), side(b)) {
-        (Some(Side::Partner), _) | (_, Some(Side::Company)) => (b, a),
-        _ => (a, b),
-    };
     let text = |p: &Party| {
         Text::new(
             format!("{} (\"{}\")", p.name, p.term),
             Span::new(base + p.at, base + p.at + p.len),
         )
     };
-    if meta.company.is_none() && side(ours) != Some(Side::Partner) {
-        meta.company = Some(text(ours));
-    }
-    if meta.partner.is_none() && side(theirs) != Some(Side::Company) {
-        meta.partner = Some(text(theirs));
-    }
+    super::sides::place(
+        meta,
+        (text(a), Some(a.term.as_str())),
+        (text(b), Some(b.term.as_str())),
+    );
 }
 
 /// A party: its name as written, where the name stands in the opening, and the term

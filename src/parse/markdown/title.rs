@@ -6,8 +6,7 @@
 //! The first side named is taken as ours, unless a side already known says otherwise:
 //! a title is written by one side, and it puts itself first far more often than not.
 
-use crate::model::{Meta, Side, Span, Text};
-use crate::vocab::Names;
+use crate::model::{Meta, Span, Text};
 
 /// Separators between the two sides, spaced so that `Hewlett-Packard` stays one name;
 /// the strongest first.
@@ -66,28 +65,7 @@ pub fn fill_sides(body: &str, base: usize, is_section: impl Fn(&str) -> bool, me
     };
     let at = |s: &str| base + (s.as_ptr() as usize - body.as_ptr() as usize);
     let text = |s: &str| Text::new(s, Span::new(at(s), at(s) + s.len()));
-    let known = Names::new(
-        meta.company.as_ref().map(|t| t.text.as_str()),
-        meta.partner.as_ref().map(|t| t.text.as_str()),
-    );
-    let (ours, theirs) = match (known.side_of(a), known.side_of(b)) {
-        (Some(Side::Partner), _) | (_, Some(Side::Company)) => (b, a),
-        _ => (a, b),
-    };
-    let same = |t: &Option<Text>, s: &str| t.as_ref().is_some_and(|t| known_same(&t.text, s));
-    if meta.company.is_none() && !same(&meta.partner, ours) {
-        meta.company = Some(text(ours));
-    }
-    if meta.partner.is_none() && !same(&meta.company, theirs) {
-        meta.partner = Some(text(theirs));
-    }
-}
-
-/// Whether a known name and a title's name are the same side (`Orbital` in a title is
-/// `Orbital Systems` in the metadata): by first word.
-fn known_same(known: &str, title: &str) -> bool {
-    let first = |s: &str| s.split_whitespace().next().unwrap_or("").to_lowercase();
-    first(known) == first(title)
+    super::sides::place(meta, (text(a), None), (text(b), None));
 }
 
 /// The two names a title gives, in its order, as slices of `body`; names that name a
