@@ -361,11 +361,10 @@ const AFTER_PEOPLE: [&str; 12] = [
 ];
 
 /// Plurals with a people ending that are not people (and `-ments`, `-lists`: never).
-const NOT_PEOPLE: [&str; 22] = [
+const NOT_PEOPLE: [&str; 21] = [
     "others",
     "numbers",
     "orders",
-    "owners",
     "matters",
     "letters",
     "papers",

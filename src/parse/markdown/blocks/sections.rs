@@ -9,7 +9,7 @@
 //! is a heading one level deeper than every real heading.
 
 use super::{trim_end, Block, Builder, Kind, RawSection};
-use crate::model::{Span, Text, Unread, UnreadKind};
+use crate::model::{Side, Span, Text, Unread, UnreadKind};
 use crate::parse::markdown::label::Label;
 use crate::vocab::HeadingMatch;
 
@@ -54,10 +54,11 @@ impl<'a> Builder<'a> {
         }
         self.close_section();
         // A first heading that names the document (`Brisa Payments + Quillon POS:
-        // Partnership Charter`) is the title unless it is a section's exact alias: its
+        // Partnership Charter`) or both sides (`Sprout × Gridline — how we're doing
+        // this`) is the title unless it is a section's exact alias: its
         // keywords are not looked at (nor built, for a charter whose other headings are
         // all aliases).
-        let named = if first && self.lookup.vocab().is_title(text) {
+        let named = if first && (self.lookup.vocab().is_title(text) || self.names_both(text)) {
             self.lookup
                 .vocab()
                 .section_for(text)
@@ -95,6 +96,13 @@ impl<'a> Builder<'a> {
         if self.open.is_some() && letter_break(self.src, span) {
             self.close_section();
         }
+    }
+
+    /// Whether a heading names both sides (`Sprout × Gridline — how we're doing this`).
+    fn names_both(&self, text: &str) -> bool {
+        let names = self.lookup.names();
+        let n = crate::vocab::normalize(text);
+        names.names(&n, Side::Company) && names.names(&n, Side::Partner)
     }
 
     /// Whether a heading at `level` stays inside the open section `key` (at `open_level`).

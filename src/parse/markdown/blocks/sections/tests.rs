@@ -153,3 +153,14 @@ fn a_first_heading_naming_the_document_is_the_title() {
         read("# Keel × Orbital\n\n## Goals\n\nGrow.\n\n## Payments under the charter\n\nFees.\n");
     assert_eq!(keys(&c), ["goals", "value-exchange"]);
 }
+
+#[test]
+fn a_first_heading_naming_both_sides_is_the_title_not_a_section_by_keyword() {
+    // `doing this` is a goals keyword; the heading names Keel and Orbital.
+    let c = read(
+        "# Keel × Orbital — how we're doing this\n\n## What we each want\n\n- Keel: x\n\n\
+         ## Give and get\n\n- Keel gives: y\n",
+    );
+    assert_eq!(keys(&c), ["goals", "value-exchange"]);
+    assert_eq!(c.sections[0].heading.text, "What we each want");
+}
