@@ -5,13 +5,13 @@
 //! are kept in [`Charter::issues`] and turned into findings by the rules that own them.
 
 use crate::date::{self, DateError};
-use crate::value::date::{DateValue, Relative};
-use crate::value::number::Number;
 use jiff::civil::Date;
 
 mod comments;
+mod phase;
 mod values;
 pub use comments::{Comments, Directive, DirectiveKind};
+pub use phase::{Phase, PhaseKind, RelativeDates};
 pub use values::{Leverage, Status, Tier};
 
 /// A byte range into the source text (after any BOM was removed).
@@ -349,91 +349,6 @@ pub struct Field {
     pub label: Text,
     /// What follows the label.
     pub value: Text,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum PhaseKind {
-    Crawl,
-    Walk,
-    Run,
-}
-
-impl PhaseKind {
-    pub const ALL: [PhaseKind; 3] = [PhaseKind::Crawl, PhaseKind::Walk, PhaseKind::Run];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            PhaseKind::Crawl => "crawl",
-            PhaseKind::Walk => "walk",
-            PhaseKind::Run => "run",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<PhaseKind> {
-        let s = s.trim();
-        // Compared in place: no lowercased copy.
-        PhaseKind::ALL
-            .into_iter()
-            .find(|k| s.eq_ignore_ascii_case(k.name()))
-    }
-}
-
-#[derive(Clone, Debug)]
-pub struct Phase {
-    /// The phase's name as written (`Crawl`, `Phase 1 — Crawl (pilot)`).
-    pub name: Text,
-    /// Which phase it is, when the name was recognised.
-    pub kind: Option<PhaseKind>,
-    /// The whole phase: its table row, its H3 and content, or its TOML table.
-    pub span: Span,
-    /// The start as written and read, in any form (`6 Apr 2027`, `Q3 2027`, a range
-    /// whose first day it is). A range written once (`Apr 6 – May 15, 2027`) is both
-    /// the start and the end; see [`Phase::start_date`].
-    pub start: Option<Parsed<DateValue>>,
-    pub end: Option<Parsed<DateValue>>,
-    /// A window written relative to another date (`within 60 days of signing`), and
-    /// the day it was counted from when the charter gives one; the start and end
-    /// then hold the days it resolved to, or the relative value when it could not be.
-    pub relative: Option<RelativeDates>,
-    /// Scope or deliverables.
-    pub scope: Option<Text>,
-    pub go_no_go: Option<Text>,
-    /// The bar the go/no-go states: its largest percentage or share (`≥ 20%`,
-    /// `9 of 12 stores`), read by the parser.
-    pub bar: Option<Number>,
-    /// The recorded outcome, once the phase has ended.
-    pub result: Option<Text>,
-    /// The largest percentage or share the result states (`passed, 31%`).
-    pub achieved: Option<Number>,
-}
-
-/// A phase window counted from another date.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RelativeDates {
-    pub written: Relative,
-    /// The day it was counted from, when known (a signature date, `created`, the
-    /// end of the phase before).
-    pub anchor: Option<Date>,
-}
-
-impl Phase {
-    /// The first day of the start, when it is on the calendar.
-    pub fn start_date(&self) -> Option<Date> {
-        self.start.as_ref()?.value.as_ref().ok()?.first_day()
-    }
-
-    /// The last day of the end, when it is on the calendar.
-    pub fn end_date(&self) -> Option<Date> {
-        self.end.as_ref()?.value.as_ref().ok()?.last_day()
-    }
-
-    /// Whether the end is written but is no day (not a date, or not on the calendar).
-    pub fn end_unread(&self) -> bool {
-        self.end.as_ref().is_some_and(|e| match &e.value {
-            Ok(v) => matches!(v, DateValue::NoSuchDay(_) | DateValue::Ambiguous { .. }),
-            Err(_) => e.text.has_words(),
-        })
-    }
 }
 
 #[derive(Clone, Debug)]

@@ -50,7 +50,7 @@ pub fn run(args: LintArgs) -> u8 {
     } else {
         args.paths.clone()
     };
-    let mut inputs = walk::collect(&paths, &matcher, args.follow_links);
+    let mut inputs = walk::collect(&paths, &matcher, args.input.follow_links);
     if let Some(reference) = &args.changed_since {
         match crate::changed::changed_since(reference) {
             Ok(changed) => inputs.retain(|i| match i {
@@ -77,8 +77,8 @@ pub fn run(args: LintArgs) -> u8 {
         rules: &rules,
         report: report.as_ref(),
         today: args.today.unwrap_or_else(crate::date::today),
-        max_size: args.max_file_size,
-        stdin_name: args.stdin_filename.clone(),
+        max_size: args.input.max_file_size,
+        stdin_name: args.input.stdin_filename.clone(),
         fix: match (args.fix, args.diff) {
             (_, true) => Some(FixMode::Diff),
             (true, false) => Some(FixMode::Write),

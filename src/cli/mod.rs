@@ -111,6 +111,20 @@ pub struct ConfigArgs {
     pub no_config: bool,
 }
 
+/// How `lint` and `inspect` find and read their inputs.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// The name (and so the format) of the charter read from standard input.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// Follow symbolic links while walking directories.
+    #[arg(long)]
+    pub follow_links: bool,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub max_file_size: u64,
+}
+
 #[derive(Debug, Args)]
 pub struct LintArgs {
     /// Files or directories to lint; `-` reads one charter from standard input.
@@ -128,15 +142,8 @@ pub struct LintArgs {
     /// The date time-based rules use (YYYY-MM-DD), for reproducible CI runs.
     #[arg(long, value_name = "DATE", value_parser = parse_today)]
     pub today: Option<jiff::civil::Date>,
-    /// The name (and so the format) of the charter read from standard input.
-    #[arg(long, value_name = "NAME")]
-    pub stdin_filename: Option<String>,
-    /// Follow symbolic links while walking directories.
-    #[arg(long)]
-    pub follow_links: bool,
-    /// Refuse inputs larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
-    pub max_file_size: u64,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Colour: auto (a terminal, and NO_COLOR unset), always or never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -29,15 +29,8 @@ pub struct InspectArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = InspectFormat::Human)]
     pub format: InspectFormat,
-    /// The name (and so the format) of the charter read from standard input.
-    #[arg(long, value_name = "NAME")]
-    pub stdin_filename: Option<String>,
-    /// Follow symbolic links while walking directories.
-    #[arg(long)]
-    pub follow_links: bool,
-    /// Refuse inputs larger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
-    pub max_file_size: u64,
+    #[command(flatten)]
+    pub input: super::InputArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -64,11 +57,15 @@ pub fn run(args: InspectArgs) -> u8 {
         Ok(m) => m,
         Err(e) => return super::print_error(&e, color),
     };
-    let inputs = walk::collect(&args.paths, &matcher, args.follow_links);
+    let inputs = walk::collect(&args.paths, &matcher, args.input.follow_links);
     let mut files = Vec::new();
     let mut failures: Vec<InputFailure> = Vec::new();
     for input in &inputs {
-        match super::lint::read_input(input, args.stdin_filename.as_deref(), args.max_file_size) {
+        match super::lint::read_input(
+            input,
+            args.input.stdin_filename.as_deref(),
+            args.input.max_file_size,
+        ) {
             Ok(source) => {
                 let charter = parse::parse(&source, parse::format_for(&source.name), &rules.vocab);
                 files.push(view::build(&source, &charter, &rules.vocab));

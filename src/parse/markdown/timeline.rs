@@ -9,19 +9,8 @@ use crate::parse::phases::{dates_within, set_dates, DatePart};
 use crate::vocab::PhasePart;
 
 fn new_phase(rd: &Reader, name: Text, span: Span) -> Phase {
-    Phase {
-        kind: rd.lookup.phase_for(&name.text),
-        name,
-        span,
-        start: None,
-        end: None,
-        relative: None,
-        scope: None,
-        go_no_go: None,
-        bar: None,
-        result: None,
-        achieved: None,
-    }
+    let kind = rd.lookup.phase_for(&name.text);
+    Phase::new(name, kind, span)
 }
 
 /// Add a phase to the charter. A phase already listed and written again (clauses,

@@ -11,19 +11,7 @@ use ::toml::de::DeTable;
 
 impl Reader<'_> {
     pub(super) fn phase(&mut self, t: &DeTable<'_>, header: crate::model::Span) -> Phase {
-        let mut p = Phase {
-            name: Text::new("", header),
-            kind: None,
-            span: header,
-            start: None,
-            end: None,
-            relative: None,
-            scope: None,
-            go_no_go: None,
-            bar: None,
-            result: None,
-            achieved: None,
-        };
+        let mut p = Phase::new(Text::new("", header), None, header);
         let mut named = false;
         // A `dates` value is read after the loop: explicit `start`/`end` keys win.
         let mut dates: Option<Text> = None;

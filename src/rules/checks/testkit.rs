@@ -256,19 +256,8 @@ impl Kit {
     pub fn phase(mut self, kind: &str, needle: &str) -> Kit {
         let name = self.text(needle);
         let span = self.line(name.span);
-        self.charter.phases.push(Phase {
-            name,
-            kind: PhaseKind::parse(kind),
-            span,
-            start: None,
-            end: None,
-            relative: None,
-            scope: None,
-            go_no_go: None,
-            bar: None,
-            result: None,
-            achieved: None,
-        });
+        let kind = PhaseKind::parse(kind);
+        self.charter.phases.push(Phase::new(name, kind, span));
         self
     }
 
