@@ -94,29 +94,35 @@ pub fn section(rd: &Reader, raw: RawSection<'_>, blocks: &[Block], charter: &mut
                 }
                 i = end;
             }
-            Kind::Para | Kind::Item { .. } => match lines::labelled_lines(rd, key, b) {
-                // One block per labelled line, then the item's nested lines after them.
-                Some(mut pieces) => {
-                    let end = nested_end(blocks, i);
-                    pieces.extend(blocks.get(i + 1..end).unwrap_or_default().iter().cloned());
-                    i = end;
-                    // `**Crawl – pilot**⏎Dates: …⏎Go/No-Go: …`: a first line that
-                    // names a phase heads the labelled lines under it.
-                    if let Some((head, under)) = pieces.split_first().filter(|(h, _)| {
-                        key == "timeline"
-                            && Label::of(h).is_none()
-                            && rd.lookup.phase_for(&h.text).is_some()
-                    }) {
-                        timeline::heading_phase(rd, head, under, &mut sec, charter);
-                        continue;
+            Kind::Para | Kind::Item { .. } => {
+                match lines::labelled_lines(rd, key, b).or_else(|| {
+                    (key == "signatures")
+                        .then(|| lines::every_line(rd, b))
+                        .flatten()
+                }) {
+                    // One block per labelled line, then the item's nested lines after them.
+                    Some(mut pieces) => {
+                        let end = nested_end(blocks, i);
+                        pieces.extend(blocks.get(i + 1..end).unwrap_or_default().iter().cloned());
+                        i = end;
+                        // `**Crawl – pilot**⏎Dates: …⏎Go/No-Go: …`: a first line that
+                        // names a phase heads the labelled lines under it.
+                        if let Some((head, under)) = pieces.split_first().filter(|(h, _)| {
+                            key == "timeline"
+                                && Label::of(h).is_none()
+                                && rd.lookup.phase_for(&h.text).is_some()
+                        }) {
+                            timeline::heading_phase(rd, head, under, &mut sec, charter);
+                            continue;
+                        }
+                        let mut j = 0;
+                        while j < pieces.len() {
+                            j = line(rd, &pieces, j, &mut sec, &mut prose, charter);
+                        }
                     }
-                    let mut j = 0;
-                    while j < pieces.len() {
-                        j = line(rd, &pieces, j, &mut sec, &mut prose, charter);
-                    }
+                    None => i = line(rd, blocks, i, &mut sec, &mut prose, charter),
                 }
-                None => i = line(rd, blocks, i, &mut sec, &mut prose, charter),
-            },
+            }
         }
     }
     if !prose.is_empty() {
@@ -138,8 +144,10 @@ pub fn section(rd: &Reader, raw: RawSection<'_>, blocks: &[Block], charter: &mut
 }
 
 /// Words of a heading that speaks of what the sides lose (`What each of us loses if it
-/// doesn't work`, `At stake`).
+/// doesn't work`, `At stake`, `What's at risk`).
 const LOSS_WORDS: &[&str] = &[
+    "risk",
+    "risks",
     "lose",
     "loses",
     "losing",

@@ -304,6 +304,10 @@ pub fn field_table(rd: &Reader, rows: &[Block], sec: &mut Section) {
         .iter()
         .map(|t| (rd.lookup.field_for(&sec.key, &t.text), None))
         .collect();
+    // `| Vantor puts in | Plume puts in |`: a column per field, read down the columns.
+    if super::columns::per_field(rows, titles, &columns, sec) {
+        return;
+    }
     for row in rows {
         let Kind::Row { cells, header, .. } = &row.kind else {
             continue;
@@ -313,7 +317,12 @@ pub fn field_table(rd: &Reader, rows: &[Block], sec: &mut Section) {
         } else if *header {
             continue;
         } else if !matrix_fields(rd, &sec.key, titles, cells, &mut columns, &mut sec.fields) {
-            sec.items.extend(item(row));
+            // `| Partner manager | Jonas Lind (dedicated) | — |`: a row whose title
+            // names a field on its own, whichever side's column holds the value.
+            match super::columns::row_alone(rd, &sec.key, titles, cells) {
+                Some(f) => sec.fields.push(f),
+                None => sec.items.extend(item(row)),
+            }
         }
     }
 }

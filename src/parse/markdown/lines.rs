@@ -57,6 +57,28 @@ pub fn labelled_lines(rd: &Reader, section: &str, b: &Block) -> Option<Vec<Block
     Some(pieces)
 }
 
+/// The paragraph cut at every line break, one block per line, or `None` when it has
+/// one line. Under the signatures heading each line of a paragraph is a signer of its
+/// own (`Anders Kjær, CEO, Lumarq ApS — signed 9 Feb 2027⏎Mette Rask, CEO, …`).
+pub fn every_line(rd: &Reader, b: &Block) -> Option<Vec<Block>> {
+    if !matches!(b.kind, Kind::Para) {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    for c in &b.chunks {
+        if is_break(rd.src, b, c) {
+            pieces.push(piece(b, from, c.plain, Some(c.src)));
+            from = c.plain + 1;
+        }
+    }
+    if pieces.is_empty() {
+        return None;
+    }
+    pieces.push(piece(b, from, b.text.len(), None));
+    Some(pieces)
+}
+
 /// Whether chunk `c` is a soft or hard line break: one space of plain text for a
 /// source range that holds a line ending.
 fn is_break(src: &str, b: &Block, c: &Chunk) -> bool {

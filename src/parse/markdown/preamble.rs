@@ -103,7 +103,17 @@ fn next_heading(body: &str, mut pos: usize) -> Option<Heading> {
                 }
             }
             let blank_before = prev.is_none_or(|(_, p)| p.trim().is_empty());
-            if blank_before && t.len() > 4 && t.starts_with("**") && t.ends_with("**") {
+            // Alone: a bold first line of a paragraph (a slide's title line) is no heading.
+            let blank_after = body
+                .get(next..)
+                .and_then(|r| r.split('\n').next())
+                .is_none_or(|l| l.trim().is_empty());
+            if blank_before
+                && blank_after
+                && t.len() > 4
+                && t.starts_with("**")
+                && t.ends_with("**")
+            {
                 let inner = &t[2..t.len() - 2];
                 if !inner.contains("**") {
                     return Some(heading(pos, end, &inner.replace('\\', "")));
