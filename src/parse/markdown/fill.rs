@@ -94,6 +94,22 @@ pub fn section(rd: &Reader, raw: RawSection<'_>, blocks: &[Block], charter: &mut
                 }
                 i = end;
             }
+            Kind::Para if list_head(rd, key, blocks, i).is_some() => {
+                if let Some((f, name)) = list_head(rd, key, blocks, i) {
+                    let mut end = i + 1;
+                    while matches!(blocks.get(end).map(|b| &b.kind), Some(Kind::Item { .. })) {
+                        end += 1;
+                    }
+                    let end = field_end(rd, key, blocks, i + 1, end);
+                    let under = blocks.get(i + 1..end).unwrap_or_default();
+                    sec.fields.push(Field {
+                        key: f.to_string(),
+                        label: Text::new(name, b.span),
+                        value: joined(None, under, b.span.end),
+                    });
+                    i = end;
+                }
+            }
             Kind::Para | Kind::Item { .. } => {
                 match lines::labelled_lines(rd, key, b).or_else(|| {
                     (key == "signatures")
@@ -141,6 +157,33 @@ pub fn section(rd: &Reader, raw: RawSection<'_>, blocks: &[Block], charter: &mut
     }
     losses_under_loss_heading(rd, &mut sec);
     charter.sections.push(sec);
+}
+
+/// A one-line paragraph that only names a field (`Lumarq`, `Lumarq:`, `Our side`)
+/// right above a list: it heads the list, as a sub-heading would. The field and the
+/// label's words.
+fn list_head<'a, 'b>(
+    rd: &Reader<'a>,
+    section: &str,
+    blocks: &'b [Block],
+    i: usize,
+) -> Option<(&'a str, &'b str)> {
+    if matches!(section, "timeline" | "metrics" | "signatures") {
+        return None;
+    }
+    let b = blocks.get(i)?;
+    if !matches!(blocks.get(i + 1)?.kind, Kind::Item { depth: 0, .. }) {
+        return None;
+    }
+    let name = match Label::with_aside(b) {
+        Some(l) if l.rest.is_empty() => l.name,
+        Some(_) => return None,
+        None => crate::trim::trim(&b.text),
+    };
+    if name.is_empty() || super::label::too_many_words(name) {
+        return None;
+    }
+    field_of(rd, section, name).map(|f| (f, name))
 }
 
 /// Words of a heading that speaks of what the sides lose (`What each of us loses if it

@@ -19,6 +19,7 @@ pub fn labelled_lines(rd: &Reader, section: &str, b: &Block) -> Option<Vec<Block
     }
     let mut cuts: Vec<(usize, usize, usize)> = Vec::new();
     let mut first_is_label: Option<bool> = None;
+    let mut bold_lines: Option<bool> = None;
     for (k, c) in b.chunks.iter().enumerate() {
         if !is_break(rd.src, b, c) {
             continue;
@@ -30,10 +31,18 @@ pub fn labelled_lines(rd: &Reader, section: &str, b: &Block) -> Option<Vec<Block
             .map_or(c.src_end, |n| n.src)
             .min(rd.src.len());
         let line = b.text.get(next_plain..).unwrap_or_default();
+        let set_off = starts_emphasis(rd.src, next_src);
+        // `**Lumarq wins** → …⏎**Vesterbro wins** → …`: lines that each open with
+        // bold text are a list written without bullets, labelled or not.
+        if starts_emphasis(rd.src, c.src_end)
+            && *bold_lines.get_or_insert_with(|| starts_emphasis(rd.src, b.span.start))
+        {
+            cuts.push((c.plain, next_plain, c.src));
+            continue;
+        }
         let Some(name) = label_name(line) else {
             continue;
         };
-        let set_off = starts_emphasis(rd.src, next_src);
         // In a timeline, a phase's parts (`Dates:`, `Go/No-Go:`) are its fields.
         let names_field = || {
             rd.lookup.field_for(section, name).is_some()
