@@ -9,6 +9,7 @@
 
 mod block;
 mod bold;
+mod notes;
 mod plain;
 mod pool;
 mod sections;
@@ -98,6 +99,10 @@ struct Builder<'a> {
     bold_content_end: usize,
     /// A heading has been seen: only the first can be the title.
     titled: bool,
+    /// The open paragraph is speaker notes (counted in `quiet`).
+    notes_para: bool,
+    /// Inside a `::: notes` div (counted in `quiet`).
+    notes_div: bool,
 }
 
 pub fn collect<'a>(
@@ -156,6 +161,8 @@ fn pass<'a>(
         bold_text: String::new(),
         bold_content_end: 0,
         titled: false,
+        notes_para: false,
+        notes_div: false,
     };
     let events = Parser::new_ext(body, opts).into_offset_iter();
     match shifts {
@@ -237,6 +244,20 @@ impl<'a> Builder<'a> {
             Tag::Paragraph => {
                 if self.quiet > 0 {
                     return;
+                }
+                match notes::opens(self.src, span.start, span.end) {
+                    notes::Opens::Nothing => {}
+                    notes::Opens::Paragraph => {
+                        self.notes_para = true;
+                        self.quiet += 1;
+                        return;
+                    }
+                    notes::Opens::Div { closed } => {
+                        self.notes_para = closed;
+                        self.notes_div = !closed;
+                        self.quiet += 1;
+                        return;
+                    }
                 }
                 if self.items.is_empty() {
                     self.paragraph_ends_section(span);
@@ -333,6 +354,14 @@ impl<'a> Builder<'a> {
                 self.target = self.fallback();
             }
             TagEnd::Paragraph => {
+                let div_ends = self.notes_div
+                    && notes::closes_div(self.src.get(span.start..span.end).unwrap_or_default());
+                if std::mem::take(&mut self.notes_para) || div_ends {
+                    self.notes_div = false;
+                    self.quiet = self.quiet.saturating_sub(1);
+                    self.target = self.fallback();
+                    return;
+                }
                 let bold = std::mem::replace(&mut self.bold, Bold::No);
                 if Self::is_bold_line(bold) {
                     self.bold_line(span, bold != Bold::Closed);

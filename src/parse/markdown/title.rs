@@ -196,7 +196,17 @@ fn first_heading(body: &str) -> Option<&str> {
     let mut lines = body
         .lines()
         .map(|l| l.trim_start_matches('\u{feff}').trim());
-    let first = lines.find(|l| !l.is_empty())?;
+    // HTML comments before the title are not its first line (Marp's `<!-- theme: … -->`
+    // directives, an editor's note).
+    let mut comment = false;
+    let first = lines.find(|l| {
+        let opens = !comment && l.starts_with("<!--");
+        if opens || comment {
+            comment = !l.contains("-->");
+            return false;
+        }
+        !l.is_empty()
+    })?;
     if is_mail_header(first) {
         return Some(subject(body).unwrap_or(""));
     }

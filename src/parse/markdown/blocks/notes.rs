@@ -1,0 +1,94 @@
+//! Speaker notes left in a slide deck are not part of the agreement: a paragraph (also
+//! one in a blockquote) that opens with a notes label (`Notes:`, `Speaker notes:`,
+//! `**Presenter notes (Sofie):**`, reveal.js's `Note:` on a line of its own) and a
+//! Pandoc `::: notes` div are not read. Marp's `<!-- … -->` notes are HTML, never read.
+
+/// Labels that open speaker notes, lowercase, without an aside (`(Sofie)`).
+const LABELS: [&str; 6] = [
+    "notes",
+    "speaker notes",
+    "speaker note",
+    "presenter notes",
+    "presenter note",
+    "notes for presenter",
+];
+
+/// What a paragraph starting at `src[at..]` opens: nothing, notes that end with it, or
+/// a `::: notes` div (and whether its closing `:::` is in the same paragraph, which
+/// ends at `end`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Opens {
+    Nothing,
+    Paragraph,
+    Div { closed: bool },
+}
+
+pub(super) fn opens(src: &str, at: usize, end: usize) -> Opens {
+    let Some(text) = src.get(at..end.min(src.len())) else {
+        return Opens::Nothing;
+    };
+    let first = text.lines().next().unwrap_or_default().trim();
+    if let Some(rest) = first.strip_prefix(":::") {
+        let class = rest.trim_start_matches(':').trim();
+        let class = class.trim_start_matches('{').trim_start_matches('.');
+        if class
+            .get(..5)
+            .is_some_and(|c| c.eq_ignore_ascii_case("notes"))
+        {
+            return Opens::Div {
+                closed: closes_div(text.get(first.len()..).unwrap_or_default()),
+            };
+        }
+        return Opens::Nothing;
+    }
+    let head = first.get(..first.len().min(48)).unwrap_or(first);
+    let Some(colon) = head.find(':') else {
+        return Opens::Nothing;
+    };
+    let label = head[..colon].trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    let label = match label.find('(') {
+        Some(p) if label.ends_with(')') => label[..p].trim_end(),
+        _ => label,
+    };
+    let after =
+        first[colon + 1..].trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    let named = LABELS.iter().any(|l| l.eq_ignore_ascii_case(label))
+        || (label.eq_ignore_ascii_case("note") && after.is_empty());
+    if named {
+        Opens::Paragraph
+    } else {
+        Opens::Nothing
+    }
+}
+
+/// Whether `text` has a line that is only `:::`, closing a div.
+pub(super) fn closes_div(text: &str) -> bool {
+    text.lines().any(|l| {
+        let l = l.trim();
+        l.len() >= 3 && l.bytes().all(|b| b == b':')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{opens, Opens};
+
+    fn of(s: &str) -> Opens {
+        opens(s, 0, s.len())
+    }
+
+    #[test]
+    fn notes_labels_and_divs_open_notes_and_other_paragraphs_do_not() {
+        assert!(of("Notes: drivers are the shared customer") == Opens::Paragraph);
+        assert!(of("**Presenter notes (Sofie):** 12 minutes") == Opens::Paragraph);
+        assert!(of("Speaker notes: keep this up") == Opens::Paragraph);
+        assert!(of("Note:\nWalk could start early") == Opens::Paragraph);
+        assert!(of("::: notes\nRhys signs later\n:::") == Opens::Div { closed: true });
+        assert!(of("::: {.notes}\nRhys signs later") == Opens::Div { closed: false });
+        // Content, not notes: a note with its text on the line, a label that only
+        // starts with the word, a div of another class.
+        assert!(of("Note: the partner pays in EUR") == Opens::Nothing);
+        assert!(of("Notes on pricing: in EUR") == Opens::Nothing);
+        assert!(of("::: warning\ntext\n:::") == Opens::Nothing);
+    }
+}
