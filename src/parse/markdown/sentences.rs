@@ -49,7 +49,11 @@ pub fn fields(rd: &Reader, section: &str, b: &Block) -> Vec<Field> {
         } else {
             b.source_offset(end)
         };
-        let Some((key, opening, value)) = opening(rd, section, s) else {
+        let found = opening(rd, section, s).or_else(|| {
+            let prev = out.last().filter(|_| last_was_field)?;
+            elided(rd, section, s, &prev.label.text)
+        });
+        let Some((key, opening, value)) = found else {
             if let Some(f) = out.last_mut().filter(|_| clause && last_was_field) {
                 extend(f, &b.text, start, end, value_end);
             } else {
@@ -113,7 +117,8 @@ fn opening<'a>(rd: &Reader<'a>, section: &str, s: &str) -> Option<(&'a str, usiz
         // A side's bare name names what it gives (`The Council` alone); the words
         // after it may name another of its fields (`The Council loses`, `RSU Extension
         // will lose`): the longer opening is the more specific.
-        for m in n + 1..=(n + VERB_WORDS).min(most) {
+        let bare = rd.lookup.names().ends_with_name(head);
+        for m in (n + 1..=(n + VERB_WORDS).min(most)).filter(|_| bare) {
             let Some(&e) = ends_seen.get(m - 1) else {
                 break;
             };
@@ -151,6 +156,38 @@ fn opening<'a>(rd: &Reader<'a>, section: &str, s: &str) -> Option<(&'a str, usiz
         return Some((key, end, value));
     }
     None
+}
+
+/// `Quaytix's is Ben Adeyemi` after `The Museum's decision-maker is …`: a possessive
+/// whose noun is left out names the field the previous label's noun names for that
+/// side. The field, the opening's length (the possessive) and where the value starts.
+fn elided<'a>(
+    rd: &Reader<'a>,
+    section: &str,
+    s: &str,
+    prev_label: &str,
+) -> Option<(&'a str, usize, usize)> {
+    let (first, _) = s.split_once(' ')?;
+    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+    if !possessive(first) {
+        return None;
+    }
+    let noun = prev_label
+        .split(' ')
+        .skip_while(|w| !possessive(w))
+        .skip(1)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if noun.is_empty() {
+        return None;
+    }
+    let key = field_at(rd, section, &format!("{first} {noun}"))?;
+    let rest = s.get(first.len()..)?;
+    Some((
+        key,
+        first.len(),
+        first.len() + rest.len() - rest.trim_start().len(),
+    ))
 }
 
 /// The field an opening names in `section`.
@@ -303,6 +340,19 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_possessive_without_its_noun_borrows_the_one_before() {
+        let text = format!(
+            "{FM}## Governance\n\n6.1 Birch's decision owner is Ravi Menon, COO. \
+             Kettle's is Alan Birt, CFO.\n"
+        );
+        let got = read(&text, "governance");
+        let keys: Vec<&str> = got.iter().map(|(k, ..)| k.as_str()).collect();
+        assert_eq!(keys, ["our-owner", "partner-owner"], "{got:?}");
+        assert_eq!(got[1].1, "Kettle's");
+        assert_eq!(got[1].2, "is Alan Birt, CFO.");
     }
 
     #[test]
