@@ -56,11 +56,13 @@ impl Tier {
         }
         let mut found = None;
         for (word, aside) in words(s) {
-            let tier = if is(word, "1") || is(word, "integration") {
+            let tier = if let Some(t) = Tier::numeral(word) {
+                t
+            } else if is(word, "integration") {
                 Tier::Integration
-            } else if is(word, "2") || is(word, "partnership") {
+            } else if is(word, "partnership") {
                 Tier::Partnership
-            } else if is(word, "3") || is(word, "strategic") {
+            } else if is(word, "strategic") {
                 Tier::Strategic
             } else if aside || is(word, "tier") {
                 continue;
@@ -73,6 +75,22 @@ impl Tier {
             found = Some(tier);
         }
         found
+    }
+
+    /// A tier written as a number in any of the ways people count (any case): `2`,
+    /// `two`, `II`, `second`, `2nd`.
+    pub fn numeral(word: &str) -> Option<Tier> {
+        const NUMERALS: [[&str; 5]; 3] = [
+            ["1", "one", "i", "first", "1st"],
+            ["2", "two", "ii", "second", "2nd"],
+            ["3", "three", "iii", "third", "3rd"],
+        ];
+        let n = NUMERALS
+            .iter()
+            .position(|forms| forms.iter().any(|f| is(word, f)))?;
+        [Tier::Integration, Tier::Partnership, Tier::Strategic]
+            .get(n)
+            .copied()
     }
 
     pub fn number(self) -> u8 {
@@ -202,6 +220,10 @@ mod tests {
             ("Strategic (tier 3)", Some(Tier::Strategic)),
             ("Tier 3 – Strategic", Some(Tier::Strategic)),
             ("1 (integration)", Some(Tier::Integration)),
+            ("Tier II", Some(Tier::Partnership)),
+            ("second tier", Some(Tier::Partnership)),
+            ("3rd", Some(Tier::Strategic)),
+            ("Tier three (strategic)", Some(Tier::Strategic)),
             ("2 – strategic", None),
             ("3 (partnership)", None),
             ("gold", None),

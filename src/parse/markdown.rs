@@ -16,6 +16,7 @@ mod lines;
 mod lists;
 mod parties;
 mod preamble;
+mod runin;
 mod sentences;
 mod sides;
 mod stated;

@@ -26,6 +26,15 @@ pub fn mark(text: &str) -> Option<bool> {
     (ticked || conformed).then_some(true)
 }
 
+/// Whether a row or column title names the signature itself (`Signature`, `Signed`),
+/// so that a filled-in cell under it is the signature.
+pub fn names_signature(title: &str) -> bool {
+    let t = title.trim().trim_end_matches(':');
+    ["signature", "signed", "sign"]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
+}
+
 /// Words and marks that say a signature is still to come.
 const UNSIGNED: [&str; 9] = [
     "to be signed",

@@ -40,6 +40,20 @@ impl Names {
         forms.in_labels().any(|f| find_name(t, f).is_some())
     }
 
+    /// Whether `text` ends with a side's name in any form a label may use (`The
+    /// Council`, `RSU Extension`): an opening that names the side and not yet what of.
+    pub fn ends_with_name(&self, text: &str) -> bool {
+        with_scratch(text, |t| {
+            self.company
+                .in_labels()
+                .chain(self.partner.in_labels())
+                .any(|f| {
+                    t.strip_suffix(f)
+                        .is_some_and(|head| head.is_empty() || head.ends_with(' '))
+                })
+        })
+    }
+
     fn side_of_normalized(&self, t: &str) -> Option<Side> {
         let has = |forms: &Forms| forms.iter().any(|f| find_name(t, f).is_some());
         match (has(&self.company), has(&self.partner)) {

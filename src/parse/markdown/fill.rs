@@ -4,7 +4,7 @@
 
 use super::blocks::{Block, Kind, RawSection};
 use super::label::{field_of, field_table, item, joined, nested_end, Label, Reader};
-use super::{lines, lists, sentences, timeline};
+use super::{lines, lists, runin, sentences, timeline};
 use crate::model::{Charter, Field, Section, Span, Text, Unread, UnreadKind};
 
 /// Index after the content under sub-heading `i` of level `level`.
@@ -266,6 +266,15 @@ fn line(
         "timeline" | "metrics" | "signatures" => Label::of(b),
         _ => Label::with_aside(b),
     };
+    // `**6.1 Decision owners.** Keel: …`: a run-in heading, then labels (or the value).
+    if label.as_ref().is_none_or(|l| l.name.contains(". "))
+        && !matches!(sec.key.as_str(), "timeline" | "metrics" | "signatures")
+    {
+        if let Some(fields) = runin::fields(rd, &sec.key, b) {
+            sec.fields.extend(fields);
+            return end;
+        }
+    }
     if let Some(l) = &label {
         if let Some(f) = field_of(rd, &sec.key, l.name) {
             sec.fields.push(Field {

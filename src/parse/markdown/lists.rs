@@ -3,7 +3,7 @@
 use super::blocks::{Block, Kind};
 use super::dates::dates;
 use super::label::{header_cells, item, row_field, Label, Reader};
-use crate::model::{Charter, Metric, Section, Signature, Span, Text};
+use crate::model::{Charter, Metric, Section, Side, Signature, Span, Text};
 use crate::parse::signed;
 use crate::value::date::DateValue;
 use crate::vocab::MetricPart;
@@ -179,6 +179,9 @@ fn first_date(src: &str, span: Span) -> Option<Text> {
 /// it has a date (a table has no check boxes, and a filled-in date is how people sign
 /// there). A row that says it is not signed (`pending`, `____`) never is.
 pub fn signatures_table(rd: &Reader, rows: &[Block], sec: &mut Section, charter: &mut Charter) {
+    if party_columns(rd, rows, charter) {
+        return;
+    }
     let signed_col = header_cells(rows).iter().position(|c| {
         let t = c.text.to_lowercase();
         t.contains("signed") || t.contains("signature") || t.contains("status")
@@ -226,4 +229,68 @@ pub fn signatures_table(rd: &Reader, rows: &[Block], sec: &mut Section, charter:
 
 fn span_of(s: &str) -> Span {
     Span::new(0, s.len())
+}
+
+/// A signatures table with a column per party (`| For Corvane | For the Board of
+/// Regents |` over rows of `/s/ name`, name and title, `Date: …`; or `| | For the
+/// Museum | For Quaytix |` over rows titled `Name`, `Signature`, `Date`): one
+/// signature per column, read down it. A column is signed when a cell carries a mark
+/// (`/s/ name`, `✓`), the `Signature` row is filled in, or it has a date; a blank
+/// column is not. Whether the table was read so (its header names both sides).
+fn party_columns(rd: &Reader, rows: &[Block], charter: &mut Charter) -> bool {
+    let names = rd.lookup.names();
+    let titles = header_cells(rows);
+    let sides: Vec<(usize, Side)> = titles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| Some((i, names.side_of(&t.text)?)))
+        .collect();
+    let both = sides.iter().any(|(_, s)| *s == Side::Company)
+        && sides.iter().any(|(_, s)| *s == Side::Partner);
+    if !both || sides.len() != 2 {
+        return false;
+    }
+    for &(col, side) in &sides {
+        let Some(title) = titles.get(col) else {
+            continue;
+        };
+        let mut span = title.span;
+        let (mut who, mut date, mut marked, mut unsigned) = (Vec::new(), None, false, false);
+        for row in rows {
+            let Kind::Row {
+                cells,
+                header: false,
+                ..
+            } = &row.kind
+            else {
+                continue;
+            };
+            let Some(cell) = cells.get(col).filter(|c| c.has_words()) else {
+                continue;
+            };
+            span = span.join(cell.span);
+            unsigned |= signed::says_unsigned(&cell.text);
+            let row_title = cells.first().filter(|_| col > 0);
+            marked |= signed::mark(&cell.text) == Some(true)
+                || row_title.is_some_and(|t| signed::names_signature(&t.text));
+            match first_date(rd.src, cell.span) {
+                Some(d) if date.is_none() => date = Some(d),
+                Some(_) => {}
+                None => who.push(cell.text.trim()),
+            }
+        }
+        let who = if who.is_empty() {
+            title.clone()
+        } else {
+            Text::new(who.join(", "), span)
+        };
+        charter.signatures.push(Signature {
+            span,
+            who,
+            signed: !unsigned && (marked || date.is_some()),
+            date,
+            side: Some(side),
+        });
+    }
+    true
 }

@@ -8,9 +8,14 @@ use super::blocks::Block;
 use super::label::Reader;
 use crate::model::{Field, Span, Text};
 
-/// Openings are short: a side's name and a verb, perhaps after `If it fails,`.
+/// Openings are short: a side's name and a verb, perhaps after `If it fails,` or
+/// `Should the partnership fail,`.
 const MIN_OPENING_WORDS: usize = 2;
-const MAX_OPENING_WORDS: usize = 6;
+const MAX_OPENING_WORDS: usize = 8;
+
+/// How many words after an opening that names a field are asked whether they name a
+/// more specific one (`will lose` after `The Council`).
+const VERB_WORDS: usize = 2;
 
 /// Words that finish a verb the opening ends with (`puts in`, `gives up`): read as
 /// part of the opening rather than of the value.
@@ -23,7 +28,10 @@ pub fn fields(rd: &Reader, section: &str, b: &Block) -> Vec<Field> {
     if !rd.lookup.vocab().has_fields(section) {
         return out;
     }
-    for (start, end) in sentences(&b.text) {
+    // Whether the last sentence read gave a field: a clause after `;` that states no
+    // field of its own (`Acme gives two engineers; also £50k`) belongs to its value.
+    let mut last_was_field = false;
+    for (start, end, clause) in sentences(&b.text) {
         let Some(s) = b.text.get(start..end) else {
             continue;
         };
@@ -36,30 +44,51 @@ pub fn fields(rd: &Reader, section: &str, b: &Block) -> Vec<Field> {
             0
         };
         let (start, s) = (start + skip, s.get(skip..).unwrap_or_default());
-        if let Some((key, opening, value)) = opening(rd, section, s) {
-            let at = |i: usize| b.source_offset(start + i);
-            let value_end = if end >= b.text.len() {
-                b.span.end
+        let value_end = if end >= b.text.len() {
+            b.span.end
+        } else {
+            b.source_offset(end)
+        };
+        let found = opening(rd, section, s).or_else(|| {
+            let prev = out.last().filter(|_| last_was_field)?;
+            elided(rd, section, s, &prev.label.text)
+        });
+        let Some((key, opening, value)) = found else {
+            if let Some(f) = out.last_mut().filter(|_| clause && last_was_field) {
+                extend(f, &b.text, start, end, value_end);
             } else {
-                at(end - start)
-            };
-            let value_start = at(value).min(value_end);
-            let label = s
-                .get(..opening)
-                .unwrap_or_default()
-                .trim_end_matches([',', ' ', '—', '–', '-', ':']);
-            out.push(Field {
-                key: key.to_string(),
-                // Ends after its last character, not at the markup that may follow it.
-                label: Text::new(label, Span::new(at(0), after_last(label, at).max(at(0)))),
-                value: Text::new(
-                    s.get(value..).unwrap_or_default().trim(),
-                    Span::new(value_start, value_end),
-                ),
-            });
-        }
+                last_was_field = false;
+            }
+            continue;
+        };
+        last_was_field = true;
+        let at = |i: usize| b.source_offset(start + i);
+        let value_start = at(value).min(value_end);
+        let label = s
+            .get(..opening)
+            .unwrap_or_default()
+            .trim_end_matches([',', ' ', '—', '–', '-', ':']);
+        out.push(Field {
+            key: key.to_string(),
+            // Ends after its last character, not at the markup that may follow it.
+            label: Text::new(label, Span::new(at(0), after_last(label, at).max(at(0)))),
+            value: Text::new(
+                s.get(value..).unwrap_or_default().trim(),
+                Span::new(value_start, value_end),
+            ),
+        });
     }
     out
+}
+
+/// `f`'s value extended over the clause `text[start..end]` (ending at source offset
+/// `source_end`) that follows it after a `;`.
+fn extend(f: &mut Field, text: &str, start: usize, end: usize, source_end: usize) {
+    let v = &mut f.value;
+    v.text.push(' ');
+    v.text
+        .push_str(text.get(start..end).unwrap_or_default().trim());
+    v.span = Span::new(v.span.start, source_end.max(v.span.end));
 }
 
 /// The source offset just after the last character of `label` (which starts the
@@ -80,16 +109,27 @@ fn opening<'a>(rd: &Reader<'a>, section: &str, s: &str) -> Option<(&'a str, usiz
     for n in MIN_OPENING_WORDS..=most {
         let end = *ends_seen.get(n - 1)?;
         let head = s.get(..end)?.trim_end_matches(',');
-        let Some(key) = rd
-            .lookup
-            .vocab()
-            .field_for(section, head, rd.lookup.names())
-        else {
+        let Some(mut key) = field_at(rd, section, head) else {
             continue;
         };
+        let mut n = n;
+        let mut end = end;
+        // A side's bare name names what it gives (`The Council` alone); the words
+        // after it may name another of its fields (`The Council loses`, `RSU Extension
+        // will lose`): the longer opening is the more specific.
+        let bare = rd.lookup.names().ends_with_name(head);
+        for m in (n + 1..=(n + VERB_WORDS).min(most)).filter(|_| bare) {
+            let Some(&e) = ends_seen.get(m - 1) else {
+                break;
+            };
+            let longer = s.get(..e).unwrap_or_default().trim_end_matches(',');
+            if let Some(k) = field_at(rd, section, longer).filter(|k| *k != key) {
+                (key, n, end) = (k, m, e);
+                break;
+            }
+        }
         // An opening that ends with a side's name (`If it fails, Birch`) takes its
         // verb; one that ends with a verb takes its particle (`puts in`).
-        let mut end = end;
         let last = s.get(..end).unwrap_or_default();
         let last = last
             .get(last.rfind(' ').map_or(0, |i| i + 1)..)
@@ -118,6 +158,45 @@ fn opening<'a>(rd: &Reader<'a>, section: &str, s: &str) -> Option<(&'a str, usiz
     None
 }
 
+/// `Quaytix's is Ben Adeyemi` after `The Museum's decision-maker is …`: a possessive
+/// whose noun is left out names the field the previous label's noun names for that
+/// side. The field, the opening's length (the possessive) and where the value starts.
+fn elided<'a>(
+    rd: &Reader<'a>,
+    section: &str,
+    s: &str,
+    prev_label: &str,
+) -> Option<(&'a str, usize, usize)> {
+    let (first, _) = s.split_once(' ')?;
+    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+    if !possessive(first) {
+        return None;
+    }
+    let noun = prev_label
+        .split(' ')
+        .skip_while(|w| !possessive(w))
+        .skip(1)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if noun.is_empty() {
+        return None;
+    }
+    let key = field_at(rd, section, &format!("{first} {noun}"))?;
+    let rest = s.get(first.len()..)?;
+    Some((
+        key,
+        first.len(),
+        first.len() + rest.len() - rest.trim_start().len(),
+    ))
+}
+
+/// The field an opening names in `section`.
+fn field_at<'a>(rd: &Reader<'a>, section: &str, head: &str) -> Option<&'a str> {
+    rd.lookup
+        .vocab()
+        .field_for(section, head, rd.lookup.names())
+}
+
 /// Where each word of `s` ends (byte offsets).
 fn word_ends(s: &str) -> impl Iterator<Item = usize> + '_ {
     s.char_indices()
@@ -131,27 +210,30 @@ fn word_ends(s: &str) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// The sentences of a block's text as byte ranges: cut after `.`, `!`, `?` or `;`
-/// followed by a space and a capital letter (`Kettle loses…` after `…engineers.`).
-fn sentences(text: &str) -> Vec<(usize, usize)> {
+/// followed by a space and a capital letter (`Kettle loses…` after `…engineers.`),
+/// and after `;` and a space whatever follows (`…; the Council loses its £95,000`):
+/// such a clause is marked, as it may only continue the value before it.
+fn sentences(text: &str) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
     let mut start = 0;
+    let mut clause = false;
     let bytes = text.as_bytes();
     for (i, &c) in bytes.iter().enumerate() {
-        if !matches!(c, b'.' | b'!' | b'?' | b';') {
+        if !matches!(c, b'.' | b'!' | b'?' | b';') || bytes.get(i + 1) != Some(&b' ') {
             continue;
         }
-        let next_upper = bytes.get(i + 1) == Some(&b' ')
-            && text
-                .get(i + 2..)
-                .and_then(|r| r.chars().next())
-                .is_some_and(char::is_uppercase);
-        if next_upper && i + 1 > start {
-            out.push((start, i + 1));
+        let next_upper = text
+            .get(i + 2..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase);
+        if (next_upper || c == b';') && i + 1 > start {
+            out.push((start, i + 1, clause));
             start = i + 2;
+            clause = c == b';' && !next_upper;
         }
     }
     if start < text.len() {
-        out.push((start, text.len()));
+        out.push((start, text.len(), clause));
     }
     out
 }
@@ -237,6 +319,43 @@ mod tests {
     }
 
     #[test]
+    fn clauses_after_a_semicolon_state_their_own_fields_or_continue_the_value() {
+        let text = format!(
+            "{FM}## Value exchange\n\n3.3 Should the partnership fail, the Kettle team loses \
+             its data work; Birch Analytics loses £95,000; and the time already given.\n"
+        );
+        let got = read(&text, "value-exchange");
+        assert_eq!(
+            got,
+            [
+                (
+                    "partner-loses".into(),
+                    "Should the partnership fail, the Kettle team loses".into(),
+                    "its data work;".into()
+                ),
+                (
+                    "we-lose".into(),
+                    "Birch Analytics loses".into(),
+                    "£95,000; and the time already given.".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_possessive_without_its_noun_borrows_the_one_before() {
+        let text = format!(
+            "{FM}## Governance\n\n6.1 Birch's decision owner is Ravi Menon, COO. \
+             Kettle's is Alan Birt, CFO.\n"
+        );
+        let got = read(&text, "governance");
+        let keys: Vec<&str> = got.iter().map(|(k, ..)| k.as_str()).collect();
+        assert_eq!(keys, ["our-owner", "partner-owner"], "{got:?}");
+        assert_eq!(got[1].1, "Kettle's");
+        assert_eq!(got[1].2, "is Alan Birt, CFO.");
+    }
+
+    #[test]
     fn a_sentence_that_opens_with_nothing_known_is_an_item() {
         let text = format!(
             "{FM}## Value exchange\n\nBoth teams meet weekly. Kettle will review the data.\n"
@@ -273,7 +392,7 @@ mod tests {
     #[test]
     fn sentences_end_before_a_capital() {
         let t = "Birch puts in two engineers. Kettle puts in data; Both sign. e.g. this";
-        let got: Vec<&str> = sentences(t).iter().map(|&(a, b)| &t[a..b]).collect();
+        let got: Vec<&str> = sentences(t).iter().map(|&(a, b, _)| &t[a..b]).collect();
         assert_eq!(
             got,
             [

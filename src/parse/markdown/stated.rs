@@ -26,25 +26,73 @@ pub fn read(body: &str, base: usize, meta: &mut Meta) {
     }
 }
 
-/// The first `tier N` (`tier 2`, `Tier: 1`, `tier two`): the tier's digit and where
-/// the number is written.
+/// The first tier stated in words: `tier 2`, `Tier: 1`, `tier two`, `Tier II`, or an
+/// ordinal before the word (`a partnership of the second tier`, `a third-tier
+/// partner`): the tier's digit and where the number is written.
 fn tier(body: &str) -> Option<(&'static str, usize, usize)> {
-    words_at(body, "tier").find_map(|at| {
-        let rest = body.get(at + 4..)?;
-        let skip = rest.len() - rest.trim_start_matches([' ', ':', '\t']).len();
-        let num = rest.get(skip..)?;
-        let word: &str = num
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .next()
-            .unwrap_or_default();
-        let digit = match word.to_ascii_lowercase().as_str() {
-            "1" | "one" => "1",
-            "2" | "two" => "2",
-            "3" | "three" => "3",
-            _ => return None,
-        };
-        Some((digit, at + 4 + skip, word.len()))
+    words_at(body, "tier").find_map(|at| after_tier(body, at).or_else(|| before_tier(body, at)))
+}
+
+/// The digit a tier numeral names.
+fn digit(word: &str) -> Option<&'static str> {
+    Some(match crate::model::Tier::numeral(word)? {
+        crate::model::Tier::Integration => "1",
+        crate::model::Tier::Partnership => "2",
+        crate::model::Tier::Strategic => "3",
     })
+}
+
+/// `tier 2`, `Tier: two`, `Tier II` at byte `at`. Ordinals come before the word, and a
+/// lone `I` after it is the pronoun unless nothing but punctuation follows
+/// (`the tier I mentioned`).
+fn after_tier(body: &str, at: usize) -> Option<(&'static str, usize, usize)> {
+    let rest = body.get(at + 4..)?;
+    let skip = rest.len() - rest.trim_start_matches([' ', ':', '\t', '-']).len();
+    let num = rest.get(skip..)?;
+    let word: &str = num
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    let roman = word.bytes().all(|b| matches!(b, b'i' | b'I'));
+    if roman && !word.bytes().all(|b| b == b'I') {
+        return None;
+    }
+    let after = num.get(word.len()..).unwrap_or_default();
+    if word == "I"
+        && after
+            .trim_start()
+            .starts_with(|c: char| c.is_alphanumeric())
+    {
+        return None;
+    }
+    if !roman && !word.bytes().next().is_some_and(|b| b.is_ascii_digit()) && !is_cardinal(word) {
+        return None;
+    }
+    let d = digit(word)?;
+    Some((d, at + 4 + skip, word.len()))
+}
+
+/// `one`, `two`, `three`: the words after `tier` that count (`tier second` does not).
+fn is_cardinal(word: &str) -> bool {
+    ["one", "two", "three"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// `second tier`, `third-tier` ending at byte `at` (where `tier` starts).
+fn before_tier(body: &str, at: usize) -> Option<(&'static str, usize, usize)> {
+    let head = body.get(..at)?;
+    let head = head.strip_suffix([' ', '-'])?;
+    let start = head
+        .rfind(|c: char| !c.is_ascii_alphanumeric())
+        .map_or(0, |i| i + 1);
+    let word = head.get(start..)?;
+    let ordinal = !is_cardinal(word) && !word.bytes().all(|b| b.is_ascii_digit());
+    let roman = word.bytes().all(|b| matches!(b, b'i' | b'I'));
+    if !ordinal || roman {
+        return None;
+    }
+    Some((digit(word)?, start, word.len()))
 }
 
 /// The leverage kinds named in the sentences that speak of `leverage`, each once with
@@ -137,16 +185,29 @@ mod tests {
                 1,
             ),
             ("Summit is a Tier three partner.", 3),
+            (
+                "This Memorandum records a partnership of the second tier under the framework.",
+                2,
+            ),
+            ("Aldgate is a third-tier partner.", 3),
+            ("Partnership tier II (joint development).", 2),
         ] {
             let m = read_str(body);
             let t = m.tier.expect(body);
             assert_eq!(t.value.map(|t| t.number()), Ok(n), "{body}");
             let written = &body[t.text.span.start..t.text.span.end];
-            assert!(["1", "2", "3", "three"].contains(&written), "{written}");
+            assert!(
+                ["1", "2", "3", "three", "second", "third", "II"].contains(&written),
+                "{written}"
+            );
         }
-        assert!(read_str("Tiered pricing for the top tier customers.")
-            .tier
-            .is_none());
+        for body in [
+            "Tiered pricing for the top tier customers.",
+            "Which tier I mean is open.",
+            "Any tier second-guessed.",
+        ] {
+            assert!(read_str(body).tier.is_none(), "{body}");
+        }
     }
 
     #[test]

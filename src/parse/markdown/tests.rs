@@ -938,3 +938,40 @@ fn a_sides_bare_name_under_a_heading_of_losses_says_what_it_loses() {
         .collect();
     assert_eq!(keys, ["we-give", "partner-gives"]);
 }
+
+#[test]
+fn a_signature_table_with_a_column_per_party_is_read_down_each_column() {
+    let text = "---\ncompany: Birch Analytics\npartner: Kettle Foods\n---\n\n## Signatures\n\n\
+        | For Birch Analytics | For Kettle Foods |\n|---|---|\n\
+        | /s/ Ravi Menon | |\n\
+        | Ravi Menon, COO | Alan Birt, CFO |\n\
+        | Date: 20 January 2027 | Date: |\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    let got: Vec<_> = c
+        .signatures
+        .iter()
+        .map(|s| (s.side, s.signed, s.date.as_ref().map(|d| d.text.clone())))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some(Side::Company), true, Some("20 January 2027".into())),
+            (Some(Side::Partner), false, None),
+        ]
+    );
+    assert_eq!(c.signatures[0].who.text, "/s/ Ravi Menon, Ravi Menon, COO");
+    // Rows titled by what they hold: the `Signature` row filled in is the signature.
+    let text = text.replace(
+        "| For Birch Analytics | For Kettle Foods |\n|---|---|\n\
+         | /s/ Ravi Menon | |\n| Ravi Menon, COO | Alan Birt, CFO |\n| Date: 20 January 2027 | Date: |\n",
+        "| | For Birch Analytics | For Kettle Foods |\n|---|---|---|\n\
+         | Name | Ravi Menon | Alan Birt |\n| Signature | *Ravi Menon* | |\n",
+    );
+    let signed: Vec<bool> = parse_str(&text)
+        .signatures
+        .iter()
+        .map(|s| s.signed)
+        .collect();
+    assert_eq!(signed, [true, false]);
+}
