@@ -22,6 +22,12 @@ impl Check for MetricNotMeasurable {
             if metric.target.as_ref().is_some_and(digit) {
                 continue;
             }
+            // A name that states a threshold (`Tenants without heating > 1 working
+            // day`, `CSAT ≥ 4.5`) is measured against it: its target counts the cases
+            // past it (`None`, `fewer each quarter`).
+            if crate::value::number::numbers_in(&metric.name.text).any(|n| n.bound.is_some()) {
+                continue;
+            }
             let target = match &metric.target {
                 Some(t) if t.has_words() => t,
                 _ => &metric.name,
@@ -52,7 +58,7 @@ mod tests {
     use super::super::testkit::{arg, Kit};
 
     const SRC: &str = "- Customer satisfaction\n| Close time | about the same |\n\
-        | Adoption | 70% |\n- CSAT ≥ 4.5\n| NPS 40 | |\n";
+        | Adoption | 70% |\n- CSAT ≥ 4.5\n| NPS 40 | |\n| Tenants without heating > 1 working day | None |\n";
 
     #[test]
     fn metrics_without_a_number_fire() {
@@ -72,6 +78,8 @@ mod tests {
             .metric("Adoption", Some("70%"))
             .metric("CSAT ≥ 4.5", None)
             .metric("NPS 40", None);
+        // A threshold in the name holds whatever the target says.
+        k = k.metric("Tenants without heating > 1 working day", Some("None"));
         // An empty target cell: the name is read instead.
         k.charter.metrics[2].target = Some(crate::model::Text::default());
         assert!(k.run("metric-not-measurable").is_empty());
