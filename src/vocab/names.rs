@@ -370,7 +370,7 @@ const PEOPLE_ENDINGS: [&str; 7] = ["ers", "ors", "ents", "ants", "ists", "ians",
 
 /// Words that may follow a group of people to say it is shared or what it gets:
 /// `sellers we share`, `clients we both serve`, `drivers win`.
-const AFTER_PEOPLE: [&str; 12] = [
+pub(super) const AFTER_PEOPLE: [&str; 12] = [
     "we", "both", "share", "serve", "have", "in", "common", "shared", "win", "wins", "get", "gain",
 ];
 
@@ -426,7 +426,7 @@ pub(super) fn people_form(label: &str) -> Option<String> {
         .then(|| OTHERS.to_string())
 }
 
-fn is_people(word: &str) -> bool {
+pub(super) fn is_people(word: &str) -> bool {
     word.len() > 4
         && word != "partners"
         && !NOT_PEOPLE.contains(&word)

@@ -5,7 +5,7 @@
 //! them uses in its aliases decide. Everything here is worked out from the pack's
 //! aliases, so a team's own aliases teach it new words too.
 
-use super::names::{pronouns_as_sides, OTHERS, PRONOUNS};
+use super::names::{is_people, pronouns_as_sides, AFTER_PEOPLE, OTHERS, PRONOUNS};
 use rustc_hash::FxHashMap as HashMap;
 
 /// The tokens a label names a side by, once the names and pronouns are read.
@@ -91,10 +91,11 @@ pub(super) fn side_fields(table: &HashMap<String, usize>) -> Vec<SideField> {
 /// only field, or the one whose own words the label uses most. `None` when the label
 /// names no side or two, or the words do not decide.
 pub(super) fn field_by_side(fields: &[SideField], label: &str) -> Option<usize> {
-    let pronouns = pronouns_as_sides(label);
-    let label = pronouns.as_deref().unwrap_or(label);
+    // The people first: in `for the shows we share`, `we` is no side.
     let others = others_inside(label);
     let label = others.as_deref().unwrap_or(label);
+    let pronouns = pronouns_as_sides(label);
+    let label = pronouns.as_deref().unwrap_or(label);
     // Every token has a brace: most labels have none.
     if !label.contains('{') {
         return None;
@@ -134,8 +135,10 @@ pub(super) fn field_by_side(fields: &[SideField], label: &str) -> Option<usize> 
 }
 
 /// `objective for {others} press operators` for `objective for shared customers press
-/// operators`: `for` and one to three words ending in a plural noun, none a side's name
-/// or pronoun, are people who are neither side, wherever they stand in the label.
+/// operators`: `for` and one to three words ending in a plural noun (four when it is a
+/// noun for people: `for the shows and advertisers`), none a side's name or pronoun,
+/// are people who are neither side, wherever they stand in the label; a clause saying
+/// they are shared goes with them (`for the shows we share`).
 fn others_inside(label: &str) -> Option<String> {
     if !has_word(label, "for") {
         return None;
@@ -145,7 +148,9 @@ fn others_inside(label: &str) -> Option<String> {
         if *w != "for" {
             continue;
         }
-        for n in 1..=3 {
+        // The longest group: `for the shows and advertisers`, not `for the shows`.
+        let mut longest = None;
+        for n in 1..=4 {
             let Some(group) = words.get(i + 1..i + 1 + n) else {
                 break;
             };
@@ -156,12 +161,18 @@ fn others_inside(label: &str) -> Option<String> {
                 break;
             }
             let last = group.last().copied().unwrap_or_default();
-            if last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") {
-                let mut out: Vec<&str> = words.get(..=i).unwrap_or_default().to_vec();
-                out.push(OTHERS);
-                out.extend(words.get(i + 1 + n..).unwrap_or_default());
-                return Some(out.join(" "));
+            let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss");
+            if plural && (n < 4 || is_people(last)) {
+                longest = Some(n);
             }
+        }
+        if let Some(n) = longest {
+            let mut out: Vec<&str> = words.get(..=i).unwrap_or_default().to_vec();
+            out.push(OTHERS);
+            let rest = words.get(i + 1 + n..).unwrap_or_default();
+            let clause = rest.iter().take_while(|w| AFTER_PEOPLE.contains(w)).count();
+            out.extend(rest.get(clause..).unwrap_or_default());
+            return Some(out.join(" "));
         }
     }
     None

@@ -126,17 +126,32 @@ fn clause_marker(head: &str) -> usize {
 
 /// The field a label names in `section`; failing that, the field its words before an
 /// aside that ends it name (`For shared customers (the shippers)`), then the aside's
-/// own (`Gantry's clients (shared customers)`). The whole label is tried first: in
-/// `Owner (us)` and `Loses (Keel)` the aside is what names the side.
+/// own. The whole label is tried first: in `Owner (us)` and `Loses (Keel)` the aside
+/// is what names the side. But an aside that names another field than the words
+/// before it is the author saying whose it is: `Gantry's clients (shared customers)`
+/// are the customers, not Gantry.
 pub fn field_of<'a>(rd: &Reader<'a>, section: &str, name: &str) -> Option<&'a str> {
-    rd.lookup.field_for(section, name).or_else(|| {
-        let head = before_aside(name);
-        let aside = name.get(head.len() + 1..name.len().checked_sub(1)?)?;
-        [head.trim_end(), aside.trim()]
-            .into_iter()
-            .filter(|p| !p.is_empty() && p.len() < name.len())
-            .find_map(|p| rd.lookup.field_for(section, p))
-    })
+    let whole = rd.lookup.field_for(section, name);
+    let head = before_aside(name);
+    if head.len() == name.len() {
+        return whole;
+    }
+    let aside = name
+        .get(head.len() + 1..name.len().saturating_sub(1))
+        .map(str::trim)
+        .filter(|a| !a.is_empty());
+    let head = head.trim_end();
+    let of = |p: Option<&str>| {
+        p.filter(|p| !p.is_empty())
+            .and_then(|p| rd.lookup.field_for(section, p))
+    };
+    match whole {
+        Some(w) => match of(aside) {
+            Some(a) if a != w && of(Some(head)) == Some(w) => Some(a),
+            _ => Some(w),
+        },
+        None => of(Some(head)).or_else(|| of(aside)),
+    }
 }
 
 /// `name` without a bracketed aside that ends it (`For shared customers (the shippers
@@ -383,6 +398,17 @@ fn matrix_fields(
                 label.push(' ');
                 label.push_str(&general);
                 named = rd.lookup.field_for(section, &label);
+            }
+        }
+        // `| Shared restaurant customers | … |` under `What good looks like`: a row
+        // that is a group of people is the people the column speaks for.
+        if named.is_none() {
+            if let Some(own) = rd.lookup.field_for(section, &row_title.text) {
+                label.clear();
+                label.push_str(&title.text);
+                label.push_str(" for ");
+                label.push_str(&row_title.text);
+                named = rd.lookup.field_for(section, &label).filter(|k| *k == own);
             }
         }
         let Some(key) = named else { continue };

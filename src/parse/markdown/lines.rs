@@ -2,6 +2,10 @@
 //! with soft or hard line breaks is one Markdown paragraph, but each line is a label
 //! of its own. Such a block is cut at the breaks before a label into one block per
 //! labelled line, each with its own spans, and read as if written that way.
+//!
+//! The same goes for a label that opens a sentence inside a line (`**For us:**
+//! Objective 1. **For the partner:** Objective 2.`, `… the whole of 2027. Tollgate
+//! gives: the engineering …`): a memo runs its labels on in one paragraph.
 
 use super::blocks::{Block, Chunk, Kind};
 use super::label::{Label, Reader};
@@ -53,6 +57,7 @@ pub fn labelled_lines(rd: &Reader, section: &str, b: &Block) -> Option<Vec<Block
             cuts.push((c.plain, next_plain, c.src));
         }
     }
+    sentence_cuts(rd, section, b, &mut first_is_label, &mut cuts);
     if cuts.is_empty() {
         return None;
     }
@@ -86,6 +91,72 @@ pub fn every_line(rd: &Reader, b: &Block) -> Option<Vec<Block>> {
     }
     pieces.push(piece(b, from, b.text.len(), None));
     Some(pieces)
+}
+
+/// Add the cuts before labels that open a sentence inside a line, in text order.
+/// Such a label is cut off when it names a field of the section, or is set off
+/// (`**For the partner:**`) in a block whose first line is a label too; only where
+/// the plain text maps to the source byte for byte, so the pieces keep their spans.
+fn sentence_cuts(
+    rd: &Reader,
+    section: &str,
+    b: &Block,
+    first_is_label: &mut Option<bool>,
+    cuts: &mut Vec<(usize, usize, usize)>,
+) {
+    let text = b.text.as_bytes();
+    let Some(last) = b.chunks.last() else {
+        return;
+    };
+    // Past the last chunk nothing is mapped.
+    let mapped = text.len().min(last.plain + (last.src_end - last.src));
+    let before = cuts.len();
+    for i in memchr::memchr3_iter(b'.', b'?', b'!', text.get(..mapped).unwrap_or_default()) {
+        let next = i + 2;
+        if text.get(i + 1) != Some(&b' ') || !text.get(next).is_some_and(u8::is_ascii_uppercase) {
+            continue;
+        }
+        let Some(at) = source_at(b, next) else {
+            continue;
+        };
+        let line = b.text.get(next..).unwrap_or_default();
+        let Some(name) = label_name(line) else {
+            continue;
+        };
+        let set_off = at
+            .checked_sub(1)
+            .and_then(|p| rd.src.as_bytes().get(p))
+            .is_some_and(|c| matches!(c, b'*' | b'_'));
+        let mut first = || *first_is_label.get_or_insert_with(|| Label::of(b).is_some());
+        // Unmarked, a name with asides between commas is a sentence that runs on to a
+        // colon (`Corbel, honestly, loses nothing really: …`), not a label; one comma
+        // may end a leading clause (`If it fails, Keel loses:`).
+        let plain_label = || {
+            memchr::memchr_iter(b',', name.as_bytes()).nth(1).is_none()
+                && super::label::field_of(rd, section, name).is_some()
+        };
+        if (set_off && first()) || plain_label() {
+            // The previous piece ends after its full stop, where the markup closes.
+            let end = source_at(b, i + 1).unwrap_or(at);
+            cuts.push((i + 1, next, end));
+        }
+    }
+    if cuts.len() > before && before > 0 {
+        // A full stop before a line break is cut once.
+        cuts.sort_unstable_by_key(|c| c.1);
+        cuts.dedup_by_key(|c| c.1);
+    }
+}
+
+/// The source offset of plain offset `at` when a chunk maps it exactly: it starts a
+/// chunk, or lies inside a chunk whose text is the source byte for byte.
+fn source_at(b: &Block, at: usize) -> Option<usize> {
+    let idx = b.chunks.partition_point(|c| c.plain <= at);
+    let c = b.chunks.get(idx.checked_sub(1)?)?;
+    if at == c.plain {
+        return Some(c.src);
+    }
+    (c.verbatim && at - c.plain <= c.src_end - c.src).then(|| c.src + (at - c.plain))
 }
 
 /// Whether chunk `c` is a soft or hard line break: one space of plain text for a
@@ -128,13 +199,26 @@ fn piece(b: &Block, from: usize, end: usize, src_end: Option<usize>) -> Block {
     };
     let stop = src_end.unwrap_or(b.span.end);
     let span = Span::new(start, stop.max(start));
+    // A piece cut inside a chunk (after a full stop) starts with the chunk's rest.
     let chunks = b
         .chunks
         .iter()
-        .filter(|c| c.plain >= from && c.plain < end.max(from + 1))
-        .map(|c| Chunk {
-            plain: c.plain - from,
-            ..*c
+        .enumerate()
+        .filter(|&(k, c)| {
+            let inside =
+                c.plain < from && b.chunks.get(k + 1).is_none_or(|n| n.plain > from) && c.verbatim;
+            (c.plain >= from || inside) && c.plain < end.max(from + 1)
+        })
+        .map(|(_, c)| match from.checked_sub(c.plain) {
+            Some(d) if d > 0 => Chunk {
+                plain: 0,
+                src: (c.src + d).min(c.src_end),
+                ..*c
+            },
+            _ => Chunk {
+                plain: c.plain - from,
+                ..*c
+            },
         })
         .collect();
     let kind = match &b.kind {

@@ -273,6 +273,25 @@ mod tests {
     const FM: &str = "+++\ncompany = \"Birch Analytics\"\npartner = \"Kettle Foods\"\n+++\n\n";
 
     #[test]
+    fn a_leading_adverbial_is_part_of_the_opening() {
+        let text = format!(
+            "{FM}## Value exchange\n\nBirch puts in two engineers. In return, Kettle gives till data.\n\n\
+             If it fails, Birch loses the fee. For its part, Kettle loses a quarter.\n"
+        );
+        let got: Vec<(String, String)> = read(&text, "value-exchange")
+            .into_iter()
+            .map(|(k, l, _)| (k, l))
+            .collect();
+        let want = [
+            ("we-give", "Birch puts in"),
+            ("partner-gives", "In return, Kettle gives"),
+            ("we-lose", "If it fails, Birch loses"),
+            ("partner-loses", "For its part, Kettle loses"),
+        ];
+        assert_eq!(got, want.map(|(k, l)| (k.to_string(), l.to_string())));
+    }
+
+    #[test]
     fn a_sentence_opening_with_a_side_and_its_verb_is_that_field() {
         let text = format!(
             "{FM}## Value exchange\n\nBirch puts in two data engineers for six months.\n\

@@ -39,6 +39,12 @@ impl Check for MetricNotMeasurable {
             {
                 continue;
             }
+            // A name that states a threshold (`Tenants without heating > 1 working
+            // day`, `CSAT ≥ 4.5`) is measured against it: its target counts the cases
+            // past it (`None`). Asked last: few metrics get this far.
+            if crate::value::number::numbers_in(&metric.name.text).any(|n| n.bound.is_some()) {
+                continue;
+            }
             hits.push(Hit::at(metric.span).arg(
                 "found",
                 crate::rules::support::text::shorten(&metric.name.text),
@@ -52,7 +58,7 @@ mod tests {
     use super::super::testkit::{arg, Kit};
 
     const SRC: &str = "- Customer satisfaction\n| Close time | about the same |\n\
-        | Adoption | 70% |\n- CSAT ≥ 4.5\n| NPS 40 | |\n";
+        | Adoption | 70% |\n- CSAT ≥ 4.5\n| NPS 40 | |\n| Tenants without heating > 1 working day | None |\n";
 
     #[test]
     fn metrics_without_a_number_fire() {
@@ -72,6 +78,8 @@ mod tests {
             .metric("Adoption", Some("70%"))
             .metric("CSAT ≥ 4.5", None)
             .metric("NPS 40", None);
+        // A threshold in the name holds whatever the target says.
+        k = k.metric("Tenants without heating > 1 working day", Some("None"));
         // An empty target cell: the name is read instead.
         k.charter.metrics[2].target = Some(crate::model::Text::default());
         assert!(k.run("metric-not-measurable").is_empty());

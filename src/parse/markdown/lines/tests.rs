@@ -129,3 +129,48 @@ fn a_signature_table_reads_its_marks() {
     let got: Vec<bool> = c.signatures.iter().map(|s| s.signed).collect();
     assert_eq!(got, [true, false, true, false]);
 }
+
+#[test]
+fn labels_that_open_sentences_inside_a_line_are_cut_off() {
+    let (text, c) = read(
+        "## Goals\n\n**For us:** Objective 1. **For the partner:** Objective 2. **For shared customers:** Objective 3.\n\n\
+         ## Value exchange\n\nNTA gives: two engineers for a year. Orbital gives: the API and a rebate. \
+         Orbital, honestly, loses nothing really: the API is built.\n",
+    );
+    assert_eq!(field(&c, "goals", "us"), Some("Objective 1."));
+    assert_eq!(field(&c, "goals", "partner"), Some("Objective 2."));
+    assert_eq!(field(&c, "goals", "customers"), Some("Objective 3."));
+    let f = c.field("value-exchange", "partner-gives").unwrap();
+    assert_eq!(&text[f.label.span.start..f.label.span.end], "Orbital gives");
+    assert!(text[f.value.span.start..f.value.span.end].starts_with("the API and a rebate."));
+    assert_eq!(
+        field(&c, "value-exchange", "we-give"),
+        Some("two engineers for a year.")
+    );
+    // A sentence with asides that runs on to a colon is not cut off as a label.
+    assert!(field(&c, "value-exchange", "partner-loses").is_none_or(|v| v.starts_with("nothing")));
+}
+
+#[test]
+fn the_people_a_label_names_win_over_a_side_it_names_in_passing() {
+    let (_, c) = read(
+        "## Goals\n\n- **Orbital's clients (shared customers):** fewer delays\n\n\
+         ## Value exchange\n\n- **Owner (us):** x\n",
+    );
+    assert_eq!(field(&c, "goals", "customers"), Some("fewer delays"));
+    let (_, c) = read(
+        "## Goals\n\n| Beneficiary | What good looks like |\n|---|---|\n| NTA | riders |\n\
+         | Orbital | revenue |\n| Shared transit riders | shorter waits |\n\n\
+         Here is what success looks like. For the riders and operators we share: one ticket.\n",
+    );
+    assert_eq!(field(&c, "goals", "customers"), Some("shorter waits"));
+    let got: Vec<&str> = c
+        .section("goals")
+        .unwrap()
+        .fields
+        .iter()
+        .filter(|f| f.key == "customers")
+        .map(|f| f.value.text.as_str())
+        .collect();
+    assert_eq!(got, ["shorter waits", "one ticket."]);
+}
