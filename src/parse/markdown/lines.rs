@@ -18,6 +18,10 @@ pub fn labelled_lines(rd: &Reader, section: &str, b: &Block) -> Option<Vec<Block
         return None;
     }
     let mut cuts: Vec<(usize, usize, usize)> = Vec::new();
+    // Lines that start a sentence of their own after one that ended: in a block of
+    // labelled lines, a line of its own, not more of the label's value
+    // (`Pebblecrest: you (Martina Osei).⏎Working call every Tuesday.`).
+    let mut sentences = 0;
     let mut first_is_label: Option<bool> = None;
     for (k, c) in b.chunks.iter().enumerate() {
         if !is_break(rd.src, b, c) {
@@ -31,6 +35,10 @@ pub fn labelled_lines(rd: &Reader, section: &str, b: &Block) -> Option<Vec<Block
             .min(rd.src.len());
         let line = b.text.get(next_plain..).unwrap_or_default();
         let Some(name) = label_name(line) else {
+            if starts_sentence(b.text.get(..c.plain).unwrap_or_default(), line) {
+                cuts.push((c.plain, next_plain, c.src));
+                sentences += 1;
+            }
             continue;
         };
         let set_off = starts_emphasis(rd.src, next_src);
@@ -44,7 +52,7 @@ pub fn labelled_lines(rd: &Reader, section: &str, b: &Block) -> Option<Vec<Block
             cuts.push((c.plain, next_plain, c.src));
         }
     }
-    if cuts.is_empty() {
+    if cuts.len() == sentences {
         return None;
     }
     let mut pieces = Vec::with_capacity(cuts.len() + 1);
@@ -73,6 +81,17 @@ fn label_name(line: &str) -> Option<&str> {
     let colon = memchr::memchr(b':', line.as_bytes().get(..=120).unwrap_or(line.as_bytes()))?;
     let name = line.get(..colon)?.trim();
     (crate::model::has_words(name) && !super::label::too_many_words(name)).then_some(name)
+}
+
+/// Whether `line` starts a sentence after `before` ended one: a full stop, `!` or `?`
+/// at the line's end and a capital letter after it.
+fn starts_sentence(before: &str, line: &str) -> bool {
+    before.trim_end().ends_with(['.', '!', '?'])
+        && line
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
 }
 
 /// Whether the source at `at` (after blanks) opens emphasis: `**`, `__`, `*`, `_`.
