@@ -16,6 +16,7 @@ mod lines;
 mod lists;
 mod parties;
 mod preamble;
+mod replies;
 mod runin;
 mod sentences;
 mod sides;
@@ -99,6 +100,8 @@ pub fn parse_with(source: &Source, memo: &mut Memo<'_>) -> Charter {
         let own = blocks.blocks().get(raw.blocks.clone()).unwrap_or_default();
         fill::section(&rd, raw, own, &mut charter);
     }
+    fill::signatures_outside(&mut charter);
+    replies::read(&rd, base, &mut charter);
     fill::signatures_outside(&mut charter);
     let pool = blocks.into_pool();
     if pool.worth_keeping() {

@@ -5,7 +5,8 @@
 //! them uses in its aliases decide. Everything here is worked out from the pack's
 //! aliases, so a team's own aliases teach it new words too.
 
-use super::names::{is_people, pronouns_as_sides, AFTER_PEOPLE, OTHERS, PRONOUNS};
+use super::names::{is_people, pronouns_as_sides, Names, AFTER_PEOPLE, OTHERS, PRONOUNS};
+use super::normalise::with_scratch;
 use rustc_hash::FxHashMap as HashMap;
 
 /// The tokens a label names a side by, once the names and pronouns are read.
@@ -176,6 +177,21 @@ fn others_inside(label: &str) -> Option<String> {
         }
     }
     None
+}
+
+impl Names {
+    /// Whether a label is a side's name and nothing more (`Damplock`, `Granite side`,
+    /// `Our side`).
+    pub fn is_bare_side(&self, label: &str) -> bool {
+        with_scratch(label, |n| {
+            let named = self.tokenize(n);
+            let t = named.as_deref().unwrap_or(n);
+            let pronoun = pronouns_as_sides(t);
+            let t = pronoun.as_deref().unwrap_or(t);
+            let t = t.strip_suffix(" side").unwrap_or(t);
+            t == "{company}" || t == "{partner}"
+        })
+    }
 }
 
 fn has_word(text: &str, word: &str) -> bool {

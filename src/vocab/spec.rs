@@ -57,6 +57,12 @@ pub struct SectionSpec {
     /// in the metadata, so `"{partner} gives"` matches `Northwind gives:`.
     #[serde(default)]
     pub fields: BTreeMap<String, Vec<String>>,
+    /// Field key to words that name the field anywhere in a label no alias matches
+    /// (`Account lead for the partnership`, `Alliance (partner) manager`), as people
+    /// title the same role many ways. For fields no side owns: a side's own fields are
+    /// told by its name and their alias words (`vocab::sides`).
+    #[serde(default)]
+    pub field_keywords: BTreeMap<String, Vec<String>>,
 }
 
 /// Labels of a phase's parts, in a timeline table column or an H3 phase's items.

@@ -39,8 +39,12 @@ pub struct Vocabulary {
     /// Every field key once: remembered answers are small indices into it.
     pub(super) field_names: Vec<String>,
     /// Per section index: whether any alias has a `{company}`/`{partner}` token, so
-    /// that labels in the other sections are never searched for names.
+    /// that labels in the other sections are never searched for names. A section with
+    /// field keywords is searched too: its labels may name a field by one of them.
     pub(super) tokenized: Vec<bool>,
+    /// Per section index: the words that name a field inside a label (see
+    /// [`super::spec::SectionSpec::field_keywords`]), each phrase's index a field's.
+    pub(super) field_keywords: Vec<Keywords>,
     /// Per section index: the fields its aliases tie to a side (see `vocab::sides`),
     /// worked out the first time a label is read that way.
     pub(super) side_fields: std::sync::OnceLock<Vec<Vec<SideField>>>,
@@ -81,6 +85,7 @@ impl Vocabulary {
                         v.sections.push((key.clone(), title));
                         v.fields.push(HashMap::default());
                         v.tokenized.push(false);
+                        v.field_keywords.push(Keywords::default());
                         v.sections.len() - 1
                     }
                 };
@@ -96,13 +101,7 @@ impl Vocabulary {
                     v.keyword_source.push((word.clone(), idx));
                 }
                 for (field, aliases) in &section.fields {
-                    let f = match v.field_names.iter().position(|k| k == field) {
-                        Some(f) => f,
-                        None => {
-                            v.field_names.push(field.clone());
-                            v.field_names.len() - 1
-                        }
-                    };
+                    let f = v.field_index(field);
                     v.fields[idx].insert(normalize(field), f);
                     if aliases.iter().any(|a| {
                         a.contains("{company}") || a.contains("{partner}") || a.contains(OTHERS)
@@ -111,6 +110,14 @@ impl Vocabulary {
                     }
                     for alias in aliases {
                         v.fields[idx].insert(normalize(alias), f);
+                    }
+                }
+                for (field, words) in &section.field_keywords {
+                    let f = v.field_index(field);
+                    v.fields[idx].insert(normalize(field), f);
+                    v.tokenized[idx] |= !words.is_empty();
+                    for w in words {
+                        v.field_keywords[idx].add(&normalize(w), f);
                     }
                 }
             }
@@ -176,6 +183,17 @@ impl Vocabulary {
             .sort_by_key(|w| (w.2, std::cmp::Reverse(w.0.len())));
         v.phase_words.dedup();
         Ok(v)
+    }
+
+    /// The index of field key `field` in `field_names`, added when new.
+    fn field_index(&mut self, field: &str) -> usize {
+        match self.field_names.iter().position(|k| k == field) {
+            Some(f) => f,
+            None => {
+                self.field_names.push(field.to_string());
+                self.field_names.len() - 1
+            }
+        }
     }
 
     /// The fields a section may state in prose (see [`super::cues`]).
@@ -340,6 +358,15 @@ impl Vocabulary {
         }
         // `Shoppers`, `Sellers we share`: a group of people and nothing else.
         if let Some(f) = people_form(label).and_then(|t| table.get(&t).copied()) {
+            return Some(f);
+        }
+        // `Account lead for the partnership`: a word for a role no side owns, before
+        // the side's own fields, so `Keel partner manager` is not Keel's owner.
+        if let Some(f) = self
+            .field_keywords
+            .get(idx)
+            .and_then(|k| k.section_of(label))
+        {
             return Some(f);
         }
         // `Helix's objective`, `What Keel stands to lose`: the side and its own words.

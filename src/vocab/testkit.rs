@@ -336,6 +336,8 @@ pub(super) fn field_reference<'v>(
                     super::names::pronouns_as_sides(&label).and_then(|t| table.get(&t).copied())
                 })
                 .or_else(|| super::names::others_form(&label).and_then(|t| table.get(&t).copied()))
+                .or_else(|| super::names::people_form(&label).and_then(|t| table.get(&t).copied()))
+                .or_else(|| v.field_keywords[idx].section_of(&label))
                 .or_else(|| super::sides::field_by_side(&v.side_fields()[idx], &label))
         }
         None => None,

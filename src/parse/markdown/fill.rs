@@ -276,7 +276,7 @@ fn line(
         }
     }
     if let Some(l) = &label {
-        if let Some(f) = field_of(rd, &sec.key, l.name) {
+        if let Some(f) = field_of(rd, &sec.key, l.name).or_else(|| person_of_side(rd, sec, l)) {
             sec.fields.push(Field {
                 key: f.to_string(),
                 label: l.label(),
@@ -347,6 +347,28 @@ fn line(
     }
     sec.items.extend(item(b));
     i + 1
+}
+
+/// Under governance a side's bare name labels the person who decides for it, in the
+/// first person in a letter from one side (`Damplock: me (Callum Reid)`, `Pebblecrest:
+/// you (Martina Osei)`) or by name: read as `Damplock owner`. A team there (`Granite
+/// side: the growth team decides together`) is nobody's name.
+fn person_of_side<'a>(rd: &Reader<'a>, sec: &Section, l: &Label) -> Option<&'a str> {
+    if sec.key != "governance" || !rd.lookup.names().is_bare_side(l.name) {
+        return None;
+    }
+    let value = l.value();
+    let first = value.text.split_whitespace().next().unwrap_or_default();
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+    let pronoun = ["me", "i", "i'm", "i'll", "myself", "you", "yourself"]
+        .iter()
+        .any(|p| first.eq_ignore_ascii_case(p));
+    if !pronoun && !first.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let name = l.name.trim();
+    let name = name.strip_suffix(" side").unwrap_or(name);
+    rd.lookup.field_for(&sec.key, &format!("{name} owner"))
 }
 
 /// Labels that name no field are listed as unread only when they read as labels: a

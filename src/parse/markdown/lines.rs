@@ -22,6 +22,10 @@ pub fn labelled_lines(rd: &Reader, section: &str, b: &Block) -> Option<Vec<Block
         return None;
     }
     let mut cuts: Vec<(usize, usize, usize)> = Vec::new();
+    // Lines that start a sentence of their own after one that ended: in a block of
+    // labelled lines, a line of its own, not more of the label's value
+    // (`Pebblecrest: you (Martina Osei).⏎Working call every Tuesday.`).
+    let mut sentences = 0;
     let mut first_is_label: Option<bool> = None;
     let mut bold_lines: Option<bool> = None;
     for (k, c) in b.chunks.iter().enumerate() {
@@ -45,6 +49,10 @@ pub fn labelled_lines(rd: &Reader, section: &str, b: &Block) -> Option<Vec<Block
             continue;
         }
         let Some(name) = label_name(line) else {
+            if starts_sentence(b.text.get(..c.plain).unwrap_or_default(), line) {
+                cuts.push((c.plain, next_plain, c.src));
+                sentences += 1;
+            }
             continue;
         };
         // In a timeline, a phase's parts (`Dates:`, `Go/No-Go:`) are its fields.
@@ -57,8 +65,10 @@ pub fn labelled_lines(rd: &Reader, section: &str, b: &Block) -> Option<Vec<Block
             cuts.push((c.plain, next_plain, c.src));
         }
     }
-    sentence_cuts(rd, section, b, &mut first_is_label, &mut cuts);
-    if cuts.is_empty() {
+    // Cuts only at sentences leave the block as written: no label after its first line.
+    let line_labels = cuts.len() - sentences;
+    let mid_labels = sentence_cuts(rd, section, b, &mut first_is_label, &mut cuts);
+    if line_labels == 0 && !mid_labels {
         return None;
     }
     let mut pieces = Vec::with_capacity(cuts.len() + 1);
@@ -93,7 +103,8 @@ pub fn every_line(rd: &Reader, b: &Block) -> Option<Vec<Block>> {
     Some(pieces)
 }
 
-/// Add the cuts before labels that open a sentence inside a line, in text order.
+/// Add the cuts before labels that open a sentence inside a line, in text order;
+/// whether it added any.
 /// Such a label is cut off when it names a field of the section, or is set off
 /// (`**For the partner:**`) in a block whose first line is a label too; only where
 /// the plain text maps to the source byte for byte, so the pieces keep their spans.
@@ -103,10 +114,10 @@ fn sentence_cuts(
     b: &Block,
     first_is_label: &mut Option<bool>,
     cuts: &mut Vec<(usize, usize, usize)>,
-) {
+) -> bool {
     let text = b.text.as_bytes();
     let Some(last) = b.chunks.last() else {
-        return;
+        return false;
     };
     // Past the last chunk nothing is mapped.
     let mapped = text.len().min(last.plain + (last.src_end - last.src));
@@ -141,11 +152,13 @@ fn sentence_cuts(
             cuts.push((i + 1, next, end));
         }
     }
-    if cuts.len() > before && before > 0 {
+    let added = cuts.len() > before;
+    if added && before > 0 {
         // A full stop before a line break is cut once.
         cuts.sort_unstable_by_key(|c| c.1);
         cuts.dedup_by_key(|c| c.1);
     }
+    added
 }
 
 /// The source offset of plain offset `at` when a chunk maps it exactly: it starts a
@@ -175,6 +188,17 @@ fn label_name(line: &str) -> Option<&str> {
     let colon = memchr::memchr(b':', line.as_bytes().get(..=120).unwrap_or(line.as_bytes()))?;
     let name = line.get(..colon)?.trim();
     (crate::model::has_words(name) && !super::label::too_many_words(name)).then_some(name)
+}
+
+/// Whether `line` starts a sentence after `before` ended one: a full stop, `!` or `?`
+/// at the line's end and a capital letter after it.
+fn starts_sentence(before: &str, line: &str) -> bool {
+    before.trim_end().ends_with(['.', '!', '?'])
+        && line
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
 }
 
 /// Whether the source at `at` (after blanks) opens emphasis: `**`, `__`, `*`, `_`.

@@ -107,6 +107,11 @@ pub fn signature(rd: &Reader, b: &Block) -> Option<Signature> {
     if !text.chars().any(char::is_alphabetic) {
         return None;
     }
+    // `Signed for and on behalf of Acme:` with nothing after the colon is the caption
+    // over a signature line, not one: it is no more signed than the line under it.
+    if text.ends_with(':') {
+        return None;
+    }
     let iso = dates(rd.src, b.span).next();
     let side = rd.lookup.names().side_of(text);
     // ASCII case folding finds the same "signed" as `to_lowercase`, without a copy;

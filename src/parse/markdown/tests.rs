@@ -975,3 +975,20 @@ fn a_signature_table_with_a_column_per_party_is_read_down_each_column() {
         .collect();
     assert_eq!(signed, [true, false]);
 }
+
+#[test]
+fn a_signed_for_caption_is_not_a_signature() {
+    let text = "---\ncompany: Calder Payroll\npartner: Mint & Sterling\n---\n\n## Execution\n\n\
+        Signed for and on behalf of Calder Payroll:\n\n\
+        - [x] Fiona McLeish, Head of Channel, Calder Payroll — 2027-01-25\n\n\
+        Signed for and on behalf of Mint & Sterling:\n\n\
+        - [ ] Rupert Anand, Partner, Mint & Sterling — Date: ________\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    let sides: Vec<_> = c.signatures.iter().map(|s| (s.side, s.signed)).collect();
+    use crate::model::Side;
+    assert_eq!(
+        sides,
+        [(Some(Side::Company), true), (Some(Side::Partner), false)]
+    );
+}

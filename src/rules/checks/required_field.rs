@@ -56,8 +56,9 @@ impl Check for RequiredField {
                 cx.charter.field(&self.section, key)
             };
             let hit = match field {
-                // Written, with words.
-                Some(f) if f.value.has_words() => continue,
+                // Written, with words that do not put it off (`TBD – to be agreed at the
+                // first steering meeting` says there is none yet).
+                Some(f) if f.value.has_words() && !put_off(&f.value.text) => continue,
                 // Labelled but empty: point at the label and its (empty) value.
                 Some(f) => Hit::at(f.label.span.join(f.value.span)),
                 None => Hit::at(section.heading.span),
@@ -65,6 +66,35 @@ impl Check for RequiredField {
             hits.push(hit.arg("name", name.clone()).arg("field", key.clone()));
         }
     }
+}
+
+/// Words that say a value is still to be agreed, at the start of a value.
+const PUT_OFF: [&str; 8] = [
+    "to be agreed",
+    "to be decided",
+    "to be confirmed",
+    "to be determined",
+    "to be defined",
+    "not yet agreed",
+    "not yet decided",
+    "still to be agreed",
+];
+
+/// Whether a value opens by saying it is still to be agreed, after any `TBD`-style
+/// marker (`TBD – to be agreed later`, `To be decided by the steering group`). A bare
+/// `TBD` is the placeholder rule's alone; a value that goes on after such words
+/// (`owners first; the last step to be agreed`) still says something.
+fn put_off(value: &str) -> bool {
+    let mut t = value.trim_start();
+    for marker in ["tbd", "tbc", "tba"] {
+        if t.get(..3).is_some_and(|w| w.eq_ignore_ascii_case(marker)) {
+            t = t.get(3..).unwrap_or_default();
+        }
+    }
+    let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    PUT_OFF
+        .iter()
+        .any(|p| t.get(..p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p)))
 }
 
 #[cfg(test)]
@@ -86,6 +116,17 @@ mod tests {
         assert_eq!(arg(&hits[0], "field"), "partner");
         assert_eq!(hits[1].span, k.span("## Goals"));
         assert_eq!(arg(&hits[1], "name"), "shared customers");
+    }
+
+    #[test]
+    fn a_value_put_off_is_not_there() {
+        assert!(super::put_off(
+            "TBD – to be agreed at the first steering meeting."
+        ));
+        assert!(super::put_off("To be decided by the steering group"));
+        assert!(!super::put_off("TBD"));
+        assert!(!super::put_off("owners first; the last step to be agreed"));
+        assert!(!super::put_off("to Granite's CMO within 5 days"));
     }
 
     #[test]

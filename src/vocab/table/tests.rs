@@ -84,3 +84,35 @@ fn plain_lookups_answer_as_the_reference() {
         }
     }
 }
+
+#[test]
+fn field_keywords_name_a_field_anywhere_in_a_label() {
+    let spec: VocabSpec = toml::from_str(
+        r#"
+        [sections.governance]
+        fields.our-owner = ["our owner", "{company} owner", "{company} lead"]
+        fields.partner-manager = ["partner manager"]
+        field-keywords.partner-manager = ["partner manager", "account lead", "alliance manager"]
+        "#,
+    )
+    .unwrap();
+    let v = Vocabulary::build([&spec]).unwrap();
+    let names = Names::new(Some("Keel"), Some("Orbital"));
+    for label in [
+        "Account lead for the partnership",
+        "Alliance (partner) manager",
+        "Keel partner manager",
+        "Alliance managers",
+    ] {
+        assert_eq!(
+            v.field_for("governance", label, &names),
+            Some("partner-manager"),
+            "{label}"
+        );
+    }
+    assert_eq!(
+        v.field_for("governance", "Keel lead", &names),
+        Some("our-owner")
+    );
+    assert_eq!(v.field_for("governance", "Account", &names), None);
+}
