@@ -54,6 +54,7 @@ const SPELLINGS: &[(&str, &str)] = &[
     ("revision date", "next-review"),
     ("next check in", "next-review"),
     ("next checkin", "next-review"),
+    ("next check in date", "next-review"),
     ("leverage type", "leverage"),
     ("basis", "leverage"),
 ];

@@ -119,6 +119,7 @@ fn keys_are_read_by_their_words_with_asides_set_apart() {
         ("Next revision", "next-review"),
         ("Next check-in", "next-review"),
         ("Date of next review", "next-review"),
+        ("Date of the next check-in", "next-review"),
         ("Partnership tier", "tier"),
         ("Leverage (select all that apply)", "leverage"),
     ] {
