@@ -2,10 +2,12 @@
 //! matter of a Markdown charter and the top level of a TOML charter share this.
 
 mod described;
+mod keys;
 use crate::model::{Issue, IssueKind, Leverage, Meta, Parsed, Span, Text};
 pub use crate::suggest::{canonical, canonical_key, closest};
 use crate::value::date::DateValue;
 use jiff::civil::Date;
+pub use keys::meta_key;
 use std::borrow::Cow;
 use toml::de::{DeString, DeTable, DeValue};
 use toml::value::Datetime;
@@ -216,90 +218,6 @@ fn split_list(t: Text, mut each: impl FnMut(Text)) {
         }
         from = b;
     }
-}
-
-/// Other spellings of the metadata keys, as words (lowercase, one space between).
-/// A key is also read with one of [`QUALIFIERS`] in front (`partnership tier`).
-const SPELLINGS: &[(&str, &str)] = &[
-    ("organisation", "company"),
-    ("organization", "company"),
-    ("our company", "company"),
-    ("our organisation", "company"),
-    ("our organization", "company"),
-    ("company name", "company"),
-    // A tracker's overview names the sides as a team says them: `| Us | Packhorse |`.
-    ("us", "company"),
-    ("we", "company"),
-    ("our side", "company"),
-    ("them", "partner"),
-    ("their side", "partner"),
-    ("co", "company"),
-    ("partner name", "partner"),
-    ("partner organisation", "partner"),
-    ("partner organization", "partner"),
-    ("partner company", "partner"),
-    ("partner tier", "tier"),
-    ("tier level", "tier"),
-    ("stage", "status"),
-    ("phase", "status"),
-    ("date created", "created"),
-    ("created on", "created"),
-    ("created date", "created"),
-    ("drafted", "created"),
-    ("next review", "next-review"),
-    ("review by", "next-review"),
-    ("review date", "next-review"),
-    ("next review date", "next-review"),
-    ("next review on", "next-review"),
-    ("leverage type", "leverage"),
-    ("basis", "leverage"),
-];
-
-/// Words that may stand before a key without changing it.
-const QUALIFIERS: &[&str] = &[
-    "partnership",
-    "alliance",
-    "charter",
-    "programme",
-    "program",
-    "current",
-];
-
-/// The metadata key `key` names, if any: [`META_KEYS`] in any case, with `_` or `-`,
-/// or one of their other spellings ([`SPELLINGS`]). Keys are nearly always written as
-/// [`META_KEYS`] spells them: those are found without making any other form.
-pub fn meta_key(key: &str) -> Option<&'static str> {
-    let known = |k: &str| META_KEYS.iter().copied().find(|&m| m == k);
-    known(key)
-        .or_else(|| known(&canonical(key)))
-        .or_else(|| key_by_words(key))
-}
-
-fn key_by_words(key: &str) -> Option<&'static str> {
-    if key.len() > 40 {
-        return None;
-    }
-    let mut words = String::with_capacity(key.len());
-    for w in key
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !words.is_empty() {
-            words.push(' ');
-        }
-        words.extend(w.chars().flat_map(char::to_lowercase));
-    }
-    let find = |w: &str| {
-        META_KEYS
-            .iter()
-            .copied()
-            .find(|&m| m == w)
-            .or_else(|| SPELLINGS.iter().find(|(s, _)| *s == w).map(|(_, k)| *k))
-    };
-    find(&words).or_else(|| {
-        let (first, rest) = words.split_once(' ')?;
-        QUALIFIERS.contains(&first).then(|| find(rest)).flatten()
-    })
 }
 
 /// A scalar value as text: strings, integers, floats, booleans and dates alike (a

@@ -39,17 +39,24 @@ pub fn read(body: &str, base: usize, vocab: &Vocabulary, meta: &mut Meta) {
     let mut found = 0;
     let mut titles = 0;
     let mut pos = 0;
+    // The key a heading names (`### Tier`, as an issue form writes it): the text
+    // under it is that key's value.
+    let mut field = None;
     loop {
         let next = next_heading(body, pos);
         let end = next.as_ref().map_or(body.len(), |h| h.start);
         if let Some(seg) = body.get(pos..end) {
-            found += Segment::read(seg, base + pos, meta);
+            found += match field {
+                Some(key) => form::field(seg, base + pos, key, meta),
+                None => Segment::read(seg, base + pos, meta),
+            };
         }
         let Some(h) = next else { break };
         if vocab.section_for(&h.text).is_some() {
             break;
         }
-        if !is_meta_heading(&h.text) {
+        field = meta::meta_key(&h.text);
+        if field.is_none() && !is_meta_heading(&h.text) {
             if found > 0 || titles >= TITLES {
                 break;
             }
@@ -185,7 +192,9 @@ struct Segment {
 impl Segment {
     /// Read `seg` (at byte `base` of the source) into `meta`; how many keys were set.
     fn read(seg: &str, base: usize, meta: &mut Meta) -> usize {
-        if !seg.contains([':', '|']) {
+        // A key is followed by a colon, a table bar, or a leader (`Tier .... 2`).
+        let leader = || seg.contains("..") || seg.contains("__") || seg.contains("  ");
+        if !seg.contains([':', '|', '\t', '…']) && !leader() {
             return 0;
         }
         let mut s = Segment::default();
@@ -342,11 +351,13 @@ fn pairs(line: &str, several: bool) -> Vec<(&'static str, usize, usize)> {
         - line
             .trim_start_matches(|c: char| !c.is_alphanumeric())
             .len();
-    let first = key_colon(line, 0).or_else(|| {
-        several
-            .then(|| key_colon(line, lead).or_else(|| key_space(line, lead)))
-            .flatten()
-    });
+    let first = key_colon(line, 0)
+        .or_else(|| key_leader(line, lead))
+        .or_else(|| {
+            several
+                .then(|| key_colon(line, lead).or_else(|| key_space(line, lead)))
+                .flatten()
+        });
     let Some((key, value)) = first else {
         return out;
     };
@@ -393,6 +404,28 @@ fn key_colon(line: &str, at: usize) -> Option<(&'static str, usize)> {
     Some((meta::meta_key(key)?, at + colon + 1))
 }
 
+/// A key, a leader and its value, as plain text lines up a list of properties:
+/// `Tier ........ 2`, `Tier ____ 2`, `Tier<TAB>2`, `Tier    2` (dots, underscores or
+/// an ellipsis, or a tab or two spaces or more, with blanks around them).
+fn key_leader(line: &str, at: usize) -> Option<(&'static str, usize)> {
+    let rest = line.get(at..)?;
+    let b = rest.as_bytes();
+    let lead = |i: usize| matches!(b.get(i), Some(b'.' | b'_'));
+    let space = |i: usize| matches!(b.get(i), Some(b' ' | b'\t'));
+    let start = (0..b.len()).find(|&i| {
+        b[i] == b'\t'
+            || (space(i) && (space(i + 1) || (lead(i + 1) && lead(i + 2))))
+            || b[i..].starts_with("…".as_bytes())
+    })?;
+    let key = rest[..start].trim();
+    if key.is_empty() || key.split_whitespace().count() > 4 {
+        return None;
+    }
+    let key = meta::meta_key(key)?;
+    let value = rest[start..].trim_start_matches([' ', '\t', '.', '_', '…']);
+    Some((key, at + rest.len() - value.len()))
+}
+
 /// A sentence that starts with a key and its value without a colon (`Tier 2`): only
 /// the single-word keys, so prose is not read as metadata.
 fn key_space(line: &str, at: usize) -> Option<(&'static str, usize)> {
@@ -402,5 +435,6 @@ fn key_space(line: &str, at: usize) -> Option<(&'static str, usize)> {
     matches!(key, "tier" | "status" | "leverage").then_some((key, at + sp + 1))
 }
 
+mod form;
 #[cfg(test)]
 mod tests;

@@ -106,3 +106,32 @@ fn a_tracker_names_the_sides_as_us_and_them() {
     assert_eq!(meta_key("Them"), Some("partner"));
     assert_eq!(meta_key("Their side"), Some("partner"));
 }
+
+#[test]
+fn keys_are_read_by_their_words_with_asides_set_apart() {
+    for (key, want) in [
+        ("Company (Coordinator)", "company"),
+        ("Next review (Steering Committee)", "next-review"),
+        ("Date of agreement", "created"),
+        ("Date of creation", "created"),
+        ("Start Date", "created"),
+        ("Effective date", "created"),
+        ("Next revision", "next-review"),
+        ("Next check-in", "next-review"),
+        ("Date of next review", "next-review"),
+        ("Date of the next check-in", "next-review"),
+        ("Partnership tier", "tier"),
+        ("Leverage (select all that apply)", "leverage"),
+    ] {
+        assert_eq!(meta_key(key), Some(want), "{key:?}");
+    }
+    for key in [
+        "Date",
+        "Review",
+        "Duration",
+        "Project acronym",
+        "(Company)x y z w",
+    ] {
+        assert_eq!(meta_key(key), None, "{key:?}");
+    }
+}

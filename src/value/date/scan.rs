@@ -301,6 +301,11 @@ pub(super) fn point(c: &mut Cursor) -> Option<Point> {
             *c = d;
             return Some(p);
         }
+        let mut d = *c;
+        if let Some(p) = hyphen_month(&mut d, a) {
+            *c = d;
+            return Some(p);
+        }
         c.word_tight(&["st", "nd", "rd", "th"]);
         c.word(&["of"]);
         let mut d = *c;
@@ -414,4 +419,32 @@ fn numeric(c: &mut Cursor, a: u32) -> Option<Point> {
         Outcome::Ambiguous(day(y, b, a).ok()?, day(y, a, b).ok()?)
     };
     Some(Point::Done(outcome))
+}
+
+/// `02-Dec-2026` or `11-Jan` (a range's start), tight; the day `a` is read already.
+fn hyphen_month(c: &mut Cursor, a: u32) -> Option<Point> {
+    if !(1..=31).contains(&a) {
+        return None;
+    }
+    c.punct(&['-'], true)?;
+    if !c.next_tight() {
+        return None;
+    }
+    let m = month(c)?;
+    let mut d = *c;
+    let y = match d.punct(&['-'], true).and_then(|_| d.digits(4..=4, true)) {
+        Some(y) if !d.next_tight_alnum() => {
+            *c = d;
+            Some(y as i32)
+        }
+        _ => None,
+    };
+    if c.next_tight_alnum() {
+        return None;
+    }
+    Some(Point::Parts {
+        y,
+        m: Some(u32::from(m)),
+        d: Some(a),
+    })
 }

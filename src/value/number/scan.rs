@@ -81,7 +81,7 @@ fn bound(c: &mut Cursor) -> Option<Bound> {
 fn quantity(c: &mut Cursor) -> Option<(f64, NumberKind)> {
     let mut cur = currency(c);
     let negative = sign(c);
-    let (mut v, article) = amount(c)?;
+    let (mut v, article) = amount(c, cur.is_some())?;
     if negative {
         v = -v;
     }
@@ -145,9 +145,9 @@ fn sign(c: &mut Cursor) -> bool {
 }
 
 /// Digits, number words, `half`, `a dozen`; the flag says it was `a`/`an` alone,
-/// which counts only before a unit.
-fn amount(c: &mut Cursor) -> Option<(f64, bool)> {
-    if let Some(v) = literal(c) {
+/// which counts only before a unit. `money`: a currency stands before it.
+fn amount(c: &mut Cursor, money: bool) -> Option<(f64, bool)> {
+    if let Some(v) = literal(c, money) {
         return Some((v, false));
     }
     if c.word(&["half"]).is_some() {
@@ -171,8 +171,11 @@ fn amount(c: &mut Cursor) -> Option<(f64, bool)> {
 }
 
 /// Digits with thousands separators and a decimal part: `1,200`, `1 200`, `12.5`,
-/// `1.200.000,50`; a decimal comma only before a percent sign (`12,5 %`).
-fn literal(c: &mut Cursor) -> Option<f64> {
+/// `1.200.000,50`; a decimal comma only before a percent sign or a magnitude
+/// (`12,5 %`, `1,1 Mio.`) or after a currency (`EUR 3,5`). After a currency a dot
+/// before three digits separates thousands (`EUR 240.000`): money is not written to
+/// a thousandth; but `£1.250m` is a decimal, as English writes it.
+fn literal(c: &mut Cursor, money: bool) -> Option<f64> {
     c.ahead();
     let mut d = *c;
     let t = d.bump()?;
@@ -199,10 +202,11 @@ fn literal(c: &mut Cursor) -> Option<f64> {
                 continue;
             }
             while text[end..].starts_with(s) && group_at(end + s.len()) {
-                if s == "."
-                    && !(text[end + 4..].starts_with('.') || text[end + 4..].starts_with(','))
-                    && groups == 1
-                {
+                // A lone `.` group is a decimal (`12.500`) unless money or more groups
+                // say otherwise.
+                let thousands_money = money && !magnitude_word(text[end + 4..].trim_start());
+                let more = text[end + 4..].starts_with('.') || text[end + 4..].starts_with(',');
+                if s == "." && groups == 1 && !thousands_money && !more {
                     break;
                 }
                 sep = Some(s);
@@ -223,8 +227,11 @@ fn literal(c: &mut Cursor) -> Option<f64> {
         while digit(j) {
             j += 1;
         }
-        let percent_after = text[j..].trim_start().starts_with('%');
-        if decimal == '.' || sep == Some(".") || (j - end <= 3 && percent_after) {
+        let unit_after = || {
+            let after = text[j..].trim_start();
+            after.starts_with('%') || magnitude_word(after)
+        };
+        if decimal == '.' || sep == Some(".") || (j - end <= 3 && (money || unit_after())) {
             let mut scale = 0.1;
             for &x in &b[end + 1..j] {
                 v += f64::from(x - b'0') * scale;
@@ -235,6 +242,19 @@ fn literal(c: &mut Cursor) -> Option<f64> {
     }
     c.jump(end);
     Some(v)
+}
+
+/// Whether `s` starts with a magnitude (`Mio.`, `million`, `m`, `bn`) as a word.
+fn magnitude_word(s: &str) -> bool {
+    let word = s
+        .split(|ch: char| !ch.is_ascii_alphabetic())
+        .next()
+        .unwrap_or_default();
+    [
+        "k", "m", "mn", "bn", "tn", "thousand", "million", "mio", "billion", "trillion",
+    ]
+    .iter()
+    .any(|m| word.eq_ignore_ascii_case(m))
 }
 
 fn magnitude(c: &mut Cursor) -> f64 {
@@ -360,7 +380,7 @@ fn share(c: &mut Cursor) -> Option<f64> {
         if e.word(&["the"]).is_some() {
             d = e;
         }
-        let whole = literal(&mut d).or_else(|| cardinal(&mut d))?;
+        let whole = literal(&mut d, false).or_else(|| cardinal(&mut d))?;
         if percent(&mut d.clone()) {
             return None;
         }
@@ -368,7 +388,7 @@ fn share(c: &mut Cursor) -> Option<f64> {
         return Some(whole);
     }
     d.punct(&['/'], true)?;
-    let whole = literal(&mut d)?;
+    let whole = literal(&mut d, false)?;
     let noun = d.peek().is_some_and(|t| t.kind == Kind::Word && t.spaced);
     if !noun {
         return None;

@@ -148,3 +148,63 @@ fn a_property_line_joined_by_bars_or_dots_with_or_without_colons() {
     let m = read("# A / B\n\nStatus of this memo is informal.\n");
     assert!(m.status.is_none());
 }
+
+#[test]
+fn property_lines_with_leaders() {
+    let src = "ACME / ORBITAL\n\n   Company ......... Acme Ltd\n   Partner ......... Orbital\n   Tier ............ 2 (partnership)\n   Leverage ________ economic, customer\n   Status\twalk\n   Next review     12-Apr-2027\n\nSome prose. Tier 3 here is prose.\n";
+    let m = read(src);
+    assert_eq!(at(src, &m.company), "Acme Ltd");
+    assert_eq!(at(src, &m.partner), "Orbital");
+    assert_eq!(m.tier(), Some(Tier::Partnership));
+    assert_eq!(m.status(), Some(Status::Walk));
+    assert_eq!(
+        leverage(&m),
+        [Some(Leverage::Economic), Some(Leverage::Customer)]
+    );
+    let next = m.next_review.unwrap();
+    assert_eq!(
+        &src[next.text.span.start..next.text.span.end],
+        "12-Apr-2027"
+    );
+    assert_eq!(
+        next.ok().map(|d| d.to_string()).as_deref(),
+        Some("2027-04-12")
+    );
+}
+
+#[test]
+fn an_issue_form_gives_each_key_a_heading() {
+    let src = "# [Charter]: Acme × Orbital\n\nLabels: `charter`\n\n### Company\n\nAcme Robotics\n\n### Tier\n\n2 - Partnership (joint development)\n\n### Status\n\n_No response_\n\n### Leverage (select all that apply)\n\n- [ ] Requirement\n- [x] Economic\n- [X] Customer\n\n### Next review date\n\n2027-04-12\n\n### Success for Acme\n\nStatus: walk\n";
+    let m = read(src);
+    assert_eq!(at(src, &m.company), "Acme Robotics");
+    assert_eq!(m.tier(), Some(Tier::Partnership));
+    assert!(m.status.is_none());
+    assert_eq!(
+        leverage(&m),
+        [Some(Leverage::Economic), Some(Leverage::Customer)]
+    );
+    let l = &m.leverage[1].text;
+    assert_eq!(&src[l.span.start..l.span.end], "Customer");
+    assert!(m.next_review.is_some());
+}
+
+#[test]
+fn a_heading_that_names_a_key_over_prose_is_not_a_field() {
+    let src = "# Acme × Orbital\n\n## Partner\n\nOrbital is a payments company based in Lisbon that serves four thousand small shops in the south.\n\n## Goals\n";
+    assert!(read(src).partner.is_none());
+}
+
+#[test]
+fn qualified_keys_in_a_headerless_table() {
+    let src = "# READ-ON: Partnership Agreement\n\n## Project summary\n\n| | |\n|---|---|\n| Project acronym | READ-ON |\n| Company (Coordinator) | Tandem Trust |\n| Partnership tier | 2 — partnership |\n| Date of agreement | 2026-03-20 |\n| Next review (Steering Committee) | 31.06.2027 |\n";
+    let m = read(src);
+    assert_eq!(at(src, &m.company), "Tandem Trust");
+    assert!(m.created.as_ref().is_some_and(|c| c.ok().is_some()));
+    assert!(m.next_review.as_ref().is_some_and(|c| c.ok().is_none()));
+}
+
+#[test]
+fn leaders_are_looked_for_between_characters() {
+    let src = "Subject: Acme – Orbital — v2 … notes\n\nPartner … Orbital\n";
+    assert_eq!(at(src, &read(src).partner), "Orbital");
+}
