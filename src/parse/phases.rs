@@ -199,9 +199,25 @@ pub fn dates_within(src: &str, p: &mut Phase, span: Span) {
 
 /// The largest percentage or share in a text (`≥ 20%`, `9 of 12 stores`).
 pub fn largest_percent(text: &str) -> Option<Number> {
+    if !may_state_percent(text) {
+        return None;
+    }
     numbers_in(text)
         .filter(|n| matches!(n.kind, NumberKind::Percent | NumberKind::Share { .. }))
         .reduce(|a, b| if b.value > a.value { b } else { a })
+}
+
+/// Whether `text` can hold a percentage or share at all: one is written with `%`,
+/// `percent`, `pct` or `per cent`, or as `9 of 12` or `9/12`. A bar or result with none
+/// of these (`ROI model holds at 40 accounts`) is not read for numbers.
+fn may_state_percent(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2(b'%', b'/', b).is_some()
+        || b.windows(2).any(|w| {
+            w.eq_ignore_ascii_case(b"of")
+                || w.eq_ignore_ascii_case(b"pe")
+                || w.eq_ignore_ascii_case(b"pc")
+        })
 }
 
 /// Once the whole charter is read: each phase's bar and result as numbers, and its

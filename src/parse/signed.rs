@@ -48,6 +48,18 @@ const UNSIGNED: [&str; 9] = [
     "tbd",
 ];
 
+/// The letters the words of [`UNSIGNED`] start with: most words start with none of
+/// them and are not compared at all.
+const UNSIGNED_FIRST: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < UNSIGNED.len() {
+        t[UNSIGNED[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Whether the text says it is not signed: one of [`UNSIGNED`] as words, or a blank
 /// line to sign on (`____`, three or more underscores).
 pub fn says_unsigned(text: &str) -> bool {
@@ -65,6 +77,7 @@ pub fn says_unsigned(text: &str) -> bool {
         in_word = is_word_byte(b);
         if starts
             && b.is_ascii_alphabetic()
+            && UNSIGNED_FIRST.get(usize::from(b.to_ascii_lowercase())) == Some(&true)
             && UNSIGNED.iter().any(|w| {
                 w.as_bytes().first() == Some(&b.to_ascii_lowercase())
                     && words_at(hay, at, w.as_bytes())

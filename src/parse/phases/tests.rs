@@ -120,6 +120,32 @@ fn bars_in_words_and_shares() {
     assert!(super::largest_percent("customers are happy").is_none());
 }
 
+/// The quick test for a percentage skips only texts the number reader finds none in.
+#[test]
+fn texts_skipped_for_percentages_hold_none() {
+    use crate::value::number::{numbers_in, NumberKind};
+    for t in [
+        "ROI model holds at 40 accounts",
+        "≥ 20% fewer stock-outs",
+        "twenty PER CENT adopt",
+        "70 Percent",
+        "12 PCT",
+        "nine OF twelve stores",
+        "9/12 stores",
+        "9 out of 12",
+        "40 accounts by Q3, 3 weeks",
+        "",
+    ] {
+        let reference = numbers_in(t)
+            .filter(|n| matches!(n.kind, NumberKind::Percent | NumberKind::Share { .. }))
+            .reduce(|a, b| if b.value > a.value { b } else { a });
+        assert_eq!(super::largest_percent(t), reference, "{t}");
+        if !super::may_state_percent(t) {
+            assert!(reference.is_none(), "{t}");
+        }
+    }
+}
+
 #[test]
 fn toml_phases_use_the_same_reader() {
     let src = "[[timeline.phase]]\nname = \"crawl\"\ndates = \"Apr 6 – May 15, 2027\"\ngo-no-go = \"at least twenty percent faster\"\n\
