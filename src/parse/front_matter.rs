@@ -8,6 +8,69 @@ use crate::parse::markdown::yaml::{self, YamlValue};
 use crate::parse::meta::{self, META_KEYS};
 use toml::de::DeTable;
 
+/// Keys that other Markdown tools keep in front matter (static-site generators, Marp and
+/// other slide tools, note apps). A charter that is also a page or a deck carries them
+/// on purpose, so they are left alone rather than reported as typos. Anything else
+/// charter does not know is still reported: a key meant for charter is never dropped
+/// in silence.
+const OTHER_TOOLS_KEYS: &[&str] = &[
+    "title",
+    "subtitle",
+    "author",
+    "authors",
+    "date",
+    "lastmod",
+    "updated",
+    "description",
+    "summary",
+    "tags",
+    "categories",
+    "keywords",
+    "aliases",
+    "slug",
+    "permalink",
+    "layout",
+    "draft",
+    "weight",
+    "lang",
+    "language",
+    "toc",
+    "math",
+    "cssclass",
+    "cssclasses",
+    "marp",
+    "theme",
+    "paginate",
+    "size",
+    "class",
+    "header",
+    "footer",
+    "style",
+    "backgroundcolor",
+    "backgroundimage",
+    "color",
+    "transition",
+    "revealjs",
+    "format",
+    "output",
+    "id",
+    "version",
+];
+
+fn is_other_tools_key(key: &str) -> bool {
+    let key = key.trim();
+    OTHER_TOOLS_KEYS.iter().any(|k| {
+        k.eq_ignore_ascii_case(key) || k.eq_ignore_ascii_case(&key.replace(['-', '_'], ""))
+    })
+}
+
+/// Report `key` as unknown unless another tool owns it.
+fn unknown(key: &str, span: Span, issues: &mut Vec<Issue>) {
+    if !is_other_tools_key(key) {
+        issues.push(meta::unknown_key(key, span, META_KEYS));
+    }
+}
+
 /// The front matter read from the top of a Markdown file.
 #[derive(Debug, Default)]
 pub struct FrontMatter {
@@ -147,8 +210,7 @@ fn read_toml(content: &str, base: usize, fm: &mut FrontMatter) {
     let rest = meta::read_meta(table.get_ref(), base, &mut fm.meta, &mut fm.issues);
     for (key, value) in rest {
         let span = meta::shift(key.span(), base).join(meta::shift(value.span(), base));
-        fm.issues
-            .push(meta::unknown_key(key.get_ref(), span, META_KEYS));
+        unknown(key.get_ref(), span, &mut fm.issues);
     }
 }
 
@@ -180,8 +242,7 @@ fn read_yaml(content: &str, base: usize, fm: &mut FrontMatter) {
             }
             Some(key) => key,
             None => {
-                fm.issues
-                    .push(meta::unknown_key(&entry.key, whole, META_KEYS));
+                unknown(&entry.key, whole, &mut fm.issues);
                 continue;
             }
         };
@@ -373,5 +434,16 @@ mod tests {
             let found = first_filled_line(&s, from).filter(|l| opens_block(&s, l));
             proptest::prop_assert_eq!(span(found), span(filled));
         }
+    }
+
+    #[test]
+    fn keys_of_other_tools_are_left_alone_and_typos_still_reported() {
+        let text = "---\nmarp: true\ntheme: gaia\nTitle: Q3 deck\nlast-mod: 2027-01-02\nparnter: Kettle\npartner: Kettle\n---\n# Body\n";
+        let fm = read(text);
+        let unknown: Vec<&str> = fm.issues.iter().map(|i| i.message.as_str()).collect();
+        assert_eq!(unknown, ["unknown key `parnter` (did you mean `partner`?)"]);
+        let text = "+++\ntitle = \"Deck\"\ntags = [\"a\"]\nsponsor = \"Ada\"\n+++\n# Body\n";
+        let unknown: Vec<String> = read(text).issues.into_iter().map(|i| i.message).collect();
+        assert_eq!(unknown, ["unknown key `sponsor`"]);
     }
 }
