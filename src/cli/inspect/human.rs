@@ -25,7 +25,14 @@ fn write_file(out: &mut String, v: &FileView) -> std::fmt::Result {
         count(v.signatures.len(), "signature", "signatures"),
     )?;
 
-    if v.unread.is_empty() {
+    if v.unread.is_empty() && v.sections.is_empty() && v.format == "markdown" {
+        // Nothing unread and nothing read: the file has no heading charter could see
+        // (a `1) Goals` line over dashes is a list item and a rule to Markdown).
+        writeln!(
+            out,
+            "  ! no section headings were found: write them as Markdown headings (`## Goals`)"
+        )?;
+    } else if v.unread.is_empty() {
         writeln!(out, "  ✓ every heading and label was recognised")?;
     } else {
         writeln!(

@@ -96,3 +96,17 @@ fn long_values_are_cut_to_their_first_line() {
     assert!(cut.ends_with('…') && cut.chars().count() <= 49, "{cut}");
     assert_eq!(view::shorten("a   b"), "a b");
 }
+
+#[test]
+fn a_file_with_no_heading_read_says_so_rather_than_all_recognised() {
+    let rules = RuleSet::default_rules().expect("the default pack loads");
+    let text = "1) Goals\n--------\n\nWe want more.\n";
+    let source = Source::new("letter.charter.md", text.to_string());
+    let c = Charter::empty(Format::Markdown, text.len());
+    let shown = human::render(&view::build(&source, &c, &rules.vocab));
+    assert!(shown.contains("no section headings were found"), "{shown}");
+    assert!(
+        !shown.contains("every heading and label was recognised"),
+        "{shown}"
+    );
+}
