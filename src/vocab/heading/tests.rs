@@ -212,3 +212,38 @@ fn keywords_are_whole_words() {
     assert_eq!(k.section_of("when do we walk away"), Some(1));
     assert_eq!(k.section_of("walk"), None);
 }
+
+/// Headings as European authors write them in English, with their numbering
+/// (`5.-`, `F)`) and words (`Organisation`, `Compromises`, a false friend of
+/// commitments; `End of the collaboration`).
+const EURO_HEADINGS: &[(&str, Option<&str>)] = &[
+    ("1.- OBJECTIVES", Some("goals")),
+    ("2.- COMPROMISES OF THE PARTIES", Some("value-exchange")),
+    ("Compromises of each party", Some("value-exchange")),
+    ("Compromises", Some("value-exchange")),
+    ("5.- ORGANISATION", Some("governance")),
+    ("Organization of the collaboration", Some("governance")),
+    ("Project organisation", Some("governance")),
+    ("6.- END OF THE COLLABORATION", Some("exit")),
+    ("End of the partnership", Some("exit")),
+    ("F) STOPPING", Some("exit")),
+    ("Stopping the programme", Some("exit")),
+    // A compromise in a dispute is governance's word, not a commitment.
+    ("Escalation and compromise", Some("governance")),
+    // Other ends are not the partnership's.
+    ("End users", None),
+    ("End-of-year numbers", Some("metrics")),
+];
+
+#[test]
+fn european_headings_name_their_sections() {
+    let v = default_vocab();
+    let mut wrong = Vec::new();
+    for (heading, want) in EURO_HEADINGS {
+        let got = v.heading_for(heading).map(|h| h.0);
+        if got != *want {
+            wrong.push(format!("{heading:?}: {got:?}, expected {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -12,6 +12,11 @@
 //! the same style that names nothing is a heading too (`PARTNERSHIP BASICS`), so that
 //! its content is not read into the section before it.
 //!
+//! A numbered line over an underline (`1. GOALS` over `--------`) is a heading to its
+//! author, though to CommonMark it is a one-item list and a thematic break (or a
+//! paragraph of `=`): it counts when the line is short, stands alone and the underline
+//! is about as wide as it, which a separator rule after a real one-item list seldom is.
+//!
 //! The lines found are rewritten as ATX headings in a copy of the body, and the copy is
 //! read instead; [`Shifts`] maps its offsets back to the source.
 
@@ -23,8 +28,11 @@ const MAX_LEN: usize = 80;
 const MAX_WORDS: usize = 10;
 const MAX_PLAIN_WORDS: usize = 8;
 
-/// The bytes inserted before each line made a heading.
+/// The bytes inserted before each line made a heading; a mixed-case line in a charter
+/// with a heading style of its own (capitals, `==`, underlines) is a sub-heading under
+/// those (`Greenvale gives:` under `2. WHAT EACH SIDE PUTS IN`), so it may be a field.
 const MARK: &str = "## ";
+const SUB_MARK: &str = "### ";
 
 /// How a line was written as a heading.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -35,6 +43,8 @@ enum Style {
     Caps,
     /// `What success looks like`, `Phases:`
     Plain,
+    /// `1. Goals` over `--------`
+    Underlined,
 }
 
 /// A line that may be a heading.
@@ -46,6 +56,11 @@ struct Candidate {
     style: Style,
     /// The section it names, by its index in the vocabulary's key order.
     section: Option<usize>,
+    /// It starts with an ordered-list marker (`1.`, `2)`): an underline does not make
+    /// it a Setext heading.
+    listed: bool,
+    /// For an underlined line, its underline (blanked in the rewrite).
+    underline: Option<(usize, usize)>,
 }
 
 /// Offsets in the rewritten body back to the source body: where bytes were inserted.
@@ -92,7 +107,8 @@ pub fn rewrite(body: &str, lookup: &Lookup<'_>) -> Option<(String, Shifts)> {
                 .count()
                 >= 2
     };
-    let mut out = String::with_capacity(body.len() + 16 * MARK.len());
+    let styled = found.iter().any(|c| house(c.style));
+    let mut out = String::with_capacity(body.len() + 16 * SUB_MARK.len());
     let mut shifts = Shifts::default();
     let mut copied = 0;
     for c in found
@@ -111,17 +127,29 @@ pub fn rewrite(body: &str, lookup: &Lookup<'_>) -> Option<(String, Shifts)> {
                 out.push_str(line.get(open..line.len() - close)?);
                 out.push_str(&"#".repeat(close));
             }
-            Style::Caps | Style::Plain => {
+            Style::Caps | Style::Plain | Style::Underlined => {
+                let mark = if c.style == Style::Plain && styled {
+                    SUB_MARK
+                } else {
+                    MARK
+                };
                 shifts.inserts.push((
                     out.len(),
-                    MARK.len(),
-                    shifts.inserts.last().map_or(0, |s| s.2) + MARK.len(),
+                    mark.len(),
+                    shifts.inserts.last().map_or(0, |s| s.2) + mark.len(),
                 ));
-                out.push_str(MARK);
+                out.push_str(mark);
                 out.push_str(body.get(c.at..c.end)?);
             }
         }
         copied = c.end;
+        // The underline is blank in the copy: under an ATX heading a line of `=` would
+        // be a paragraph of its own.
+        if let Some((start, end)) = c.underline {
+            out.push_str(body.get(copied..start)?);
+            out.extend(std::iter::repeat_n(' ', end - start));
+            copied = end;
+        }
     }
     out.push_str(body.get(copied..)?);
     Some((out, shifts))
@@ -160,21 +188,41 @@ fn candidates(body: &str, lookup: &Lookup<'_>) -> Vec<Candidate> {
         }
         let shape = shape(inner);
         // A candidate stands alone: what follows it is content, not another line naming
-        // a section (a table of contents) nor a Setext underline (already a heading).
+        // a section (a table of contents) nor a Setext underline (already a heading,
+        // unless the line is a list item's).
         if let Some(p) = pending.take() {
-            let run = shape.is_some_and(|(_, name)| section_index(lookup, name).is_some());
-            if !run && !is_underline(text) {
-                out.push(p);
+            if is_underline(text) {
+                if p.listed && underlines(body.get(p.at..p.end).unwrap_or_default(), text) {
+                    let at = start + (line.len() - line.trim_start().len());
+                    out.push(Candidate {
+                        style: Style::Underlined,
+                        underline: Some((at, at + text.len())),
+                        ..p
+                    });
+                }
+            } else {
+                let run = shape.is_some_and(|(_, name)| section_index(lookup, name).is_some());
+                // Under a heading, a line indented four spaces would start a code block:
+                // a mixed-case line over indented content (`Greenvale gives:` over its
+                // indented items) stays a paragraph, its label read with its content.
+                let coded = p.style == Style::Plain && inner.len() - inner.trim_start().len() >= 4;
+                if !run && !coded && p.style != Style::Underlined {
+                    out.push(p);
+                }
             }
         }
         if prev_blank && inner.len() - inner.trim_start().len() < 4 {
-            if let Some((style, name)) = shape {
+            let listed = listed(inner);
+            // A mixed-case numbered line is a heading only if an underline follows.
+            if let Some((style, name)) = shape.or(listed.map(|n| (Style::Underlined, n))) {
                 let at = start + quote + (inner.len() - inner.trim_start().len());
                 pending = Some(Candidate {
                     at,
                     end: start + line.trim_end().len(),
                     style,
                     section: section_index(lookup, name),
+                    listed: listed.is_some(),
+                    underline: None,
                 });
             }
         }
@@ -208,6 +256,30 @@ pub(super) fn unquote(line: &str) -> (usize, &str) {
 /// A Setext underline: `===` or `---` alone.
 fn is_underline(text: &str) -> bool {
     !text.is_empty() && (text.bytes().all(|b| b == b'=') || text.bytes().all(|b| b == b'-'))
+}
+
+/// Whether `rule` (a line of `-` or `=`) underlines `heading`: about as wide, as a
+/// plain-text author draws it, where a separator rule is a short `---` or a full line.
+fn underlines(heading: &str, rule: &str) -> bool {
+    let width = heading.trim().chars().count();
+    rule.len() >= 3 && rule.len() * 2 >= width && rule.len() <= width * 2
+}
+
+/// A short line that CommonMark reads as an ordered list's item (`1. GOALS`,
+/// `2) Who decides`), with no sentence punctuation: the heading it may be, or `None`.
+fn listed(inner: &str) -> Option<&str> {
+    let text = inner.trim();
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = text.get(digits..)?.strip_prefix(['.', ')'])?;
+    if !(1..=3).contains(&digits) || !rest.starts_with(' ') {
+        return None;
+    }
+    let words = rest.split_whitespace().count();
+    let heading_like = text.len() <= MAX_LEN
+        && (1..=MAX_WORDS).contains(&words)
+        && !text.ends_with(['.', ',', ';', '!', ':'])
+        && !text.contains(['|', '@']);
+    heading_like.then_some(text)
 }
 
 /// How a line would be written as a heading, and its name (for `== Goals ==`, `Goals`;

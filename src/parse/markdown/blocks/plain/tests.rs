@@ -104,6 +104,40 @@ fn sentences_labels_and_markdown_headings_stay_what_they_are() {
 }
 
 #[test]
+fn numbered_lines_over_an_underline_are_headings() {
+    // To CommonMark, `1. GOALS` over `--------` is a one-item list and a thematic break.
+    let got = sections(
+        "MEMO\n====\n\n1. GOALS\n--------\n\nKeel: 35 clients.\n\n\
+         2. Who decides\n==============\n\nKeel: me.\n\n3. NOTES\n--------\n\nNone.\n",
+    );
+    assert_eq!(
+        got,
+        pairs(&[("goals", "1. GOALS"), ("governance", "2. Who decides")])
+    );
+}
+
+#[test]
+fn a_one_item_list_before_a_separator_rule_is_not_a_heading() {
+    // A short `---` after a real item, and a full-width rule, separate; they do not
+    // underline.
+    let got = sections(
+        "GOALS\n\n1. Grow revenue 20%\n---\n\nEXIT\n\n1. Stop\n\
+         ------------------------------------------------------------\n",
+    );
+    assert_eq!(got, pairs(&[("goals", "GOALS"), ("exit", "EXIT")]));
+}
+
+#[test]
+fn mixed_case_lines_are_sub_headings_under_a_heading_style() {
+    let (c, _) = read(
+        "1. GOALS\n\nKeel: 35 clients.\n\n2. WHAT EACH SIDE PUTS IN\n\nKeel gives\n\
+         two developers.\n\nOrbital gives:\n    - a sales team\n",
+    );
+    let keys: Vec<&str> = c.sections.iter().map(|s| s.key.as_str()).collect();
+    assert_eq!(keys, ["goals", "value-exchange"]);
+}
+
+#[test]
 fn shifts_map_rewritten_offsets_back() {
     let s = Shifts {
         inserts: vec![(5, 3, 3), (20, 3, 6)],
