@@ -155,15 +155,18 @@ fn others_inside(label: &str) -> Option<String> {
             let Some(group) = words.get(i + 1..i + 1 + n) else {
                 break;
             };
-            let names_a_side = group.iter().any(|w| {
+            // `for our policyholders`: `our` before a group of people says whose
+            // customers they are; the people are still neither side.
+            let last = group.last().copied().unwrap_or_default();
+            let ours = group.first() == Some(&"our");
+            let names_a_side = group.iter().skip(usize::from(ours)).any(|w| {
                 w.starts_with('{') || *w == "partners" || PRONOUNS.iter().any(|(p, _)| p == w)
             });
             if names_a_side {
                 break;
             }
-            let last = group.last().copied().unwrap_or_default();
             let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss");
-            if plural && (n < 4 || is_people(last)) {
+            if plural && (n < 4 || is_people(last)) && (!ours || n > 1 && is_people(last)) {
                 longest = Some(n);
             }
         }

@@ -19,15 +19,26 @@ pub fn subsection_end(blocks: &[Block], i: usize, level: u8) -> usize {
     j
 }
 
-/// Index after a sub-heading field's content, from `start` up to `end`: a line whose
-/// own label names a field of the section (`**Keel loses:** …` after `**Keel gives**`
-/// and its list) starts that field instead.
-fn field_end(rd: &Reader, section: &str, blocks: &[Block], start: usize, end: usize) -> usize {
+/// Index after the content of a sub-heading naming field `own`, from `start` up to
+/// `end`: a line whose own label names another field of the section (`**Keel loses:**
+/// …` after `**Keel gives**` and its list) starts that field instead. One naming the
+/// same field is the body restating whose it is (`### 3.1 Lattice` over `Lattice
+/// SHALL gain a steering product: …`), not a new field that leaves the heading's empty.
+fn field_end(
+    rd: &Reader,
+    section: &str,
+    own: &str,
+    blocks: &[Block],
+    start: usize,
+    end: usize,
+) -> usize {
     (start..end)
         .find(|&j| {
             blocks.get(j).is_some_and(|b| {
                 matches!(b.kind, Kind::Para | Kind::Item { depth: 0, .. })
-                    && Label::with_aside(b).is_some_and(|l| field_of(rd, section, l.name).is_some())
+                    && Label::with_aside(b)
+                        .and_then(|l| field_of(rd, section, l.name))
+                        .is_some_and(|f| f != own)
             })
         })
         .unwrap_or(end)
@@ -66,8 +77,8 @@ pub fn section(rd: &Reader, raw: RawSection<'_>, blocks: &[Block], charter: &mut
             Kind::Heading(level) => {
                 let end = subsection_end(blocks, i, *level);
                 let under = blocks.get(i + 1..end).unwrap_or_default();
-                if let Some(f) = rd.lookup.field_for(key, &b.text) {
-                    let end = field_end(rd, key, blocks, i + 1, end);
+                if let Some(f) = field_of(rd, key, &b.text) {
+                    let end = field_end(rd, key, f, blocks, i + 1, end);
                     let under = blocks.get(i + 1..end).unwrap_or_default();
                     sec.fields.push(Field {
                         key: f.to_string(),
@@ -100,7 +111,7 @@ pub fn section(rd: &Reader, raw: RawSection<'_>, blocks: &[Block], charter: &mut
                     while matches!(blocks.get(end).map(|b| &b.kind), Some(Kind::Item { .. })) {
                         end += 1;
                     }
-                    let end = field_end(rd, key, blocks, i + 1, end);
+                    let end = field_end(rd, key, f, blocks, i + 1, end);
                     let under = blocks.get(i + 1..end).unwrap_or_default();
                     sec.fields.push(Field {
                         key: f.to_string(),
@@ -133,7 +144,13 @@ pub fn section(rd: &Reader, raw: RawSection<'_>, blocks: &[Block], charter: &mut
                         }
                         let mut j = 0;
                         while j < pieces.len() {
-                            j = line(rd, &pieces, j, &mut sec, &mut prose, charter);
+                            j = match phase_lines(rd, key, &pieces, j) {
+                                Some((head, l, under)) => {
+                                    timeline::item_phase(rd, head, l, under, &mut sec, charter);
+                                    j + 1 + under.len()
+                                }
+                                None => line(rd, &pieces, j, &mut sec, &mut prose, charter),
+                            };
                         }
                     }
                     None => i = line(rd, blocks, i, &mut sec, &mut prose, charter),
@@ -157,6 +174,29 @@ pub fn section(rd: &Reader, raw: RawSection<'_>, blocks: &[Block], charter: &mut
     }
     losses_under_loss_heading(rd, &mut sec);
     charter.sections.push(sec);
+}
+
+/// `* Crawl: 11-Jan-2027 to …⏎    Go/no-go: …⏎    Result: …`: in a timeline, a
+/// labelled line naming a phase, and the lines cut after it up to the next phase:
+/// its parts, hard-wrapped into the same paragraph. `None` for a phase line with
+/// no lines after it, which [`line`] reads with its nested items.
+fn phase_lines<'b>(
+    rd: &Reader,
+    section: &str,
+    pieces: &'b [Block],
+    j: usize,
+) -> Option<(&'b Block, Label<'b>, &'b [Block])> {
+    if section != "timeline" {
+        return None;
+    }
+    let names_phase = |b: &'b Block| Label::of(b).filter(|l| rd.lookup.phase_for(l.name).is_some());
+    let head = pieces.get(j)?;
+    let l = names_phase(head)?;
+    let end = (j + 1..pieces.len())
+        .find(|&k| pieces.get(k).and_then(names_phase).is_some())
+        .unwrap_or(pieces.len());
+    let under = pieces.get(j + 1..end).filter(|u| !u.is_empty())?;
+    Some((head, l, under))
 }
 
 /// A one-line paragraph that only names a field (`Lumarq`, `Lumarq:`, `Our side`)

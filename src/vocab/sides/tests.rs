@@ -63,3 +63,12 @@ fn a_group_of_people_alone_is_the_shared_customers() {
     // Only sections with a field for people who are neither side read them.
     assert_eq!(field("value-exchange", "Shoppers"), None);
 }
+
+#[test]
+fn our_group_of_people_is_the_shared_customers() {
+    let f = |l| field("goals", l);
+    assert_eq!(f("For our policyholders").as_deref(), Some("customers"));
+    assert_eq!(f("For our members").as_deref(), Some("customers"));
+    // `our` before what is no group of people is still us.
+    assert_eq!(f("For our team").as_deref(), Some("us"));
+}
