@@ -96,3 +96,33 @@ fn a_phase_written_again_with_other_dates_is_kept_apart() {
         ("2027-03-01".into(), "2027-04-30".into())
     );
 }
+
+#[test]
+fn table_columns_are_read_by_their_words() {
+    // Titles no exact alias names: a criterion, a milestone with its kind in brackets,
+    // content and deliverables as the scope.
+    for header in [
+        "| Phase | Period | Content | Go/No-Go criterion | Result |",
+        "| Phase | Dates | Scope and deliverables | Milestone (go/no-go) | Outcome |",
+    ] {
+        let text = format!(
+            "## Phasing\n\n{header}\n|---|---|---|---|---|\n\
+             | Crawl | 2026-10-05 to 2026-11-27 | 2 pilot sites | at least 20% fewer stops | Passed, 27% |\n"
+        );
+        let c = parse_str(&text);
+        check_spans(&c, &text);
+        let p = &c.phases[0];
+        assert_eq!(
+            day(p),
+            ("2026-10-05".into(), "2026-11-27".into()),
+            "{header}"
+        );
+        assert_eq!(p.scope.as_ref().unwrap().text, "2 pilot sites", "{header}");
+        assert_eq!(
+            p.go_no_go.as_ref().unwrap().text,
+            "at least 20% fewer stops",
+            "{header}"
+        );
+        assert_eq!(p.result.as_ref().unwrap().text, "Passed, 27%", "{header}");
+    }
+}
