@@ -126,3 +126,21 @@ fn table_columns_are_read_by_their_words() {
         assert_eq!(p.result.as_ref().unwrap().text, "Passed, 27%", "{header}");
     }
 }
+
+#[test]
+fn a_start_and_end_column_holds_both_dates() {
+    let text =
+        "## Phasing\n\n| Phase | Start – End | What happens | Exit bar |\n|---|---|---|---|\n\
+        | Crawl | 2026-10-05 to 2026-11-27 | 2 pilot sites | at least 20% fewer stops |\n";
+    let c = parse_str(text);
+    let p = &c.phases[0];
+    assert_eq!(day(p), ("2026-10-05".into(), "2026-11-27".into()));
+    assert_eq!(p.scope.as_ref().unwrap().text, "2 pilot sites");
+    let text = "## Phasing\n\n| Stage | Kickoff | Wrap | Scope |\n|---|---|---|---|\n\
+        | Crawl | April 13, 2026 | May 29, 2026 | 2 pilot sites |\n";
+    let c = parse_str(text);
+    assert_eq!(
+        day(&c.phases[0]),
+        ("2026-04-13".into(), "2026-05-29".into())
+    );
+}
