@@ -57,8 +57,11 @@ pub struct Phase {
     pub bar: Option<Number>,
     /// The recorded outcome, once the phase has ended.
     pub result: Option<Text>,
-    /// The largest percentage or share the result states (`passed, 31%`).
+    /// The result's headline percentage or share (`passed, 31%`), read by the parser.
     pub achieved: Option<Number>,
+    /// The result says the phase is still under way (`In progress: 5 of 8 live`): no
+    /// outcome is recorded yet, whatever figure it gives.
+    pub under_way: bool,
 }
 
 /// A phase window counted from another date.
@@ -85,6 +88,7 @@ impl Phase {
             bar: None,
             result: None,
             achieved: None,
+            under_way: false,
         }
     }
 

@@ -207,6 +207,62 @@ pub fn largest_percent(text: &str) -> Option<Number> {
         .reduce(|a, b| if b.value > a.value { b } else { a })
 }
 
+/// The figure a phase's result records: its first percentage or share outside
+/// brackets, as the headline comes first and an aside in brackets is detail
+/// (`Passed: minus 23,4 % (Lohmeier 26,1 %, …)` is 23.4), else the first inside them
+/// (`Passed (31%)`).
+pub fn result_percent(text: &str) -> Option<Number> {
+    if !may_state_percent(text) {
+        return None;
+    }
+    let b = text.as_bytes();
+    let mut first_aside: Option<Number> = None;
+    for n in numbers_in(text) {
+        if !matches!(n.kind, NumberKind::Percent | NumberKind::Share { .. }) {
+            continue;
+        }
+        let before = b.get(..n.range.start).unwrap_or_default();
+        let depth = before.iter().fold(0i32, |d, c| match c {
+            b'(' | b'[' => d + 1,
+            b')' | b']' => d - 1,
+            _ => d,
+        });
+        if depth <= 0 {
+            return Some(n);
+        }
+        first_aside.get_or_insert(n);
+    }
+    first_aside
+}
+
+/// Words a result opens with when the phase has no outcome yet: `In progress: 5 of 8
+/// live`, `Ongoing`, `Under way`, `Not yet measured`, `Still running`.
+const UNDER_WAY: &[&str] = &[
+    "in progress",
+    "ongoing",
+    "on going",
+    "under way",
+    "underway",
+    "not yet",
+    "running",
+    "pending",
+    "still",
+];
+
+/// Whether a result says the phase is still under way rather than how it ended.
+pub fn says_under_way(result: &str) -> bool {
+    // Past a status mark or emoji (`🟡 In progress`).
+    let t = result.trim_start_matches(|c: char| !c.is_alphanumeric());
+    UNDER_WAY.iter().any(|w| {
+        t.get(..w.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(w))
+            && !t
+                .as_bytes()
+                .get(w.len())
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+    })
+}
+
 /// Whether `text` can hold a percentage or share at all: one is written with `%`,
 /// `percent`, `pct` or `per cent`, or as `9 of 12` or `9/12`. A bar or result with none
 /// of these (`ROI model holds at 40 accounts`) is not read for numbers.
@@ -232,7 +288,12 @@ pub fn finish(c: &mut Charter) {
         let (before, rest) = c.phases.split_at_mut(i);
         let Some(p) = rest.first_mut() else { break };
         p.bar = p.go_no_go.as_ref().and_then(|t| largest_percent(&t.text));
-        p.achieved = p.result.as_ref().and_then(|t| largest_percent(&t.text));
+        p.under_way = p.result.as_ref().is_some_and(|t| says_under_way(&t.text));
+        p.achieved = p
+            .result
+            .as_ref()
+            .filter(|_| !p.under_way)
+            .and_then(|t| result_percent(&t.text));
         let written = [&p.start, &p.end].into_iter().find_map(|d| match d {
             Some(Parsed {
                 value: Ok(DateValue::Relative(r)),

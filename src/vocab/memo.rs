@@ -180,6 +180,13 @@ impl<'a> Lookup<'a> {
         .unwrap_or_else(|| v.phase_part_for(label))
     }
 
+    /// [`Vocabulary::phase_column_for`]: the remembered alias first, as most titles
+    /// are one.
+    pub fn phase_column_for(&self, title: &str) -> Option<PhasePart> {
+        self.phase_part_for(title)
+            .or_else(|| self.vocab.phase_column_for(title))
+    }
+
     /// [`Vocabulary::metric_part_for`].
     pub fn metric_part_for(&self, label: &str) -> Option<MetricPart> {
         let v = self.vocab;

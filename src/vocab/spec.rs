@@ -18,6 +18,11 @@ pub struct VocabSpec {
     /// `columns.metrics.target = [...]`.
     #[serde(default)]
     pub columns: BTreeMap<String, BTreeMap<String, Vec<String>>>,
+    /// Words that name a column anywhere in its title when no alias matches it:
+    /// `column-keywords.timeline.go-no-go = ["criterion", "milestone"]` (see
+    /// `vocab::columns`).
+    #[serde(default)]
+    pub column_keywords: BTreeMap<String, BTreeMap<String, Vec<String>>>,
     /// Fields stated in prose: `cues.metrics.cadence = [["review"], ["monthly"]]`
     /// (see [`super::cues`]).
     #[serde(default)]

@@ -3,6 +3,7 @@
 //! The look-ups here normalize the label each time; a parser that asks about the same
 //! labels again and again asks through a [`super::Lookup`], which remembers answers.
 
+use super::columns::ColumnKeywords;
 use super::cues::{Cue, Cues};
 use super::heading::{strip_numbering, HeadingMatch, Keywords};
 use super::names::{find_words, others_form, people_form, pronouns_as_sides, same, Names, OTHERS};
@@ -52,6 +53,8 @@ pub struct Vocabulary {
     phase_words: Vec<(String, PhaseKind, bool)>,
     pub(super) phase_parts: HashMap<String, PhasePart>,
     pub(super) metric_parts: HashMap<String, MetricPart>,
+    /// Words that name a timeline column no alias matches (see `vocab::columns`).
+    column_keywords: ColumnKeywords,
     cues: Cues,
 }
 
@@ -173,6 +176,20 @@ impl Vocabulary {
                                 "unknown column table `{table}` (expected timeline or metrics)"
                             ))
                         }
+                    }
+                }
+            }
+            for (table, parts) in &spec.column_keywords {
+                if table != "timeline" {
+                    return Err(format!(
+                        "column-keywords.{table}: only the timeline's columns have keywords"
+                    ));
+                }
+                for (part, words) in parts {
+                    let p = PhasePart::from_key(part)
+                        .ok_or_else(|| format!("unknown timeline column `{part}`"))?;
+                    for w in words {
+                        v.column_keywords.add(&normalize(w), p);
                     }
                 }
             }
@@ -420,6 +437,13 @@ impl Vocabulary {
     /// What a timeline column header or phase item label is: `Go/No-Go`, `Dates`, `Result`.
     pub fn phase_part_for(&self, label: &str) -> Option<PhasePart> {
         with_scratch(label, |n| self.phase_parts.get(n).copied())
+    }
+
+    /// What a timeline table's column title names: an exact alias, else its words
+    /// (`Go/No-Go criterion`, `Milestone (go/no-go)`; see `vocab::columns`).
+    pub fn phase_column_for(&self, title: &str) -> Option<PhasePart> {
+        self.column_keywords
+            .part_of(title, |n| self.phase_parts.get(n).copied())
     }
 
     /// What a metrics table column header or metric label is.

@@ -192,7 +192,7 @@ pub fn table(rd: &Reader, rows: &[Block], sec: &mut Section, charter: &mut Chart
     };
     let cols: Vec<Option<PhasePart>> = header
         .iter()
-        .map(|c| rd.lookup.phase_part_for(&c.text))
+        .map(|c| rd.lookup.phase_column_for(&c.text))
         .collect();
     let body = || {
         rows.iter().filter_map(|r| match &r.kind {

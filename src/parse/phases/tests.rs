@@ -199,3 +199,56 @@ fn iso_values_read_without_the_grammar_read_as_with_it() {
     }
     assert!(fast > 1000, "{fast}");
 }
+
+#[test]
+fn a_result_records_its_headline_figure_not_the_asides() {
+    for (result, want) in [
+        (
+            "Passed: minus 23,4 % (Lohmeier 26,1 %, Paketzentrum 21,0 %)",
+            Some(23.4),
+        ),
+        ("Passed, 27% lower error (D1.1, 2026-12-04)", Some(27.0)),
+        ("passed, 31%", Some(31.0)),
+        // Only in brackets: the first there.
+        ("Passed (31%; 9 of 12 stores)", Some(31.0)),
+        // The first written, not the largest.
+        ("19% faster close, 12 of 12 stores live", Some(19.0)),
+        ("9 of 11 (82%)", Some(900.0 / 11.0)),
+        ("passed", None),
+    ] {
+        let got = super::result_percent(result).map(|n| n.value);
+        match (got, want) {
+            (Some(g), Some(w)) => assert!((g - w).abs() < 1e-9, "{result}: {g}"),
+            _ => assert_eq!(got, want, "{result}"),
+        }
+    }
+}
+
+#[test]
+fn a_result_still_under_way_records_no_figure() {
+    for t in [
+        "In progress: 5 of 8 live",
+        "🟡 ongoing, 40%",
+        "Under way (6 of 10)",
+        "not yet measured",
+        "Still running: 55%",
+    ] {
+        assert!(super::says_under_way(t), "{t}");
+    }
+    for t in [
+        "Passed, 31%",
+        "Runner-up 40%",
+        "Progressed to walk: 31%",
+        "Stillwater passed",
+    ] {
+        assert!(!super::says_under_way(t), "{t}");
+    }
+    let c = md(
+        "## Timeline\n\n| Phase | Dates | Go/No-Go | Result |\n|---|---|---|---|\n\
+        | Walk | 2027-01-11 to 2027-04-02 | at least 70% live | In progress: 5 of 8 live |\n",
+    );
+    let p = &c.phases[0];
+    assert!(p.under_way);
+    assert!(p.achieved.is_none());
+    assert_eq!(p.result.as_ref().unwrap().text, "In progress: 5 of 8 live");
+}

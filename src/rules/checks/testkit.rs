@@ -305,7 +305,8 @@ impl Kit {
     pub fn result(mut self, needle: &str) -> Kit {
         let t = self.in_phase(needle);
         let p = self.charter.phases.last_mut().unwrap();
-        p.achieved = crate::parse::phases::largest_percent(&t.text);
+        p.under_way = crate::parse::phases::says_under_way(&t.text);
+        p.achieved = crate::parse::phases::result_percent(&t.text).filter(|_| !p.under_way);
         p.result = Some(t);
         self
     }

@@ -96,3 +96,51 @@ fn a_phase_written_again_with_other_dates_is_kept_apart() {
         ("2027-03-01".into(), "2027-04-30".into())
     );
 }
+
+#[test]
+fn table_columns_are_read_by_their_words() {
+    // Titles no exact alias names: a criterion, a milestone with its kind in brackets,
+    // content and deliverables as the scope.
+    for header in [
+        "| Phase | Period | Content | Go/No-Go criterion | Result |",
+        "| Phase | Dates | Scope and deliverables | Milestone (go/no-go) | Outcome |",
+    ] {
+        let text = format!(
+            "## Phasing\n\n{header}\n|---|---|---|---|---|\n\
+             | Crawl | 2026-10-05 to 2026-11-27 | 2 pilot sites | at least 20% fewer stops | Passed, 27% |\n"
+        );
+        let c = parse_str(&text);
+        check_spans(&c, &text);
+        let p = &c.phases[0];
+        assert_eq!(
+            day(p),
+            ("2026-10-05".into(), "2026-11-27".into()),
+            "{header}"
+        );
+        assert_eq!(p.scope.as_ref().unwrap().text, "2 pilot sites", "{header}");
+        assert_eq!(
+            p.go_no_go.as_ref().unwrap().text,
+            "at least 20% fewer stops",
+            "{header}"
+        );
+        assert_eq!(p.result.as_ref().unwrap().text, "Passed, 27%", "{header}");
+    }
+}
+
+#[test]
+fn a_start_and_end_column_holds_both_dates() {
+    let text =
+        "## Phasing\n\n| Phase | Start – End | What happens | Exit bar |\n|---|---|---|---|\n\
+        | Crawl | 2026-10-05 to 2026-11-27 | 2 pilot sites | at least 20% fewer stops |\n";
+    let c = parse_str(text);
+    let p = &c.phases[0];
+    assert_eq!(day(p), ("2026-10-05".into(), "2026-11-27".into()));
+    assert_eq!(p.scope.as_ref().unwrap().text, "2 pilot sites");
+    let text = "## Phasing\n\n| Stage | Kickoff | Wrap | Scope |\n|---|---|---|---|\n\
+        | Crawl | April 13, 2026 | May 29, 2026 | 2 pilot sites |\n";
+    let c = parse_str(text);
+    assert_eq!(
+        day(&c.phases[0]),
+        ("2026-04-13".into(), "2026-05-29".into())
+    );
+}
