@@ -66,7 +66,7 @@ pub fn section(rd: &Reader, raw: RawSection<'_>, blocks: &[Block], charter: &mut
             Kind::Heading(level) => {
                 let end = subsection_end(blocks, i, *level);
                 let under = blocks.get(i + 1..end).unwrap_or_default();
-                if let Some(f) = rd.lookup.field_for(key, &b.text) {
+                if let Some(f) = field_of(rd, key, &b.text) {
                     let end = field_end(rd, key, blocks, i + 1, end);
                     let under = blocks.get(i + 1..end).unwrap_or_default();
                     sec.fields.push(Field {
@@ -156,7 +156,21 @@ pub fn section(rd: &Reader, raw: RawSection<'_>, blocks: &[Block], charter: &mut
         }
     }
     losses_under_loss_heading(rd, &mut sec);
+    for f in &mut sec.fields {
+        unanswered(&mut f.value);
+    }
     charter.sections.push(sec);
+}
+
+/// What an issue form prints for a field left empty (`_No response_`, read as plain
+/// text): no value, so that the field reads as empty and not as two words.
+const NO_RESPONSE: &str = "No response";
+
+fn unanswered(value: &mut Text) {
+    if crate::trim::trim(&value.text) == NO_RESPONSE {
+        value.text.clear();
+        value.span = Span::empty(value.span.start);
+    }
 }
 
 /// A one-line paragraph that only names a field (`Lumarq`, `Lumarq:`, `Our side`)
