@@ -124,6 +124,36 @@ impl<'a> Builder<'a> {
         !sided || self.names_a_side(text) || !has_pronoun(text)
     }
 
+    /// Whether a sibling that names no section is akin to the open section's heading:
+    /// a side's field only when it shares a word with it besides the sides' names
+    /// (`Success for Tessel` after `Success for Quarry`), as `Tessel's data access`
+    /// after the goals does not; any other field (`Review cadence`) always.
+    fn akin(&self, key: &str, text: &str) -> bool {
+        let rd = Reader {
+            src: self.src,
+            lookup: self.lookup,
+        };
+        let sided = field_of(&rd, key, text)
+            .is_some_and(|f| self.lookup.vocab().side_field_keys(key).contains(&f));
+        if !sided {
+            return true;
+        }
+        let Some(open) = self.open.and_then(|i| self.out.sections.get(i)) else {
+            return false;
+        };
+        let words = |t: &'_ str| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() >= 3)
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        };
+        let theirs = words(&open.heading.text);
+        let names = self.lookup.names();
+        words(text).iter().any(|w| {
+            theirs.contains(w) && !names.names(w, Side::Company) && !names.names(w, Side::Partner)
+        })
+    }
+
     /// Whether a heading names either side by name.
     fn names_a_side(&self, text: &str) -> bool {
         let names = self.lookup.names();
@@ -187,7 +217,8 @@ impl<'a> Builder<'a> {
                 None => key != UNDECIDED || self.headed_by_itself(),
                 Some(k) => k == key && self.headed_by_itself(),
             };
-            if sibling && self.heads_itself(key, text) {
+            if sibling && self.heads_itself(key, text) && (named.is_some() || self.akin(key, text))
+            {
                 return true;
             }
         }
@@ -205,7 +236,12 @@ impl<'a> Builder<'a> {
             // Under a heading that names nothing, one that names nothing either starts
             // a stretch of its own (a title's H1 must not gather the whole charter),
             // unless it names a phase: phases are what can make the stretch a timeline.
-            None if key == UNDECIDED => self.lookup.phase_for(text).is_some(),
+            // Under a phase's own heading (`### Crawl`), a phase part (`#### Dates`)
+            // is that phase's too.
+            None if key == UNDECIDED => {
+                self.lookup.phase_for(text).is_some()
+                    || (self.headed_by_itself() && self.lookup.phase_part_for(text).is_some())
+            }
             None => {
                 self.unread(level, text, span, Some(key));
                 true

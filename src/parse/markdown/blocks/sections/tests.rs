@@ -253,3 +253,25 @@ fn sibling_phase_headings_without_a_timeline_heading_are_the_timeline() {
     assert_eq!(walk, Some("Ten stores from 2027-04-05 to 2027-06-25."));
     assert!(unread(&c).is_empty(), "{:?}", unread(&c));
 }
+
+#[test]
+fn a_phase_heading_keeps_its_part_headings_and_a_side_heading_needs_a_shared_word() {
+    let c = read(
+        "# Charter\n\n### Success for Keel\n\nForty logos.\n\n### Keel's data access\n\nRead-only.\n\n\
+         ### Crawl\n\n#### Dates\n2027-02-08 to 2027-03-19\n\n#### Go/no-go\nAt least 20%.\n\n\
+         ### Walk\n\n#### Dates\n2027-04-05 to 2027-06-25\n",
+    );
+    assert_eq!(keys(&c), ["goals", "timeline"]);
+    // Naming Keel and no section, but sharing no word with `Success for Keel`.
+    assert_eq!(c.sections[0].fields.len(), 1);
+    assert_eq!(unread(&c), [("Keel's data access", 3)]);
+    let crawl = &c.phases[0];
+    assert_eq!(
+        crawl.go_no_go.as_ref().map(|t| t.text.as_str()),
+        Some("At least 20%.")
+    );
+    assert_eq!(
+        c.phases[1].start_date().map(|d| d.to_string()).as_deref(),
+        Some("2027-04-05")
+    );
+}
