@@ -94,7 +94,9 @@ impl<'a> Builder<'a> {
         // with no `## Value exchange` above it) or a phase (`### Crawl`, with no
         // timeline heading) is also the first of the section's sub-headings, so that
         // the fill reads it as that field or phase and its body as the value.
-        if !first && self.heads_itself(key, text) {
+        // A section's exact alias names the whole section, never one of its fields.
+        let by_alias = matches!(named, Some((_, HeadingMatch::Alias)));
+        if !first && !by_alias && self.heads_itself(key, text) {
             if let Some(b) = self
                 .push(Kind::Heading(level), span)
                 .and_then(|i| self.out.pool.get_mut(i))
@@ -212,10 +214,11 @@ impl<'a> Builder<'a> {
         // A sibling that names no section but a field of the open one is that field
         // too (`### Review cadence` after `### Metrics`).
         if level == open_level && !bold {
-            let named = self.lookup.heading_for(text).map(|(k, _)| k);
+            let named = self.lookup.heading_for(text);
             let sibling = match named {
                 None => key != UNDECIDED || self.headed_by_itself(),
-                Some(k) => k == key && self.headed_by_itself(),
+                Some((k, HeadingMatch::Keyword)) => k == key && self.headed_by_itself(),
+                Some((_, HeadingMatch::Alias)) => false,
             };
             if sibling && self.heads_itself(key, text) && (named.is_some() || self.akin(key, text))
             {
