@@ -173,6 +173,9 @@ pub fn section(rd: &Reader, raw: RawSection<'_>, blocks: &[Block], charter: &mut
         }
     }
     losses_under_loss_heading(rd, &mut sec);
+    for f in &mut sec.fields {
+        unanswered(&mut f.value);
+    }
     charter.sections.push(sec);
 }
 
@@ -197,6 +200,17 @@ fn phase_lines<'b>(
         .unwrap_or(pieces.len());
     let under = pieces.get(j + 1..end).filter(|u| !u.is_empty())?;
     Some((head, l, under))
+}
+
+/// What an issue form prints for a field left empty (`_No response_`, read as plain
+/// text): no value, so that the field reads as empty and not as two words.
+const NO_RESPONSE: &str = "No response";
+
+fn unanswered(value: &mut Text) {
+    if crate::trim::trim(&value.text) == NO_RESPONSE {
+        value.text.clear();
+        value.span = Span::empty(value.span.start);
+    }
 }
 
 /// A one-line paragraph that only names a field (`Lumarq`, `Lumarq:`, `Our side`)

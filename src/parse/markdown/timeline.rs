@@ -76,7 +76,24 @@ fn content(rd: &Reader, p: &mut Phase, blocks: &[Block], sec: &mut Section) {
     while let Some(b) = blocks.get(i) {
         p.span = p.span.join(b.full);
         match &b.kind {
-            Kind::Heading(_) => i += 1,
+            Kind::Heading(level) => {
+                // `#### 5.1.3 Gate` under `### 5.1 Crawl`: that part, its body the value.
+                let part = rd
+                    .lookup
+                    .phase_part_for(&b.text)
+                    .filter(|p| *p != PhasePart::Phase);
+                let Some(part) = part else {
+                    i += 1;
+                    continue;
+                };
+                let end = heading_end(blocks, i, *level);
+                let under = blocks.get(i + 1..end).unwrap_or_default();
+                if let Some(last) = under.last() {
+                    p.span = p.span.join(last.full);
+                }
+                set_parts(rd, p, part, joined(None, under, b.span.end));
+                i = end;
+            }
             Kind::Row { cells, header, .. } => {
                 i += 1;
                 if let [label, value] = cells.as_slice() {
@@ -130,6 +147,19 @@ fn content(rd: &Reader, p: &mut Phase, blocks: &[Block], sec: &mut Section) {
     } else {
         sec.items.extend(loose.into_iter().filter_map(item));
     }
+}
+
+/// Index after the content under heading `i` of level `level`: the next heading at
+/// that level or above.
+fn heading_end(blocks: &[Block], i: usize, level: u8) -> usize {
+    let mut j = i + 1;
+    while let Some(b) = blocks.get(j) {
+        if matches!(b.kind, Kind::Heading(l) if l <= level) {
+            break;
+        }
+        j += 1;
+    }
+    j
 }
 
 /// `### Crawl (pilot)` and the content under it.

@@ -10,7 +10,7 @@
 
 use super::{trim_end, Block, Builder, Kind, RawSection};
 use crate::model::{Side, Span, Text, Unread, UnreadKind};
-use crate::parse::markdown::label::Label;
+use crate::parse::markdown::label::{field_of, Label, Reader};
 use crate::vocab::HeadingMatch;
 
 /// The level a bold line stands at: below `######`, so that under a real heading's
@@ -24,11 +24,13 @@ const UNDECIDED: &str = "";
 const SIGNATURES: &str = "signatures";
 
 impl<'a> Builder<'a> {
-    /// Whether the open stretch is under a heading that names nothing.
+    /// Whether the open stretch is under a heading that names nothing, not even a
+    /// phase: a phase's prose (`Ten stores from 6 April`) is its scope and dates.
     pub(super) fn undecided(&self) -> bool {
         self.open
             .and_then(|i| self.out.sections.get(i))
             .is_some_and(|s| s.key == UNDECIDED)
+            && !self.headed_by_itself()
     }
 
     /// A heading ends (or a bold line): decide whether it starts a section, is a
@@ -88,6 +90,91 @@ impl<'a> Builder<'a> {
         });
         self.open = Some(self.out.sections.len() - 1);
         self.content_end = span.end;
+        // A heading that is itself a field of its section (`### What Hopwell gives`,
+        // with no `## Value exchange` above it) or a phase (`### Crawl`, with no
+        // timeline heading) is also the first of the section's sub-headings, so that
+        // the fill reads it as that field or phase and its body as the value.
+        // A section's exact alias names the whole section, never one of its fields.
+        let by_alias = matches!(named, Some((_, HeadingMatch::Alias)));
+        if !first && !by_alias && self.heads_itself(key, text) {
+            if let Some(b) = self
+                .push(Kind::Heading(level), span)
+                .and_then(|i| self.out.pool.get_mut(i))
+            {
+                b.text.push_str(text);
+            }
+        }
+    }
+
+    /// Whether a heading that opens section `key` is one of its fields, or, when it
+    /// names no section, a phase.
+    fn heads_itself(&self, key: &str, text: &str) -> bool {
+        if key == UNDECIDED {
+            return self.lookup.phase_for(text).is_some();
+        }
+        let rd = Reader {
+            src: self.src,
+            lookup: self.lookup,
+        };
+        let Some(field) = field_of(&rd, key, text) else {
+            return false;
+        };
+        // A heading over a whole section speaks of both sides as `we` (`Why are we
+        // doing this?`, `What we each want`): read as a side's field only when it names
+        // the side (`Success for Hopwell`) or no pronoun stands for one.
+        let sided = self.lookup.vocab().side_field_keys(key).contains(&field);
+        !sided || self.names_a_side(text) || !has_pronoun(text)
+    }
+
+    /// Whether a sibling that names no section is akin to the open section's heading:
+    /// a side's field only when it shares a word with it besides the sides' names
+    /// (`Success for Tessel` after `Success for Quarry`), as `Tessel's data access`
+    /// after the goals does not; any other field (`Review cadence`) always.
+    fn akin(&self, key: &str, text: &str) -> bool {
+        let rd = Reader {
+            src: self.src,
+            lookup: self.lookup,
+        };
+        let sided = field_of(&rd, key, text)
+            .is_some_and(|f| self.lookup.vocab().side_field_keys(key).contains(&f));
+        if !sided {
+            return true;
+        }
+        let Some(open) = self.open.and_then(|i| self.out.sections.get(i)) else {
+            return false;
+        };
+        let words = |t: &'_ str| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() >= 3)
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        };
+        let theirs = words(&open.heading.text);
+        let names = self.lookup.names();
+        words(text).iter().any(|w| {
+            theirs.contains(w) && !names.names(w, Side::Company) && !names.names(w, Side::Partner)
+        })
+    }
+
+    /// Whether a heading names either side by name.
+    fn names_a_side(&self, text: &str) -> bool {
+        let names = self.lookup.names();
+        let n = crate::vocab::normalize(text);
+        names.names(&n, Side::Company) || names.names(&n, Side::Partner)
+    }
+
+    /// Whether the open section began with a heading that is its own first field or
+    /// phase (see [`Builder::heading`]): its sibling headings that are fields or phases
+    /// of it are more of it (an issue form's flat `###` headings, one per field).
+    fn headed_by_itself(&self) -> bool {
+        let Some(s) = self.open.and_then(|i| self.out.sections.get(i)) else {
+            return false;
+        };
+        self.out
+            .pool
+            .get(s.blocks.start)
+            .filter(|_| s.blocks.start < self.out.len)
+            .is_some_and(|b| b.span == s.heading.span && matches!(b.kind, Kind::Heading(_)))
     }
 
     /// A paragraph outside lists may end the open section: a letter's greeting or
@@ -120,6 +207,24 @@ impl<'a> Builder<'a> {
         if key == "timeline" && level >= open_level && self.lookup.phase_for(text).is_some() {
             return true;
         }
+        // Siblings of a heading that is its section's own field or phase: `### Walk`
+        // after `### Crawl`, `### What Marrowgate gives` after `### What Hopwell
+        // gives`, `### Sync cadence` after `### Escalation path`. A heading that names
+        // another section opens it.
+        // A sibling that names no section but a field of the open one is that field
+        // too (`### Review cadence` after `### Metrics`).
+        if level == open_level && !bold {
+            let named = self.lookup.heading_for(text);
+            let sibling = match named {
+                None => key != UNDECIDED || self.headed_by_itself(),
+                Some((k, HeadingMatch::Keyword)) => k == key && self.headed_by_itself(),
+                Some((_, HeadingMatch::Alias)) => false,
+            };
+            if sibling && self.heads_itself(key, text) && (named.is_some() || self.akin(key, text))
+            {
+                return true;
+            }
+        }
         // `**Keel gives**` among bold-line sections is a field, as `### Keel gives` is.
         if key != UNDECIDED
             && (level > open_level || bold)
@@ -134,7 +239,12 @@ impl<'a> Builder<'a> {
             // Under a heading that names nothing, one that names nothing either starts
             // a stretch of its own (a title's H1 must not gather the whole charter),
             // unless it names a phase: phases are what can make the stretch a timeline.
-            None if key == UNDECIDED => self.lookup.phase_for(text).is_some(),
+            // Under a phase's own heading (`### Crawl`), a phase part (`#### Dates`)
+            // is that phase's too.
+            None if key == UNDECIDED => {
+                self.lookup.phase_for(text).is_some()
+                    || (self.headed_by_itself() && self.lookup.phase_part_for(text).is_some())
+            }
             None => {
                 self.unread(level, text, span, Some(key));
                 true
@@ -238,6 +348,17 @@ fn by_content<'a>(lookup: &crate::vocab::Lookup<'a>, blocks: &[Block]) -> Option
         return None;
     };
     lookup.vocab().section_keys().find(|k| *k == key)
+}
+
+/// Whether a heading has a word that stands for one side or both (`we`, `our`,
+/// `their`, `each`).
+fn has_pronoun(text: &str) -> bool {
+    const PRONOUNS: [&str; 14] = [
+        "we", "us", "our", "ours", "they", "them", "their", "theirs", "each", "both", "i", "my",
+        "you", "your",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| PRONOUNS.iter().any(|p| w.eq_ignore_ascii_case(p)))
 }
 
 /// Whether the paragraph at `span` may be a signature line (`Signed …`, `/s/ …`,

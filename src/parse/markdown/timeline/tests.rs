@@ -144,3 +144,28 @@ fn a_start_and_end_column_holds_both_dates() {
         ("2026-04-13".into(), "2026-05-29".into())
     );
 }
+
+#[test]
+fn sub_headings_naming_a_phase_part_are_that_part_at_any_depth() {
+    // An engineers' spec numbers every part as a heading of its own.
+    let text = "## 5. Phases ##\n\n### 5.1 Crawl ###\n\n#### 5.1.1 Dates ####\n\
+        2026-05-04 to 2026-06-26.\n\n#### 5.1.2 Scope ####\nTwo pilot customers.\n\n\
+        #### 5.1.3 Gate ####\nAt least 20% better.\n\n#### 5.1.4 Result ####\n\
+        Passed: 41% better.\n\n### 5.2 Walk ###\n\n#### Background\n\nWhy walk.\n\n\
+        ##### When\n\n2026-07-13 to 2026-10-02\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    assert_eq!(kinds(&c), [Some(PhaseKind::Crawl), Some(PhaseKind::Walk)]);
+    let crawl = &c.phases[0];
+    assert_eq!(day(crawl), ("2026-05-04".into(), "2026-06-26".into()));
+    assert_eq!(crawl.scope.as_ref().unwrap().text, "Two pilot customers.");
+    assert_eq!(
+        crawl.go_no_go.as_ref().unwrap().text,
+        "At least 20% better."
+    );
+    assert_eq!(crawl.result.as_ref().unwrap().text, "Passed: 41% better.");
+    // A part deeper under a sub-heading that names none; the rest is the scope.
+    let walk = &c.phases[1];
+    assert_eq!(day(walk), ("2026-07-13".into(), "2026-10-02".into()));
+    assert_eq!(walk.scope.as_ref().unwrap().text, "Why walk.");
+}

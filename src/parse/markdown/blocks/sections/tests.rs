@@ -164,3 +164,114 @@ fn a_first_heading_naming_both_sides_is_the_title_not_a_section_by_keyword() {
     assert_eq!(keys(&c), ["goals", "value-exchange"]);
     assert_eq!(c.sections[0].heading.text, "What we each want");
 }
+
+#[test]
+fn a_heading_that_names_a_field_is_that_field_without_a_section_above_it() {
+    // An issue form: flat `###` headings, one per field, the value under each.
+    let c = read(
+        "# Keel × Orbital\n\n### Success for Keel\n\nForty logos.\n\n### Success for Orbital\n\n\
+         Less churn.\n\n### Success for shared customers\n\nOne bill.\n\n\
+         ### What Keel gives\n\n- two engineers\n\n### What Orbital gives\n\n- data\n\n\
+         ### What Orbital loses if it fails\n\nA launch slot.\n\n### Metrics\n\n- Logos: 40\n\n\
+         ### Review cadence\n\nMonthly.\n\n### Decision owners\n\n- Keel: Priya\n\
+         - Orbital: _No response_\n\n### Escalation path\n\nThe COOs.\n\n\
+         ### Sync cadence\n\nWeekly.\n",
+    );
+    assert_eq!(
+        keys(&c),
+        [
+            "goals",
+            "value-exchange",
+            "metrics",
+            "governance",
+            "governance"
+        ]
+    );
+    let fields = |i: usize| -> Vec<(&str, &str)> {
+        c.sections[i]
+            .fields
+            .iter()
+            .map(|f| (f.key.as_str(), f.value.text.as_str()))
+            .collect()
+    };
+    assert_eq!(
+        fields(0),
+        [
+            ("us", "Forty logos."),
+            ("partner", "Less churn."),
+            ("customers", "One bill.")
+        ]
+    );
+    assert_eq!(
+        fields(1),
+        [
+            ("we-give", "two engineers"),
+            ("partner-gives", "data"),
+            ("partner-loses", "A launch slot.")
+        ]
+    );
+    assert_eq!(fields(2), [("cadence", "Monthly.")]);
+    // What a form prints for a field left empty is no value.
+    assert_eq!(fields(3), [("our-owner", "Priya"), ("partner-owner", "")]);
+    assert_eq!(
+        fields(4),
+        [("escalation", "The COOs."), ("sync-cadence", "Weekly.")]
+    );
+    assert!(unread(&c).is_empty(), "{:?}", unread(&c));
+}
+
+#[test]
+fn a_section_heading_that_speaks_for_both_sides_is_no_field() {
+    let c = read("## Why are we doing this?\n\n- For us: forty logos\n- For Orbital: less churn\n");
+    let keys: Vec<_> = c.sections[0]
+        .fields
+        .iter()
+        .map(|f| f.key.as_str())
+        .collect();
+    assert_eq!(keys, ["us", "partner"]);
+}
+
+#[test]
+fn sibling_phase_headings_without_a_timeline_heading_are_the_timeline() {
+    let c = read(
+        "## Goals\n\nGrow.\n\n## Crawl\n\n- Dates: 2027-02-08 to 2027-03-19\n\n\
+         ## Walk\n\nTen stores from 2027-04-05 to 2027-06-25.\n\n## Run\n\n- Scope: all\n\n\
+         ## Metrics\n\n- Logos: 40\n",
+    );
+    assert_eq!(keys(&c), ["goals", "timeline", "metrics"]);
+    let phases: Vec<_> = c.phases.iter().map(|p| p.kind).collect();
+    assert_eq!(
+        phases,
+        [
+            Some(PhaseKind::Crawl),
+            Some(PhaseKind::Walk),
+            Some(PhaseKind::Run)
+        ]
+    );
+    // A phase's prose is read, though no heading above names the timeline.
+    let walk = c.phases[1].scope.as_ref().map(|s| s.text.as_str());
+    assert_eq!(walk, Some("Ten stores from 2027-04-05 to 2027-06-25."));
+    assert!(unread(&c).is_empty(), "{:?}", unread(&c));
+}
+
+#[test]
+fn a_phase_heading_keeps_its_part_headings_and_a_side_heading_needs_a_shared_word() {
+    let c = read(
+        "# Charter\n\n### Success for Keel\n\nForty logos.\n\n### Keel's data access\n\nRead-only.\n\n\
+         ### Crawl\n\n#### Dates\n2027-02-08 to 2027-03-19\n\n#### Go/no-go\nAt least 20%.\n\n\
+         ### Walk\n\n#### Dates\n2027-04-05 to 2027-06-25\n",
+    );
+    assert_eq!(keys(&c), ["goals", "timeline"]);
+    // Naming Keel and no section, but sharing no word with `Success for Keel`.
+    assert_eq!(c.sections[0].fields.len(), 1);
+    assert_eq!(unread(&c), [("Keel's data access", 3)]);
+    let crawl = &c.phases[0];
+    assert_eq!(
+        crawl.go_no_go.as_ref().map(|t| t.text.as_str()),
+        Some("At least 20%.")
+    );
+    assert_eq!(
+        c.phases[1].start_date().map(|d| d.to_string()).as_deref(),
+        Some("2027-04-05")
+    );
+}
