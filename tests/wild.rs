@@ -16,12 +16,12 @@ const TODAY: &str = "2027-03-01";
 /// Floors for the figures below: what the reader achieved on the full corpus when the floor
 /// was last set, rounded down to 0.01. A ratchet: raise them as the reader improves, never
 /// lower them. The target is 0.95 precision and 0.90 recall.
-const MIN_PRECISION: f64 = 0.73;
-const MIN_RECALL: f64 = 0.97;
+const MIN_PRECISION: f64 = 0.91;
+const MIN_RECALL: f64 = 0.99;
 
 /// The corpus must not shrink: raise these when charters or style folders are added.
-const MIN_CHARTERS: usize = 87;
-const MIN_STYLES: usize = 30;
+const MIN_CHARTERS: usize = 88;
+const MIN_STYLES: usize = 31;
 
 type Pair = (String, String);
 

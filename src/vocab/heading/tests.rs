@@ -147,6 +147,9 @@ const HEADINGS: &[(&str, Option<&str>)] = &[
     ("2. Undertakings", Some("value-exchange")),
     // Overviews name no section by keyword.
     ("Slide 2 — Deal at a glance", None),
+    // An issue form's field headings: what a side commits is its value exchange.
+    ("Quarry commits", Some("value-exchange")),
+    ("What each side commits", Some("value-exchange")),
     ("Key facts", None),
     // Titles and appendices name nothing.
     ("Appendix", None),
