@@ -385,6 +385,12 @@ fn line(
             return i + 1;
         }
     }
+    // A clause ending in a colon (`What each of us wants out of it, in plain terms:`)
+    // introduces what follows: it names no field and states none by itself.
+    if introduces(b, label.as_ref()) {
+        sec.items.extend(item(b));
+        return i + 1;
+    }
     // An unlabelled paragraph may state fields in sentences (`Birch puts in …`): kept
     // for [`section`] to read once it knows whether a side's field is missing.
     if !matches!(sec.key.as_str(), "timeline" | "metrics" | "signatures")
@@ -431,6 +437,19 @@ const UNREAD_LABEL_WORDS: usize = 5;
 
 fn looks_like_label(name: &str) -> bool {
     name.split_whitespace().nth(UNREAD_LABEL_WORDS).is_none() && !name.ends_with(['.', '?', '!'])
+}
+
+/// Whether a paragraph that names no field is an introduction: it ends in its only
+/// colon, and the words before it are a clause, not a label (too many of them, or a
+/// comma between them).
+fn introduces(b: &Block, label: Option<&Label>) -> bool {
+    if !matches!(b.kind, Kind::Para) || !crate::trim::trim_end(&b.text).ends_with(':') {
+        return false;
+    }
+    match label {
+        Some(l) => l.rest.is_empty() && (l.name.contains(',') || !looks_like_label(l.name)),
+        None => b.text.bytes().filter(|&c| c == b':').count() == 1,
+    }
 }
 
 /// A label that says who signs for whom: `Signed for Acme`, `Signed by`, `Signed on

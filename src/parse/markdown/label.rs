@@ -8,6 +8,9 @@ use crate::trim;
 use crate::value::number::NumberKind;
 use crate::vocab::Lookup;
 
+mod leader;
+pub(super) use leader::{leader, separator};
+
 /// A label is a few words; longer text before a colon is a sentence, not a label.
 const MAX_LABEL_WORDS: usize = 8;
 const MAX_LABEL_BYTES: usize = 120;
@@ -48,9 +51,7 @@ impl<'b> Label<'b> {
     }
 
     fn read(b: &'b Block, aside: bool) -> Option<Label<'b>> {
-        // `:` is ASCII, so its index is a char boundary.
-        let head = b.text.as_bytes();
-        let colon = memchr::memchr(b':', head.get(..=MAX_LABEL_BYTES).unwrap_or(head))?;
+        let (colon, vfrom) = separator(&b.text)?;
         let marker = clause_marker(&b.text[..colon]);
         let raw = &b.text[marker..colon];
         let name = trim::trim(raw);
@@ -59,8 +60,8 @@ impl<'b> Label<'b> {
             return None;
         }
         let lead = marker + raw.len() - trim::trim_start(raw).len();
-        let after = &b.text[colon + 1..];
-        let vstart = colon + 1 + (after.len() - trim::trim_start(after).len());
+        let after = &b.text[vfrom..];
+        let vstart = vfrom + (after.len() - trim::trim_start(after).len());
         Some(Label {
             name,
             rest: trim::trim_end(&b.text[vstart..]),
@@ -148,10 +149,22 @@ pub fn field_of<'a>(rd: &Reader<'a>, section: &str, name: &str) -> Option<&'a st
     match whole {
         Some(w) => match of(aside) {
             Some(a) if a != w && of(Some(head)) == Some(w) => Some(a),
+            // `Customers (shoppers ordering from both of us)`: an aside that speaks of
+            // both sides makes the label neither's; the words before it decide.
+            _ if aside.is_some_and(both_sides) => of(Some(head)).or(Some(w)),
             _ => Some(w),
         },
         None => of(Some(head)).or_else(|| of(aside)),
     }
+}
+
+/// Whether an aside speaks of both sides at once (`from both of us`, `each side's`).
+fn both_sides(aside: &str) -> bool {
+    aside.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        ["both", "each", "either"]
+            .iter()
+            .any(|b| w.eq_ignore_ascii_case(b))
+    })
 }
 
 /// `name` without a bracketed aside that ends it (`For shared customers (the shippers
@@ -467,3 +480,6 @@ pub fn row_field(rd: &Reader, section: &str, cells: &[Text]) -> Option<Field> {
         value: value.clone(),
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -185,8 +185,8 @@ fn is_break(src: &str, b: &Block, c: &Chunk) -> bool {
 
 /// The label a line starts with, if it looks like one (see [`Label::of`]).
 fn label_name(line: &str) -> Option<&str> {
-    let colon = memchr::memchr(b':', line.as_bytes().get(..=120).unwrap_or(line.as_bytes()))?;
-    let name = line.get(..colon)?.trim();
+    let (end, _) = super::label::separator(line)?;
+    let name = line.get(..end)?.trim();
     (crate::model::has_words(name) && !super::label::too_many_words(name)).then_some(name)
 }
 

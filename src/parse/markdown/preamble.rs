@@ -409,21 +409,12 @@ fn key_colon(line: &str, at: usize) -> Option<(&'static str, usize)> {
 /// an ellipsis, or a tab or two spaces or more, with blanks around them).
 fn key_leader(line: &str, at: usize) -> Option<(&'static str, usize)> {
     let rest = line.get(at..)?;
-    let b = rest.as_bytes();
-    let lead = |i: usize| matches!(b.get(i), Some(b'.' | b'_'));
-    let space = |i: usize| matches!(b.get(i), Some(b' ' | b'\t'));
-    let start = (0..b.len()).find(|&i| {
-        b[i] == b'\t'
-            || (space(i) && (space(i + 1) || (lead(i + 1) && lead(i + 2))))
-            || b[i..].starts_with("…".as_bytes())
-    })?;
+    let (start, value) = super::label::leader(rest, true)?;
     let key = rest[..start].trim();
     if key.is_empty() || key.split_whitespace().count() > 4 {
         return None;
     }
-    let key = meta::meta_key(key)?;
-    let value = rest[start..].trim_start_matches([' ', '\t', '.', '_', '…']);
-    Some((key, at + rest.len() - value.len()))
+    Some((meta::meta_key(key)?, at + value))
 }
 
 /// A sentence that starts with a key and its value without a colon (`Tier 2`): only

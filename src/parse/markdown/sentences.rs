@@ -31,6 +31,10 @@ pub fn fields(rd: &Reader, section: &str, b: &Block) -> Vec<Field> {
     // Whether the last sentence read gave a field: a clause after `;` that states no
     // field of its own (`Acme gives two engineers; also £50k`) belongs to its value.
     let mut last_was_field = false;
+    // The leading condition of the last field's opening (`If this fails,`): a clause
+    // after `;` states its own side's field under the same condition (`…; Brindle
+    // has spent its team's spring on it`).
+    let mut condition: Option<&str> = None;
     for (start, end, clause) in sentences(&b.text) {
         let Some(s) = b.text.get(start..end) else {
             continue;
@@ -49,19 +53,24 @@ pub fn fields(rd: &Reader, section: &str, b: &Block) -> Vec<Field> {
         } else {
             b.source_offset(end)
         };
-        let found = opening(rd, section, s).or_else(|| {
-            let prev = out.last().filter(|_| last_was_field)?;
-            elided(rd, section, s, &prev.label.text)
-        });
+        let after_semicolon = b.text.get(..start).is_some_and(|t| t.ends_with("; "));
+        let found = opening(rd, section, s)
+            .or_else(|| {
+                let prev = out.last().filter(|_| last_was_field)?;
+                elided(rd, section, s, &prev.label.text)
+            })
+            .or_else(|| conditioned(rd, section, condition.filter(|_| after_semicolon)?, s));
         let Some((key, opening, value)) = found else {
             if let Some(f) = out.last_mut().filter(|_| clause && last_was_field) {
                 extend(f, &b.text, start, end, value_end);
             } else {
                 last_was_field = false;
+                condition = None;
             }
             continue;
         };
         last_was_field = true;
+        condition = leading_condition(s.get(..opening).unwrap_or_default()).or(condition);
         let at = |i: usize| b.source_offset(start + i);
         let value_start = at(value).min(value_end);
         let label = s
@@ -79,6 +88,32 @@ pub fn fields(rd: &Reader, section: &str, b: &Block) -> Vec<Field> {
         });
     }
     out
+}
+
+/// Words that open a leading condition (`If this fails,`, `Should it fail,`).
+const CONDITIONS: [&str; 4] = ["if", "should", "unless", "were"];
+
+/// The leading condition of an opening, up to and with its comma (`If this fails,`).
+fn leading_condition(opening: &str) -> Option<&str> {
+    let (first, _) = opening.split_once(' ')?;
+    if !CONDITIONS.iter().any(|c| first.eq_ignore_ascii_case(c)) {
+        return None;
+    }
+    opening.find(", ").and_then(|i| opening.get(..=i))
+}
+
+/// [`opening`] of clause `s` read after `condition`, in `s`'s offsets: its opening
+/// must reach past the condition into the clause.
+fn conditioned<'a>(
+    rd: &Reader<'a>,
+    section: &str,
+    condition: &str,
+    s: &str,
+) -> Option<(&'a str, usize, usize)> {
+    let joined = format!("{condition} {s}");
+    let cut = condition.len() + 1;
+    let (key, end, value) = opening(rd, section, &joined)?;
+    (end > cut).then(|| (key, end - cut, value.saturating_sub(cut)))
 }
 
 /// `f`'s value extended over the clause `text[start..end]` (ending at source offset
@@ -420,5 +455,32 @@ mod tests {
                 "Both sign. e.g. this"
             ]
         );
+    }
+
+    #[test]
+    fn a_clause_after_a_semicolon_keeps_the_leading_condition() {
+        let text = "---\ncompany: Oakhurst Pay\npartner: Brindle Group\n---\n\n\
+            ## What is at stake\n\n\
+            If this fails, Oakhurst writes off the £250k; Brindle has spent its team's spring on it.\n";
+        let keys: Vec<(String, String)> = read(text, "value-exchange")
+            .into_iter()
+            .map(|(k, l, _)| (k, l))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("we-lose".into(), "If this fails, Oakhurst writes".into()),
+                ("partner-loses".into(), "Brindle has".into()),
+            ]
+        );
+        // Without a condition, a side that has spent something has given it.
+        let text = "---\ncompany: Oakhurst Pay\npartner: Brindle Group\n---\n\n\
+            ## What is at stake\n\n\
+            Oakhurst commits two engineers; Brindle has spent a month already.\n";
+        let keys: Vec<String> = read(text, "value-exchange")
+            .into_iter()
+            .map(|f| f.0)
+            .collect();
+        assert!(!keys.iter().any(|k| k == "partner-loses"), "{keys:?}");
     }
 }
