@@ -221,6 +221,25 @@ impl<'a> Cursor<'a> {
         Some(v)
     }
 
+    /// A `-` and then a run of exactly two digits, both tight (`-03` in `2027-03-01`):
+    /// what `punct(&['-'], true)` and then `digits(2..=2, true)` take, read from the
+    /// bytes, as ISO dates are common and the tokens cost more. When no digits follow,
+    /// the `-` is taken alone, as those two calls would leave it.
+    pub fn hyphen_two_digits(&mut self) -> Option<u32> {
+        let b = self.text.as_bytes();
+        let p = self.pos;
+        if b.get(p) != Some(&b'-') {
+            return None;
+        }
+        self.jump(p + 1);
+        let digit = |i: usize| b.get(i).copied().filter(u8::is_ascii_digit);
+        let (Some(tens), Some(units), None) = (digit(p + 1), digit(p + 2), digit(p + 3)) else {
+            return None;
+        };
+        self.jump(p + 3);
+        Some(u32::from(tens - b'0') * 10 + u32::from(units - b'0'))
+    }
+
     /// The next token is tight against the last one (no space between).
     #[inline]
     pub fn next_tight(&self) -> bool {
@@ -246,6 +265,32 @@ impl<'a> Cursor<'a> {
 
 #[cfg(test)]
 mod tests {
+    use super::Cursor;
+
+    #[test]
+    fn hyphen_two_digits_takes_what_punct_then_digits_take() {
+        for text in [
+            "2027-03-01",
+            "2027-3-01",
+            "2027-031",
+            "2027 -03",
+            "2027- 03",
+            "2027-03x",
+            "2027-",
+            "2027",
+            "2027–03",
+            "2027-0",
+            "2027-99-1",
+        ] {
+            let mut a = Cursor::new(text);
+            a.digits(4..=4, false);
+            let mut b = a;
+            let by_tokens = a.punct(&['-'], true).and_then(|_| a.digits(2..=2, true));
+            assert_eq!(b.hyphen_two_digits(), by_tokens, "{text}");
+            assert_eq!((b.pos, b.last_end), (a.pos, a.last_end), "{text}");
+        }
+    }
+
     #[test]
     fn symbol_blocks_hold_no_letter_or_digit() {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {

@@ -50,6 +50,9 @@ pub struct Blocks<'v> {
     /// kept for their buffers (see [`Pool`]).
     pool: Vec<Block>,
     len: usize,
+    /// How many of `pool` this file has written to: `len` can go back (a bold line
+    /// takes its paragraph back), and only these need emptying for the next file.
+    used: usize,
     pub sections: Vec<RawSection<'v>>,
     /// Code and HTML blocks, in order (their text is not content).
     pub verbatim: Vec<Span>,
@@ -224,6 +227,7 @@ impl<'a> Builder<'a> {
             None => self.out.pool.push(Block::new(kind, span)),
         }
         self.out.len += 1;
+        self.out.used = self.out.used.max(self.out.len);
         Some(i)
     }
 

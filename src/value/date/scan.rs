@@ -371,18 +371,15 @@ pub(super) fn point(c: &mut Cursor) -> Option<Point> {
 
 /// `2027-03-01` or `2027-03`, tight; the year is read already.
 fn iso(c: &mut Cursor, y: i32) -> Option<Point> {
-    c.punct(&['-'], true)?;
-    let m = c.digits(2..=2, true)?;
+    let m = c.hyphen_two_digits()?;
     let mut d = *c;
-    if d.punct(&['-'], true).is_some() {
-        if let Some(day) = d.digits(2..=2, true) {
-            *c = d;
-            return Some(Point::Parts {
-                y: Some(y),
-                m: Some(m),
-                d: Some(day),
-            });
-        }
+    if let Some(day) = d.hyphen_two_digits() {
+        *c = d;
+        return Some(Point::Parts {
+            y: Some(y),
+            m: Some(m),
+            d: Some(day),
+        });
     }
     if !(1..=12).contains(&m) || c.next_tight_alnum() {
         return None;

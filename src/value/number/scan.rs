@@ -196,7 +196,9 @@ fn literal(c: &mut Cursor, money: bool) -> Option<f64> {
     add(t.start, t.end);
     let mut groups = 1;
     let mut sep: Option<&str> = None;
-    if t.end - t.start <= 3 {
+    // A separator (one to three bytes) is followed by a group's digit: with no digit
+    // in the three bytes after the run, no separator needs trying.
+    if t.end - t.start <= 3 && (1..=3).any(|k| digit(end + k)) {
         for s in [",", "'", " ", "\u{a0}", "\u{202f}", "\u{2009}", "."] {
             if sep.is_some_and(|x| x != s) {
                 continue;

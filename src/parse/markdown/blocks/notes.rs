@@ -27,7 +27,12 @@ pub(super) fn opens(src: &str, at: usize, end: usize) -> Opens {
     let Some(text) = src.get(at..end.min(src.len())) else {
         return Opens::Nothing;
     };
-    let first = text.lines().next().unwrap_or_default().trim();
+    if !colon_leads(text) {
+        return Opens::Nothing;
+    }
+    // The first line, as `lines()` would give it, its line break found with `memchr`.
+    let line_end = memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len());
+    let first = text.get(..line_end).unwrap_or(text).trim();
     if let Some(rest) = first.strip_prefix(":::") {
         let class = rest.trim_start_matches(':').trim();
         let class = class.trim_start_matches('{').trim_start_matches('.');
@@ -61,6 +66,21 @@ pub(super) fn opens(src: &str, at: usize, end: usize) -> Opens {
     }
 }
 
+/// Whether the first line of `text` has a colon where `opens` looks for one (within
+/// its first 48 bytes, or anywhere when byte 48 splits a character): both a notes
+/// label and a `:::` div need one, and most paragraphs have none, so they are passed
+/// over without splitting out and trimming their first line.
+fn colon_leads(text: &str) -> bool {
+    let t = text.trim_start();
+    let limit = if t.is_char_boundary(t.len().min(48)) {
+        48
+    } else {
+        t.len()
+    };
+    let head = t.as_bytes().get(..limit).unwrap_or(t.as_bytes());
+    memchr::memchr2(b':', b'\n', head).is_some_and(|i| head.get(i) == Some(&b':'))
+}
+
 /// Whether `text` has a line that is only `:::`, closing a div.
 pub(super) fn closes_div(text: &str) -> bool {
     text.lines().any(|l| {
@@ -90,5 +110,11 @@ mod tests {
         assert!(of("Note: the partner pays in EUR") == Opens::Nothing);
         assert!(of("Notes on pricing: in EUR") == Opens::Nothing);
         assert!(of("::: warning\ntext\n:::") == Opens::Nothing);
+        // A colon past where a label's would be, or on a later line, opens nothing.
+        assert!(
+            of("Notes for the presenter, who reads them aloud at the end: x") == Opens::Nothing
+        );
+        assert!(of("Rhys signs later\nNotes: x") == Opens::Nothing);
+        assert!(of("  Notes: x") == Opens::Paragraph);
     }
 }

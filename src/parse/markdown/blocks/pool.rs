@@ -7,15 +7,18 @@ impl Blocks<'_> {
     /// The blocks, emptied (no text of this file stays behind), to be reused for the
     /// next file.
     pub fn into_pool(mut self) -> Pool {
-        for b in &mut self.pool {
+        // Blocks past `used` and the spare cells were emptied before this file (and a
+        // cell is cleared again when taken): only this file's own need emptying.
+        let used = self.used.min(self.pool.len());
+        for b in &mut self.pool[..used] {
             b.text.clear();
             b.chunks.clear();
             if let Kind::Row { cells, .. } = &mut b.kind {
-                self.spare_cells.extend(cells.drain(..).map(|c| c.text));
+                self.spare_cells.extend(cells.drain(..).map(|mut c| {
+                    c.text.clear();
+                    c.text
+                }));
             }
-        }
-        for c in &mut self.spare_cells {
-            c.clear();
         }
         Pool {
             blocks: self.pool,
