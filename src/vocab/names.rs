@@ -348,11 +348,7 @@ pub(super) const PRONOUNS: [(&str, &str); 8] = [
 /// a side read as that side's token; `None` when it has none.
 pub(super) fn pronouns_as_sides(label: &str) -> Option<String> {
     // Most labels have none: no copy for them.
-    if !label
-        .as_bytes()
-        .split(|&b| b == b' ')
-        .any(|w| PRONOUNS.iter().any(|(p, _)| p.as_bytes() == w))
-    {
+    if !label.as_bytes().split(|&b| b == b' ').any(is_pronoun_bytes) {
         return None;
     }
     let mut changed = false;
@@ -373,8 +369,16 @@ pub(super) fn pronouns_as_sides(label: &str) -> Option<String> {
 }
 
 fn is_pronoun(word: &str) -> bool {
-    PRONOUNS.iter().any(|(p, _)| *p == word)
+    is_pronoun_bytes(word.as_bytes())
 }
+
+/// [`is_pronoun`] of a word's bytes; a word longer than every pronoun is not compared.
+fn is_pronoun_bytes(word: &[u8]) -> bool {
+    word.len() <= PRONOUN_MAX && PRONOUNS.iter().any(|(p, _)| p.as_bytes() == word)
+}
+
+/// The length of the longest of [`PRONOUNS`].
+const PRONOUN_MAX: usize = 7;
 
 /// The token for people who are neither side (`For patients`, `For member farms`).
 pub(super) const OTHERS: &str = "{others}";
@@ -459,12 +463,13 @@ pub(super) fn people_form(label: &str) -> Option<String> {
 }
 
 pub(super) fn is_people(word: &str) -> bool {
+    // The endings first: most words have none, and are not compared with the lists.
     word.len() > 4
+        && PEOPLE_ENDINGS.iter().any(|e| word.ends_with(e))
         && word != "partners"
-        && !NOT_PEOPLE.contains(&word)
         && !word.ends_with("ments")
         && !word.ends_with("lists")
-        && PEOPLE_ENDINGS.iter().any(|e| word.ends_with(e))
+        && !NOT_PEOPLE.contains(&word)
 }
 
 pub(super) fn find_words(haystack: &str, needle: &str) -> Option<usize> {
