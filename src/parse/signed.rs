@@ -48,13 +48,27 @@ const UNSIGNED: [&str; 9] = [
     "tbd",
 ];
 
-/// The letters the words of [`UNSIGNED`] start with: most words start with none of
-/// them and are not compared at all.
-const UNSIGNED_FIRST: [bool; 128] = {
-    let mut t = [false; 128];
+/// What [`says_unsigned`] needs to know of a byte, looked up once: whether it is
+/// part of a word, and whether a word of [`UNSIGNED`] starts with it (either case).
+const OTHER: u8 = 0;
+const WORD: u8 = 1;
+const UNSIGNED_START: u8 = 2;
+
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || c >= 0x80 {
+            t[b] = WORD;
+        }
+        b += 1;
+    }
     let mut i = 0;
     while i < UNSIGNED.len() {
-        t[UNSIGNED[i].as_bytes()[0] as usize] = true;
+        let first = UNSIGNED[i].as_bytes()[0];
+        t[first as usize] = UNSIGNED_START;
+        t[first.to_ascii_uppercase() as usize] = UNSIGNED_START;
         i += 1;
     }
     t
@@ -63,21 +77,27 @@ const UNSIGNED_FIRST: [bool; 128] = {
 /// Whether the text says it is not signed: one of [`UNSIGNED`] as words, or a blank
 /// line to sign on (`____`, three or more underscores).
 pub fn says_unsigned(text: &str) -> bool {
-    // One pass over the line: each of [`UNSIGNED`] is compared only where a word
-    // starts with its first letter, not searched for nine times over.
+    // One pass over the line, one table look-up a byte: each of [`UNSIGNED`] is
+    // compared only where a word starts with its first letter, not searched for nine
+    // times over.
     let hay = text.as_bytes();
     let mut in_word = false;
     let mut underscores = 0;
     for (at, &b) in hay.iter().enumerate() {
-        underscores = if b == b'_' { underscores + 1 } else { 0 };
-        if underscores == 3 {
-            return true;
+        let class = BYTE_CLASS[usize::from(b)];
+        if class == OTHER {
+            in_word = false;
+            underscores = if b == b'_' { underscores + 1 } else { 0 };
+            if underscores == 3 {
+                return true;
+            }
+            continue;
         }
+        underscores = 0;
         let starts = !in_word;
-        in_word = is_word_byte(b);
+        in_word = true;
         if starts
-            && b.is_ascii_alphabetic()
-            && UNSIGNED_FIRST.get(usize::from(b.to_ascii_lowercase())) == Some(&true)
+            && class == UNSIGNED_START
             && UNSIGNED.iter().any(|w| {
                 w.as_bytes().first() == Some(&b.to_ascii_lowercase())
                     && words_at(hay, at, w.as_bytes())
@@ -92,7 +112,7 @@ pub fn says_unsigned(text: &str) -> bool {
 /// A letter or digit, or part of a character beyond ASCII (a letter, as far as a
 /// word's edge is concerned).
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
+    BYTE_CLASS[usize::from(b)] != OTHER
 }
 
 /// `needle` (ASCII, lowercase) at `at` in `hay`, ASCII case ignored, with no letter

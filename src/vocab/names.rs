@@ -3,12 +3,18 @@
 
 use super::normalise::{normalize, with_scratch};
 use crate::model::Side;
+use byteset::ByteSet;
+
+mod byteset;
 
 /// The names of the two sides, normalized, used to read labels such as `Keel gives`.
 #[derive(Clone, Debug, Default)]
 pub struct Names {
     company: Forms,
     partner: Forms,
+    /// The bytes the sides' name forms start with: a label none of whose words starts
+    /// with one names neither side, and is not searched form by form.
+    starts: ByteSet,
 }
 
 impl Names {
@@ -20,7 +26,27 @@ impl Names {
             company.last.clear();
             partner.last.clear();
         }
-        Names { company, partner }
+        let mut starts = ByteSet::default();
+        for form in company.in_labels().chain(partner.in_labels()) {
+            if let Some(&b) = form.as_bytes().first() {
+                starts.insert(b);
+            }
+        }
+        Names {
+            company,
+            partner,
+            starts,
+        }
+    }
+
+    /// Whether normalized text `t` may name a side: one of its words starts with a
+    /// name form's first byte. [`find_name`] finds a form only where a word starts, so
+    /// for most labels this one pass over the words rules every form out.
+    fn may_name(&self, t: &str) -> bool {
+        let b = t.as_bytes();
+        b.first().is_some_and(|&c| self.starts.contains(c))
+            || memchr::memchr_iter(b' ', b)
+                .any(|i| b.get(i + 1).is_some_and(|&c| self.starts.contains(c)))
     }
 
     /// Which side a piece of text names: the side whose name it contains. When it
@@ -44,13 +70,15 @@ impl Names {
     /// Council`, `RSU Extension`): an opening that names the side and not yet what of.
     pub fn ends_with_name(&self, text: &str) -> bool {
         with_scratch(text, |t| {
-            self.company
-                .in_labels()
-                .chain(self.partner.in_labels())
-                .any(|f| {
-                    t.strip_suffix(f)
-                        .is_some_and(|head| head.is_empty() || head.ends_with(' '))
-                })
+            self.may_name(t)
+                && self
+                    .company
+                    .in_labels()
+                    .chain(self.partner.in_labels())
+                    .any(|f| {
+                        t.strip_suffix(f)
+                            .is_some_and(|head| head.is_empty() || head.ends_with(' '))
+                    })
         })
     }
 
@@ -82,6 +110,10 @@ impl Names {
     /// Replace the names in a normalized label by `{company}` / `{partner}` tokens;
     /// `None` when the label names neither (most labels: no allocation for them).
     pub(super) fn tokenize(&self, label: &str) -> Option<String> {
+        // Labels are read by the thousand; few name a side.
+        if !self.may_name(label) {
+            return None;
+        }
         let mut out: Option<String> = None;
         for (forms, token) in [(&self.company, "{company}"), (&self.partner, "{partner}")] {
             // Longest form first, so "northwind ledger" wins over "northwind".
@@ -316,11 +348,7 @@ pub(super) const PRONOUNS: [(&str, &str); 8] = [
 /// a side read as that side's token; `None` when it has none.
 pub(super) fn pronouns_as_sides(label: &str) -> Option<String> {
     // Most labels have none: no copy for them.
-    if !label
-        .as_bytes()
-        .split(|&b| b == b' ')
-        .any(|w| PRONOUNS.iter().any(|(p, _)| p.as_bytes() == w))
-    {
+    if !label.as_bytes().split(|&b| b == b' ').any(is_pronoun_bytes) {
         return None;
     }
     let mut changed = false;
@@ -341,8 +369,16 @@ pub(super) fn pronouns_as_sides(label: &str) -> Option<String> {
 }
 
 fn is_pronoun(word: &str) -> bool {
-    PRONOUNS.iter().any(|(p, _)| *p == word)
+    is_pronoun_bytes(word.as_bytes())
 }
+
+/// [`is_pronoun`] of a word's bytes; a word longer than every pronoun is not compared.
+fn is_pronoun_bytes(word: &[u8]) -> bool {
+    word.len() <= PRONOUN_MAX && PRONOUNS.iter().any(|(p, _)| p.as_bytes() == word)
+}
+
+/// The length of the longest of [`PRONOUNS`].
+const PRONOUN_MAX: usize = 7;
 
 /// The token for people who are neither side (`For patients`, `For member farms`).
 pub(super) const OTHERS: &str = "{others}";
@@ -427,12 +463,13 @@ pub(super) fn people_form(label: &str) -> Option<String> {
 }
 
 pub(super) fn is_people(word: &str) -> bool {
+    // The endings first: most words have none, and are not compared with the lists.
     word.len() > 4
+        && PEOPLE_ENDINGS.iter().any(|e| word.ends_with(e))
         && word != "partners"
-        && !NOT_PEOPLE.contains(&word)
         && !word.ends_with("ments")
         && !word.ends_with("lists")
-        && PEOPLE_ENDINGS.iter().any(|e| word.ends_with(e))
+        && !NOT_PEOPLE.contains(&word)
 }
 
 pub(super) fn find_words(haystack: &str, needle: &str) -> Option<usize> {

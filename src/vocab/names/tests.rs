@@ -108,3 +108,9 @@ fn labels_name_a_side_by_its_bracketed_abbreviation_or_last_word() {
     assert_eq!(names.side_of("Jo Bloggs, Trust lead"), None);
     assert_eq!(names.tokenize("bathe {x}"), None);
 }
+
+#[test]
+fn pronoun_max_is_the_longest_pronoun() {
+    let longest = super::PRONOUNS.iter().map(|(p, _)| p.len()).max();
+    assert_eq!(longest, Some(super::PRONOUN_MAX));
+}
