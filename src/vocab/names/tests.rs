@@ -112,5 +112,5 @@ fn labels_name_a_side_by_its_bracketed_abbreviation_or_last_word() {
 #[test]
 fn pronoun_max_is_the_longest_pronoun() {
     let longest = super::PRONOUNS.iter().map(|(p, _)| p.len()).max();
-    assert_eq!(longest, Some(super::PRONOUN_MAX));
+    assert_eq!(longest, Some(super::people::PRONOUN_MAX));
 }
