@@ -9,6 +9,7 @@
 //! `memo` the remembered answers a parser looks labels up through.
 
 mod closest;
+mod content;
 pub mod cues;
 mod heading;
 mod memo;
