@@ -214,10 +214,17 @@ impl<'a> Builder<'a> {
     /// and their headings stay unread.
     pub(super) fn settle(&mut self) {
         let sections = &self.out.sections;
-        if !sections.iter().any(|s| s.key == UNDECIDED) {
+        let vocab = self.lookup.vocab();
+        // Nothing to score when no stretch is undecided or the charter lacks no
+        // section (background prose under `## Context` in a complete charter).
+        if !sections.iter().any(|s| s.key == UNDECIDED)
+            || vocab
+                .section_keys()
+                .all(|k| sections.iter().any(|s| s.key == k))
+        {
+            self.out.sections.retain(|s| s.key != UNDECIDED);
             return;
         }
-        let vocab = self.lookup.vocab();
         let pool = &self.out.pool;
         let mut found: Vec<(u32, usize, &'a str)> = sections
             .iter()
