@@ -194,6 +194,34 @@ impl Keywords {
         self.phrases.push((words, index));
     }
 
+    /// Add to `hits[i]` one for every occurrence of a phrase of section `i` in
+    /// `normalized` (a body of text, not a heading: every word is looked at).
+    pub fn count(&self, normalized: &str, hits: &mut [u32]) {
+        let words: Vec<&str> = normalized
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(stem)
+            .collect();
+        for start in 0..words.len() {
+            let Some(candidates) = words.get(start).and_then(|w| self.by_first.get(*w)) else {
+                continue;
+            };
+            for &c in candidates {
+                let Some((phrase, index)) = self.phrases.get(c) else {
+                    continue;
+                };
+                let Some(at) = words.get(start..start + phrase.len()) else {
+                    continue;
+                };
+                if at.iter().zip(phrase).all(|(w, p)| w == p) {
+                    if let Some(h) = hits.get_mut(*index) {
+                        *h += 1;
+                    }
+                }
+            }
+        }
+    }
+
     /// The section a normalized heading names by keyword. The head of the heading
     /// (before its first preposition) is searched first, then the whole; within
     /// either, the keyword that ends last wins, as English puts the head noun last

@@ -10,6 +10,7 @@
 
 mod closest;
 mod columns;
+mod content;
 pub mod cues;
 mod heading;
 mod memo;

@@ -68,6 +68,12 @@ pub struct SectionSpec {
     /// told by its name and their alias words (`vocab::sides`).
     #[serde(default)]
     pub field_keywords: BTreeMap<String, Vec<String>>,
+    /// Words that, in the content under a heading that names no section, say the
+    /// content is this section's (`decides`, `sponsor`, `escalate` for governance):
+    /// such a stretch is read as a section the charter otherwise lacks (see
+    /// `vocab::content`).
+    #[serde(default)]
+    pub content: Vec<String>,
 }
 
 /// Labels of a phase's parts, in a timeline table column or an H3 phase's items.

@@ -27,6 +27,10 @@ pub struct Vocabulary {
     /// headings are), from `keyword_source`: each keyword as written and its section.
     section_keywords: std::sync::OnceLock<Keywords>,
     keyword_source: Vec<(String, usize)>,
+    /// Words content under an unrecognised heading may be told by (see
+    /// `vocab::content`), built from `content_source` the first time one is read.
+    pub(super) content_words: std::sync::OnceLock<Keywords>,
+    pub(super) content_source: Vec<(String, usize)>,
     /// Words that make a heading an overview or a title (see [`super::spec::HeadingWords`]).
     overview_words: Keywords,
     title_words: Keywords,
@@ -102,6 +106,9 @@ impl Vocabulary {
                 }
                 for word in &section.keywords {
                     v.keyword_source.push((word.clone(), idx));
+                }
+                for word in &section.content {
+                    v.content_source.push((word.clone(), idx));
                 }
                 for (field, aliases) in &section.fields {
                     let f = v.field_index(field);

@@ -85,7 +85,9 @@ fn write_file(out: &mut String, v: &FileView) -> std::fmt::Result {
     }
     for s in &v.sections {
         // The pack's title only when the heading does not already say it.
-        let title = if s.heading.to_lowercase().contains(&s.title.to_lowercase()) {
+        let title = if s.by_content {
+            format!("  = {} (by content)", s.title)
+        } else if s.heading.to_lowercase().contains(&s.title.to_lowercase()) {
             String::new()
         } else {
             format!("  = {}", s.title)

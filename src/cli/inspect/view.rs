@@ -80,6 +80,9 @@ pub struct SectionView {
     /// The heading's first line as written in the source (`## 3. Commercials`, `[goals]`).
     pub heading: String,
     pub line: usize,
+    /// The heading names no section: the content under it was read as this one.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub by_content: bool,
     pub fields: Vec<FieldView>,
     /// How many unlabelled items (paragraphs, list items, rows) the section holds.
     pub items: usize,
@@ -209,6 +212,10 @@ pub fn build(source: &Source, charter: &Charter, vocab: &Vocabulary) -> FileView
                 title: vocab.title(&s.key),
                 heading: shorten(source.slice(s.heading.span)),
                 line: line(s.heading.span),
+                by_content: charter.format == Format::Markdown
+                    && vocab
+                        .heading_for(&s.heading.text)
+                        .is_none_or(|(k, _)| k != s.key),
                 fields: s
                     .fields
                     .iter()

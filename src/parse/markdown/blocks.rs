@@ -14,6 +14,7 @@ mod plain;
 mod pool;
 mod sections;
 mod spans;
+mod toggles;
 
 pub use block::{Block, Chunk, Kind};
 pub use pool::Pool;
@@ -183,6 +184,7 @@ fn pass<'a>(
         }
     }
     b.close_section();
+    b.settle();
     b.out
 }
 
@@ -212,7 +214,9 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
-            Event::Rule | Event::Html(_) | Event::InlineHtml(_) | Event::FootnoteReference(_) => {}
+            // An HTML toggle's `<summary>` is a sub-heading (`toggles`).
+            Event::Html(_) => self.html(span),
+            Event::Rule | Event::InlineHtml(_) | Event::FootnoteReference(_) => {}
         }
         if content {
             self.content_end = self.content_end.max(span.end);
@@ -280,9 +284,9 @@ impl<'a> Builder<'a> {
                         self.para = Some(i);
                     }
                     _ => {
-                        // Under a heading that names nothing, only a signature line
-                        // among paragraphs can help decide: prose is not read.
-                        let idx = if self.undecided() && !sections::may_be_signed(self.src, span) {
+                        // Under the title, only a signature line among paragraphs
+                        // can help decide: prose is not read.
+                        let idx = if self.undecided() && !self.keeps_paragraph(span) {
                             None
                         } else {
                             self.push(Kind::Para, span)

@@ -289,12 +289,88 @@ impl<'a> Builder<'a> {
                     self.out.unread.remove(u);
                 }
             }
+            // Kept, undecided, for its words to decide once every heading is read
+            // (`settle`): only then is it known which sections the charter lacks.
+            None if self.heading_unread(heading) && end > start => {}
             None => {
                 // Its blocks are spares again.
                 self.out.sections.truncate(i);
                 self.out.len = start;
             }
         }
+    }
+
+    /// Whether the heading at `span` was recorded as unread: a heading that named
+    /// nothing and was not the title (the last unread, as the stretch's own
+    /// sub-headings that name nothing start stretches of their own).
+    fn heading_unread(&self, span: Span) -> bool {
+        self.out.unread.last().is_some_and(|u| u.text.span == span)
+    }
+
+    /// Whether a paragraph under the open stretch is kept as a block. Under a heading
+    /// that names nothing, it is, for its words to decide (`settle`), except under the
+    /// title, where only a signature line can help decide.
+    pub(super) fn keeps_paragraph(&self, span: Span) -> bool {
+        let title = self
+            .open
+            .and_then(|i| self.out.sections.get(i))
+            .is_some_and(|s| s.key == UNDECIDED && !self.heading_unread(s.heading.span));
+        !title || may_be_signed(self.src, span)
+    }
+
+    /// Once every heading is read: each stretch still undecided becomes the section
+    /// its words speak the language of (`vocab::content`) if the charter has none such
+    /// otherwise, the stretch with the most matching words first; the rest are dropped
+    /// and their headings stay unread.
+    pub(super) fn settle(&mut self) {
+        let sections = &self.out.sections;
+        let vocab = self.lookup.vocab();
+        // Nothing to score when no stretch is undecided or the charter lacks no
+        // section (background prose under `## Context` in a complete charter).
+        if !sections.iter().any(|s| s.key == UNDECIDED)
+            || vocab
+                .section_keys()
+                .all(|k| sections.iter().any(|s| s.key == k))
+        {
+            self.out.sections.retain(|s| s.key != UNDECIDED);
+            return;
+        }
+        let pool = &self.out.pool;
+        let mut found: Vec<(u32, usize, &'a str)> = sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.key == UNDECIDED)
+            .filter_map(|(i, s)| {
+                let own = pool.get(s.blocks.clone()).unwrap_or_default();
+                let texts =
+                    std::iter::once(s.heading.text.as_str()).chain(own.iter().flat_map(|b| {
+                        let cells = match &b.kind {
+                            Kind::Row { cells, .. } => cells.as_slice(),
+                            _ => &[],
+                        };
+                        std::iter::once(b.text.as_str())
+                            .chain(cells.iter().map(|c| c.text.as_str()))
+                    }));
+                let (key, n) = vocab.section_by_content(texts)?;
+                Some((n, i, key))
+            })
+            .collect();
+        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for (_, i, key) in found {
+            if self.out.sections.iter().any(|s| s.key == key) {
+                continue;
+            }
+            let Some(s) = self.out.sections.get_mut(i) else {
+                continue;
+            };
+            s.key = key;
+            let heading = s.heading.span;
+            if let Some(u) = self.out.unread.iter().rposition(|u| u.text.span == heading) {
+                self.out.unread.remove(u);
+            }
+        }
+        // The rest are no section; their blocks stay in the pool, unreferenced.
+        self.out.sections.retain(|s| s.key != UNDECIDED);
     }
 }
 

@@ -275,3 +275,36 @@ fn a_phase_heading_keeps_its_part_headings_and_a_side_heading_needs_a_shared_wor
         Some("2027-04-05")
     );
 }
+
+#[test]
+fn prose_under_a_heading_that_names_nothing_is_the_missing_section_it_speaks_of() {
+    let c = read(
+        "# Keel and Orbital\n\nWe wrote this over coffee.\n\n## 1) Why\n\nKeel wants 40 stores. \
+         Orbital wants fewer returns.\n\n## 5) Running it\n\nPriya decides for Keel; Sam decides \
+         for Orbital. Sponsors meet monthly and anything stuck is escalated to them.\n\n\
+         ## 6) Getting out\n\nEither side can end this with 60 days' notice.\n\n## Notes\n\n\
+         Lunch was good.\n",
+    );
+    assert_eq!(keys(&c), ["goals", "governance", "exit"]);
+    // Read after all: only the heading whose content says nothing stays unread.
+    assert_eq!(unread(&c), [("Notes", 2)]);
+    assert!(c.sections[1].has_content());
+}
+
+#[test]
+fn content_never_takes_a_section_the_charter_has() {
+    let c = read(
+        "# Keel and Orbital\n\n## Governance\n\n- Our owner: Priya\n\n## How we work\n\n\
+         Sam decides for Orbital and the sponsors meet monthly.\n",
+    );
+    assert_eq!(keys(&c), ["governance"]);
+    assert_eq!(unread(&c), [("How we work", 2)]);
+}
+
+#[test]
+fn the_titles_prose_is_never_scored() {
+    let c = read(
+        "# Keel and Orbital\n\nPriya decides; Sam decides; sponsors meet.\n\n## Goals\n\nGrow.\n",
+    );
+    assert_eq!(keys(&c), ["goals"]);
+}
