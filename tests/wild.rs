@@ -15,13 +15,13 @@ const TODAY: &str = "2027-03-01";
 
 /// Floors for the figures below: what the reader achieved on the full corpus when the floor
 /// was last set, rounded down to 0.01. A ratchet: raise them as the reader improves, never
-/// lower them. The target is 0.95 precision and 0.90 recall.
-const MIN_PRECISION: f64 = 0.91;
-const MIN_RECALL: f64 = 0.99;
+/// lower them. The bar is 0.95 precision and 0.90 recall, with every good charter clean.
+const MIN_PRECISION: f64 = 0.96;
+const MIN_RECALL: f64 = 1.00;
 
 /// The corpus must not shrink: raise these when charters or style folders are added.
-const MIN_CHARTERS: usize = 88;
-const MIN_STYLES: usize = 31;
+const MIN_CHARTERS: usize = 89;
+const MIN_STYLES: usize = 32;
 
 type Pair = (String, String);
 
@@ -280,6 +280,14 @@ fn wild_corpus_precision_and_recall() {
     }
     if recall < MIN_RECALL {
         problems.push(format!("recall {recall:.3} below {MIN_RECALL}"));
+    }
+    // The third bar: a good charter is one a lead would sign, so any finding on
+    // it at warning or error is a false alarm the reader must not raise.
+    if good_clean_all < good_all {
+        problems.push(format!(
+            "{} of {good_all} good charters have findings",
+            good_all - good_clean_all
+        ));
     }
     assert!(problems.is_empty(), "{report}\n{}", problems.join("\n"));
 }

@@ -15,6 +15,7 @@ pub fn add(charter: &mut Charter, vocab: &Vocabulary) {
         return;
     }
     let mut names: Option<Names> = None;
+    let mut cadence_line: Option<Span> = None;
     for sec in &mut charter.sections {
         // Normalized once per section, and only when a cued field is missing.
         let mut words: Option<Vec<String>> = None;
@@ -58,7 +59,14 @@ pub fn add(charter: &mut Charter, vocab: &Vocabulary) {
                 let w: Vec<&str> = norm.split(' ').collect();
                 cue.stated_in(&w)
             });
-            if let Some((_, item)) = found {
+            if let Some((norm, item)) = found {
+                // A metrics line that opens by saying how the metrics are reviewed and
+                // has no target (`Reviewed monthly in the joint ops call`) is that
+                // cadence, not a metric of its own.
+                let words: Vec<&str> = norm.split(' ').collect();
+                if sec.key == "metrics" && cue.opens(&words) {
+                    cadence_line = Some(item.span);
+                }
                 sec.fields.push(Field {
                     key: cue.field.clone(),
                     label: Text::new("", Span::empty(item.span.start)),
@@ -66,6 +74,11 @@ pub fn add(charter: &mut Charter, vocab: &Vocabulary) {
                 });
             }
         }
+    }
+    if let Some(span) = cadence_line {
+        charter
+            .metrics
+            .retain(|m| m.name.span != span || m.target.is_some());
     }
 }
 
@@ -130,6 +143,29 @@ mod tests {
         let f =
             fields("## Metrics\n\n- Activation: 40%\n\nBoth teams review these numbers monthly.\n");
         assert!(f.contains(&("metrics".into(), "cadence".into())), "{f:?}");
+    }
+
+    #[test]
+    fn a_metrics_line_that_only_says_how_they_are_reviewed_is_no_metric() {
+        let read = |text: &str| {
+            let vocab = crate::vocab::default_vocab();
+            let source = Source::new("t.charter.md", text.to_string());
+            let c = crate::parse::parse(&source, Format::Markdown, &vocab);
+            c.metrics
+                .iter()
+                .map(|m| m.name.text.clone())
+                .collect::<Vec<_>>()
+        };
+        let names = read(
+            "## Metrics\n\n- Repeat orders: 2,500\n- Reviewed monthly in the joint ops call\n",
+        );
+        assert_eq!(names, ["Repeat orders: 2,500"]);
+        // A metric that also says when it is looked at stays a metric; so does a
+        // vague one whose name comes first.
+        let names = read("## Metrics\n\n- Weekly active users, checked every Monday\n- Engagement reviewed monthly\n");
+        assert_eq!(names.len(), 2, "{names:?}");
+        let names = read("## Metrics\n\n- Churn under 3%\n- Monthly review with both teams\n");
+        assert_eq!(names, ["Churn under 3%"]);
     }
 
     #[test]

@@ -88,6 +88,20 @@ impl Cue {
             .all(|(group, &neg)| neg != group.iter().any(|phrase| has_phrase(words, phrase)))
     }
 
+    /// Whether the text (its normalized words) opens by stating this field: its first
+    /// word is one of the cue's phrases and its first three words state the field
+    /// (`Reviewed monthly in the ops call`, `Monthly review with both teams`), unlike a
+    /// text that only mentions it later (`Weekly active users, checked every Monday`).
+    pub fn opens(&self, words: &[&str]) -> bool {
+        let first = words.first().copied().unwrap_or_default();
+        let one_word = |p: &Vec<String>| matches!(p.as_slice(), [w] if w == first);
+        self.groups
+            .iter()
+            .zip(&self.negative)
+            .any(|(group, &neg)| !neg && group.iter().any(one_word))
+            && self.stated_in(words.get(..3).unwrap_or(words))
+    }
+
     /// Whether a phrase of this cue is a side's name (`{company}`, `{partner}`): such a
     /// field (an owner "for Acme") is stated by one sentence, not a whole paragraph.
     pub fn names_a_side(&self) -> bool {
