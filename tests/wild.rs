@@ -16,7 +16,7 @@ const TODAY: &str = "2027-03-01";
 /// Floors for the figures below: what the reader achieved on the full corpus when the floor
 /// was last set, rounded down to 0.01. A ratchet: raise them as the reader improves, never
 /// lower them. The bar is 0.95 precision and 0.90 recall, with every good charter clean.
-const MIN_PRECISION: f64 = 0.96;
+const MIN_PRECISION: f64 = 0.97;
 const MIN_RECALL: f64 = 1.00;
 
 /// The corpus must not shrink: raise these when charters or style folders are added.

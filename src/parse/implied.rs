@@ -169,6 +169,16 @@ mod tests {
     }
 
     #[test]
+    fn a_mediator_is_an_escalation_path() {
+        let f =
+            fields("## Governance\n\nAnything the two owners can't settle goes to a mediator.\n");
+        assert!(
+            f.contains(&("governance".into(), "escalation".into())),
+            "{f:?}"
+        );
+    }
+
+    #[test]
     fn a_labelled_field_is_left_as_it_is() {
         let f =
             fields("## Metrics\n\n- **Review cadence:** weekly\n\nWe review them monthly too.\n");
