@@ -138,18 +138,32 @@ impl Status {
         if let Some(&(_, status)) = NAMES.iter().find(|(n, _)| is(s, n)) {
             return Some(status);
         }
-        let mut found = None;
+        let named = |word: &str| NAMES.iter().find(|(n, _)| is(word, n)).map(|n| n.1);
+        let (mut found, mut other_words, mut in_aside) = (None, false, Vec::new());
         for (word, aside) in words(s) {
-            if aside || FILLER.iter().any(|f| is(word, f)) {
+            if aside {
+                in_aside.extend(named(word));
                 continue;
             }
-            let status = NAMES.iter().find(|(n, _)| is(word, n))?.1;
-            if found.is_some_and(|f| f != status) {
-                return None;
+            if FILLER.iter().any(|f| is(word, f)) {
+                continue;
             }
-            found = Some(status);
+            match named(word) {
+                Some(status) if found.is_none_or(|f| f == status) => found = Some(status),
+                Some(_) => return None,
+                None => other_words = true,
+            }
         }
-        found
+        match (found, other_words) {
+            (Some(status), false) => Some(status),
+            // A workflow's own word with the phase beside it (`Accepted (crawl)`, as a
+            // decision record writes it): the one status in the aside.
+            (None, true) => match in_aside.as_slice() {
+                [status] => Some(*status),
+                _ => None,
+            },
+            _ => None,
+        }
     }
 }
 
@@ -249,6 +263,10 @@ mod tests {
             ("walk, run", None),
             ("piloting", None),
             ("walk soon", None),
+            ("Accepted (crawl)", Some(Status::Crawl)),
+            ("Approved (walk phase)", Some(Status::Walk)),
+            ("Accepted (crawl, then walk)", None),
+            ("Accepted (2027)", None),
             ("", None),
         ] {
             assert_eq!(Status::parse(s), st, "{s:?}");

@@ -158,10 +158,11 @@ pub fn field_of<'a>(rd: &Reader<'a>, section: &str, name: &str) -> Option<&'a st
     }
 }
 
-/// Whether an aside speaks of both sides at once (`from both of us`, `each side's`).
+/// Whether an aside speaks of both sides at once (`from both of us`, `each side's`,
+/// `our shared users`).
 fn both_sides(aside: &str) -> bool {
     aside.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        ["both", "each", "either"]
+        ["both", "each", "either", "shared", "joint", "mutual"]
             .iter()
             .any(|b| w.eq_ignore_ascii_case(b))
     })

@@ -149,6 +149,8 @@ const HEADINGS: &[(&str, Option<&str>)] = &[
     ("Slide 2 — Deal at a glance", None),
     // An issue form's field headings: what a side commits is its value exchange.
     ("Quarry commits", Some("value-exchange")),
+    // A decision record's exit: when the decision would be taken back.
+    ("When we would reverse this decision", Some("exit")),
     ("What each side commits", Some("value-exchange")),
     ("Key facts", None),
     // Titles and appendices name nothing.
