@@ -15,7 +15,9 @@ const TODAY: &str = "2027-03-01";
 
 /// Floors for the figures below: what the reader achieved on the full corpus when the floor
 /// was last set, rounded down to 0.01. A ratchet: raise them as the reader improves, never
-/// lower them. The bar is 0.95 precision and 0.90 recall, with every good charter clean.
+/// lower them for the same charters; charters in a hand that breaks the reader are added
+/// before the fix, and only then may a floor move down to the new figure (said in the
+/// commit). The bar is 0.95 precision and 0.90 recall, with every good charter clean.
 const MIN_PRECISION: f64 = 0.92;
 const MIN_RECALL: f64 = 1.00;
 
