@@ -84,3 +84,48 @@ pub fn run_names<'r, R>(
         last
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{run_names, section_column};
+
+    #[allow(clippy::ptr_arg)] // `R` is the row type, `Vec`
+    fn cell<'x>(r: &'x Vec<&str>, i: usize) -> Option<&'x str> {
+        r.get(i).copied()
+    }
+
+    fn column(rows: &[Vec<&str>]) -> Option<usize> {
+        let names = |c: &str| ["Basics", "Goals", "Plan", "Exit", "Owner"].contains(&c);
+        section_column(rows, cell, names)
+    }
+
+    #[test]
+    fn a_column_of_repeated_or_blank_section_names_is_found_where_it_is() {
+        let rows = vec![
+            vec!["1", "Basics", "Tier", "2"],
+            vec!["2", "", "Status", "crawl"],
+            vec!["3", "Goals", "Success", "x"],
+            vec!["4", "Goals", "Shared", "y"],
+            vec!["5", "Exit", "Criteria", "z"],
+        ];
+        assert_eq!(column(&rows), Some(1));
+        let runs: Vec<&str> = run_names(&rows, 1, cell).collect();
+        assert_eq!(runs, ["Basics", "Basics", "Goals", "Goals", "Exit"]);
+    }
+
+    #[test]
+    fn other_tables_are_no_sheet() {
+        // One section per row: a list of sections, not a sheet.
+        let list = vec![vec!["Goals", "done", "x"], vec!["Plan", "open", "y"]];
+        assert_eq!(column(&list), None);
+        // Every row of one section.
+        let one = vec![vec!["Owner", "Ada", "x"], vec!["", "Rhys", "y"]];
+        assert_eq!(column(&one), None);
+        // Two columns leave no item beside a value.
+        let narrow = vec![vec!["Goals", "x"], vec!["", "y"], vec!["Plan", "z"]];
+        assert_eq!(column(&narrow), None);
+        // The first row names nothing: not looked at further.
+        let plain = vec![vec!["Installs", "2,000", "x"], vec!["Goals", "", "y"]];
+        assert_eq!(column(&plain), None);
+    }
+}
