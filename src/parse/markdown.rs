@@ -19,6 +19,7 @@ mod preamble;
 mod replies;
 mod runin;
 mod sentences;
+mod sheet;
 mod sides;
 mod stated;
 mod timeline;

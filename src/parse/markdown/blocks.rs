@@ -13,6 +13,7 @@ mod notes;
 mod plain;
 mod pool;
 mod sections;
+mod sheet;
 mod spans;
 mod toggles;
 
@@ -93,6 +94,11 @@ struct Builder<'a> {
     quiet: usize,
     heading: String,
     table: usize,
+    /// Where the open table's rows start, `content_end` before it, and whether its
+    /// rows are kept under a stand-in section (`sheet`).
+    table_start: usize,
+    table_content_end: usize,
+    table_host: bool,
     row: Option<usize>,
     /// The end of the open section's content so far (applied when it closes: one
     /// field to update per event rather than the section).
@@ -159,6 +165,9 @@ fn pass<'a>(
         quiet: 0,
         heading: String::new(),
         table: 0,
+        table_start: 0,
+        table_content_end: 0,
+        table_host: false,
         row: None,
         content_end: 0,
         bold: Bold::No,
@@ -321,7 +330,10 @@ impl<'a> Builder<'a> {
                 self.quiet += 1;
             }
             Tag::FootnoteDefinition(_) | Tag::MetadataBlock(_) => self.quiet += 1,
-            Tag::Table(_) => self.table += 1,
+            Tag::Table(_) => {
+                self.table += 1;
+                self.table_starts();
+            }
             Tag::TableHead | Tag::TableRow => {
                 let kind = Kind::Row {
                     table: self.table,
@@ -418,6 +430,7 @@ impl<'a> Builder<'a> {
                 self.target = self.fallback();
             }
             TagEnd::TableHead | TagEnd::TableRow => self.row = None,
+            TagEnd::Table => self.table_ends(),
             _ => {
                 // Closing inline markup (`**`, `](url)`) still belongs to the item's text.
                 if let Target::Block(i) = self.target {

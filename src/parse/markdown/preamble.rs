@@ -10,23 +10,11 @@
 //! Front matter wins: a key it sets is not read here, and when it sets all of them
 //! nothing here runs.
 
+use super::sheet::{self, is_meta_heading};
 use crate::model::{Meta, Span, Text};
 use crate::parse::meta;
 use crate::vocab::Vocabulary;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-
-/// Headings that hold metadata: one of these words in the heading.
-const META_HEADINGS: &[&str] = &[
-    "facts",
-    "particulars",
-    "terms",
-    "glance",
-    "summary",
-    "overview",
-    "details",
-    "properties",
-    "metadata",
-];
 
 /// Headings read past before any metadata is found: a title and a subtitle.
 const TITLES: usize = 2;
@@ -48,7 +36,7 @@ pub fn read(body: &str, base: usize, vocab: &Vocabulary, meta: &mut Meta) {
         if let Some(seg) = body.get(pos..end) {
             found += match field {
                 Some(key) => form::field(seg, base + pos, key, meta),
-                None => Segment::read(seg, base + pos, meta),
+                None => Segment::read(seg, base + pos, vocab, meta),
             };
         }
         let Some(h) = next else { break };
@@ -64,11 +52,6 @@ pub fn read(body: &str, base: usize, vocab: &Vocabulary, meta: &mut Meta) {
         }
         pos = h.end;
     }
-}
-
-fn is_meta_heading(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| META_HEADINGS.iter().any(|m| w.eq_ignore_ascii_case(m)))
 }
 
 struct Heading {
@@ -191,7 +174,7 @@ struct Segment {
 
 impl Segment {
     /// Read `seg` (at byte `base` of the source) into `meta`; how many keys were set.
-    fn read(seg: &str, base: usize, meta: &mut Meta) -> usize {
+    fn read(seg: &str, base: usize, vocab: &Vocabulary, meta: &mut Meta) -> usize {
         // A key is followed by a colon, a table bar, or a leader (`Tier .... 2`).
         let leader = || seg.contains("..") || seg.contains("__") || seg.contains("  ");
         if !seg.contains([':', '|', '\t', '…']) && !leader() {
@@ -201,13 +184,21 @@ impl Segment {
         let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
         for (event, r) in Parser::new_ext(seg, opts).into_offset_iter() {
             let span = Span::new(base + r.start, base + r.end);
-            s.event(event, span, seg, base, meta);
+            s.event(event, span, seg, base, vocab, meta);
         }
         s.flush(meta);
         s.found
     }
 
-    fn event(&mut self, event: Event<'_>, span: Span, seg: &str, base: usize, meta: &mut Meta) {
+    fn event(
+        &mut self,
+        event: Event<'_>,
+        span: Span,
+        seg: &str,
+        base: usize,
+        vocab: &Vocabulary,
+        meta: &mut Meta,
+    ) {
         match event {
             Event::Start(Tag::Heading { .. }) => self.in_heading = true,
             Event::End(TagEnd::Heading(_)) => self.in_heading = false,
@@ -233,7 +224,7 @@ impl Segment {
             Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
                 self.rows.push(std::mem::take(&mut self.row))
             }
-            Event::End(TagEnd::Table) => self.table(meta),
+            Event::End(TagEnd::Table) => self.table(vocab, meta),
             Event::Text(t) | Event::Code(t) if !self.in_heading => {
                 let verbatim = t.len() == span.len();
                 if let Some((p, _)) = &mut self.cell {
@@ -272,9 +263,15 @@ impl Segment {
     /// A two-column table is keys and values row by row (its header too, which is a
     /// pair or `Field | Value`); a table whose header names two keys or more is read
     /// column by column from its first row.
-    fn table(&mut self, meta: &mut Meta) {
+    fn table(&mut self, vocab: &Vocabulary, meta: &mut Meta) {
         let rows = std::mem::take(&mut self.rows);
         let Some(header) = rows.first() else { return };
+        let data = rows.get(1..).unwrap_or_default();
+        let names = |c: &str| is_meta_heading(c) || vocab.heading_for(c).is_some();
+        if let Some(col) = sheet::section_column(data, cell_text, names) {
+            self.sheet_meta(data, col, vocab, meta);
+            return;
+        }
         let keys: Vec<Option<&'static str>> = header
             .iter()
             .map(|(p, _)| meta::meta_key(p.text.trim()))
@@ -297,6 +294,36 @@ impl Segment {
             }
         }
     }
+}
+
+impl Segment {
+    /// A sheet's runs named like metadata (`Basics`): each row's first cell beside the
+    /// section column is a key, the next its value (`| Basics | Tier | 2 |`).
+    fn sheet_meta(
+        &mut self,
+        rows: &[Vec<(Plain, Span)>],
+        col: usize,
+        vocab: &Vocabulary,
+        meta: &mut Meta,
+    ) {
+        for (row, run) in rows.iter().zip(sheet::run_names(rows, col, cell_text)) {
+            if !is_meta_heading(run) || vocab.section_for(run).is_some() {
+                continue;
+            }
+            let mut rest = row.iter().enumerate().filter(|(i, _)| *i != col);
+            if let (Some((_, (k, _))), Some((_, (v, span)))) = (rest.next(), rest.next()) {
+                if let Some(key) = meta::meta_key(k.text.trim().trim_end_matches(':')) {
+                    self.found += set(meta, key, v.text.trim(), *span);
+                }
+            }
+        }
+    }
+}
+
+/// A preamble table row's cell `i`, trimmed.
+#[allow(clippy::ptr_arg)] // the rows are `Vec`s; `sheet` takes a function of one row
+fn cell_text(row: &Vec<(Plain, Span)>, i: usize) -> Option<&str> {
+    row.get(i).map(|(p, _)| p.text.trim())
 }
 
 /// Set `key` to `value` unless it has one (or the value is blank): 1 when set.

@@ -238,15 +238,25 @@ pub fn table(rd: &Reader, rows: &[Block], sec: &mut Section, charter: &mut Chart
         .iter()
         .position(|c| *c == Some(PhasePart::Phase))
         .or_else(|| {
-            // An untitled first column of phase names: `| | Start | End |`.
+            // A first column of phase names under a title that names no part: `| |
+            // Start | End |`, or `| Item | Keel | Orbital |` over a row per phase (a
+            // sheet's plan), whose dates and bars the rows state.
             let untitled = cols.first().is_some_and(Option::is_none);
-            let named = body().any(|(_, cells)| {
-                cells
-                    .first()
-                    .is_some_and(|c| rd.lookup.phase_for(&c.text).is_some())
-            });
-            (untitled && named && cols.iter().any(Option::is_some)).then_some(0)
+            let mut named = [false; 3];
+            for (_, cells) in body() {
+                if let Some(p) = cells.first().and_then(|c| rd.lookup.phase_for(&c.text)) {
+                    if let Some(seen) = named.get_mut(p as usize) {
+                        *seen = true;
+                    }
+                }
+            }
+            let phases = named.iter().filter(|n| **n).count();
+            let read = phases >= 2 || (phases == 1 && cols.iter().any(Option::is_some));
+            (untitled && read).then_some(0)
         });
+    // No column names a part: each row's first other cell is written as a phase's
+    // item is (`1 Feb – 22 Mar 2027: 60 homes; go if ≥ 20% faster`).
+    let untitled_parts = cols.iter().all(Option::is_none);
     let Some(pc) = phase_col else {
         field_table(rd, rows, sec);
         return;
@@ -264,8 +274,32 @@ pub fn table(rd: &Reader, rows: &[Block], sec: &mut Section, charter: &mut Chart
                 }
             }
         }
+        if untitled_parts {
+            row_as_item(rd, &mut p, cells, pc);
+        }
         stated::read(rd, &mut p, row.span);
         add(charter, p);
+    }
+}
+
+/// A phase row whose columns name no part: its first other cell that says something
+/// is read as the text of `- Crawl: …` is, for dates, scope and labelled parts.
+fn row_as_item(rd: &Reader, p: &mut Phase, cells: &[Text], pc: usize) {
+    let Some(cell) = cells
+        .iter()
+        .enumerate()
+        .find(|(i, c)| *i != pc && !c.text.trim().is_empty())
+        .map(|(_, c)| c)
+    else {
+        return;
+    };
+    let (scope, more) = inline::parts(rd, cell);
+    dates_within(rd.src, p, cell.span);
+    if scope.has_words() {
+        p.scope = Some(scope);
+    }
+    for (part, value) in more {
+        set_part(rd, p, part, value);
     }
 }
 
