@@ -198,7 +198,26 @@ fn pass<'a>(
 }
 
 impl<'a> Builder<'a> {
+    /// One event. Plain text outside a possible bold line, the most common event, is
+    /// appended here; everything else goes through [`Builder::other`].
+    #[inline]
     fn event(&mut self, event: Event<'_>, span: Span) {
+        if let Event::Text(t) = &event {
+            if self.bold == Bold::No {
+                let t: &str = t;
+                self.text(t, span, t.len() == span.len());
+                // Text under a heading is the heading's, not the section's content.
+                if !matches!(self.target, Target::Heading) {
+                    self.content_end = self.content_end.max(span.end);
+                }
+                return;
+            }
+        }
+        self.other(event, span);
+    }
+
+    #[inline(never)]
+    fn other(&mut self, event: Event<'_>, span: Span) {
         // A heading may close the open section, so it is not that section's content;
         // `heading` extends the section itself when the heading stays inside it.
         let content = !matches!(self.target, Target::Heading)
@@ -210,8 +229,8 @@ impl<'a> Builder<'a> {
             Event::Start(tag) => self.start(tag, span),
             Event::End(tag) => self.end(tag, span),
             Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
-                let verbatim = t.len() == span.len();
-                self.text(&t, span, verbatim);
+                let t: &str = &t;
+                self.text(t, span, t.len() == span.len());
             }
             Event::SoftBreak | Event::HardBreak => self.text(" ", span, false),
             Event::TaskListMarker(checked) => {

@@ -27,6 +27,14 @@ pub(super) fn opens(src: &str, at: usize, end: usize) -> Opens {
     let Some(text) = src.get(at..end.min(src.len())) else {
         return Opens::Nothing;
     };
+    if !may_open(text) {
+        return Opens::Nothing;
+    }
+    read(text)
+}
+
+/// What the paragraph `text` opens, without the first-letter test.
+fn read(text: &str) -> Opens {
     if !colon_leads(text) {
         return Opens::Nothing;
     }
@@ -66,6 +74,22 @@ pub(super) fn opens(src: &str, at: usize, end: usize) -> Opens {
     }
 }
 
+/// Whether `text`'s first letter allows a notes label or a div: every label starts
+/// with `n`, `s` or `p` and a div with `:`, past blanks and emphasis marks. Any other
+/// ASCII byte there rules both out; anything else (a line break, a non-ASCII blank)
+/// is left to the full test.
+fn may_open(text: &str) -> bool {
+    let at = text
+        .bytes()
+        .find(|b| !matches!(b, b' ' | b'\t' | b'*' | b'_'));
+    match at {
+        Some(b) if b.is_ascii() && !b.is_ascii_whitespace() => {
+            matches!(b.to_ascii_lowercase(), b'n' | b's' | b'p' | b':')
+        }
+        _ => true,
+    }
+}
+
 /// Whether the first line of `text` has a colon where `opens` looks for one (within
 /// its first 48 bytes, or anywhere when byte 48 splits a character): both a notes
 /// label and a `:::` div need one, and most paragraphs have none, so they are passed
@@ -91,7 +115,31 @@ pub(super) fn closes_div(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{opens, Opens};
+    use super::{may_open, opens, read, Opens};
+
+    #[test]
+    fn the_first_letter_test_only_passes_over_what_opens_nothing() {
+        let samples = [
+            "Notes: x",
+            "**Notes:** x",
+            "__Speaker notes__: x",
+            "  Presenter note: x",
+            "::: notes",
+            "Owner: Dana",
+            "**Owner:** Dana",
+            "Revenue share: 10%",
+            "> Notes: x",
+            "1. Notes: x",
+            "\u{a0}Notes: x",
+            "\nNotes: x",
+            "* _ Notes: x",
+            "Égalité: x",
+        ];
+        for s in samples {
+            assert!(may_open(s) || read(s) == Opens::Nothing, "{s:?}");
+        }
+        assert!(!may_open("Owner: Dana") && may_open("\u{a0}Notes: x"));
+    }
 
     fn of(s: &str) -> Opens {
         opens(s, 0, s.len())

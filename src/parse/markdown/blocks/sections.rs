@@ -42,8 +42,10 @@ impl<'a> Builder<'a> {
             .open
             .and_then(|i| self.out.sections.get(i))
             .map(|s| (s.key, s.level));
+        // What the heading names, looked up at most once for all the questions below.
+        let mut names = None;
         if let Some((key, open_level)) = open {
-            if self.stays_inside(key, open_level, level, text, span) {
+            if self.stays_inside(key, open_level, level, text, span, &mut names) {
                 if let Some(b) = self
                     .push(Kind::Heading(level), span)
                     .and_then(|i| self.out.pool.get_mut(i))
@@ -67,7 +69,7 @@ impl<'a> Builder<'a> {
                 .section_for(text)
                 .map(|k| (k, HeadingMatch::Alias))
         } else {
-            self.lookup.heading_for(text)
+            self.names_section(text, &mut names)
         };
         let key = match named {
             Some((key, _)) => key,
@@ -193,6 +195,15 @@ impl<'a> Builder<'a> {
         names.names(&n, Side::Company) && names.names(&n, Side::Partner)
     }
 
+    /// The section a heading names (`Lookup::heading_for`), kept in `names` once asked.
+    fn names_section(
+        &self,
+        text: &str,
+        names: &mut Option<Option<(&'a str, HeadingMatch)>>,
+    ) -> Option<(&'a str, HeadingMatch)> {
+        *names.get_or_insert_with(|| self.lookup.heading_for(text))
+    }
+
     /// Whether a heading at `level` stays inside the open section `key` (at `open_level`).
     fn stays_inside(
         &mut self,
@@ -201,6 +212,7 @@ impl<'a> Builder<'a> {
         level: u8,
         text: &str,
         span: Span,
+        names: &mut Option<Option<(&'a str, HeadingMatch)>>,
     ) -> bool {
         let bold = level == BOLD_LEVEL;
         // Phases never open a section: `## 3.1 Crawl` after `## 3. Timeline` is in it.
@@ -214,7 +226,7 @@ impl<'a> Builder<'a> {
         // A sibling that names no section but a field of the open one is that field
         // too (`### Review cadence` after `### Metrics`).
         if level == open_level && !bold {
-            let named = self.lookup.heading_for(text);
+            let named = self.names_section(text, names);
             let sibling = match named {
                 None => key != UNDECIDED || self.headed_by_itself(),
                 Some((k, HeadingMatch::Keyword)) => k == key && self.headed_by_itself(),
@@ -235,7 +247,7 @@ impl<'a> Builder<'a> {
         if level <= open_level {
             return false;
         }
-        match self.lookup.heading_for(text) {
+        match self.names_section(text, names) {
             // Under a heading that names nothing, one that names nothing either starts
             // a stretch of its own (a title's H1 must not gather the whole charter),
             // unless it names a phase: phases are what can make the stretch a timeline.
