@@ -7,6 +7,7 @@
 
 mod blocks;
 mod columns;
+mod counterpart;
 mod dates;
 pub(crate) use dates::dates as iso_dates;
 mod fill;
@@ -83,6 +84,7 @@ pub fn parse_with(source: &Source, memo: &mut Memo<'_>) -> Charter {
         |t| memo.vocab().section_for(t).is_some(),
         &mut charter.meta,
     );
+    counterpart::fill(body, base, &mut charter.meta);
     let names = Names::new(
         charter.meta.company.as_ref().map(|t| t.text.as_str()),
         charter.meta.partner.as_ref().map(|t| t.text.as_str()),

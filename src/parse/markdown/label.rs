@@ -151,7 +151,11 @@ pub fn field_of<'a>(rd: &Reader<'a>, section: &str, name: &str) -> Option<&'a st
             Some(a) if a != w && of(Some(head)) == Some(w) => Some(a),
             // `Customers (shoppers ordering from both of us)`: an aside that speaks of
             // both sides makes the label neither's; the words before it decide.
-            _ if aside.is_some_and(both_sides) => of(Some(head)).or(Some(w)),
+            // Failing that, the aside's own people without its pronoun (`Utility
+            // field crews (our shared users)` are the shared users).
+            _ if aside.is_some_and(both_sides) => of(Some(head))
+                .or_else(|| of(aside.map(without_pronoun)))
+                .or(Some(w)),
             _ => Some(w),
         },
         None => of(Some(head)).or_else(|| of(aside)),
@@ -166,6 +170,19 @@ fn both_sides(aside: &str) -> bool {
             .iter()
             .any(|b| w.eq_ignore_ascii_case(b))
     })
+}
+
+/// An aside without the possessive that opens it (`our shared users` → `shared users`).
+fn without_pronoun(aside: &str) -> &str {
+    let (first, rest) = aside.split_once(' ').unwrap_or((aside, ""));
+    let possessive = ["our", "their", "your"]
+        .iter()
+        .any(|p| first.eq_ignore_ascii_case(p));
+    if possessive {
+        rest
+    } else {
+        aside
+    }
 }
 
 /// `name` without a bracketed aside that ends it (`For shared customers (the shippers

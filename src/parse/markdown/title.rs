@@ -54,18 +54,114 @@ const DOCUMENT_WORDS: &[&str] = &[
     "okrs",
 ];
 
+/// Words that open a title naming only the side the charter is written with
+/// (`Partner with Kestrel Maps`, `Integrating with Orbital`): the writer's own side
+/// goes unnamed.
+const WITH_VERBS: &[&str] = &[
+    "partner",
+    "partnering",
+    "partnership",
+    "integrate",
+    "integrating",
+    "work",
+    "working",
+    "co-sell",
+    "co-selling",
+    "collaborate",
+    "collaborating",
+    "team",
+    "teaming",
+    "join",
+    "joining",
+    "launch",
+    "launching",
+    "pilot",
+    "piloting",
+];
+
+/// Words that start a title's purpose after a name (`Kestrel Maps for offline
+/// routing`): the name ends before them.
+const PURPOSE: &[&str] = &["for", "to"];
+
 /// Fill the company and partner `meta` lacks from the title of `body` (at byte
-/// `base`). Names that name a section (`# Goals & Objectives`) are no sides.
+/// `base`). Names that name a section (`# Goals & Objectives`) are no sides. A title
+/// that names only the side it is written with (`Partner with Kestrel Maps`) gives the
+/// partner alone: the other side is left for the rest of the document to name.
 pub fn fill_sides(body: &str, base: usize, is_section: impl Fn(&str) -> bool, meta: &mut Meta) {
     if meta.company.is_some() && meta.partner.is_some() {
         return;
     }
-    let Some((a, b)) = sides(body, is_section) else {
-        return;
-    };
     let at = |s: &str| base + (s.as_ptr() as usize - body.as_ptr() as usize);
     let text = |s: &str| Text::new(s, Span::new(at(s), at(s) + s.len()));
-    super::sides::place(meta, (text(a), None), (text(b), None));
+    if let Some((a, b)) = sides(body, &is_section) {
+        super::sides::place(meta, (text(a), None), (text(b), None));
+        return;
+    }
+    let Some(p) = first_heading(body)
+        .and_then(partner_only)
+        .filter(|p| !is_section(p))
+    else {
+        return;
+    };
+    let known = crate::vocab::Names::new(meta.company.as_ref().map(|t| t.text.as_str()), None);
+    if meta.partner.is_none() && known.side_of(p).is_none() {
+        meta.partner = Some(text(p));
+    }
+}
+
+/// The side a title names after a verb and `with` (`PDR-014: Partner with Kestrel Maps
+/// for offline routing`): every word before `with` is a verb of partnering, a word
+/// for the document or a document id.
+fn partner_only(title: &str) -> Option<&str> {
+    let (before, after) = [" with ", " With "]
+        .iter()
+        .find_map(|sep| title.split_once(sep))?;
+    // Only the part after the last description mark is the sentence (`PDR-014: …`).
+    let before = DESCRIPTION
+        .iter()
+        .filter_map(|d| before.rfind(d).map(|i| i + d.len()))
+        .max()
+        .and_then(|i| before.get(i..))
+        .unwrap_or(before);
+    let verbish = |w: &str| WITH_VERBS.iter().any(|v| w.eq_ignore_ascii_case(v)) || is_doc_word(w);
+    let mut words: Vec<&str> = before.split_whitespace().collect();
+    if let Some(first) = words.first().copied() {
+        if is_doc_id(first.trim_end_matches(':'), words.get(1).copied()) {
+            words.remove(0);
+        }
+    }
+    if words.is_empty() || !words.iter().all(|w| verbish(w)) {
+        return None;
+    }
+    let end = DESCRIPTION
+        .iter()
+        .filter_map(|d| after.find(d))
+        .min()
+        .unwrap_or(after.len());
+    name(after.get(..end)?)
+}
+
+/// Whether a word describes the document rather than names a side. A slide or clause
+/// number (`01 / Lumarq`, `3.`) is no part of a name either, nor a draft's version
+/// (`charter v2`).
+fn is_doc_word(w: &str) -> bool {
+    DOCUMENT_WORDS.iter().any(|d| w.eq_ignore_ascii_case(d))
+        || w.chars().all(|c| c.is_ascii_digit() || c == '.')
+        || w.strip_prefix(['v', 'V'])
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
+}
+
+/// Whether `word` (with the word after it, `next`) is a document's id rather than a
+/// name: `PDR-014`, `RFC-12`, `JIRA-123`, or capitals before a number (`ADR 7`).
+fn is_doc_id(word: &str, next: Option<&str>) -> bool {
+    let caps = |t: &str| t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase());
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    // A year after capitals is a date (`IBM 2027 partnership`), not a number.
+    let year = |t: &str| t.len() == 4 && (t.starts_with("19") || t.starts_with("20"));
+    match word.split_once('-') {
+        Some((a, n)) => caps(a) && digits(n),
+        None => caps(word) && next.is_some_and(|n| digits(n) && !year(n)),
+    }
 }
 
 /// The two names a title gives, in its order, as slices of `body`; names that name a
@@ -168,14 +264,23 @@ fn name(text: &str) -> Option<&str> {
         }
         rest = tail.get(len..)?;
     }
-    // A slide or clause number (`01 / Lumarq`, `3.`) is no part of a name either.
-    // Nor is a draft's version (`charter v2`).
-    let doc = |w: &&str| {
-        DOCUMENT_WORDS.contains(&w.to_lowercase().as_str())
-            || w.chars().all(|c| c.is_ascii_digit() || c == '.')
-            || w.strip_prefix(['v', 'V'])
-                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
-    };
+    // A document id (`PDR-014`, `ADR 7`) opens a title, never a name.
+    if let Some(first) = words.first().copied() {
+        if is_doc_id(first, words.get(1).copied()) {
+            words.remove(0);
+        }
+    }
+    // A purpose after the name (`Kestrel Maps for offline routing`) is not part of it.
+    if let Some(cut) = words.iter().enumerate().position(|(i, w)| {
+        PURPOSE.contains(w)
+            && words
+                .get(..i)
+                .is_some_and(|b| b.iter().any(|w| !is_doc_word(w)))
+    }) {
+        words.truncate(cut);
+    }
+    // A verb of partnering is no name either (`Integrating with Orbital`).
+    let doc = |w: &&str| is_doc_word(w) || WITH_VERBS.iter().any(|v| w.eq_ignore_ascii_case(v));
     let start = words.iter().position(|w| !doc(w))?;
     let end = words.iter().rposition(|w| !doc(w))?;
     let (first, last) = (words.get(start)?, words.get(end)?);
@@ -275,152 +380,4 @@ fn subject(body: &str) -> Option<&str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::{fill_sides, sides};
-    use crate::model::Meta;
-
-    fn two(body: &str) -> Option<(&str, &str)> {
-        sides(body, |t| t.starts_with("Goals"))
-    }
-
-    #[test]
-    fn titles_in_common_shapes_name_both_sides() {
-        assert_eq!(
-            two("# Keel × Northwind Ledger: partnership charter\n"),
-            Some(("Keel", "Northwind Ledger"))
-        );
-        assert_eq!(
-            two("BIRCH ANALYTICS / KETTLE FOODS — JOINT PILOT CHARTER\n====\n"),
-            Some(("BIRCH ANALYTICS", "KETTLE FOODS"))
-        );
-        assert_eq!(
-            two("# Partnership charter: Acme and Orbital\n"),
-            Some(("Acme", "Orbital"))
-        );
-        assert_eq!(
-            two("**Quill Legal Tech & Ferro Document Cloud Partnership Agreement**\n"),
-            Some(("Quill Legal Tech", "Ferro Document Cloud"))
-        );
-        assert_eq!(
-            two("\n## Charter for the Lumen + Harbor integration (draft)\n"),
-            Some(("Lumen", "Harbor"))
-        );
-        assert_eq!(
-            two("# 🌱 Sprout × Gridline — how we're doing this\n"),
-            Some(("Sprout", "Gridline"))
-        );
-        assert_eq!(
-            two("# 01 / Lumarq × Vesterbro\n"),
-            Some(("Lumarq", "Vesterbro"))
-        );
-        assert_eq!(
-            two("# Tallyho 🤝 Pebble Pay\n"),
-            Some(("Tallyho", "Pebble Pay"))
-        );
-        assert_eq!(
-            two("# Brisa Payments + Quillon POS: Partnership Charter\n"),
-            Some(("Brisa Payments", "Quillon POS"))
-        );
-    }
-
-    #[test]
-    fn a_pasted_email_is_titled_by_its_subject() {
-        assert_eq!(
-            two("**From:** Tomas <t@s.example>\n**Sent:** Monday\n**Subject:** RE: Northbeam / Solvik charter – signed\n\nJenna,\n"),
-            Some(("Northbeam", "Solvik"))
-        );
-        assert_eq!(
-            two("From: Nadia <n@f.example>\nTo: Leon\nSubject: Fenwick x Arlo - the charter, final text\n"),
-            Some(("Fenwick", "Arlo"))
-        );
-        assert_eq!(
-            two("Subject: Re: Re: Hexmoor <> Bluebell charter v2 — my answers inline\n\nHi,\n"),
-            Some(("Hexmoor", "Bluebell"))
-        );
-        // The organisations of a sender and a recipient name the sides.
-        assert_eq!(
-            two("Subject: FW: Pebblecrest pilot\nFrom: Callum Reid\nTo: Damplock leadership\n\n\
-                Forwarding.\n\nFrom: Callum Reid, Damplock\nTo: Martina Osei, Pebblecrest Home Insurance\n\
-                Date: Fri 22 Jan 2027\n\nDear Martina,\n"),
-            Some(("Damplock", "Pebblecrest Home Insurance"))
-        );
-        assert_eq!(
-            two("Dear all,\n\nFrom: Callum Reid, Damplock\nTo: Martina Osei, Pebble\n"),
-            None
-        );
-        // A subject that names one side, or a subject in the text below, names no pair.
-        assert_eq!(
-            two("Subject: FW: Pebblecrest pilot - what we agreed\n"),
-            None
-        );
-        assert_eq!(two("Hi all,\n\nSubject: Keel x Orbital\n"), None);
-    }
-
-    #[test]
-    fn titles_that_name_no_pair_give_nothing() {
-        assert_eq!(two("# Partnership charter\n"), None);
-        assert_eq!(two("# Goals and Objectives\n"), None);
-        assert_eq!(two("Some prose first.\n\n# Keel × Orbital\n"), None);
-        assert_eq!(two("# Hewlett-Packard partnership\n"), None);
-        assert_eq!(two("# the plan and the budget\n"), None);
-        assert_eq!(two(""), None);
-    }
-
-    #[test]
-    fn the_sides_fill_the_metadata_with_their_place() {
-        let body = "# Keel × Orbital: partnership charter\n";
-        let mut meta = Meta::default();
-        fill_sides(body, 10, |_| false, &mut meta);
-        let company = meta.company.expect("company");
-        assert_eq!(company.text, "Keel");
-        assert_eq!((company.span.start, company.span.end), (12, 16));
-        assert_eq!(meta.partner.map(|p| p.text).as_deref(), Some("Orbital"));
-        // A side already known keeps its place; the title gives the other.
-        let mut meta = Meta {
-            company: Some(crate::model::Text::new(
-                "Orbital Systems",
-                crate::model::Span::empty(0),
-            )),
-            ..Meta::default()
-        };
-        fill_sides(body, 0, |_| false, &mut meta);
-        assert_eq!(meta.partner.map(|p| p.text).as_deref(), Some("Keel"));
-    }
-
-    #[test]
-    fn the_two_sides_from_the_title() {
-        for (title, company, partner) in [
-            (
-                "# Keel × Northwind Ledger: partnership charter",
-                "Keel",
-                "Northwind Ledger",
-            ),
-            (
-                "# Partnership Charter: Clearwater Diagnostics and Thameside GP Federation",
-                "Clearwater Diagnostics",
-                "Thameside GP Federation",
-            ),
-            (
-                "# Reseller and Integration Charter — Calder Payroll / Mint & Sterling",
-                "Calder Payroll",
-                "Mint & Sterling",
-            ),
-            (
-                "# Nimbletrail and Summit & Sons Outfitters",
-                "Nimbletrail",
-                "Summit & Sons Outfitters",
-            ),
-        ] {
-            let mut m = Meta::default();
-            fill_sides(title, 0, |_| false, &mut m);
-            let c = m.company.expect(title);
-            let p = m.partner.expect(title);
-            assert_eq!((c.text.as_str(), p.text.as_str()), (company, partner));
-            assert_eq!(&title[c.span.start..c.span.end], company);
-            assert_eq!(&title[p.span.start..p.span.end], partner);
-        }
-        let mut m = Meta::default();
-        fill_sides("# Aldermoor Warm Homes Partnership\n", 0, |_| false, &mut m);
-        assert!(m.company.is_none() && m.partner.is_none());
-    }
-}
+mod tests;

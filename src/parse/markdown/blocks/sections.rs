@@ -335,6 +335,7 @@ impl<'a> Builder<'a> {
     /// otherwise, the stretch with the most matching words first; the rest are dropped
     /// and their headings stay unread.
     pub(super) fn settle(&mut self) {
+        self.open_nested();
         let sections = &self.out.sections;
         let vocab = self.lookup.vocab();
         // Nothing to score when no stretch is undecided or the charter lacks no
@@ -516,6 +517,8 @@ fn lead(text: &str) -> &str {
     }
     text.get(..end).unwrap_or_default()
 }
+
+mod nested;
 
 #[cfg(test)]
 mod tests;

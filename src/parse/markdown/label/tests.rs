@@ -79,8 +79,9 @@ fn an_aside_speaking_of_both_sides_leaves_the_people_neither_side() {
         - Greenvale: more baskets.\n\
         - Customers (shoppers ordering from both of us): chilled goods.\n\
         - Us (the store teams): fewer vans.\n\
-        - Field engineers (our shared users): no lost jobs.\n";
+        - Field engineers (our shared users): no lost jobs.\n\
+        - Utility field crews (our shared users): no job lost to a missing map.\n";
     let c = parse_str(text);
     let keys: Vec<String> = fields_of(&c, "goals").into_iter().map(|f| f.0).collect();
-    assert_eq!(keys, ["us", "customers", "us", "customers"]);
+    assert_eq!(keys, ["us", "customers", "us", "customers", "customers"]);
 }
