@@ -174,6 +174,17 @@ impl Keywords {
             .flat_map(|(p, _)| p.iter().map(String::as_str))
     }
 
+    /// Whether there are no keywords.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// Whether a phrase starts with `stemmed` (a word through [`stem`]): a label none
+    /// of whose words does names no section by keyword.
+    pub(super) fn starts_phrase(&self, stemmed: &str) -> bool {
+        self.by_first.contains_key(stemmed)
+    }
+
     /// Add a keyword phrase (already normalized) for section `index`.
     pub fn add(&mut self, normalized: &str, index: usize) {
         let words: Vec<String> = normalized

@@ -8,6 +8,7 @@
 //! sides' names read in labels, `normalise` the reduction of a label to its words, and
 //! `memo` the remembered answers a parser looks labels up through.
 
+mod by_names;
 mod closest;
 mod columns;
 mod content;
@@ -20,11 +21,12 @@ mod sides;
 mod spec;
 mod table;
 
+pub use by_names::PrefixFields;
 pub use heading::{strip_numbering, HeadingMatch};
 pub use memo::{Lookup, Memo};
 pub(crate) use names::find_bytes;
 pub use names::{defined_term, Names};
-pub use normalise::normalize;
+pub use normalise::{normalize, Prefixes};
 pub use spec::{MetricPart, PhasePart, SectionSpec, VocabSpec};
 pub use table::Vocabulary;
 

@@ -9,7 +9,8 @@ mod byteset;
 mod people;
 
 pub(super) use people::{
-    is_people, others_form, people_form, pronouns_as_sides, AFTER_PEOPLE, OTHERS, PRONOUNS,
+    is_people, is_pronoun_bytes, others_form, people_form, pronouns_as_sides, AFTER_PEOPLE, OTHERS,
+    PRONOUNS,
 };
 
 /// The names of the two sides, normalized, used to read labels such as `Keel gives`.
@@ -20,6 +21,9 @@ pub struct Names {
     /// The bytes the sides' name forms start with: a label none of whose words starts
     /// with one names neither side, and is not searched form by form.
     starts: ByteSet,
+    /// The first word of each form a label may use, and whether it is the whole form
+    /// (see [`Names::may_start`]).
+    heads: Vec<(Box<[u8]>, bool)>,
 }
 
 impl Names {
@@ -32,26 +36,47 @@ impl Names {
             partner.last.clear();
         }
         let mut starts = ByteSet::default();
+        let mut heads: Vec<(Box<[u8]>, bool)> = Vec::new();
         for form in company.in_labels().chain(partner.in_labels()) {
             if let Some(&b) = form.as_bytes().first() {
                 starts.insert(b);
+            }
+            let head = match form.split_once(' ') {
+                Some((head, _)) => (head.as_bytes().into(), false),
+                None => (form.as_bytes().into(), true),
+            };
+            if !heads.contains(&head) {
+                heads.push(head);
             }
         }
         Names {
             company,
             partner,
             starts,
+            heads,
         }
     }
 
-    /// Whether normalized text `t` may name a side: one of its words starts with a
-    /// name form's first byte. [`find_name`] finds a form only where a word starts, so
-    /// for most labels this one pass over the words rules every form out.
+    /// Whether normalized text `t` may name a side: a name form may start at one of
+    /// its words (see [`Names::may_start`]). For most labels this one pass over the
+    /// words rules every form out.
     fn may_name(&self, t: &str) -> bool {
-        let b = t.as_bytes();
-        b.first().is_some_and(|&c| self.starts.contains(c))
-            || memchr::memchr_iter(b' ', b)
-                .any(|i| b.get(i + 1).is_some_and(|&c| self.starts.contains(c)))
+        t.split(' ').any(|w| self.may_start(w.as_bytes()))
+    }
+
+    /// Whether [`find_name`] may find one of the forms a label may use at normalized
+    /// word `w`: it finds a form only where a word starts, whole or as a possessive, so
+    /// `w` is then the form's first word, or a one-word form with its `s`.
+    pub(super) fn may_start(&self, w: &[u8]) -> bool {
+        if !w.first().is_some_and(|&c| self.starts.contains(c)) {
+            return false;
+        }
+        self.heads
+            .iter()
+            .any(|(head, whole)| match w.strip_prefix(&**head) {
+                Some(rest) => rest.is_empty() || *whole && rest == b"s",
+                None => false,
+            })
     }
 
     /// Which side a piece of text names: the side whose name it contains. When it
@@ -119,6 +144,11 @@ impl Names {
         if !self.may_name(label) {
             return None;
         }
+        self.tokenize_named(label)
+    }
+
+    /// [`Names::tokenize`] of a label [`Names::may_name`] says may name a side.
+    pub(super) fn tokenize_named(&self, label: &str) -> Option<String> {
         let mut out: Option<String> = None;
         for (forms, token) in [(&self.company, "{company}"), (&self.partner, "{partner}")] {
             // Longest form first, so "northwind ledger" wins over "northwind".

@@ -37,8 +37,65 @@ pub(super) fn with_scratch<R, F: FnOnce(&str) -> R>(s: &str, f: F) -> R {
 
 /// [`normalize`], appending to an empty `out`.
 pub(super) fn normalize_into(s: &str, out: &mut String) {
+    push_words(s, out, &mut false);
+    let skip = numbering_len(out);
+    if skip > 0 {
+        out.drain(..skip);
+    }
+}
+
+/// The normalized forms of a text's prefixes (`normalize(&text[..cut])` for each cut),
+/// read off one pass over the text: a sentence's opening is looked up word by word,
+/// and normalizing each longer prefix afresh would read its start again and again.
+#[derive(Default)]
+pub struct Prefixes {
+    /// The text up to the last cut normalized, numbering kept.
+    words: String,
+    /// Per cut: the length of `words` up to it.
+    ends: Vec<usize>,
+}
+
+impl Prefixes {
+    /// The prefixes of `text` ending at `cuts` (byte offsets at char boundaries, in
+    /// order).
+    pub fn new(text: &str, cuts: &[usize]) -> Prefixes {
+        let mut p = Prefixes {
+            words: String::with_capacity(cuts.last().copied().unwrap_or(0)),
+            ends: Vec::with_capacity(cuts.len()),
+        };
+        // What normalizing leaves of a byte depends only on the bytes before it, so
+        // each prefix's words are the start of the next one's.
+        let mut pending_space = false;
+        let mut from = 0;
+        for &cut in cuts {
+            let chunk = text.get(from..cut).unwrap_or_default();
+            push_words(chunk, &mut p.words, &mut pending_space);
+            p.ends.push(p.words.len());
+            from = cut.max(from);
+        }
+        p
+    }
+
+    /// The words of the longest prefix, its numbering kept: every prefix's words are
+    /// among them.
+    pub(super) fn words(&self) -> &str {
+        &self.words
+    }
+
+    /// The prefix up to cut `i`, normalized: its leading numbering is its own (`3` is
+    /// a number before another word, not at the end).
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let words = self.words.get(..*self.ends.get(i)?)?;
+        words.get(numbering_len(words)..)
+    }
+}
+
+/// [`normalize`]'s words of `s` appended to `out`, its leading numbering kept;
+/// `pending` says a break was read and no word has followed it yet, so that text
+/// may be pushed in pieces.
+fn push_words(s: &str, out: &mut String, pending: &mut bool) {
     out.reserve(s.len());
-    let mut pending_space = false;
+    let mut pending_space = *pending;
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -101,10 +158,7 @@ pub(super) fn normalize_into(s: &str, out: &mut String) {
             }
         }
     }
-    let skip = numbering_len(out);
-    if skip > 0 {
-        out.drain(..skip);
-    }
+    *pending = pending_space;
 }
 
 /// What [`normalize_into`] does with each byte: keep it (`a`-`z`, digits, `{`, `}`),

@@ -6,9 +6,9 @@
 use super::columns::ColumnKeywords;
 use super::cues::{Cue, Cues};
 use super::heading::{strip_numbering, HeadingMatch, Keywords};
-use super::names::{find_words, others_form, people_form, pronouns_as_sides, same, Names, OTHERS};
+use super::names::{find_words, same, Names, OTHERS};
 use super::normalise::{normalize, with_scratch};
-use super::sides::{field_by_side, side_fields, SideField};
+use super::sides::{side_fields, SideField};
 use super::spec::{MetricPart, PhasePart, VocabSpec};
 use crate::model::PhaseKind;
 use rustc_hash::FxHashMap as HashMap;
@@ -53,6 +53,9 @@ pub struct Vocabulary {
     /// Per section index: the fields its aliases tie to a side (see `vocab::sides`),
     /// worked out the first time a label is read that way.
     pub(super) side_fields: std::sync::OnceLock<Vec<Vec<SideField>>>,
+    /// Per section index: the labels its aliases name people who are neither side by
+    /// (see `vocab::by_names`), worked out the first time a label is read that way.
+    pub(super) others_forms: std::sync::OnceLock<Vec<super::by_names::OthersForms>>,
     /// Phase words, those that only count (`phase 1`) last, longest first otherwise.
     phase_words: Vec<(String, PhaseKind, bool)>,
     pub(super) phase_parts: HashMap<String, PhasePart>,
@@ -358,57 +361,26 @@ impl Vocabulary {
         self.tokenized.get(idx).copied().unwrap_or(true)
     }
 
-    /// The field index a label names through the names, given it normalized: asked
-    /// only when the plain lookup misses.
-    pub(super) fn field_by_names(
+    /// The canonical field a label names inside section `section`, if any.
+    pub fn field_for(&self, section: &str, label: &str, names: &Names) -> Option<&str> {
+        let (idx, table) = self.field_table(section)?;
+        let f = with_scratch(label, |n| self.field_in(idx, table, n, names));
+        self.field_name(f?)
+    }
+
+    /// The field index a normalized label names in the section at `idx`.
+    pub(super) fn field_in(
         &self,
         idx: usize,
         table: &HashMap<String, usize>,
         normalized: &str,
         names: &Names,
     ) -> Option<usize> {
-        let named = names.tokenize(normalized);
-        if let Some(f) = named.as_deref().and_then(|t| table.get(t)) {
-            return Some(*f);
-        }
-        let label = named.as_deref().unwrap_or(normalized);
-        // `Our side`, `Owner (us)`: a pronoun stands for the side's name.
-        if let Some(f) = pronouns_as_sides(label).and_then(|t| table.get(&t).copied()) {
-            return Some(f);
-        }
-        // `For patients`: people who are neither side.
-        if let Some(f) = others_form(label).and_then(|t| table.get(&t).copied()) {
-            return Some(f);
-        }
-        // `Shoppers`, `Sellers we share`: a group of people and nothing else.
-        if let Some(f) = people_form(label).and_then(|t| table.get(&t).copied()) {
-            return Some(f);
-        }
-        // `Account lead for the partnership`: a word for a role no side owns, before
-        // the side's own fields, so `Keel partner manager` is not Keel's owner.
-        if let Some(f) = self
-            .field_keywords
-            .get(idx)
-            .and_then(|k| k.section_of(label))
-        {
-            return Some(f);
-        }
-        // `Helix's objective`, `What Keel stands to lose`: the side and its own words.
-        field_by_side(self.side_fields().get(idx)?, label)
-    }
-
-    /// The canonical field a label names inside section `section`, if any.
-    pub fn field_for(&self, section: &str, label: &str, names: &Names) -> Option<&str> {
-        let (idx, table) = self.field_table(section)?;
-        let tokenized = self.is_tokenized(idx);
-        let f = with_scratch(label, |n| {
-            table.get(n).copied().or_else(|| {
-                tokenized
-                    .then(|| self.field_by_names(idx, table, n, names))
-                    .flatten()
-            })
-        });
-        self.field_name(f?)
+        table.get(normalized).copied().or_else(|| {
+            self.is_tokenized(idx)
+                .then(|| self.field_by_names(idx, table, normalized, names))
+                .flatten()
+        })
     }
 
     /// The key of the field at index `f`.

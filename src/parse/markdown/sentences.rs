@@ -10,6 +10,7 @@ mod relative;
 use super::blocks::Block;
 use super::label::Reader;
 use crate::model::{Field, Span, Text};
+use crate::vocab::Prefixes;
 
 /// Openings are short: a side's name and a verb, perhaps after `If it fails,` or
 /// `Should the partnership fail,`.
@@ -159,13 +160,27 @@ fn after_last(label: &str, at: impl Fn(usize) -> usize) -> usize {
 /// The field a sentence's opening names, the opening's length and where the value
 /// starts: the shortest run of words that names a field, with a particle after it.
 fn opening<'a>(rd: &Reader<'a>, section: &str, s: &str) -> Option<(&'a str, usize, usize)> {
-    let ends_seen: Vec<usize> = word_ends(s).take(MAX_OPENING_WORDS + 1).collect();
+    let mut ends = [0; MAX_OPENING_WORDS + 1];
+    let mut seen = 0;
+    for (slot, end) in ends.iter_mut().zip(word_ends(s)) {
+        *slot = end;
+        seen += 1;
+    }
+    let ends_seen = ends.get(..seen)?;
     // The opening leaves at least one word for the value.
     let most = ends_seen.len().saturating_sub(1).min(MAX_OPENING_WORDS);
+    // Each run of words is looked up normalized, and each longer run starts with the
+    // words of the one before: the sentence's start is normalized once.
+    let prefixes = Prefixes::new(s, ends_seen.get(..most)?);
+    let fields = rd
+        .lookup
+        .vocab()
+        .prefix_fields(section, rd.lookup.names(), &prefixes)?;
+    let field_of = |m: usize| fields.get(m.checked_sub(1)?);
     for n in MIN_OPENING_WORDS..=most {
         let end = *ends_seen.get(n - 1)?;
         let head = s.get(..end)?.trim_end_matches(',');
-        let Some(mut key) = field_at(rd, section, head) else {
+        let Some(mut key) = field_of(n) else {
             continue;
         };
         // `The businesses that Brindle keeps books for …`: the side only describes them.
@@ -182,8 +197,7 @@ fn opening<'a>(rd: &Reader<'a>, section: &str, s: &str) -> Option<(&'a str, usiz
             let Some(&e) = ends_seen.get(m - 1) else {
                 break;
             };
-            let longer = s.get(..e).unwrap_or_default().trim_end_matches(',');
-            if let Some(k) = field_at(rd, section, longer).filter(|k| *k != key) {
+            if let Some(k) = field_of(m).filter(|k| *k != key) {
                 (key, n, end) = (k, m, e);
                 break;
             }

@@ -42,7 +42,7 @@ fn is_pronoun(word: &str) -> bool {
 }
 
 /// [`is_pronoun`] of a word's bytes; a word longer than every pronoun is not compared.
-fn is_pronoun_bytes(word: &[u8]) -> bool {
+pub(in crate::vocab) fn is_pronoun_bytes(word: &[u8]) -> bool {
     word.len() <= PRONOUN_MAX && PRONOUNS.iter().any(|(p, _)| p.as_bytes() == word)
 }
 

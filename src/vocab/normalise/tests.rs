@@ -10,6 +10,24 @@ proptest::proptest! {
     ) {
         proptest::prop_assert_eq!(normalize(&s), normalize_reference(&s));
     }
+
+    /// Each prefix read off one pass is the prefix normalized on its own, wherever
+    /// it is cut (between words or inside one).
+    #[test]
+    fn prefixes_are_each_prefix_normalized(
+        s in "(section |part |step |iv |[a-cA-Ci]{1,3} |[0-9]{1,2}[.)]? |[a-zA-Z0-9{}&+'’ ,./()\t-]{1,6}|[éÉİßΣſK½²×—–“…→✅🎯\u{a0}\u{200d}\u{301}ª➀Ⓐ]){0,12}",
+        step in 1usize..5,
+    ) {
+        let cuts: Vec<usize> = (1..=s.len())
+            .filter(|&i| s.is_char_boundary(i))
+            .step_by(step)
+            .collect();
+        let p = Prefixes::new(&s, &cuts);
+        for (i, &cut) in cuts.iter().enumerate() {
+            let want = normalize(&s[..cut]);
+            proptest::prop_assert_eq!(p.get(i), Some(want.as_str()));
+        }
+    }
 }
 
 #[test]
