@@ -142,7 +142,13 @@ fn iso_value(slice: &str) -> Option<Found> {
         (shape && (1900..=2199).contains(&year)).then_some(())?;
         Date::new(year, num(5..7)?, num(8..10)?).ok()
     };
-    let value = match slice.split_once(" to ") {
+    // ` to ` found from its `t`: a substring search costs more to set up than a
+    // table cell takes to scan.
+    let b = slice.as_bytes();
+    let to = memchr::memchr_iter(b't', b)
+        .find(|&i| i > 0 && b[i - 1] == b' ' && b[i..].starts_with(b"to "))
+        .and_then(|i| Some((slice.get(..i - 1)?, slice.get(i + 3..)?)));
+    let value = match to {
         None => DateValue::Day(day(slice)?),
         Some((a, b)) => DateValue::Range {
             start: day(a)?,

@@ -321,7 +321,9 @@ fn line(
         _ => Label::with_aside(b),
     };
     // `**6.1 Decision owners.** Keel: …`: a run-in heading, then labels (or the value).
-    if label.as_ref().is_none_or(|l| l.name.contains(". "))
+    if label
+        .as_ref()
+        .is_none_or(|l| runin::full_stop(l.name).is_some())
         && !matches!(sec.key.as_str(), "timeline" | "metrics" | "signatures")
     {
         if let Some(fields) = runin::fields(rd, &sec.key, b) {
