@@ -9,6 +9,7 @@ use crate::model::{Charter, Parsed, Phase, PhaseKind, RelativeDates, Span, Text}
 use crate::value::date::{dates_in, Anchor, DateValue, Found, Offset};
 use crate::value::number::{numbers_in, Number, NumberKind};
 use jiff::civil::Date;
+use std::ops::Range;
 
 /// Which of a phase's date parts a value was written for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,8 +50,14 @@ pub fn set_dates(src: &str, p: &mut Phase, part: DatePart, value: &Text) {
             value: Ok(f.value.clone()),
         }
     };
+    // Where the two days of an ISO range stand, when `iso_value` read it: no need to
+    // look for them again.
+    let mut iso_days = None;
     let all = match iso_value(slice) {
-        Some(found) => vec![found],
+        Some((found, days)) => {
+            iso_days = days;
+            vec![found]
+        }
         None => all_dates(src, value.span, slice),
     };
     let mut found = all.into_iter();
@@ -73,12 +80,22 @@ pub fn set_dates(src: &str, p: &mut Phase, part: DatePart, value: &Text) {
                 DateValue::Range { .. } => {
                     // Two ISO days (`2026-09-07 to 2026-10-30`): each end at its own day.
                     let at = Span::new(base + first.range.start, base + first.range.end);
-                    let mut isos = crate::parse::markdown::iso_dates(src, at);
                     let each = |t: Text| Parsed {
                         text: t,
                         value: Ok(first.value.clone()),
                     };
-                    match (isos.next(), isos.next(), isos.next()) {
+                    let day = |r: std::ops::Range<usize>| {
+                        let span = Span::new(base + r.start, base + r.end);
+                        Text::new(slice.get(r).unwrap_or_default(), span)
+                    };
+                    let two = match iso_days {
+                        Some((a, b)) => (Some(day(a)), Some(day(b)), None),
+                        None => {
+                            let mut isos = crate::parse::markdown::iso_dates(src, at);
+                            (isos.next(), isos.next(), isos.next())
+                        }
+                    };
+                    match two {
                         (Some(a), Some(b), None) => (Some(each(a)), Some(each(b))),
                         _ => (Some(read(&first)), Some(read(&first))),
                     }
@@ -127,8 +144,9 @@ fn all_dates(src: &str, span: Span, slice: &str) -> Vec<Found> {
 /// What [`all_dates`] finds in a value that is nothing but one ISO day on the
 /// calendar (`2027-01-10`) or two joined by `to` (`2027-01-10 to 2027-03-31`), as
 /// most tables and front matter write them, read without the whole grammar; `None`
-/// for any other value.
-fn iso_value(slice: &str) -> Option<Found> {
+/// for any other value. With a range, where its two days stand in `slice`.
+#[allow(clippy::type_complexity)]
+fn iso_value(slice: &str) -> Option<(Found, Option<(Range<usize>, Range<usize>)>)> {
     let day = |s: &str| -> Option<Date> {
         let b = s.as_bytes();
         let shape = b.len() == 10
@@ -142,17 +160,30 @@ fn iso_value(slice: &str) -> Option<Found> {
         (shape && (1900..=2199).contains(&year)).then_some(())?;
         Date::new(year, num(5..7)?, num(8..10)?).ok()
     };
-    let value = match slice.split_once(" to ") {
-        None => DateValue::Day(day(slice)?),
-        Some((a, b)) => DateValue::Range {
-            start: day(a)?,
-            end: day(b)?,
-        },
+    // ` to ` found from its `t`: a substring search costs more to set up than a
+    // table cell takes to scan.
+    let b = slice.as_bytes();
+    let to = memchr::memchr_iter(b't', b)
+        .find(|&i| i > 0 && b[i - 1] == b' ' && b[i..].starts_with(b"to "))
+        .and_then(|i| Some((slice.get(..i - 1)?, slice.get(i + 3..)?)));
+    let (value, days) = match to {
+        None => (DateValue::Day(day(slice)?), None),
+        Some((a, b)) => {
+            let range = DateValue::Range {
+                start: day(a)?,
+                end: day(b)?,
+            };
+            (
+                range,
+                Some((0..a.len(), slice.len() - b.len()..slice.len())),
+            )
+        }
     };
-    Some(Found {
+    let found = Found {
         range: 0..slice.len(),
         value,
-    })
+    };
+    Some((found, days))
 }
 
 /// A phase's dates written as one day counted forward (`6 weeks from kickoff`) say

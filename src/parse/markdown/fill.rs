@@ -105,23 +105,11 @@ pub fn section(rd: &Reader, raw: RawSection<'_>, blocks: &[Block], charter: &mut
                 }
                 i = end;
             }
-            Kind::Para if list_head(rd, key, blocks, i).is_some() => {
-                if let Some((f, name)) = list_head(rd, key, blocks, i) {
-                    let mut end = i + 1;
-                    while matches!(blocks.get(end).map(|b| &b.kind), Some(Kind::Item { .. })) {
-                        end += 1;
-                    }
-                    let end = field_end(rd, key, f, blocks, i + 1, end);
-                    let under = blocks.get(i + 1..end).unwrap_or_default();
-                    sec.fields.push(Field {
-                        key: f.to_string(),
-                        label: Text::new(name, b.span),
-                        value: joined(None, under, b.span.end),
-                    });
-                    i = end;
-                }
-            }
             Kind::Para | Kind::Item { .. } => {
+                if let Some(next) = list_field(rd, blocks, i, &mut sec) {
+                    i = next;
+                    continue;
+                }
                 match lines::labelled_lines(rd, key, b).or_else(|| {
                     (key == "signatures")
                         .then(|| lines::every_line(rd, b))
@@ -211,6 +199,27 @@ fn unanswered(value: &mut Text) {
         value.text.clear();
         value.span = Span::empty(value.span.start);
     }
+}
+
+/// A paragraph that heads a list as a field's label (see [`list_head`]) and the items
+/// under it, as that field; the index after them. Read once per paragraph: the label
+/// behind it costs a scan of the line.
+fn list_field(rd: &Reader, blocks: &[Block], i: usize, sec: &mut Section) -> Option<usize> {
+    let b = blocks.get(i).filter(|b| matches!(b.kind, Kind::Para))?;
+    let key = sec.key.as_str();
+    let (f, name) = list_head(rd, key, blocks, i)?;
+    let mut end = i + 1;
+    while matches!(blocks.get(end).map(|b| &b.kind), Some(Kind::Item { .. })) {
+        end += 1;
+    }
+    let end = field_end(rd, key, f, blocks, i + 1, end);
+    let under = blocks.get(i + 1..end).unwrap_or_default();
+    sec.fields.push(Field {
+        key: f.to_string(),
+        label: Text::new(name, b.span),
+        value: joined(None, under, b.span.end),
+    });
+    Some(end)
 }
 
 /// A one-line paragraph that only names a field (`Lumarq`, `Lumarq:`, `Our side`)
@@ -321,7 +330,9 @@ fn line(
         _ => Label::with_aside(b),
     };
     // `**6.1 Decision owners.** Keel: …`: a run-in heading, then labels (or the value).
-    if label.as_ref().is_none_or(|l| l.name.contains(". "))
+    if label
+        .as_ref()
+        .is_none_or(|l| runin::full_stop(l.name).is_some())
         && !matches!(sec.key.as_str(), "timeline" | "metrics" | "signatures")
     {
         if let Some(fields) = runin::fields(rd, &sec.key, b) {

@@ -171,8 +171,16 @@ fn iso_values_read_without_the_grammar_read_as_with_it() {
     let mut fast = 0;
     let mut check = |s: &str| {
         let (src, span) = src_of(s);
-        if let Some(found) = super::iso_value(&src) {
+        if let Some((found, days)) = super::iso_value(&src) {
             assert_eq!(vec![found], super::all_dates(&src, span, &src), "{s}");
+            // The two days of a range stand where the ISO scan finds them.
+            let isos: Vec<_> = crate::parse::markdown::iso_dates(&src, span)
+                .map(|t| t.span.start..t.span.end)
+                .collect();
+            match days {
+                Some((a, b)) => assert_eq!(isos, vec![a, b], "{s}"),
+                None => assert_eq!(isos.len(), 1, "{s}"),
+            }
             fast += 1;
         }
     };
