@@ -317,6 +317,13 @@ impl Vocabulary {
             }
             n.into()
         };
+        // `Goals — agreed before anything else`: a title and a subtitle after a dash;
+        // the title is the section's alias, whatever words the subtitle has.
+        if let Some(head) = before_dash(stripped) {
+            if let Some(i) = with_scratch(head, |n| self.section_index(n, head)) {
+                return Some((i, HeadingMatch::Alias));
+            }
+        }
         if self.overview_words.section_of(&plain).is_some() {
             return None;
         }
@@ -452,3 +459,13 @@ fn title_case(key: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The words before a spaced dash (`Goals — agreed first` → `Goals`), when there are.
+fn before_dash(heading: &str) -> Option<&str> {
+    let cut = [" — ", " – ", " -- "]
+        .iter()
+        .filter_map(|d| heading.find(d))
+        .min()?;
+    let head = heading.get(..cut)?.trim();
+    (!head.is_empty()).then_some(head)
+}

@@ -9,6 +9,8 @@
 
 mod block;
 mod bold;
+mod callouts;
+pub(super) mod definitions;
 mod notes;
 mod plain;
 mod pool;
@@ -62,6 +64,8 @@ pub struct Blocks<'v> {
     pub unread: Vec<Unread>,
     /// Cell text buffers to reuse (cleared when a cell takes one).
     spare_cells: Vec<String>,
+    /// A MkDocs block with an indented body was seen (`callouts`).
+    indented: bool,
 }
 
 impl Blocks<'_> {
@@ -113,6 +117,8 @@ struct Builder<'a> {
     notes_para: bool,
     /// Inside a `::: notes` div (counted in `quiet`).
     notes_div: bool,
+    /// Text up to here is a callout's marker line, not content (`callouts`).
+    skip_to: usize,
 }
 
 pub fn collect<'a>(
@@ -123,6 +129,17 @@ pub fn collect<'a>(
     lookup: &'a Lookup<'a>,
 ) -> Blocks<'a> {
     let out = pass(pool, body, base, None, src, lookup);
+    // A MkDocs block's indented body is read again as a block quote (`callouts`).
+    let dedented;
+    let (out, body) = if out.indented {
+        dedented = callouts::dedent(body);
+        (
+            pass(out.into_pool(), &dedented, base, None, src, lookup),
+            dedented.as_str(),
+        )
+    } else {
+        (out, body)
+    };
     // A charter whose Markdown headings name fewer than two sections may write its
     // headings as plain lines (`plain`): read it again with those as headings.
     if out.sections.iter().filter(|s| !s.key.is_empty()).count() >= 2 {
@@ -176,6 +193,7 @@ fn pass<'a>(
         titled: false,
         notes_para: false,
         notes_div: false,
+        skip_to: 0,
     };
     let events = Parser::new_ext(body, opts).into_offset_iter();
     match shifts {
@@ -232,6 +250,8 @@ impl<'a> Builder<'a> {
                 let t: &str = &t;
                 self.text(t, span, t.len() == span.len());
             }
+            // A definition list's `: definition` line makes its term a label (`definitions`).
+            Event::SoftBreak if definitions::follows(self.src, span.end) => {}
             Event::SoftBreak | Event::HardBreak => self.text(" ", span, false),
             Event::TaskListMarker(checked) => {
                 if let Some(Some(i)) = self.items.last() {
@@ -279,6 +299,12 @@ impl<'a> Builder<'a> {
             }
             Tag::Paragraph => {
                 if self.quiet > 0 {
+                    return;
+                }
+                // A callout's marker line opens it; a paragraph that is only that is quiet.
+                if self.callout(span) {
+                    self.notes_para = true;
+                    self.quiet += 1;
                     return;
                 }
                 match notes::opens(self.src, span.start, span.end) {
@@ -464,7 +490,11 @@ impl<'a> Builder<'a> {
     }
 
     fn text(&mut self, t: &str, span: Span, verbatim: bool) {
-        if self.quiet > 0 {
+        if self.quiet > 0 || span.end <= self.skip_to {
+            return;
+        }
+        // A Docusaurus block's closing `:::` ending a paragraph or item (`callouts`).
+        if t.as_bytes().first() == Some(&b':') && callouts::is_fence(t) {
             return;
         }
         match self.target {

@@ -233,6 +233,8 @@ impl Segment {
                     p.push(&t, span, verbatim);
                 }
             }
+            // `Company` / `: Tallowby`, a definition list, reads `Company: Tallowby`.
+            Event::SoftBreak if super::blocks::definitions::follows(seg, span.end - base) => {}
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(p) = &mut self.unit {
                     p.push("\n", span, false);

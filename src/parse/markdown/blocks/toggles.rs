@@ -2,12 +2,16 @@
 //! GitHub and many wikis fold content. The summary names what the toggle holds, so it
 //! stands as a sub-heading of the open section, as a bold line does (`bold`): `For
 //! Lumio` under goals is the goal for Lumio. The rest of the HTML stays verbatim.
+//! A Docusaurus tab (`<TabItem value="us" label="Tallowby">`) is read the same way:
+//! its label names what the tab holds.
 
 use super::sections::BOLD_LEVEL;
 use super::{Builder, Span};
 
 const OPEN: &[u8] = b"<summary";
 const CLOSE: &[u8] = b"</summary>";
+const TAB: &[u8] = b"<TabItem";
+const LABEL: &[u8] = b"label=\"";
 
 impl Builder<'_> {
     /// One line of an HTML block (at `span`): a `<summary>…</summary>` on it, inside an
@@ -19,7 +23,7 @@ impl Builder<'_> {
         // Read from the source, not the event's text: the span is the source's even
         // when the body was rewritten (`plain`).
         let line = self.src.get(span.start..span.end).unwrap_or_default();
-        if let Some((text, at)) = summary(line) {
+        if let Some((text, at)) = summary(line).or_else(|| tab_label(line)) {
             let start = span.start + at;
             self.heading(BOLD_LEVEL, text, Span::new(start, start + text.len()));
         }
@@ -57,6 +61,20 @@ fn summary(line: &str) -> Option<(&str, usize)> {
             None => break,
         }
     }
+    (!inner.is_empty()).then_some((inner, at))
+}
+
+/// The `label="…"` of a `<TabItem …>` in `line`, with its offset.
+fn tab_label(line: &str) -> Option<(&str, usize)> {
+    let b = line.as_bytes();
+    let open = find_ignore_case(b, TAB)?;
+    let tag_end = open + memchr::memchr(b'>', b.get(open..)?)?;
+    let attrs = b.get(open..tag_end)?;
+    let at = open + find_ignore_case(attrs, LABEL)? + LABEL.len();
+    let end = at + memchr::memchr(b'"', b.get(at..tag_end)?)?;
+    let text = line.get(at..end)?;
+    let inner = text.trim();
+    let at = at + (text.len() - text.trim_start().len());
     (!inner.is_empty()).then_some((inner, at))
 }
 
@@ -113,5 +131,9 @@ mod tests {
         assert_eq!(summary("<summary>  </summary>"), None);
         assert_eq!(summary("<summary>Open"), None);
         assert_eq!(summary("<details>"), None);
+        let line = "<TabItem value=\"us\" label=\"Tallowby\">";
+        let (text, at) = super::tab_label(line).unwrap_or_default();
+        assert_eq!((text, line.get(at..at + 8)), ("Tallowby", Some("Tallowby")));
+        assert_eq!(super::tab_label("<TabItem value=\"us\">"), None);
     }
 }

@@ -318,3 +318,21 @@ fn an_item_that_introduces_the_next_ones_is_no_criterion() {
     let found: Vec<_> = hits.iter().map(|h| arg(h, "found")).collect();
     assert_eq!(found, ["(b) it costs more than it saves:"]);
 }
+
+#[test]
+fn a_collapsible_admonition_marker_is_no_placeholder() {
+    let p = crate::rules::checks::testkit::params("placeholder");
+    let re = regex::Regex::new(p["must-not-match"].as_str().expect("pattern")).expect("builds");
+    let found = |t: &str| re.find(t).map(|m| m.as_str().trim().to_string());
+    // MkDocs' `??? note "Title"` opens a collapsible block.
+    assert_eq!(found("??? note \"Why these dates\"\n    text"), None);
+    assert_eq!(found("???+ tip\n"), None);
+    // A question left open is a placeholder, at a line's end or before more text.
+    assert_eq!(found("- Owner: ???\n").as_deref(), Some("???"));
+    assert_eq!(found("Owner: ???").as_deref(), Some("???"));
+    assert_eq!(found("???\n").as_deref(), Some("???"));
+    assert_eq!(found("??? (ask Bob)").as_deref(), Some("???"));
+    assert_eq!(found("| Owner | ??? |").as_deref(), Some("???"));
+    assert_eq!(found("Owner ???.").as_deref(), Some("???"));
+    assert_eq!(found("- ??? and more").as_deref(), Some("???"));
+}
