@@ -20,6 +20,7 @@ mod replies;
 mod runin;
 mod sentences;
 mod sides;
+mod stakes;
 mod stated;
 mod timeline;
 mod title;
