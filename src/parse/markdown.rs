@@ -6,6 +6,7 @@
 //! fields, items, phases, metrics and signatures.
 
 mod blocks;
+mod captions;
 mod columns;
 mod dates;
 pub(crate) use dates::dates as iso_dates;

@@ -172,6 +172,9 @@ pub fn section(rd: &Reader, raw: RawSection<'_>, blocks: &[Block], charter: &mut
             }
         }
     }
+    if key == "signatures" {
+        super::captions::join(rd.src, &mut charter.signatures);
+    }
     stakes::losses_under_loss_heading(rd, &mut sec);
     stakes::losses_under_lead_in(rd, blocks, &mut sec);
     for f in &mut sec.fields {
