@@ -6,6 +6,7 @@
 //! fields, items, phases, metrics and signatures.
 
 mod blocks;
+mod captions;
 mod columns;
 mod counterpart;
 mod dates;
@@ -22,6 +23,7 @@ mod runin;
 mod sentences;
 mod sheet;
 mod sides;
+mod stakes;
 mod stated;
 mod timeline;
 mod title;

@@ -19,11 +19,24 @@ pub fn mark(text: &str) -> Option<bool> {
             first.trim_end_matches(['.', ',', ';']),
             "x" | "yes" | "y" | "signed" | "true" | "done" | "executed"
         );
-    // `/s/ Jane Roe`: a conformed signature, the name typed where the ink would be.
-    let conformed = lower
-        .find("/s/")
-        .is_some_and(|at| crate::model::has_words(&lower[at + 3..]));
+    let conformed = conformed_at(&lower).is_some_and(|at| crate::model::has_words(&lower[at..]));
     (ticked || conformed).then_some(true)
+}
+
+/// Where the name after a conformed-signature mark starts: `/s/ Jane Roe`, or the
+/// Indian `Sd/- Jane Roe` (a signed copy), the name typed where the ink would be.
+pub fn conformed_at(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'/', b).find_map(|at| {
+        let before = b.get(..at).unwrap_or_default();
+        let after = b.get(at + 1..).unwrap_or_default();
+        if after.first() == Some(&b'-') && before.len() >= 2 {
+            let sd = &before[before.len() - 2..];
+            let word_start = before.len() == 2 || !before[before.len() - 3].is_ascii_alphanumeric();
+            return (sd.eq_ignore_ascii_case(b"sd") && word_start).then_some(at + 2);
+        }
+        (after.starts_with(b"s/")).then_some(at + 3)
+    })
 }
 
 /// Whether a row or column title names the signature itself (`Signature`, `Signed`),
@@ -131,6 +144,16 @@ mod tests {
     fn marks_of_signing() {
         for t in ["✓ signed", "✓", "[x]", "Yes", "x", "/s/ Jane Roe", "Signed"] {
             assert_eq!(mark(t), Some(true), "{t}");
+        }
+        // India's signed copy: `Sd/-` before the name.
+        for t in [
+            "Sd/- Ritika Menon, 18th July, 2026",
+            "For Acme: SD/- Jane Roe",
+        ] {
+            assert_eq!(mark(t), Some(true), "{t}");
+        }
+        for t in ["Sd/-", "Bsd/- Jane", "and/- Jane", "/s/"] {
+            assert_eq!(mark(t), None, "{t}");
         }
     }
 

@@ -154,7 +154,8 @@ impl Names {
             // Longest form first, so "northwind ledger" wins over "northwind".
             for form in forms.in_labels() {
                 let cur = out.as_deref().unwrap_or(label);
-                if let Some(at) = find_name(cur, form) {
+                if let Some((at, len)) = find_name(cur, form) {
+                    let at = (at, len + forms.last_after(cur, at + len, form));
                     out = Some(replace_names(cur, at, form, token));
                     break;
                 }
@@ -319,6 +320,22 @@ impl Forms {
             .chain(short)
             .chain(initials)
             .chain(abbreviation)
+    }
+
+    /// After the short form at `end` of `label`, the length of the name's last word
+    /// when it follows (`Nilgiri Trust` for "Nilgiri Public Schools Trust"), else 0.
+    fn last_after(&self, label: &str, end: usize, form: &str) -> usize {
+        if self.last.is_empty() || self.full.get(..self.short) != Some(form) {
+            return 0;
+        }
+        let rest = label.get(end..).unwrap_or_default();
+        match rest
+            .strip_prefix(' ')
+            .and_then(|r| r.strip_prefix(self.last.as_str()))
+        {
+            Some(after) if after.is_empty() || after.starts_with(' ') => 1 + self.last.len(),
+            _ => 0,
+        }
     }
 
     /// The forms a label may use: [`Forms::iter`], then the last word.

@@ -4,7 +4,7 @@
 
 use super::blocks::{Block, Kind, RawSection};
 use super::label::{field_of, field_table, item, joined, nested_end, Label, Reader};
-use super::{lines, lists, runin, sentences, timeline};
+use super::{lines, lists, runin, sentences, stakes, timeline};
 use crate::model::{Charter, Field, Section, Span, Text, Unread, UnreadKind};
 
 /// Index after the content under sub-heading `i` of level `level`.
@@ -160,7 +160,11 @@ pub fn section(rd: &Reader, raw: RawSection<'_>, blocks: &[Block], charter: &mut
             }
         }
     }
-    losses_under_loss_heading(rd, &mut sec);
+    if key == "signatures" {
+        super::captions::join(rd.src, &mut charter.signatures);
+    }
+    stakes::losses_under_loss_heading(rd, &mut sec);
+    stakes::losses_under_lead_in(rd, blocks, &mut sec);
     for f in &mut sec.fields {
         unanswered(&mut f.value);
     }
@@ -249,70 +253,6 @@ fn list_head<'a, 'b>(
     field_of(rd, section, name).map(|f| (f, name))
 }
 
-/// Words of a heading that speaks of what the sides lose (`What each of us loses if it
-/// doesn't work`, `At stake`, `What's at risk`).
-const LOSS_WORDS: &[&str] = &[
-    "risk",
-    "risks",
-    "lose",
-    "loses",
-    "losing",
-    "loss",
-    "losses",
-    "stake",
-    "stakes",
-    "downside",
-    "downsides",
-    "exposure",
-];
-
-/// Words of a heading that speaks of what the sides give as well (`Give and risk`).
-const GIVE_WORDS: &[&str] = &[
-    "give",
-    "gives",
-    "put",
-    "puts",
-    "bring",
-    "brings",
-    "commit",
-    "commits",
-    "commitment",
-    "commitments",
-    "contribute",
-    "contributes",
-    "contribution",
-    "contributions",
-    "invest",
-    "invests",
-    "investment",
-];
-
-/// Under a heading that speaks only of losses, a side's bare name (`Fenwick: the £25k`)
-/// says what that side loses, not what it gives: its label reads as `Fenwick loses`.
-fn losses_under_loss_heading(rd: &Reader, sec: &mut Section) {
-    let words = || {
-        sec.heading
-            .text
-            .split(|c: char| !c.is_alphanumeric())
-            .map(str::to_ascii_lowercase)
-    };
-    let has = |list: &[&str]| words().any(|w| list.contains(&w.as_str()));
-    if sec.key != "value-exchange" || !has(LOSS_WORDS) || has(GIVE_WORDS) {
-        return;
-    }
-    for f in &mut sec.fields {
-        if !matches!(f.key.as_str(), "we-give" | "partner-gives") {
-            continue;
-        }
-        let as_loss = format!("{} loses", f.label.text.trim());
-        if let Some(k) = rd.lookup.field_for(&sec.key, &as_loss) {
-            if matches!(k, "we-lose" | "partner-loses") {
-                f.key = k.to_string();
-            }
-        }
-    }
-}
-
 /// A paragraph or list item (with its nested items); returns the index after it.
 fn line(
     rd: &Reader,
@@ -349,6 +289,20 @@ fn line(
             });
             return end;
         }
+    }
+    if let Some(f) = label
+        .is_none()
+        .then(|| item_head(rd, &sec.key, b, nested))
+        .flatten()
+    {
+        let label = Text::new(crate::trim::trim(&b.text), b.span);
+        let value = joined(None, nested, b.span.end);
+        sec.fields.push(Field {
+            key: f.to_string(),
+            label,
+            value,
+        });
+        return end;
     }
     let is_item = matches!(b.kind, Kind::Item { .. });
     match sec.key.as_str() {
@@ -418,6 +372,21 @@ fn line(
     }
     sec.items.extend(item(b));
     i + 1
+}
+
+/// `- [x] Bramblecart` over nested items: an item that only names a field heads
+/// them, as a sub-heading would, unless they name fields of their own.
+fn item_head<'a>(rd: &Reader<'a>, key: &str, b: &Block, nested: &[Block]) -> Option<&'a str> {
+    let name = crate::trim::trim(&b.text);
+    if nested.is_empty() || matches!(key, "timeline" | "metrics" | "signatures") {
+        return None;
+    }
+    if super::label::too_many_words(name) {
+        return None;
+    }
+    let f = field_of(rd, key, name)?;
+    let own = |n: &Block| Label::of(n).and_then(|l| field_of(rd, key, l.name));
+    nested.iter().all(|n| own(n).is_none()).then_some(f)
 }
 
 /// Under governance a side's bare name labels the person who decides for it, in the

@@ -9,7 +9,7 @@ use crate::value::number::NumberKind;
 use crate::vocab::Lookup;
 
 mod leader;
-pub(super) use leader::{leader, separator};
+pub(super) use leader::{dataview, leader, separator};
 
 /// A label is a few words; longer text before a colon is a sentence, not a label.
 const MAX_LABEL_WORDS: usize = 8;

@@ -99,7 +99,8 @@ pub fn metrics_table(rd: &Reader, rows: &[Block], sec: &mut Section, charter: &m
 /// A signature line. A task-list item is signed when ticked. A plain item counts as
 /// a signature line when it names a side, carries a date or says "signed"; it is
 /// signed only when it has both a date and the word "signed" (a bare name with a
-/// date is more often a planned date than a signature), or a conformed `/s/ name`.
+/// date is more often a planned date than a signature), or a conformed `/s/ name`
+/// (`Sd/- name`).
 /// A line that says it is not signed (`pending`, `to be signed`, `____`) is not,
 /// whatever else it carries.
 pub fn signature(rd: &Reader, b: &Block) -> Option<Signature> {
@@ -122,8 +123,7 @@ pub fn signature(rd: &Reader, b: &Block) -> Option<Signature> {
             .get(at..at + 6)
             .is_some_and(|w| w.eq_ignore_ascii_case(b"signed"))
     });
-    // Found from its rare first byte: a substring search costs more to set up.
-    let conformed = memchr::memchr_iter(b'/', bytes).any(|at| bytes[at..].starts_with(b"/s/"));
+    let conformed = signed::conformed_at(text).is_some();
     let task = match b.kind {
         Kind::Item { task, .. } => task,
         _ => None,

@@ -181,7 +181,8 @@ impl Segment {
             return 0;
         }
         let mut s = Segment::default();
-        let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+        let opts =
+            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_WIKILINKS;
         for (event, r) in Parser::new_ext(seg, opts).into_offset_iter() {
             let span = Span::new(base + r.start, base + r.end);
             s.event(event, span, seg, base, vocab, meta);
@@ -430,7 +431,9 @@ fn key_colon(line: &str, at: usize) -> Option<(&'static str, usize)> {
     if key.is_empty() || key.len() > 40 || key.split_whitespace().count() > 4 {
         return None;
     }
-    Some((meta::meta_key(key)?, at + colon + 1))
+    let after = rest.as_bytes().get(colon + 1..).unwrap_or_default();
+    let value = colon + 1 + super::label::dataview(after);
+    Some((meta::meta_key(key)?, at + value))
 }
 
 /// A key, a leader and its value, as plain text lines up a list of properties:

@@ -109,6 +109,15 @@ fn content(rd: &Reader, p: &mut Phase, blocks: &[Block], sec: &mut Section) {
                 }
             }
             Kind::Para | Kind::Item { .. } => {
+                // `Dates: …⏎Scope: …⏎Go/no-go: …` under the phase's heading: a part a line.
+                let lines = matches!(b.kind, Kind::Para)
+                    .then(|| super::lines::labelled_lines(rd, "timeline", b))
+                    .flatten();
+                if let Some(pieces) = lines {
+                    content(rd, p, &pieces, sec);
+                    i += 1;
+                    continue;
+                }
                 let end = nested_end(blocks, i);
                 let nested = blocks.get(i + 1..end).unwrap_or_default();
                 if let Some(l) = Label::of(b) {

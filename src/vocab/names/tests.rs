@@ -107,6 +107,19 @@ fn labels_name_a_side_by_its_bracketed_abbreviation_or_last_word() {
     let names = Names::new(Some("Kinetic Rehab"), Some("Ashgrove NHS Foundation Trust"));
     assert_eq!(names.side_of("Jo Bloggs, Trust lead"), None);
     assert_eq!(names.tokenize("bathe {x}"), None);
+    // The first and last words together are one name: `From Nilgiri Trust`.
+    let names = Names::new(
+        Some("Vidyapath"),
+        Some("Nilgiri Public Schools Trust (Coimbatore)"),
+    );
+    assert_eq!(
+        names.tokenize("from nilgiri trust").as_deref(),
+        Some("from {partner}")
+    );
+    assert_eq!(
+        names.tokenize("nilgiri trusted").as_deref(),
+        Some("{partner} trusted")
+    );
 }
 
 #[test]

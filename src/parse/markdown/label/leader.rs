@@ -19,8 +19,14 @@ pub(in crate::parse::markdown) fn separator(text: &str) -> Option<(usize, usize)
     let upto = colon.unwrap_or(head.len());
     match text.get(..upto).and_then(|h| leader(h, false)) {
         Some((start, value)) => Some((start, value)),
-        None => colon.map(|c| (c, c + 1)),
+        None => colon.map(|c| (c, c + 1 + dataview(&b[c + 1..]))),
     }
+}
+
+/// 1 when a colon is the second of Dataview's `key:: value` (Obsidian's inline
+/// fields), which is part of the separator and not of the value; 0 otherwise.
+pub(in crate::parse::markdown) fn dataview(after_colon: &[u8]) -> usize {
+    usize::from(after_colon.first() == Some(&b':'))
 }
 
 /// The first leader between a key and its value in `line`: its start and where the

@@ -85,3 +85,19 @@ fn an_aside_speaking_of_both_sides_leaves_the_people_neither_side() {
     let keys: Vec<String> = fields_of(&c, "goals").into_iter().map(|f| f.0).collect();
     assert_eq!(keys, ["us", "customers", "us", "customers", "customers"]);
 }
+
+#[test]
+fn a_dataview_double_colon_is_one_separator() {
+    assert_eq!(separator("owner:: Ana"), Some((5, 7)));
+    let text = "---\ncompany: Saltmarsh\n---\n\n## Governance\n\n- Saltmarsh owner:: [[Nadia Kurtz]], VP\n";
+    let c = parse_str(text);
+    assert_eq!(
+        fields_of(&c, "governance"),
+        [(
+            "our-owner".to_string(),
+            "Saltmarsh owner".to_string(),
+            "Nadia Kurtz, VP".to_string()
+        )]
+    );
+    check_spans(&c, text);
+}

@@ -208,3 +208,21 @@ fn leaders_are_looked_for_between_characters() {
     let src = "Subject: Acme – Orbital — v2 … notes\n\nPartner … Orbital\n";
     assert_eq!(at(src, &read(src).partner), "Orbital");
 }
+
+#[test]
+fn dataview_inline_fields_with_wikilinks() {
+    let src = "company:: [[Saltmarsh Analytics]]\npartner:: [[Greyfield Co-op|Greyfield Agri]]\ntier:: 3\nnext-review:: 2027-01-15\n";
+    let m = read(src);
+    let company = m.company.as_ref().expect("a company");
+    assert_eq!(company.text, "Saltmarsh Analytics");
+    assert_eq!(at(src, &m.company), "Saltmarsh Analytics");
+    assert_eq!(
+        m.partner.as_ref().map(|t| t.text.as_str()),
+        Some("Greyfield Agri")
+    );
+    assert_eq!(m.tier(), Some(Tier::Strategic));
+    assert_eq!(
+        m.next_review.unwrap().ok().map(|d| d.to_string()),
+        Some("2027-01-15".to_string())
+    );
+}

@@ -169,3 +169,24 @@ fn sub_headings_naming_a_phase_part_are_that_part_at_any_depth() {
     assert_eq!(day(walk), ("2026-07-13".into(), "2026-10-02".into()));
     assert_eq!(walk.scope.as_ref().unwrap().text, "Why walk.");
 }
+
+#[test]
+fn labelled_lines_under_a_phase_heading_are_its_parts() {
+    // Obsidian's Dataview fields, one a line in one paragraph under `### Crawl`.
+    let text = "## Timeline\n\n### Crawl\ndates:: 2027-02-08 → 2027-03-26\n\
+        scope:: 2 pilot clinics ([[Hollybank Vets]]), nightly CSV push, no live stock sync\n\
+        go-no-go:: reorder time cut by at least 20%\nresult:: in progress\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    let crawl = &c.phases[0];
+    assert_eq!(day(crawl), ("2027-02-08".into(), "2027-03-26".into()));
+    assert_eq!(
+        crawl.scope.as_ref().unwrap().text,
+        "2 pilot clinics (Hollybank Vets), nightly CSV push, no live stock sync"
+    );
+    assert_eq!(
+        crawl.go_no_go.as_ref().unwrap().text,
+        "reorder time cut by at least 20%"
+    );
+    assert_eq!(crawl.result.as_ref().unwrap().text, "in progress");
+}
