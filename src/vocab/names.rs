@@ -259,11 +259,20 @@ pub fn defined_term(inner: &str) -> Option<&str> {
     .iter()
     .find_map(|p| inner.strip_prefix(p))
     .unwrap_or(inner);
-    let quoted = inner
-        .strip_prefix('"')
-        .and_then(|t| t.strip_suffix('"'))
-        .or_else(|| inner.strip_prefix('“').and_then(|t| t.strip_suffix('”')))?;
-    let term = quoted.trim();
+    // The first of several terms counts (`"Pebblestone", "we"`), as does a term
+    // written in bold inside its quotes (`"**Clinicly**"`).
+    let (open, close) = match inner.chars().next()? {
+        '"' => ('"', '"'),
+        '“' => ('“', '”'),
+        _ => return None,
+    };
+    let body = inner.get(open.len_utf8()..)?;
+    let end = body.find(close)?;
+    let after = body.get(end + close.len_utf8()..)?.trim_start();
+    if !(after.is_empty() || after.starts_with([',', ';'])) {
+        return None;
+    }
+    let term = body.get(..end)?.trim().trim_matches(['*', '_']).trim();
     let term = term.strip_prefix("the ").unwrap_or(term).trim();
     let words = term.split_whitespace().count();
     ((1..=4).contains(&words) && term.starts_with(|c: char| c.is_uppercase())).then_some(term)

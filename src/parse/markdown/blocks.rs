@@ -17,6 +17,7 @@ mod pool;
 mod sections;
 mod sheet;
 mod spans;
+mod terms;
 mod toggles;
 
 pub use block::{Block, Chunk, Kind};

@@ -168,10 +168,11 @@ fn name_before(text: &str, from: usize, to: usize) -> Option<(usize, &str)> {
         .rfind("between ")
         .or_else(|| clause.rfind("BETWEEN"))
         .map_or(0, |i| i + "between".len());
-    // A list or numbered line starts its own clause (`2. Quaytix Limited, …`).
+    // A list or numbered line starts its own clause (`2. Quaytix Limited, …`), as
+    // does a table cell (`| Parties | (1) Pebblestone Lettings Limited, …`).
     let start = clause
         .get(start..)
-        .and_then(|c| c.trim_end().rfind('\n'))
+        .and_then(|c| c.trim_end().rfind(['\n', '|']))
         .map_or(start, |i| start + i + 1)
         .max(start);
     let mut rest = clause.get(start..)?;

@@ -13,7 +13,7 @@
 use super::sheet::{self, is_meta_heading};
 use crate::model::{Meta, Span, Text};
 use crate::parse::meta;
-use crate::vocab::Vocabulary;
+use crate::vocab::{strip_numbering, Vocabulary};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// Headings read past before any metadata is found: a title and a subtitle.
@@ -291,7 +291,9 @@ impl Segment {
         }
         for row in &rows {
             if let [(k, _), (v, span), ..] = row.as_slice() {
-                if let Some(key) = meta::meta_key(k.text.trim().trim_end_matches(':')) {
+                // A term sheet numbers its keys (`3. Tier`).
+                let k = strip_numbering(k.text.trim());
+                if let Some(key) = meta::meta_key(k.trim_end_matches(':')) {
                     self.found += set(meta, key, v.text.trim(), *span);
                 }
             }

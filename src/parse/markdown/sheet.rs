@@ -6,6 +6,12 @@
 //!
 //! A blank section cell, or the same text again, continues the run above it, as
 //! spreadsheets export grouped rows.
+//!
+//! A lawyer's term sheet is the two-column shape of the same thing (`| Term |
+//! Provision |`): each row's key is a heading (`**8. Objectives**`), a field of the
+//! section above (`Meetings`) or a metadata key (`**3. Tier**`), its value the text.
+//! What tells it from any other two-column table (metrics, metadata, a governance
+//! table) is that its keys open several different sections.
 
 /// Headings (and sheet runs) that hold metadata: one of these words in the name.
 const META_HEADINGS: &[&str] = &[
@@ -69,6 +75,71 @@ pub fn section_column<R>(
     (most && distinct.len() >= 2 && rows.len() > runs).then_some(col)
 }
 
+/// What a term sheet's key names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key<'v> {
+    /// A section (its canonical key): the row opens it, unless it is already open.
+    Section(&'v str),
+    /// A metadata key: the preamble reads the row.
+    Meta,
+    /// Anything else: a field of the section open, or its text.
+    Other,
+}
+
+/// Rows whose keys open a section, at least, in a term sheet.
+const MIN_SECTION_KEYS: usize = 3;
+
+/// A term sheet keeps its keys short: a longer first cell is text, not a key.
+const MAX_KEY_BYTES: usize = 60;
+
+/// Whether a table (its data rows) is a term sheet: two columns, three rows or more,
+/// whose keys open at least two sections other than `open` (three keys or more), the section the table
+/// sits in. The shape is tested first, so that a table of anything else costs
+/// nothing; only then is each key looked up.
+pub fn is_term_sheet<'v, R>(
+    rows: &[R],
+    cell: impl for<'x> Fn(&'x R, usize) -> Option<&'x str>,
+    key: impl Fn(&str) -> Key<'v>,
+    open: Option<&str>,
+) -> bool {
+    let two = |r: &R| cell(r, 1).is_some() && cell(r, 2).is_none();
+    if rows.len() < 3 || !rows.first().is_some_and(two) {
+        return false;
+    }
+    let mut distinct: Vec<&str> = Vec::new();
+    let mut named = 0;
+    for row in rows {
+        let k = cell(row, 0).unwrap_or_default();
+        if k.len() > MAX_KEY_BYTES {
+            continue;
+        }
+        if let Key::Section(s) = key(k) {
+            if Some(s) == open {
+                continue;
+            }
+            named += 1;
+            if !distinct.contains(&s) {
+                distinct.push(s);
+            }
+            // Two keys of a metadata table may name sections by a word
+            // (`Pipeline stage`, `Record owner`); a term sheet's keys name more.
+            if distinct.len() >= 2 && named >= MIN_SECTION_KEYS {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A term sheet's key, or `Other` when the cell is too long to be one.
+pub fn term_key<'v>(k: &str, key: impl Fn(&str) -> Key<'v>) -> Key<'v> {
+    if k.is_empty() || k.len() > MAX_KEY_BYTES {
+        Key::Other
+    } else {
+        key(k)
+    }
+}
+
 /// Each data row's run name: its section cell, or the last non-blank one above it.
 pub fn run_names<'r, R>(
     rows: &'r [R],
@@ -87,7 +158,7 @@ pub fn run_names<'r, R>(
 
 #[cfg(test)]
 mod tests {
-    use super::{run_names, section_column};
+    use super::{is_term_sheet, run_names, section_column, Key};
 
     #[allow(clippy::ptr_arg)] // `R` is the row type, `Vec`
     fn cell<'x>(r: &'x Vec<&str>, i: usize) -> Option<&'x str> {
@@ -127,5 +198,57 @@ mod tests {
         // The first row names nothing: not looked at further.
         let plain = vec![vec!["Installs", "2,000", "x"], vec!["Goals", "", "y"]];
         assert_eq!(column(&plain), None);
+    }
+
+    fn terms(rows: &[Vec<&str>], open: Option<&str>) -> bool {
+        let key = |c: &str| match c {
+            "Objectives" | "Purpose" => Key::Section("goals"),
+            "Our commitments" => Key::Section("value-exchange"),
+            "Owners" | "Escalation" => Key::Section("governance"),
+            "Tier" => Key::Meta,
+            _ => Key::Other,
+        };
+        is_term_sheet(rows, cell, key, open)
+    }
+
+    #[test]
+    fn a_term_sheet_is_two_columns_whose_keys_open_several_sections() {
+        let sheet = vec![
+            vec!["Tier", "2"],
+            vec!["Objectives", "x"],
+            vec!["Purpose", "x"],
+            vec!["Our commitments", "y"],
+            vec!["Owners", "z"],
+            vec!["Meetings", "weekly"],
+        ];
+        assert!(terms(&sheet, None));
+        // Keys of one section (and fields of it) are that section's table.
+        let governance = vec![
+            vec!["Owners", "Ada"],
+            vec!["Sync", "weekly"],
+            vec!["Escalation", "CEO"],
+        ];
+        assert!(!terms(&governance, Some("governance")));
+        assert!(!terms(&governance, None));
+        // A metadata table with two keys that name sections by a word.
+        let meta = vec![
+            vec!["Tier", "2"],
+            vec!["Owners", "Ada"],
+            vec!["Purpose", "x"],
+        ];
+        assert!(!terms(&meta, None));
+        // Metrics, or three columns: no term sheet.
+        let metrics = vec![
+            vec!["Installs", "2,000"],
+            vec!["Churn", "2%"],
+            vec!["NPS", "40"],
+        ];
+        assert!(!terms(&metrics, None));
+        let wide = vec![
+            vec!["Objectives", "x", "a"],
+            vec!["Our commitments", "y", "b"],
+            vec!["Owners", "z", "c"],
+        ];
+        assert!(!terms(&wide, None));
     }
 }

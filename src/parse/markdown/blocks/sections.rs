@@ -19,7 +19,7 @@ pub(super) const BOLD_LEVEL: u8 = 7;
 
 /// The key of a stretch under a heading that names no section, until its content
 /// decides (see [`Builder::close_section`]).
-const UNDECIDED: &str = "";
+pub(super) const UNDECIDED: &str = "";
 
 const SIGNATURES: &str = "signatures";
 

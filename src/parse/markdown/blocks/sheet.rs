@@ -4,7 +4,7 @@
 //! the section column. Every reader after this one sees headings and tables as a
 //! charter written with headings would give them.
 
-use super::{Block, Builder, Kind, RawSection};
+use super::{terms, Block, Builder, Kind, RawSection};
 use crate::model::{Span, Text};
 use crate::parse::markdown::sheet::{self, is_meta_heading};
 
@@ -40,16 +40,22 @@ impl Builder<'_> {
         let lookup = self.lookup;
         let names = |c: &str| is_meta_heading(c) || lookup.heading_for(c).is_some();
         let col = sheet::section_column(data, cell_text, names);
-        let level = match self.open.and_then(|i| self.out.sections.get(i)) {
+        let enclosing = self.open.and_then(|i| self.out.sections.get(i));
+        let level = match enclosing {
             Some(s) if !host => s.level.saturating_add(1),
             _ => 2,
         };
+        let open_key = enclosing.filter(|_| !host).map(|s| s.key);
+        let terms = col.is_none()
+            && sheet::is_term_sheet(data, cell_text, |k| terms::key(lookup, k), open_key);
         if host {
             self.out.sections.pop();
             self.open = None;
         }
         let Some(col) = col else {
-            if host {
+            if terms {
+                self.term_sheet(start, end, level);
+            } else if host {
                 self.out.len = start;
             }
             return;
@@ -104,8 +110,9 @@ impl Builder<'_> {
         }
     }
 
-    /// `row` without its cell `col`, as a row of the open section's newest table.
-    fn push_row(&mut self, row: &Block, col: usize) {
+    /// `row` without its cell `col` (every cell when `col` is past them), as a row of
+    /// the open section's newest table.
+    pub(super) fn push_row(&mut self, row: &Block, col: usize) {
         let Kind::Row { header, cells, .. } = &row.kind else {
             return;
         };
@@ -138,7 +145,7 @@ impl Builder<'_> {
     }
 }
 
-fn is_header(row: Option<&Block>) -> bool {
+pub(super) fn is_header(row: Option<&Block>) -> bool {
     matches!(row.map(|r| &r.kind), Some(Kind::Row { header: true, .. }))
 }
 
