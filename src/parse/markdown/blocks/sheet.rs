@@ -47,7 +47,7 @@ impl Builder<'_> {
         };
         let open_key = enclosing.filter(|_| !host).map(|s| s.key);
         let terms = col.is_none()
-            && sheet::is_term_sheet(data, cell_text, |k| terms::key(lookup, k), open_key);
+            && sheet::is_term_sheet(data, cell_text, |k| terms::section_key(lookup, k), open_key);
         if host {
             self.out.sections.pop();
             self.open = None;

@@ -16,18 +16,29 @@ use crate::vocab::{strip_numbering, Lookup};
 
 /// What a key names: a section (a phase is its timeline's), a metadata key, or else.
 pub(super) fn key<'v>(lookup: &Lookup<'v>, k: &str) -> Key<'v> {
-    sheet::term_key(k, |k| {
-        if let Some((s, _)) = lookup.heading_for(k) {
-            return Key::Section(s);
-        }
-        if lookup.phase_for(k).is_some() {
-            return Key::Section(TIMELINE);
-        }
-        match meta::meta_key(strip_numbering(k).trim_end_matches(':')) {
+    sheet::term_key(k, |k| match names_section(lookup, k) {
+        Key::Other => match meta::meta_key(strip_numbering(k).trim_end_matches(':')) {
             Some(_) => Key::Meta,
             None => Key::Other,
-        }
+        },
+        key => key,
     })
+}
+
+/// The section a key opens, or `Other`: all that deciding whether a table is a term
+/// sheet needs, without the metadata key reader, which costs more than the lookups.
+pub(super) fn section_key<'v>(lookup: &Lookup<'v>, k: &str) -> Key<'v> {
+    sheet::term_key(k, |k| names_section(lookup, k))
+}
+
+fn names_section<'v>(lookup: &Lookup<'v>, k: &str) -> Key<'v> {
+    if let Some((s, _)) = lookup.heading_for(k) {
+        return Key::Section(s);
+    }
+    if lookup.phase_for(k).is_some() {
+        return Key::Section(TIMELINE);
+    }
+    Key::Other
 }
 
 /// The section phases belong to.
