@@ -147,19 +147,7 @@ fn all_dates(src: &str, span: Span, slice: &str) -> Vec<Found> {
 /// for any other value. With a range, where its two days stand in `slice`.
 #[allow(clippy::type_complexity)]
 fn iso_value(slice: &str) -> Option<(Found, Option<(Range<usize>, Range<usize>)>)> {
-    let day = |s: &str| -> Option<Date> {
-        let b = s.as_bytes();
-        let shape = b.len() == 10
-            && b.iter().enumerate().all(|(i, c)| match i {
-                4 | 7 => *c == b'-',
-                _ => c.is_ascii_digit(),
-            });
-        let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<i8>().ok();
-        let year = s.get(..4)?.parse::<i16>().ok()?;
-        // Years the grammar reads as years; others go to the grammar.
-        (shape && (1900..=2199).contains(&year)).then_some(())?;
-        Date::new(year, num(5..7)?, num(8..10)?).ok()
-    };
+    let day = crate::value::date::iso_day;
     // ` to ` found from its `t`: a substring search costs more to set up than a
     // table cell takes to scan.
     let b = slice.as_bytes();
@@ -370,7 +358,7 @@ fn signing_date(c: &Charter) -> Option<Date> {
         .iter()
         .filter(|s| s.signed)
         .filter_map(|s| s.date.as_ref())
-        .filter_map(|t| match dates_in(&t.text).next()?.value {
+        .filter_map(|t| match crate::value::date::first_in(&t.text)? {
             DateValue::Day(d) => Some(d),
             _ => None,
         })

@@ -38,10 +38,8 @@ impl Check for InvalidDate {
             }
         }
         for text in c.signatures.iter().filter_map(|s| s.date.as_ref()) {
-            let value = crate::value::date::dates_in(&text.text)
-                .next()
-                .map(|f| f.value)
-                .ok_or(crate::parse::phases::NOT_A_DATE);
+            let value =
+                crate::value::date::first_in(&text.text).ok_or(crate::parse::phases::NOT_A_DATE);
             check_read(
                 &Parsed {
                     text: text.clone(),

@@ -248,3 +248,33 @@ pub fn read_whole(text: &str) -> Option<DateValue> {
     let value = scan::expr(&mut c)?;
     c.at_end().then_some(value)
 }
+
+/// The day a text is when it is nothing but one ISO day on the calendar in the years
+/// the grammar reads as years (`2026-04-11`), read without the grammar: signature
+/// dates and table cells are nearly all written so, and read again by the rules.
+/// What [`dates_in`] finds first in such a text is that day (tested); `None` for any
+/// other text, which is left to the grammar.
+pub fn iso_day(s: &str) -> Option<Date> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+    if !shape {
+        return None;
+    }
+    let num = |r: Range<usize>| s.get(r)?.parse::<i8>().ok();
+    let year = s.get(..4)?.parse::<i16>().ok()?;
+    (1900..=2199).contains(&year).then_some(())?;
+    Date::new(year, num(5..7)?, num(8..10)?).ok()
+}
+
+/// The first date in `text` ([`dates_in`]), with [`iso_day`]'s shortcut for a text
+/// that is one ISO day.
+pub fn first_in(text: &str) -> Option<DateValue> {
+    match iso_day(text) {
+        Some(day) => Some(DateValue::Day(day)),
+        None => dates_in(text).next().map(|f| f.value),
+    }
+}

@@ -201,3 +201,29 @@ fn resolves_relative_windows() {
         Some(DateValue::Day(date(2027, 2, 12)))
     );
 }
+
+#[test]
+fn iso_day_reads_what_the_grammar_finds_first() {
+    let years = [1899, 1900, 1901, 1999, 2024, 2026, 2100, 2199, 2200, 9999];
+    let mut texts = vec![
+        "2026-04-11 ".to_string(),
+        " 2026-04-11".to_string(),
+        "2026-4-11".to_string(),
+        "2026/04/11".to_string(),
+        "0000-00-00".to_string(),
+    ];
+    for y in years {
+        for m in 0..=13 {
+            for d in 0..=32 {
+                texts.push(format!("{y:04}-{m:02}-{d:02}"));
+            }
+        }
+    }
+    for t in &texts {
+        let full = dates_in(t).next().map(|f| f.value);
+        if let Some(day) = iso_day(t) {
+            assert_eq!(full, Some(DateValue::Day(day)), "{t}");
+        }
+        assert_eq!(first_in(t), full, "{t}");
+    }
+}
