@@ -385,7 +385,7 @@ impl Vocabulary {
     ) -> Option<usize> {
         table.get(normalized).copied().or_else(|| {
             self.is_tokenized(idx)
-                .then(|| self.field_by_names(idx, table, normalized, names))
+                .then(|| self.field_by_label(idx, table, normalized, names))
                 .flatten()
         })
     }
