@@ -9,7 +9,9 @@
 //! byte comparisons a word.
 
 use super::heading::{stem, Keywords};
-use super::names::{is_people, is_pronoun_bytes, others_form, people_form, pronouns_as_sides};
+use super::names::{
+    is_group_form, is_people, is_pronoun_bytes, others_form, people_form, pronouns_as_sides,
+};
 use super::names::{Names, OTHERS};
 use super::normalise::Prefixes;
 use super::sides::field_by_side;
@@ -113,7 +115,8 @@ pub struct PrefixFields<'v, 'p> {
 
 impl<'v> PrefixFields<'v, '_> {
     /// The field the prefix up to cut `i` names, as [`Vocabulary::field_for`] answers
-    /// of it.
+    /// of it but for groups the partnership serves, read in labels only (see
+    /// [`Vocabulary::field_by_label`]).
     pub fn get(&self, i: usize) -> Option<&'v str> {
         let n = self.prefixes.get(i)?;
         let f = match self.table.get(n) {
@@ -218,6 +221,63 @@ impl Vocabulary {
             return None;
         }
         field_by_side(self.side_fields().get(idx)?, label)
+    }
+
+    /// [`Vocabulary::field_by_names`], then a label that names only groups the
+    /// partnership serves (`Member farms`, `Students and parents`) where `{others}`
+    /// alone is an alias. Labels only: a sentence may open with any plural
+    /// (`Renewals rise`), a label set off as one names whose line it is.
+    pub(super) fn field_by_label(
+        &self,
+        idx: usize,
+        table: &HashMap<String, usize>,
+        normalized: &str,
+        names: &Names,
+    ) -> Option<usize> {
+        self.field_by_names(idx, table, normalized, names)
+            .or_else(|| self.field_by_group(idx, table, normalized, names))
+    }
+
+    /// [`Vocabulary::field_for`] of a sentence's opening: [`PrefixFields::get`]'s plain
+    /// reference.
+    #[cfg(test)]
+    pub(super) fn opening_field_for(
+        &self,
+        section: &str,
+        label: &str,
+        names: &Names,
+    ) -> Option<&str> {
+        let (idx, table) = self.field_table(section)?;
+        let n = super::normalize(label);
+        let f = table.get(&n).copied().or_else(|| {
+            self.is_tokenized(idx)
+                .then(|| self.field_by_names(idx, table, &n, names))
+                .flatten()
+        });
+        self.field_name(f?)
+    }
+
+    /// The `{others}` field for a label of groups of people or organisations (see
+    /// [`is_group_form`]) that names neither side nor a section by the pack's words
+    /// (`Targets`, `Non-goals`, `Risks` are plurals too).
+    fn field_by_group(
+        &self,
+        idx: usize,
+        table: &HashMap<String, usize>,
+        normalized: &str,
+        names: &Names,
+    ) -> Option<usize> {
+        // The cheap tests first: the section and the label's last word.
+        if !self.others_forms().get(idx).is_some_and(|o| o.alone) || !is_group_form(normalized) {
+            return None;
+        }
+        let names_side = names.tokenize_named(normalized).is_some();
+        let names_section = self.section_aliases.contains_key(normalized)
+            || self.section_keywords().section_of(normalized).is_some();
+        if names_side || names_section {
+            return None;
+        }
+        table.get(OTHERS).copied()
     }
 }
 

@@ -37,7 +37,7 @@ const PREFIX_WORDS: &[&str] = &[
 
 /// Prepositions that end a heading's head noun phrase: `Measures of success` is about
 /// measures, `Commitments of the parties` about commitments.
-const PREPOSITIONS: &[&str] = &[
+pub(in crate::vocab) const PREPOSITIONS: &[&str] = &[
     "of", "for", "to", "in", "with", "by", "from", "on", "at", "between", "under", "if",
 ];
 

@@ -137,7 +137,7 @@ impl<'a> Lookup<'a> {
             // The names differ per charter: read after the plain lookup misses, and
             // remembered for this charter (headings are looked up twice).
             e.keep_named_for(names);
-            let by_names = |n: &str| v.field_by_names(idx, table, n, self.names);
+            let by_names = |n: &str| v.field_by_label(idx, table, n, self.names);
             match e.named.get_mut(idx) {
                 Some(slot) => slot.get_or(|| by_names(&e.norm)),
                 None => by_names(&e.norm),

@@ -9,8 +9,8 @@ mod byteset;
 mod people;
 
 pub(super) use people::{
-    is_people, is_pronoun_bytes, others_form, people_form, pronouns_as_sides, AFTER_PEOPLE, OTHERS,
-    PRONOUNS,
+    is_group_form, is_people, is_pronoun_bytes, others_form, people_form, pronouns_as_sides,
+    AFTER_PEOPLE, OTHERS, PRONOUNS,
 };
 
 /// The names of the two sides, normalized, used to read labels such as `Keel gives`.

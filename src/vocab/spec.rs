@@ -30,6 +30,10 @@ pub struct VocabSpec {
     /// Words that make a heading something other than a section (see `vocab::heading`).
     #[serde(default)]
     pub headings: HeadingWords,
+    /// How a letter's closing lines open (`Kindly revert`, `Regards`, `Let me know
+    /// if`): such a paragraph ends the open section and is none of its content.
+    #[serde(default)]
+    pub closings: Vec<String>,
 }
 
 /// Words that keep a heading from naming a section by keyword (an exact alias still

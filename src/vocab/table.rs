@@ -34,6 +34,8 @@ pub struct Vocabulary {
     /// Words that make a heading an overview or a title (see [`super::spec::HeadingWords`]).
     overview_words: Keywords,
     title_words: Keywords,
+    /// How closing lines open, normalized (see [`super::spec::VocabSpec::closings`]).
+    closings: Vec<String>,
     /// Per section index: the words only that section's title, aliases and keywords
     /// use (see `vocab::closest`), worked out the first time a finding needs them: a
     /// run that finds no missing section (a hook on a good charter) never pays for them.
@@ -151,6 +153,8 @@ impl Vocabulary {
             for w in &spec.headings.title {
                 v.title_words.add(&normalize(w), 0);
             }
+            v.closings
+                .extend(spec.closings.iter().map(|w| normalize(w)));
             v.cues.add(&spec.cues)?;
             for part in spec.cues.get(PHASE_CUES).into_iter().flat_map(|f| f.keys()) {
                 PhasePart::from_key(part).ok_or_else(|| {
@@ -331,6 +335,21 @@ impl Vocabulary {
         Some((i, HeadingMatch::Keyword))
     }
 
+    /// Whether a paragraph is a closing line (`Kindly revert with approval…`,
+    /// `Regards,`): its first words are one of the pack's closings.
+    pub fn is_closing(&self, paragraph: &str) -> bool {
+        // Closings are a few words: the paragraph's first line, cut short, is enough.
+        let line = paragraph.lines().next().unwrap_or_default();
+        let cut = line.char_indices().nth(48).map_or(line.len(), |(i, _)| i);
+        let head = line.get(..cut).unwrap_or_default();
+        with_scratch(head, |n| {
+            self.closings.iter().any(|c| {
+                n.strip_prefix(c.as_str())
+                    .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+            })
+        })
+    }
+
     /// Whether a first heading that names a section only by keyword is the charter's
     /// title instead (`…: Partnership Charter`).
     pub fn is_title(&self, heading: &str) -> bool {
@@ -385,7 +404,7 @@ impl Vocabulary {
     ) -> Option<usize> {
         table.get(normalized).copied().or_else(|| {
             self.is_tokenized(idx)
-                .then(|| self.field_by_names(idx, table, normalized, names))
+                .then(|| self.field_by_label(idx, table, normalized, names))
                 .flatten()
         })
     }

@@ -339,10 +339,23 @@ pub(super) fn field_reference<'v>(
                 .or_else(|| super::names::people_form(&label).and_then(|t| table.get(&t).copied()))
                 .or_else(|| v.field_keywords[idx].section_of(&label))
                 .or_else(|| super::sides::field_by_side(&v.side_fields()[idx], &label))
+                .or_else(|| group_reference(v, idx, &n, names))
         }
         None => None,
     };
     f.map(|f| v.field_names[f].as_str())
+}
+
+/// The `{others}` field for a label of groups the partnership serves, read plainly.
+fn group_reference(v: &Vocabulary, idx: usize, n: &str, names: &NamesReference) -> Option<usize> {
+    let table = &v.fields[idx];
+    let alone = table.contains_key(super::names::OTHERS);
+    let plain = names.tokenize(n).is_none()
+        && !v.section_aliases.contains_key(n)
+        && v.section_keywords().section_of(n).is_none();
+    (alone && plain && super::names::is_group_form(n))
+        .then(|| table.get(super::names::OTHERS).copied())
+        .flatten()
 }
 
 pub(super) fn section_reference<'v>(v: &'v Vocabulary, heading: &str) -> Option<&'v str> {

@@ -180,7 +180,17 @@ fn opening<'a>(rd: &Reader<'a>, section: &str, s: &str) -> Option<(&'a str, usiz
     for n in MIN_OPENING_WORDS..=most {
         let end = *ends_seen.get(n - 1)?;
         let head = s.get(..end)?.trim_end_matches(',');
-        let Some(mut key) = field_of(n) else {
+        // An opening a dash sets off is a label (`Students and parents – …`): read as
+        // one, so labels' own readings (groups the partnership serves) apply.
+        let set_off = || {
+            s.get(end..)
+                .is_some_and(|r| [" – ", " — ", " - "].iter().any(|d| r.starts_with(d)))
+        };
+        let Some(mut key) = field_of(n).or_else(|| {
+            set_off()
+                .then(|| rd.lookup.field_for(section, head))
+                .flatten()
+        }) else {
             continue;
         };
         // `The businesses that Brindle keeps books for …`: the side only describes them.

@@ -78,7 +78,8 @@ proptest::proptest! {
 }
 
 proptest::proptest! {
-    /// Each run of a sentence's first words names the field the run names alone.
+    /// Each run of a sentence's first words names the field the run names alone as an
+    /// opening (groups the partnership serves are read in labels only).
     #[test]
     fn prefix_fields_answer_as_each_prefix_alone(
         picks in proptest::collection::vec(0..WORDS.len(), 1..9),
@@ -102,10 +103,28 @@ proptest::proptest! {
             for (i, &cut) in cuts.iter().enumerate() {
                 proptest::prop_assert_eq!(
                     fields.get(i),
-                    v.field_for(key, &text[..cut], &names),
+                    v.opening_field_for(key, &text[..cut], &names),
                     "{} {:?}", key, &text[..cut]
                 );
             }
         }
     }
+}
+
+#[test]
+fn a_goals_label_naming_a_group_served_is_the_customers() {
+    let v = crate::vocab::default_vocab();
+    let names = Names::new(Some("Saltmarsh"), Some("Greyfield Agri"));
+    for label in ["Member farms", "Hotels", "Students and parents", "SMEs"] {
+        assert_eq!(
+            v.field_for("goals", label, &names),
+            Some("customers"),
+            "{label}"
+        );
+    }
+    // A section's words are plurals too; other sections have no customers.
+    for label in ["Targets", "Non-goals", "Key results", "Risks"] {
+        assert_eq!(v.field_for("goals", label, &names), None, "{label}");
+    }
+    assert_eq!(v.field_for("exit", "Member farms", &names), None);
 }

@@ -1,6 +1,8 @@
 //! Words that stand for a side or for the people a partnership serves: pronouns
 //! (`our side`, `their owner`) and groups of people (`Shoppers`, `For member farms`).
 
+use crate::vocab::heading::PREPOSITIONS;
+
 /// Words that name a side without naming it: `our side`, `owner (us)`, `their owner`.
 pub(in crate::vocab) const PRONOUNS: [(&str, &str); 8] = [
     ("we", "{company}"),
@@ -128,6 +130,72 @@ pub(in crate::vocab) fn people_form(label: &str) -> Option<String> {
     words
         .all(|w| AFTER_PEOPLE.contains(&w))
         .then(|| OTHERS.to_string())
+}
+
+/// Words that rule a label out as a group the partnership serves: both sides or the
+/// partnership (`Both teams`, `Partner companies`), and articles, which point at a
+/// group already named (`Us (the store teams)`).
+const NOT_GROUP_WORDS: [&str; 9] = [
+    "both", "each", "either", "sides", "parties", "partners", "the", "a", "an",
+];
+
+/// Whether a normalized label is only groups of people or organisations named by
+/// plural nouns: `Member farms`, `Hotels`, `Students and parents`, `SMEs`, `Tenants
+/// of the Council`. Each group is one to three words ending in a plural, groups
+/// joined by `and`, the words after a preposition not looked at; no word is a token,
+/// pronoun, article or word for both sides, and none is a number (`400 paying farm
+/// accounts` is a value). Plurals that are not people are ruled out by the caller,
+/// against the pack's words for sections.
+pub(in crate::vocab) fn is_group_form(label: &str) -> bool {
+    let head = before_preposition(label).unwrap_or(label);
+    // The cheap test first: most labels end in no plural.
+    if !head.rsplit(' ').next().is_some_and(is_plural) {
+        return false;
+    }
+    let mut group = 0;
+    for w in head.split(' ') {
+        if w == "and" {
+            if group == 0 {
+                return false;
+            }
+            group = 0;
+            continue;
+        }
+        group += 1;
+        let odd = w.starts_with('{') || is_pronoun(w) || NOT_GROUP_WORDS.contains(&w);
+        if odd || group > 3 || !w.bytes().all(|b| b.is_ascii_alphabetic() || b >= 0x80) {
+            return false;
+        }
+    }
+    // Each group ends in a plural: the word before every `and`, and the last.
+    group > 0
+        && head
+            .split(" and ")
+            .all(|g| g.rsplit(' ').next().is_some_and(is_plural))
+        && !head
+            .split(' ')
+            .any(|w| w.ends_with("ments") || NOT_PEOPLE.contains(&w))
+}
+
+/// `label` before its first preposition (`tenants` of `tenants of the council`), if
+/// it has one after its first word.
+fn before_preposition(label: &str) -> Option<&str> {
+    let mut at: usize = 0;
+    for w in label.split(' ') {
+        if PREPOSITIONS.contains(&w) {
+            return label.get(..at.checked_sub(1)?);
+        }
+        at += w.len() + 1;
+    }
+    None
+}
+
+/// A plural noun by its ending: `farms`, `smes`, `families`; not `business`,
+/// `status`, `analysis`.
+fn is_plural(word: &str) -> bool {
+    word.len() > 3
+        && word.ends_with('s')
+        && !(word.ends_with("ss") || word.ends_with("us") || word.ends_with("is"))
 }
 
 pub(in crate::vocab) fn is_people(word: &str) -> bool {

@@ -127,3 +127,38 @@ fn pronoun_max_is_the_longest_pronoun() {
     let longest = super::PRONOUNS.iter().map(|(p, _)| p.len()).max();
     assert_eq!(longest, Some(super::people::PRONOUN_MAX));
 }
+
+#[test]
+fn groups_of_people_or_organisations_are_plural_labels_naming_no_side() {
+    let groups = [
+        "member farms",
+        "hotels",
+        "students and parents",
+        "smes",
+        "clients families",
+        "tenants of the council",
+    ];
+    for label in groups {
+        assert!(is_group_form(label), "{label}");
+    }
+    let not = [
+        "{company} farms",
+        "our hotels",
+        "both teams",
+        "partners",
+        "400 paying farm accounts",
+        "status",
+        "business",
+        "requirements",
+        "numbers",
+        "and parents",
+        "farms and",
+        "the four member farms",
+        "member farm",
+        "appendix of figures",
+        "the store teams",
+    ];
+    for label in not {
+        assert!(!is_group_form(label), "{label}");
+    }
+}

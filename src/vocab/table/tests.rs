@@ -116,3 +116,22 @@ fn field_keywords_name_a_field_anywhere_in_a_label() {
     );
     assert_eq!(v.field_for("governance", "Account", &names), None);
 }
+
+#[test]
+fn closing_lines_open_with_the_packs_closings() {
+    let v = crate::vocab::default_vocab();
+    for p in [
+        "Kindly revert with approval at the earliest.",
+        "Regards,",
+        "**Thanks in advance**",
+    ] {
+        assert!(v.is_closing(p), "{p}");
+    }
+    for p in [
+        "Regardless of the outcome, Keel exits.",
+        "Thankfully we agree.",
+        "Exit if churn > 5%.",
+    ] {
+        assert!(!v.is_closing(p), "{p}");
+    }
+}

@@ -180,10 +180,17 @@ impl<'a> Builder<'a> {
     }
 
     /// A paragraph outside lists may end the open section: a letter's greeting or
-    /// closing does (see [`letter_break`]). Signature lines after another section are
+    /// closing does (see [`letter_break`]), and so does a closing line by the pack's
+    /// words (`Kindly revert with approval…`). Signature lines after another section are
     /// the fill's to read (`fill::signatures_outside`).
     pub(super) fn paragraph_ends_section(&mut self, span: Span) {
-        if self.open.is_some() && letter_break(self.src, span) {
+        let closing = || {
+            let text = self.src.get(span.start..span.end.min(self.src.len()));
+            self.lookup
+                .vocab()
+                .is_closing(super::plain::unquote(text.unwrap_or_default()).1)
+        };
+        if self.open.is_some() && (letter_break(self.src, span) || closing()) {
             self.close_section();
         }
     }

@@ -272,3 +272,18 @@ fn a_side_inside_a_relative_clause_is_not_the_subject() {
     let text = format!("{FM}## Goals\n\nKettle wants the stores that Birch serves to grow.\n");
     assert_eq!(read(&text, "goals")[0].0, "partner");
 }
+
+#[test]
+fn an_opening_a_dash_sets_off_is_read_as_a_label() {
+    let text = format!(
+        "{FM}## Goals\n\n1. *Birch* – 40 stores live by June.\n2. *Kettle* – basket size up 5%.\n\
+         3. *Students and parents* – 20 minutes of practice a day.\n"
+    );
+    let got = read(&text, "goals");
+    let customers = got
+        .iter()
+        .find(|(k, _, _)| k == "customers")
+        .expect("customers");
+    assert_eq!(customers.1, "Students and parents");
+    assert!(customers.2.starts_with("20 minutes"), "{customers:?}");
+}

@@ -308,3 +308,14 @@ fn the_titles_prose_is_never_scored() {
     );
     assert_eq!(keys(&c), ["goals"]);
 }
+
+#[test]
+fn a_closing_line_ends_the_section_it_stands_in() {
+    let c = read(
+        "## Exit criteria\n\n- Churn above 5% for two months.\n\n\
+         Kindly revert with approval at the earliest so we can do the needful.\n\n## Signatures\n\nx\n",
+    );
+    let exit = c.sections.iter().find(|s| s.key == "exit").expect("exit");
+    let items: Vec<&str> = exit.items.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(items, ["Churn above 5% for two months."]);
+}
