@@ -174,8 +174,44 @@ pub(in crate::vocab) fn is_group_form(label: &str) -> bool {
             .all(|g| g.rsplit(' ').next().is_some_and(is_plural))
         && !head
             .split(' ')
-            .any(|w| w.ends_with("ments") || NOT_PEOPLE.contains(&w))
+            .any(|w| w.ends_with("ments") || NOT_PEOPLE.contains(&w) || NOT_GROUPS.contains(&w))
 }
+
+/// Plurals that head a document's notes rather than name people it serves: a goals
+/// section's `Assumptions:` or `Dependencies:` is not the customers' goal, and taking
+/// it for one would hide a charter that never says what its customers get.
+const NOT_GROUPS: [&str; 30] = [
+    "notes",
+    "assumptions",
+    "dependencies",
+    "constraints",
+    "milestones",
+    "deliverables",
+    "outcomes",
+    "objectives",
+    "benefits",
+    "details",
+    "comments",
+    "references",
+    "links",
+    "resources",
+    "dates",
+    "figures",
+    "terms",
+    "conditions",
+    "principles",
+    "priorities",
+    "questions",
+    "issues",
+    "actions",
+    "decisions",
+    "updates",
+    "changes",
+    "results",
+    "goals",
+    "kpis",
+    "okrs",
+];
 
 /// `label` before its first preposition (`tenants` of `tenants of the council`), if
 /// it has one after its first word.

@@ -157,6 +157,9 @@ fn groups_of_people_or_organisations_are_plural_labels_naming_no_side() {
         "member farm",
         "appendix of figures",
         "the store teams",
+        "assumptions",
+        "key dependencies",
+        "open questions",
     ];
     for label in not {
         assert!(!is_group_form(label), "{label}");
