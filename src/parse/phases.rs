@@ -8,7 +8,10 @@
 use crate::model::{Charter, Parsed, Phase, PhaseKind, RelativeDates, Span, Text};
 use crate::value::date::{dates_in, Anchor, DateValue, Found, Offset};
 use crate::value::number::{numbers_in, Number, NumberKind};
+
+mod result;
 use jiff::civil::Date;
+pub use result::result_percent;
 use std::ops::Range;
 
 /// Which of a phase's date parts a value was written for.
@@ -224,34 +227,6 @@ pub fn largest_percent(text: &str) -> Option<Number> {
     numbers_in(text)
         .filter(|n| matches!(n.kind, NumberKind::Percent | NumberKind::Share { .. }))
         .reduce(|a, b| if b.value > a.value { b } else { a })
-}
-
-/// The figure a phase's result records: its first percentage or share outside
-/// brackets, as the headline comes first and an aside in brackets is detail
-/// (`Passed: minus 23,4 % (Lohmeier 26,1 %, …)` is 23.4), else the first inside them
-/// (`Passed (31%)`).
-pub fn result_percent(text: &str) -> Option<Number> {
-    if !may_state_percent(text) {
-        return None;
-    }
-    let b = text.as_bytes();
-    let mut first_aside: Option<Number> = None;
-    for n in numbers_in(text) {
-        if !matches!(n.kind, NumberKind::Percent | NumberKind::Share { .. }) {
-            continue;
-        }
-        let before = b.get(..n.range.start).unwrap_or_default();
-        let depth = before.iter().fold(0i32, |d, c| match c {
-            b'(' | b'[' => d + 1,
-            b')' | b']' => d - 1,
-            _ => d,
-        });
-        if depth <= 0 {
-            return Some(n);
-        }
-        first_aside.get_or_insert(n);
-    }
-    first_aside
 }
 
 /// Words a result opens with when the phase has no outcome yet: `In progress: 5 of 8

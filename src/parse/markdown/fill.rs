@@ -325,6 +325,18 @@ fn line(
             lists::metric_item(rd, b, nested, charter);
             return end;
         }
+        // `Guest satisfaction: improve` (a definition list, or a labelled line): a
+        // metric named by its label, as a list item or a table's row is.
+        "metrics"
+            if label
+                .as_ref()
+                .is_some_and(|l| lists::states_metric(rd, l, b)) =>
+        {
+            if let Some(l) = &label {
+                lists::labelled_metric(rd, l, b, charter);
+            }
+            return end;
+        }
         "signatures" if is_item => {
             match lists::signature(rd, b) {
                 Some(s) => charter.signatures.push(s),

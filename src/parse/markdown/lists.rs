@@ -24,6 +24,38 @@ pub fn metric_item(rd: &Reader, b: &Block, nested: &[Block], charter: &mut Chart
     });
 }
 
+/// Whether a labelled line under the metrics heading is a metric: it states
+/// something after its label (`Guest satisfaction: improve`), as a label alone
+/// introduces what follows, and states no field the pack cues for the section
+/// (`KPI review: biweekly` is the review cadence, read from the section's lines).
+pub fn states_metric(rd: &Reader, l: &Label, b: &Block) -> bool {
+    if !l.rest.chars().any(char::is_alphanumeric) {
+        return false;
+    }
+    let norm = crate::vocab::normalize(&b.text);
+    let words: Vec<&str> = norm.split(' ').collect();
+    !rd.lookup
+        .vocab()
+        .cues()
+        .of("metrics")
+        .any(|c| c.stated_in(&words))
+}
+
+/// `Hotels connected: 300 by December` (or `Hotels connected` ⏎ `: 300 by December`
+/// in a definition list): the label names the metric, its value is the target.
+pub fn labelled_metric(rd: &Reader, l: &Label, b: &Block, charter: &mut Charter) {
+    let mut name = l.label();
+    // A definition list's term ends a line before its `: definition`.
+    if let Some(written) = rd.src.get(name.span.start..name.span.end) {
+        name.span.end = name.span.start + written.trim_end().len();
+    }
+    charter.metrics.push(Metric {
+        name,
+        target: Some(l.value()),
+        span: b.full,
+    });
+}
+
 /// A metrics table: `Metric` and `Target` columns when the header names them;
 /// otherwise each row is a metric (or a field, `| Tracked in | dashboard |`).
 pub fn metrics_table(rd: &Reader, rows: &[Block], sec: &mut Section, charter: &mut Charter) {
@@ -300,3 +332,6 @@ fn party_columns(rd: &Reader, rows: &[Block], charter: &mut Charter) -> bool {
     }
     true
 }
+
+#[cfg(test)]
+mod tests;

@@ -114,6 +114,14 @@ impl<'a> Builder<'a> {
         if key == UNDECIDED {
             return self.lookup.phase_for(text).is_some();
         }
+        // `### Phase 1 — Crawl (22 Feb → 5 Mar)` names the timeline by its keyword and
+        // is its first phase as well; `## Plan: crawl → walk → run` is the whole plan.
+        if key == "timeline" {
+            let mut kinds = text
+                .split(['→', ',', '/', '&', '+', '|', '>'])
+                .filter_map(|part| self.lookup.phase_for(part));
+            return kinds.next().is_some_and(|first| kinds.all(|k| k == first));
+        }
         let rd = Reader {
             src: self.src,
             lookup: self.lookup,

@@ -319,3 +319,23 @@ fn a_closing_line_ends_the_section_it_stands_in() {
     let items: Vec<&str> = exit.items.iter().map(|i| i.text.as_str()).collect();
     assert_eq!(items, ["Churn above 5% for two months."]);
 }
+
+/// A heading that names the timeline by its keyword and one phase (`Phase 1 — Crawl`)
+/// is that phase, its own dates read before the due dates of the tasks under it; a
+/// heading naming several phases is the whole timeline.
+#[test]
+fn a_phase_heading_that_opens_the_timeline_is_its_first_phase() {
+    let c = read(
+        "# Keel / Orbital\n\n### Phase 1 — Crawl (22 Feb → 5 Mar 2027)\n\n\
+         - [ ] 150 pilot riders @dee due 2027-02-19\n\n\
+         ### Phase 2 — Walk (15 Mar → 4 Jun 2027)\n\n- [ ] Readers on 40 docks\n",
+    );
+    assert_eq!(keys(&c), ["timeline"]);
+    let phases: Vec<_> = c.phases.iter().map(|p| p.kind).collect();
+    assert_eq!(phases, [Some(PhaseKind::Crawl), Some(PhaseKind::Walk)]);
+    let start = c.phases[0].start.as_ref().map(|d| d.text.text.as_str());
+    assert_eq!(start, Some("22 Feb → 5 Mar 2027"));
+    let c = read("# Keel / Orbital\n\n## Plan: crawl → walk → run\n\n- Crawl (Nov 2 – Dec 11, 2026): two orgs\n- Walk (Jan 2027): eight orgs\n");
+    let phases: Vec<_> = c.phases.iter().map(|p| p.kind).collect();
+    assert_eq!(phases, [Some(PhaseKind::Crawl), Some(PhaseKind::Walk)]);
+}
