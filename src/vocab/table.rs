@@ -34,6 +34,8 @@ pub struct Vocabulary {
     /// Words that make a heading an overview or a title (see [`super::spec::HeadingWords`]).
     overview_words: Keywords,
     title_words: Keywords,
+    /// Whole headings that are the agreement's own clauses, normalized.
+    boilerplate: rustc_hash::FxHashSet<String>,
     /// Per section index: the words only that section's title, aliases and keywords
     /// use (see `vocab::closest`), worked out the first time a finding needs them: a
     /// run that finds no missing section (a hook on a good charter) never pays for them.
@@ -151,6 +153,8 @@ impl Vocabulary {
             for w in &spec.headings.title {
                 v.title_words.add(&normalize(w), 0);
             }
+            v.boilerplate
+                .extend(spec.headings.boilerplate.iter().map(|w| normalize(w)));
             v.cues.add(&spec.cues)?;
             for part in spec.cues.get(PHASE_CUES).into_iter().flat_map(|f| f.keys()) {
                 PhasePart::from_key(part).ok_or_else(|| {
@@ -335,6 +339,12 @@ impl Vocabulary {
     /// title instead (`…: Partnership Charter`).
     pub fn is_title(&self, heading: &str) -> bool {
         with_scratch(heading, |n| self.title_words.section_of(n).is_some())
+    }
+
+    /// Whether a heading is, whole, a clause of the agreement itself (`14. Governing
+    /// law`).
+    pub fn is_boilerplate(&self, heading: &str) -> bool {
+        !self.boilerplate.is_empty() && with_scratch(heading, |n| self.boilerplate.contains(n))
     }
 
     /// The canonical section a heading or TOML table key names by an exact alias, if any.

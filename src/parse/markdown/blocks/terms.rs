@@ -2,7 +2,8 @@
 //! keys open: a row whose key names a section other than the one open starts a
 //! heading (the key, its span) and a table holding the row; a row whose key is a
 //! field of the open section, or text, joins that section's table; a metadata row
-//! ends the section before (the preamble reads it). The key stays in each row, so
+//! ends the section before (the preamble reads it), as does a clause of the agreement
+//! itself (`Governing law`), which no section reads. The key stays in each row, so
 //! that it reads as the field it names (`Meetings`, `Pebblestone's commitments`).
 
 use super::sections::UNDECIDED;
@@ -17,6 +18,9 @@ use crate::vocab::{strip_numbering, Lookup};
 /// What a key names: a section (a phase is its timeline's), a metadata key, or else.
 pub(super) fn key<'v>(lookup: &Lookup<'v>, k: &str) -> Key<'v> {
     sheet::term_key(k, |k| {
+        if lookup.vocab().is_boilerplate(k) {
+            return Key::Boilerplate;
+        }
         if let Some((s, _)) = lookup.heading_for(k) {
             return Key::Section(s);
         }
@@ -61,7 +65,7 @@ impl Builder<'_> {
             // A key that names another section opens it, as a sibling heading would;
             // a key that names the open one, or none, is its row.
             let opens = match key(lookup, &k.text) {
-                Key::Meta => {
+                Key::Meta | Key::Boilerplate => {
                     self.close_section();
                     run = None;
                     continue;
