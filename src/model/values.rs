@@ -55,7 +55,15 @@ impl Tier {
             _ => {}
         }
         let mut found = None;
+        // An aside's words after its first that names no tier describe the tier in
+        // prose (`2 (partnership — joint development of the integration)`).
+        let mut described = false;
         for (word, aside) in words(s) {
+            if !aside {
+                described = false;
+            } else if described {
+                continue;
+            }
             let tier = if let Some(t) = Tier::numeral(word) {
                 t
             } else if is(word, "integration") {
@@ -64,7 +72,10 @@ impl Tier {
                 Tier::Partnership
             } else if is(word, "strategic") {
                 Tier::Strategic
-            } else if aside || is(word, "tier") {
+            } else if is(word, "tier") {
+                continue;
+            } else if aside {
+                described = true;
                 continue;
             } else {
                 return None;
@@ -231,6 +242,10 @@ mod tests {
                 Some(Tier::Partnership),
             ),
             ("2 (joint development)", Some(Tier::Partnership)),
+            (
+                "2 (partnership — joint development of the integration)",
+                Some(Tier::Partnership),
+            ),
             ("Strategic (tier 3)", Some(Tier::Strategic)),
             ("Tier 3 – Strategic", Some(Tier::Strategic)),
             ("1 (integration)", Some(Tier::Integration)),

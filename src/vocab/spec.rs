@@ -48,6 +48,10 @@ pub struct HeadingWords {
     /// The document itself, in the first heading (its title).
     #[serde(default)]
     pub title: Vec<String>,
+    /// Clauses of the agreement itself (`Governing law`, `Costs`): a term sheet's key
+    /// that is one (the whole key) belongs to no section.
+    #[serde(default)]
+    pub boilerplate: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]

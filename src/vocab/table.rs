@@ -36,6 +36,8 @@ pub struct Vocabulary {
     title_words: Keywords,
     /// How closing lines open, normalized (see [`super::spec::VocabSpec::closings`]).
     closings: Vec<String>,
+    /// Whole headings that are the agreement's own clauses, normalized.
+    boilerplate: rustc_hash::FxHashSet<String>,
     /// Per section index: the words only that section's title, aliases and keywords
     /// use (see `vocab::closest`), worked out the first time a finding needs them: a
     /// run that finds no missing section (a hook on a good charter) never pays for them.
@@ -155,6 +157,8 @@ impl Vocabulary {
             }
             v.closings
                 .extend(spec.closings.iter().map(|w| normalize(w)));
+            v.boilerplate
+                .extend(spec.headings.boilerplate.iter().map(|w| normalize(w)));
             v.cues.add(&spec.cues)?;
             for part in spec.cues.get(PHASE_CUES).into_iter().flat_map(|f| f.keys()) {
                 PhasePart::from_key(part).ok_or_else(|| {
@@ -354,6 +358,12 @@ impl Vocabulary {
     /// title instead (`…: Partnership Charter`).
     pub fn is_title(&self, heading: &str) -> bool {
         with_scratch(heading, |n| self.title_words.section_of(n).is_some())
+    }
+
+    /// Whether a heading is, whole, a clause of the agreement itself (`14. Governing
+    /// law`).
+    pub fn is_boilerplate(&self, heading: &str) -> bool {
+        !self.boilerplate.is_empty() && with_scratch(heading, |n| self.boilerplate.contains(n))
     }
 
     /// The canonical section a heading or TOML table key names by an exact alias, if any.

@@ -24,6 +24,8 @@ pub fn subsection_end(blocks: &[Block], i: usize, level: u8) -> usize {
 /// …` after `**Keel gives**` and its list) starts that field instead. One naming the
 /// same field is the body restating whose it is (`### 3.1 Lattice` over `Lattice
 /// SHALL gain a steering product: …`), not a new field that leaves the heading's empty.
+/// A deeper sub-heading naming another field starts it too (a section's own heading
+/// that is a field, `Pebblestone's commitments`, over `### Ashcombe's commitments`).
 fn field_end(
     rd: &Reader,
     section: &str,
@@ -35,10 +37,14 @@ fn field_end(
     (start..end)
         .find(|&j| {
             blocks.get(j).is_some_and(|b| {
-                matches!(b.kind, Kind::Para | Kind::Item { depth: 0, .. })
-                    && Label::with_aside(b)
-                        .and_then(|l| field_of(rd, section, l.name))
-                        .is_some_and(|f| f != own)
+                let names = match b.kind {
+                    Kind::Para | Kind::Item { depth: 0, .. } => {
+                        Label::with_aside(b).and_then(|l| field_of(rd, section, l.name))
+                    }
+                    Kind::Heading(_) => field_of(rd, section, &b.text),
+                    _ => None,
+                };
+                names.is_some_and(|f| f != own)
             })
         })
         .unwrap_or(end)

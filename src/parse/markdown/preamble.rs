@@ -44,7 +44,7 @@ pub fn read(body: &str, base: usize, vocab: &Vocabulary, meta: &mut Meta) {
             break;
         }
         field = meta::meta_key(&h.text);
-        if field.is_none() && !is_meta_heading(&h.text) {
+        if field.is_none() && !is_meta_heading(&h.text) && !h.marking {
             if found > 0 || titles >= TITLES {
                 break;
             }
@@ -59,6 +59,9 @@ struct Heading {
     start: usize,
     end: usize,
     text: String,
+    /// A bold line in capitals standing alone (`**SUBJECT TO CONTRACT**`): a lawyer's
+    /// marking, neither a title nor content.
+    marking: bool,
 }
 
 /// The next heading from `pos` on: an ATX heading, a setext heading (the line above
@@ -81,7 +84,7 @@ fn next_heading(body: &str, mut pos: usize) -> Option<Heading> {
                 let rest = &t[hashes..];
                 if hashes <= 6 && (rest.is_empty() || rest.starts_with([' ', '\t'])) {
                     let text = rest.trim().trim_end_matches('#').trim();
-                    return Some(heading(pos, end, text));
+                    return Some(heading(pos, end, text, false));
                 }
             }
             let underline =
@@ -89,7 +92,7 @@ fn next_heading(body: &str, mut pos: usize) -> Option<Heading> {
             if let Some((start, above)) = prev.filter(|_| underline && indent < 4) {
                 let a = above.trim();
                 if !a.is_empty() && !a.starts_with(['|', '-', '*', '+', '>']) {
-                    return Some(heading(start, end, a));
+                    return Some(heading(start, end, a, false));
                 }
             }
             let blank_before = prev.is_none_or(|(_, p)| p.trim().is_empty());
@@ -106,7 +109,8 @@ fn next_heading(body: &str, mut pos: usize) -> Option<Heading> {
             {
                 let inner = &t[2..t.len() - 2];
                 if !inner.contains("**") {
-                    return Some(heading(pos, end, &inner.replace('\\', "")));
+                    let marking = !inner.contains(char::is_lowercase);
+                    return Some(heading(pos, end, &inner.replace('\\', ""), marking));
                 }
             }
         }
@@ -116,11 +120,12 @@ fn next_heading(body: &str, mut pos: usize) -> Option<Heading> {
     None
 }
 
-fn heading(start: usize, end: usize, text: &str) -> Heading {
+fn heading(start: usize, end: usize, text: &str, marking: bool) -> Heading {
     Heading {
         start,
         end,
         text: text.to_string(),
+        marking,
     }
 }
 

@@ -82,6 +82,8 @@ pub enum Key<'v> {
     Section(&'v str),
     /// A metadata key: the preamble reads the row.
     Meta,
+    /// A clause of the agreement itself (`Governing law`): the row belongs to no section.
+    Boilerplate,
     /// Anything else: a field of the section open, or its text.
     Other,
 }

@@ -992,3 +992,22 @@ fn a_signed_for_caption_is_not_a_signature() {
         [(Some(Side::Company), true), (Some(Side::Partner), false)]
     );
 }
+
+#[test]
+fn a_term_sheets_boilerplate_rows_belong_to_no_section() {
+    let text = "---\ncompany: Pebblestone\npartner: Ashcombe\n---\n\n# Term sheet\n\n\
+        | Term | Provision |\n|---|---|\n\
+        | Objectives | (a) Pebblestone: 1,200 accounts. (b) Ashcombe: 72% retention. |\n\
+        | Metrics | Referred accounts: 1,200 by 31 January 2028. |\n\
+        | Relationship owners | Pebblestone: Rosalind Achebe. Ashcombe: Martin Hale. |\n\
+        | Termination | Either party may end it if fewer than 400 accounts exist on 31 October 2027. |\n\
+        | Governing law | England and Wales. |\n\
+        | 15. Costs | Each party bears its own. |\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    let exit = c.section("exit").expect("an exit section");
+    let body = &text[exit.span.start..exit.span.end];
+    assert!(body.contains("400 accounts"), "{body}");
+    assert!(!body.contains("England"), "{body}");
+    assert!(!exit.items.iter().any(|i| i.text.contains("own")));
+}

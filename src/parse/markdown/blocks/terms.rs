@@ -2,7 +2,8 @@
 //! keys open: a row whose key names a section other than the one open starts a
 //! heading (the key, its span) and a table holding the row; a row whose key is a
 //! field of the open section, or text, joins that section's table; a metadata row
-//! ends the section before (the preamble reads it). The key stays in each row, so
+//! ends the section before (the preamble reads it), as does a clause of the agreement
+//! itself (`Governing law`), which no section reads. The key stays in each row, so
 //! that it reads as the field it names (`Meetings`, `Pebblestone's commitments`).
 
 use super::sections::UNDECIDED;
@@ -14,7 +15,8 @@ use crate::parse::markdown::sheet::{self, Key};
 use crate::parse::meta;
 use crate::vocab::{strip_numbering, Lookup};
 
-/// What a key names: a section (a phase is its timeline's), a metadata key, or else.
+/// What a key names: a section (a phase is its timeline's), a metadata key, the
+/// agreement's own boilerplate, or else.
 pub(super) fn key<'v>(lookup: &Lookup<'v>, k: &str) -> Key<'v> {
     sheet::term_key(k, |k| match names_section(lookup, k) {
         Key::Other => match meta::meta_key(strip_numbering(k).trim_end_matches(':')) {
@@ -25,13 +27,17 @@ pub(super) fn key<'v>(lookup: &Lookup<'v>, k: &str) -> Key<'v> {
     })
 }
 
-/// The section a key opens, or `Other`: all that deciding whether a table is a term
+/// The section a key opens (or that it is boilerplate, which opens none), else
+/// `Other`: all that deciding whether a table is a term
 /// sheet needs, without the metadata key reader, which costs more than the lookups.
 pub(super) fn section_key<'v>(lookup: &Lookup<'v>, k: &str) -> Key<'v> {
     sheet::term_key(k, |k| names_section(lookup, k))
 }
 
 fn names_section<'v>(lookup: &Lookup<'v>, k: &str) -> Key<'v> {
+    if lookup.vocab().is_boilerplate(k) {
+        return Key::Boilerplate;
+    }
     if let Some((s, _)) = lookup.heading_for(k) {
         return Key::Section(s);
     }
@@ -72,7 +78,7 @@ impl Builder<'_> {
             // A key that names another section opens it, as a sibling heading would;
             // a key that names the open one, or none, is its row.
             let opens = match key(lookup, &k.text) {
-                Key::Meta => {
+                Key::Meta | Key::Boilerplate => {
                     self.close_section();
                     run = None;
                     continue;

@@ -226,3 +226,14 @@ fn dataview_inline_fields_with_wikilinks() {
         Some("2027-01-15".to_string())
     );
 }
+
+#[test]
+fn markings_in_capitals_are_neither_titles_nor_content() {
+    let src = "**SUBJECT TO CONTRACT**\n\n**PRIVATE & CONFIDENTIAL**\n\n# HEADS OF TERMS\n\n## A pilot\n\n| Term | Provision |\n|---|---|\n| **1. Partner** | Fenmore |\n| **3. Tier** | 2 |\n\n## Goals\n";
+    let m = read(src);
+    assert_eq!(at(src, &m.partner), "Fenmore");
+    assert_eq!(m.tier(), Some(Tier::Partnership));
+    // Without markings, a third heading still ends the search.
+    let m = read("# Title\n\n## Sub\n\n## Other\n\nTier: 2\n");
+    assert_eq!(m.tier(), None);
+}

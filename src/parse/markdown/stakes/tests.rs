@@ -85,3 +85,22 @@ fn an_item_naming_a_side_heads_its_nested_items() {
     let sec = c.section("value-exchange").expect("a value exchange");
     assert_eq!(sec.fields[0].value.text, "₹15 lakh\ntwo people");
 }
+
+#[test]
+fn a_deeper_heading_naming_another_field_ends_the_one_above() {
+    // A term sheet's keys: the first is the section's own heading, the rest deeper.
+    let text = "---\ncompany: Tiffinwala\npartner: Swiftkart\n---\n\n# Terms\n\n## Tiffinwala's commitments\n\n- ₹15 lakh\n\n### Swiftkart's commitments\n\n- two engineers\n\n### What each party stands to lose\n\nTiffinwala: the ₹15 lakh.\n\n- Swiftkart: the engineers' year.\n";
+    let c = parse(
+        &Source::new("t.charter.md", text.to_string()),
+        &default_vocab(),
+    );
+    assert_eq!(
+        keys(&c),
+        pairs(&[
+            ("we-give", "Tiffinwala's commitments"),
+            ("partner-gives", "Swiftkart's commitments"),
+            ("we-lose", "Tiffinwala"),
+            ("partner-loses", "Swiftkart"),
+        ])
+    );
+}

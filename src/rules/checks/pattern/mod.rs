@@ -149,13 +149,11 @@ impl Pattern {
                 }
             }
             Target::Items(key) => {
-                // An item ending in a colon with items after it (`Either Party may
-                // terminate by written notice if:`) introduces them; it says nothing itself.
+                // An item ending in a colon, or unpunctuated in `if`, `where` or `when`,
+                // with items after it (`Either Party may terminate by written notice
+                // if:`) introduces them; it says nothing itself.
                 let lead_in = |items: &[crate::model::Text], n: usize| {
-                    items
-                        .get(n)
-                        .is_some_and(|i| i.text.trim_end().ends_with(':'))
-                        && n + 1 < items.len()
+                    items.get(n).is_some_and(|i| introduces(&i.text)) && n + 1 < items.len()
                 };
                 let items = sections(key).flat_map(|s| {
                     let all = s.items.as_slice();
@@ -344,6 +342,20 @@ impl Check for Pattern {
         }
         hits.extend(self.nothing_at_all(cx));
     }
+}
+
+/// Whether an item introduces the ones after it: it ends in a colon, or stops short
+/// in a conjunction that wants a clause (`… on notice if`).
+fn introduces(text: &str) -> bool {
+    let t = text.trim_end();
+    if t.ends_with(':') {
+        return true;
+    }
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or_default();
+    ["if", "where", "when"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
+        && t.len() > last.len()
 }
 
 #[cfg(test)]

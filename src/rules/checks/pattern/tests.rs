@@ -320,6 +320,24 @@ fn an_item_that_introduces_the_next_ones_is_no_criterion() {
 }
 
 #[test]
+fn an_unpunctuated_lead_in_ending_in_if_is_no_criterion() {
+    let md = "## Exit\n\
+        Either party may end the arrangement on notice if\n\
+        \n\
+        (a) fewer than half of the teams use it by 2 July 2027; or\n\
+        \n\
+        (b) it costs more than it saves\n";
+    let k = Kit::md(md)
+        .section("exit", "## Exit")
+        .item("Either party may end the arrangement on notice if")
+        .item("(a) fewer than half of the teams use it by 2 July 2027; or")
+        .item("(b) it costs more than it saves");
+    let hits = k.run("exit-criteria-not-measurable");
+    let found: Vec<_> = hits.iter().map(|h| arg(h, "found")).collect();
+    assert_eq!(found, ["(b) it costs more than it saves"]);
+}
+
+#[test]
 fn a_collapsible_admonition_marker_is_no_placeholder() {
     let p = crate::rules::checks::testkit::params("placeholder");
     let re = regex::Regex::new(p["must-not-match"].as_str().expect("pattern")).expect("builds");
