@@ -22,6 +22,7 @@ mod replies;
 mod runin;
 mod sentences;
 mod sheet;
+mod sided;
 mod sides;
 mod stakes;
 mod stated;

@@ -4,7 +4,7 @@
 
 use super::blocks::{Block, Kind, RawSection};
 use super::label::{field_of, field_table, item, joined, nested_end, Label, Reader};
-use super::{lines, lists, runin, sentences, stakes, timeline};
+use super::{lines, lists, runin, sentences, sided, stakes, timeline};
 use crate::model::{Charter, Field, Section, Span, Text, Unread, UnreadKind};
 
 /// Index after the content under sub-heading `i` of level `level`.
@@ -282,6 +282,14 @@ fn line(
         && !matches!(sec.key.as_str(), "timeline" | "metrics" | "signatures")
     {
         if let Some(fields) = runin::fields(rd, &sec.key, b) {
+            sec.fields.extend(fields);
+            return end;
+        }
+    }
+    // `Executive sponsors: Acme: … · Orbital: …`: one label over both sides' parts.
+    if !matches!(sec.key.as_str(), "timeline" | "metrics" | "signatures") {
+        let field = |l: &str| field_of(rd, &sec.key, l);
+        if let Some(fields) = sided::fields(rd.lookup.names(), b, field) {
             sec.fields.extend(fields);
             return end;
         }

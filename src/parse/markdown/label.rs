@@ -3,6 +3,7 @@
 //! `lists` all read through these, and none of them through each other.
 
 use super::blocks::{Block, Kind};
+use super::sided;
 use crate::model::{Field, Section, Span, Text};
 use crate::trim;
 use crate::value::number::NumberKind;
@@ -362,6 +363,11 @@ pub fn field_table(rd: &Reader, rows: &[Block], sec: &mut Section) {
             sec.fields.push(f);
         } else if *header {
             continue;
+        } else if let Some(fs) =
+            sided::fields(rd.lookup.names(), row, |l| field_of(rd, &sec.key, l))
+        {
+            // `| Owners | Acme: … Orbital: … |`: one row, both sides' holders.
+            sec.fields.extend(fs);
         } else if !matrix_fields(rd, &sec.key, titles, cells, &mut columns, &mut sec.fields) {
             // `| Partner manager | Jonas Lind (dedicated) | — |`: a row whose title
             // names a field on its own, whichever side's column holds the value.

@@ -1,0 +1,152 @@
+//! One value that names each side's holder of a field under one label: `Executive
+//! sponsors: Stackmoor: Daniel Strøm, CEO · Ironhull Cloud: Mei Takahashi, GM`, or a
+//! table row `| 16.1 Owners | Clinicly: Amara Nwosu, COO. Fenmore: Gareth Pell, … |`.
+//! The label names the role for both sides; each part opens with a side's name and a
+//! colon, and is read with the label before it (`Executive sponsors Stackmoor`), as
+//! a run-in heading's labels are (`runin`), so the words stay the pack's.
+
+use super::blocks::{Block, Kind};
+use crate::model::{Field, Span, Text};
+use crate::vocab::{strip_numbering, Names};
+
+/// The label is a few words.
+const MAX_HEAD_WORDS: usize = 5;
+/// A part's label is a side's name, perhaps with a word or two.
+const MAX_NAME_WORDS: usize = 4;
+
+/// The fields of `b` when its value is parts naming both sides under one label:
+/// at least two parts, each naming a side and giving a field (`field` reads a label
+/// in the section at hand), and the fields not all the same.
+pub fn fields<'a>(
+    names: &Names,
+    b: &Block,
+    field: impl Fn(&str) -> Option<&'a str>,
+) -> Option<Vec<Field>> {
+    let (head, body, at) = match &b.kind {
+        Kind::Row { cells, .. } if cells.len() == 2 => {
+            let (h, v) = (cells.first()?, cells.get(1)?);
+            // Most rows: a value with no colon has no parts.
+            memchr::memchr(b':', v.text.as_bytes())?;
+            let cell = v.span;
+            let at = move |i: usize| (cell.start + i).min(cell.end);
+            (
+                h.text.as_str(),
+                v.text.as_str(),
+                Box::new(at) as Box<dyn Fn(usize) -> usize>,
+            )
+        }
+        Kind::Para | Kind::Item { .. } => {
+            let t = b.text.as_bytes();
+            // Most paragraphs: fewer than two colons, so no label over parts.
+            let first = memchr::memchr(b':', t)?;
+            memchr::memchr(b':', t.get(first + 1..)?)?;
+            let head = b.text.get(..first)?;
+            let from = first + 1;
+            let body = b.text.get(from..)?;
+            let at = move |i: usize| b.source_offset(from + i);
+            (head, body, Box::new(at) as Box<dyn Fn(usize) -> usize>)
+        }
+        _ => return None,
+    };
+    let head = strip_numbering(head.trim().trim_matches(['*', '_']));
+    let head = head.trim_end_matches([':', '.']).trim();
+    let words = head.split_whitespace().count();
+    if words == 0 || words > MAX_HEAD_WORDS || head.contains([':', '.']) {
+        return None;
+    }
+    let mut out: Vec<Field> = Vec::new();
+    let mut label = String::new();
+    for (start, end) in parts(body) {
+        let part = body.get(start..end).unwrap_or_default();
+        let Some((name, value)) = part.split_once(':') else {
+            // A part with no side of its own continues the one before it.
+            if let Some(f) = out.last_mut() {
+                f.value.text.push(' ');
+                f.value.text.push_str(part.trim());
+                f.value.span = Span::new(f.value.span.start, at(end));
+            }
+            continue;
+        };
+        let n = name.split_whitespace().count();
+        let side = (1..=MAX_NAME_WORDS)
+            .contains(&n)
+            .then(|| names.side_of(name.trim()))
+            .flatten();
+        // `Executive sponsors Acme`, `Acme owners`, and each with the role in the
+        // singular (`owner Acme`): the pack's labels name one side's holder, the
+        // role before or after the side's name.
+        let singular = head.strip_suffix('s').filter(|h| !h.ends_with('s'));
+        let key = side.and_then(|_| {
+            let name = name.trim();
+            [Some(head), singular]
+                .into_iter()
+                .flatten()
+                .find_map(|role| {
+                    [(role, name), (name, role)].into_iter().find_map(|(a, b)| {
+                        label.clear();
+                        label.push_str(a);
+                        label.push(' ');
+                        label.push_str(b);
+                        field(&label)
+                    })
+                })
+        });
+        let Some(key) = key else {
+            // The first part must open a side's value; a later one continues.
+            let f = out.last_mut()?;
+            f.value.text.push(' ');
+            f.value.text.push_str(part.trim());
+            f.value.span = Span::new(f.value.span.start, at(end));
+            continue;
+        };
+        let lead = start + (name.len() - name.trim_start().len());
+        let colon = start + name.len();
+        let vstart = colon + 1 + (value.len() - value.trim_start().len());
+        out.push(Field {
+            key: key.to_string(),
+            label: Text::new(name.trim(), Span::new(at(lead), at(colon))),
+            value: Text::new(value.trim(), Span::new(at(vstart).min(at(end)), at(end))),
+        });
+    }
+    let two = out.len() >= 2 && out.iter().any(|f| f.key != out[0].key);
+    two.then_some(out)
+}
+
+/// The parts of `text`: cut at ` · `, `; ` and `. ` before a capital.
+fn parts(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let (cut, skip) = if text.get(i..).is_some_and(|t| t.starts_with(" · ")) {
+            (true, " · ".len())
+        } else if b.get(i) == Some(&b';') && b.get(i + 1) == Some(&b' ') {
+            (true, 2)
+        } else if b.get(i) == Some(&b'.')
+            && b.get(i + 1) == Some(&b' ')
+            && b.get(i + 2).is_some_and(u8::is_ascii_uppercase)
+        {
+            // The full stop stays with the part before it.
+            out.push((start, i + 1));
+            start = i + 2;
+            i += 2;
+            continue;
+        } else {
+            (false, 1)
+        };
+        if cut {
+            out.push((start, i));
+            start = i + skip;
+        }
+        i += skip;
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out.retain(|(s, e)| text.get(*s..*e).is_some_and(|p| !p.trim().is_empty()));
+    out
+}
+
+#[cfg(test)]
+mod tests;
