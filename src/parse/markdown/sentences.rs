@@ -58,7 +58,14 @@ pub fn fields(rd: &Reader, section: &str, b: &Block) -> Vec<Field> {
             b.source_offset(end)
         };
         let after_semicolon = b.text.get(..start).is_some_and(|t| t.ends_with("; "));
-        let found = opening(rd, section, s)
+        // `…; it risks …`: a pronoun after a semicolon takes up the side before it,
+        // whatever the pronoun alone would name.
+        let taken_up = || {
+            let prev = out.last().filter(|_| last_was_field && after_semicolon)?;
+            both::pronoun_clause(rd, section, s, &prev.label.text, &prev.key)
+        };
+        let found = taken_up()
+            .or_else(|| opening(rd, section, s))
             .or_else(|| {
                 let prev = out.last().filter(|_| last_was_field)?;
                 elided(rd, section, s, &prev.label.text)

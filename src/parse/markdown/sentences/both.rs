@@ -64,6 +64,62 @@ pub(super) fn second<'a>(
     })
 }
 
+/// Pronouns that take up the side the sentence before opened with (a company is
+/// `it`, or `they` in British usage).
+const PRONOUNS: [&str; 2] = ["it", "they"];
+/// A clause's verb is a word or three (`risks`, `stands to lose`).
+const VERB_WORDS: usize = 3;
+
+/// A clause opening with a pronoun for the side the field before it named, and a
+/// verb naming another of that side's fields: after `Larkspur brings two FTEs;`,
+/// `it risks the £120k` is read as `Larkspur risks …`, and `they risk …` too (the
+/// verb agreeing with the name). The field, the opening's end and the value's
+/// start, as `opening` gives them.
+pub(super) fn pronoun_clause<'a>(
+    rd: &Reader<'a>,
+    section: &str,
+    s: &str,
+    prev_label: &str,
+    prev_key: &str,
+) -> Option<(&'a str, usize, usize)> {
+    let mut ws = words(s);
+    let (_, pronoun) = ws.next()?;
+    if !PRONOUNS.iter().any(|p| pronoun.eq_ignore_ascii_case(p)) {
+        return None;
+    }
+    let verb: Vec<(usize, &str)> = ws.take(VERB_WORDS).collect();
+    // The label before names the side, alone (`Birch Analytics`) or with its verb
+    // (`Larkspur brings`).
+    let names = rd.lookup.names();
+    let subjects = [
+        Some(prev_label),
+        prev_label.rsplit_once(' ').map(|(s, _)| s),
+    ];
+    let mut head = String::new();
+    for subject in subjects.into_iter().flatten() {
+        names.side_of(subject)?;
+        for agree in ["", "s"] {
+            head.clear();
+            head.push_str(subject);
+            for (i, (at, w)) in verb.iter().enumerate() {
+                head.push(' ');
+                head.push_str(w.trim_end_matches([',', ':']));
+                if i == 0 {
+                    head.push_str(agree);
+                }
+                let Some(key) = field_at(rd, section, &head).filter(|k| *k != prev_key) else {
+                    continue;
+                };
+                let end = at + w.len();
+                let tail = s.get(end..)?;
+                let skip = tail.len() - tail.trim_start_matches([' ', ',', ':']).len();
+                return Some((key, end, end + skip));
+            }
+        }
+    }
+    None
+}
+
 fn possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s")
 }

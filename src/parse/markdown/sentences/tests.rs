@@ -287,3 +287,32 @@ fn an_opening_a_dash_sets_off_is_read_as_a_label() {
     assert_eq!(customers.1, "Students and parents");
     assert!(customers.2.starts_with("20 minutes"), "{customers:?}");
 }
+
+#[test]
+fn a_pronoun_after_a_semicolon_takes_up_the_side_before_it() {
+    let text = format!(
+        "{FM}## Value exchange\n\nKettle brings depot data and £60k; it risks the £60k.\n\n\
+         Birch Analytics brings two analysts; they stand to lose a quarter.\n\n\
+         Kettle brings data; it also hosts the workshop.\n"
+    );
+    let got = read(&text, "value-exchange");
+    let keys: Vec<(&str, &str, &str)> = got
+        .iter()
+        .map(|(k, l, v)| (k.as_str(), l.as_str(), v.as_str()))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            ("partner-gives", "Kettle brings", "depot data and £60k;"),
+            ("partner-loses", "it risks", "the £60k."),
+            ("we-give", "Birch Analytics", "brings two analysts;"),
+            ("we-lose", "they stand to lose", "a quarter."),
+            // A verb that names no other field continues the value.
+            (
+                "partner-gives",
+                "Kettle brings",
+                "data; it also hosts the workshop."
+            ),
+        ]
+    );
+}
