@@ -342,6 +342,31 @@ impl Vocabulary {
     /// Whether a paragraph is a closing line (`Kindly revert with approval…`,
     /// `Regards,`): its first words are one of the pack's closings.
     pub fn is_closing(&self, paragraph: &str) -> bool {
+        // Most paragraphs open with a word no closing opens with: ruled out before
+        // normalizing. A short word or one of Roman-numeral letters may be numbering,
+        // which normalizing drops, so those take the full test.
+        let first = paragraph
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        let numbering = first.len() <= 3
+            || first.bytes().any(|b| !b.is_ascii_alphabetic())
+            || first.bytes().all(|b| b"ivxlcdmIVXLCDM".contains(&b));
+        if !numbering
+            && !self
+                .closings
+                .iter()
+                .any(|c| opens_with_word(c.as_bytes(), first.as_bytes()))
+        {
+            return false;
+        }
+        self.closing_by_words(paragraph)
+    }
+
+    /// [`Self::is_closing`] without its shortcut: the paragraph's first words,
+    /// normalized, against each closing.
+    pub(crate) fn closing_by_words(&self, paragraph: &str) -> bool {
         // Closings are a few words: the paragraph's first line, cut short, is enough.
         let line = paragraph.lines().next().unwrap_or_default();
         let cut = line.char_indices().nth(48).map_or(line.len(), |(i, _)| i);
@@ -484,6 +509,13 @@ fn title_case(key: &str) -> String {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => s,
     }
+}
+
+/// Whether `phrase`'s first word is `word`, ignoring ASCII case.
+fn opens_with_word(phrase: &[u8], word: &[u8]) -> bool {
+    phrase.len() >= word.len()
+        && phrase[..word.len()].eq_ignore_ascii_case(word)
+        && phrase.get(word.len()).is_none_or(|&b| b == b' ')
 }
 
 #[cfg(test)]

@@ -135,3 +135,42 @@ fn closing_lines_open_with_the_packs_closings() {
         assert!(!v.is_closing(p), "{p}");
     }
 }
+
+#[test]
+fn the_closing_shortcut_answers_as_the_full_test_does() {
+    let v = crate::vocab::default_vocab();
+    let mut lines: Vec<String> = [
+        "Kindly revert at the earliest.",
+        "**Regards,**",
+        "iv. Thank you for your time",
+        "1. Many thanks",
+        "> Cheers",
+        "Let me know if this works",
+        "Merci beaucoup",
+        "Thanks,",
+        "Thankful partners",
+        "",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    // Every line of the wild corpus, as a paragraph.
+    for dir in std::fs::read_dir("tests/fixtures/wild")
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        for f in std::fs::read_dir(dir.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let text = std::fs::read_to_string(f.path()).unwrap_or_default();
+            lines.extend(text.lines().map(str::to_string));
+        }
+    }
+    assert!(lines.len() > 1000);
+    for l in &lines {
+        assert_eq!(v.is_closing(l), v.closing_by_words(l), "{l:?}");
+    }
+}
