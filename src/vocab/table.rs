@@ -36,6 +36,9 @@ pub struct Vocabulary {
     title_words: Keywords,
     /// How closing lines open, normalized (see [`super::spec::VocabSpec::closings`]).
     closings: Vec<String>,
+    /// The first letters of the closings, either case: most paragraphs open with
+    /// another and are ruled out with one lookup.
+    closing_starts: Vec<bool>,
     /// Whole headings that are the agreement's own clauses, normalized.
     boilerplate: rustc_hash::FxHashSet<String>,
     /// Per section index: the words only that section's title, aliases and keywords
@@ -157,6 +160,13 @@ impl Vocabulary {
             }
             v.closings
                 .extend(spec.closings.iter().map(|w| normalize(w)));
+            v.closing_starts = vec![false; 256];
+            for c in &v.closings {
+                if let Some(&b) = c.as_bytes().first() {
+                    v.closing_starts[usize::from(b.to_ascii_lowercase())] = true;
+                    v.closing_starts[usize::from(b.to_ascii_uppercase())] = true;
+                }
+            }
             v.boilerplate
                 .extend(spec.headings.boilerplate.iter().map(|w| normalize(w)));
             v.cues.add(&spec.cues)?;
@@ -345,20 +355,23 @@ impl Vocabulary {
         // Most paragraphs open with a word no closing opens with: ruled out before
         // normalizing. A short word or one of Roman-numeral letters may be numbering,
         // which normalizing drops, so those take the full test.
-        let first = paragraph
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or_default();
+        let Some(first) = first_ascii_word(paragraph) else {
+            return self.closing_by_words(paragraph);
+        };
         let numbering = first.len() <= 3
             || first.bytes().any(|b| !b.is_ascii_alphabetic())
             || first.bytes().all(|b| b"ivxlcdmIVXLCDM".contains(&b));
-        if !numbering
-            && !self
+        let opens = |w: &str| {
+            w.as_bytes()
+                .first()
+                .is_some_and(|&b| self.closing_starts.get(usize::from(b)) == Some(&true))
+        };
+        let may_open = opens(first)
+            && self
                 .closings
                 .iter()
-                .any(|c| opens_with_word(c.as_bytes(), first.as_bytes()))
-        {
+                .any(|c| opens_with_word(c.as_bytes(), first.as_bytes()));
+        if !numbering && !may_open {
             return false;
         }
         self.closing_by_words(paragraph)
@@ -509,6 +522,28 @@ fn title_case(key: &str) -> String {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => s,
     }
+}
+
+/// The first word of `text` when it and what comes before it are ASCII (`Kindly`
+/// in `**Kindly revert**`); `None` when a non-ASCII character comes first or ends the
+/// word, which only the full test reads right.
+fn first_ascii_word(text: &str) -> Option<&str> {
+    let b = text.as_bytes();
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii() || c.is_ascii_alphanumeric())?;
+    if !b.get(start)?.is_ascii() {
+        return None;
+    }
+    let len = b
+        .get(start..)?
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(b.len() - start);
+    if b.get(start + len).is_some_and(|c| !c.is_ascii()) {
+        return None;
+    }
+    text.get(start..start + len)
 }
 
 /// Whether `phrase`'s first word is `word`, ignoring ASCII case.
