@@ -9,6 +9,20 @@ use crate::model::{Span, Text};
 use crate::parse::markdown::sheet::{self, is_meta_heading};
 
 impl Builder<'_> {
+    /// The rows of the table at `pool[start..end]`, taken out of the pool to be
+    /// pushed again as sections, its header row apart.
+    pub(super) fn take_table(&mut self, start: usize, end: usize) -> (Option<Block>, Vec<Block>) {
+        let mut rows: Vec<Block> = self.out.pool.drain(start..end).collect();
+        self.out.len = start;
+        self.out.used = self.out.used.saturating_sub(end - start);
+        self.content_end = self.table_content_end;
+        let header = match rows.first() {
+            Some(h) if is_header(Some(h)) => Some(rows.remove(0)),
+            _ => None,
+        };
+        (header, rows)
+    }
+
     /// A table starts: note where its rows go. Outside any section (no heading
     /// above it) its rows are kept under a stand-in, for as long as the table lasts,
     /// in case it is a sheet.
@@ -60,14 +74,7 @@ impl Builder<'_> {
             }
             return;
         };
-        let mut rows: Vec<Block> = self.out.pool.drain(start..end).collect();
-        self.out.len = start;
-        self.out.used = self.out.used.saturating_sub(end - start);
-        self.content_end = self.table_content_end;
-        let header = match rows.first() {
-            Some(h) if is_header(Some(h)) => Some(rows.remove(0)),
-            _ => None,
-        };
+        let (header, rows) = self.take_table(start, end);
         let mut i = 0;
         while let Some(first) = rows.get(i) {
             let name = match first.kind {

@@ -7,9 +7,8 @@
 //! that it reads as the field it names (`Meetings`, `Pebblestone's commitments`).
 
 use super::sections::UNDECIDED;
-use super::sheet::is_header;
 use super::Chunk;
-use super::{Block, Builder, Kind, RawSection};
+use super::{Builder, Kind, RawSection};
 use crate::model::{Span, Text};
 use crate::parse::markdown::sheet::{self, Key};
 use crate::parse::meta;
@@ -54,16 +53,9 @@ impl Builder<'_> {
     /// The term sheet whose rows are `pool[start..end]` becomes the sections its keys
     /// open, at `level`.
     pub(super) fn term_sheet(&mut self, start: usize, end: usize, level: u8) {
-        let mut rows: Vec<Block> = self.out.pool.drain(start..end).collect();
-        self.out.len = start;
-        self.out.used = self.out.used.saturating_sub(end - start);
-        self.content_end = self.table_content_end;
         // The header (`Term | Provision`) names no field: each key does. A timeline
         // keeps it, as its rows stay a table.
-        let header = match rows.first() {
-            Some(h) if is_header(Some(h)) => Some(rows.remove(0)),
-            _ => None,
-        };
+        let (header, rows) = self.take_table(start, end);
         let lookup = self.lookup;
         // The section the rows go to: the one the table sits in until a key opens one.
         let mut run: Option<&str> = self
