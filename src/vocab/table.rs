@@ -353,14 +353,17 @@ impl Vocabulary {
     /// `Regards,`): its first words are one of the pack's closings.
     pub fn is_closing(&self, paragraph: &str) -> bool {
         // Most paragraphs open with a word no closing opens with: ruled out before
-        // normalizing. A short word or one of Roman-numeral letters may be numbering,
-        // which normalizing drops, so those take the full test.
+        // normalizing. A word normalizing may drop as numbering (a letter, digits, a
+        // Roman numeral, `Section 3`) takes the full test.
         let Some(first) = first_ascii_word(paragraph) else {
             return self.closing_by_words(paragraph);
         };
-        let numbering = first.len() <= 3
-            || first.bytes().any(|b| !b.is_ascii_alphabetic())
-            || first.bytes().all(|b| b"ivxlcdmIVXLCDM".contains(&b));
+        let numbering = first.len() == 1
+            || first.bytes().any(|b| b.is_ascii_digit())
+            || (first.len() <= 4 && first.bytes().all(|b| b"ivxIVX".contains(&b)))
+            || ["section", "part", "step", "chapter"]
+                .iter()
+                .any(|m| m.eq_ignore_ascii_case(first));
         let opens = |w: &str| {
             w.as_bytes()
                 .first()
