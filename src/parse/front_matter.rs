@@ -3,7 +3,7 @@
 //! Done by hand at byte 0 rather than by pulldown-cmark, whose metadata-block
 //! extension would neither report an unclosed block nor give us the offsets we need.
 
-use crate::model::{Issue, IssueKind, Meta, Span};
+use crate::model::{Issue, IssueKind, Meta, Span, Text};
 use crate::parse::markdown::yaml::{self, YamlValue};
 use crate::parse::meta::{self, META_KEYS};
 use toml::de::DeTable;
@@ -64,6 +64,10 @@ fn is_other_tools_key(key: &str) -> bool {
     })
 }
 
+fn is_title(key: &str) -> bool {
+    key.trim().eq_ignore_ascii_case("title")
+}
+
 /// Report `key` as unknown unless another tool owns it.
 fn unknown(key: &str, span: Span, issues: &mut Vec<Issue>) {
     if !is_other_tools_key(key) {
@@ -78,6 +82,9 @@ pub struct FrontMatter {
     /// Where the Markdown body starts (after the closing delimiter's line ending).
     pub body_start: usize,
     pub issues: Vec<Issue>,
+    /// The document's title, kept by pandoc, static-site generators and note apps in
+    /// front matter (`title: …`) rather than as a first heading: it may name the sides.
+    pub title: Option<Text>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -210,6 +217,11 @@ fn read_toml(content: &str, base: usize, fm: &mut FrontMatter) {
     let rest = meta::read_meta(table.get_ref(), base, &mut fm.meta, &mut fm.issues);
     for (key, value) in rest {
         let span = meta::shift(key.span(), base).join(meta::shift(value.span(), base));
+        if is_title(key.get_ref()) {
+            if let toml::de::DeValue::String(t) = value.get_ref() {
+                fm.title = Some(Text::new(t.as_ref(), meta::shift(value.span(), base)));
+            }
+        }
         unknown(key.get_ref(), span, &mut fm.issues);
     }
 }
@@ -242,6 +254,9 @@ fn read_yaml(content: &str, base: usize, fm: &mut FrontMatter) {
             }
             Some(key) => key,
             None => {
+                if let (true, YamlValue::Scalar(t)) = (is_title(&entry.key), &entry.value) {
+                    fm.title = Some(t.clone());
+                }
                 unknown(&entry.key, whole, &mut fm.issues);
                 continue;
             }

@@ -87,6 +87,13 @@ pub fn parse_with(source: &Source, memo: &mut Memo<'_>) -> Charter {
         |t| memo.vocab().section_for(t).is_some(),
         &mut charter.meta,
     );
+    if let Some(t) = &fm.title {
+        title::fill_sides_from(
+            t,
+            |t| memo.vocab().section_for(t).is_some(),
+            &mut charter.meta,
+        );
+    }
     counterpart::fill(body, base, &mut charter.meta);
     let names = Names::new(
         charter.meta.company.as_ref().map(|t| t.text.as_str()),

@@ -7,6 +7,7 @@
 //! Everything is flat and iterative: nesting only moves counters and a stack of open
 //! list items, so deep input costs linear time and no recursion.
 
+mod attributes;
 mod block;
 mod bold;
 mod callouts;
@@ -19,6 +20,7 @@ mod sections;
 mod sheet;
 mod spans;
 mod terms;
+mod text_tables;
 mod toggles;
 
 pub use block::{Block, Chunk, Kind};
@@ -130,6 +132,11 @@ pub fn collect<'a>(
     src: &'a str,
     lookup: &'a Lookup<'a>,
 ) -> Blocks<'a> {
+    // Pandoc's spans and plain-text tables, rewritten byte for byte (offsets kept).
+    let blanked = attributes::blank(body);
+    let body = blanked.as_deref().unwrap_or(body);
+    let piped = text_tables::pipe(body);
+    let body = piped.as_deref().unwrap_or(body);
     let out = pass(pool, body, base, None, src, lookup);
     // A MkDocs block's indented body is read again as a block quote (`callouts`).
     let dedented;

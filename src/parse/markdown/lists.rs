@@ -239,9 +239,11 @@ pub fn signatures_table(rd: &Reader, rows: &[Block], sec: &mut Section, charter:
         let date = first_date(rd.src, row.span);
         let signed = !signed::says_unsigned(&line.text)
             && match signed_col {
-                Some(c) => cells
-                    .get(c)
-                    .is_some_and(|c| signed::mark(&c.text) == Some(true)),
+                // `Signed: ✓`, or the day it was signed (`Signed | 14 January 2027`).
+                Some(c) => cells.get(c).is_some_and(|c| match signed::mark(&c.text) {
+                    Some(mark) => mark,
+                    None => first_date(&c.text, span_of(&c.text)).is_some(),
+                }),
                 None => date.is_some(),
             };
         let who_cells: Vec<&str> = cells

@@ -109,6 +109,30 @@ pub fn fill_sides(body: &str, base: usize, is_section: impl Fn(&str) -> bool, me
     }
 }
 
+/// The sides a front-matter title names (`title: "Charter: Acme and Orbital"`), where
+/// the body names none. Its span is the value's; a quoted or folded value is not the
+/// source byte for byte, and then both names point at the whole value.
+pub fn fill_sides_from(title: &Text, is_section: impl Fn(&str) -> bool, meta: &mut Meta) {
+    if meta.company.is_some() && meta.partner.is_some() {
+        return;
+    }
+    let Some((a, b)) = title_sides(&title.text).filter(|(a, b)| !is_section(a) && !is_section(b))
+    else {
+        return;
+    };
+    let exact = title.span.len() == title.text.len();
+    let text = |s: &str| {
+        let at = s.as_ptr() as usize - title.text.as_ptr() as usize;
+        let span = if exact {
+            Span::new(title.span.start + at, title.span.start + at + s.len())
+        } else {
+            title.span
+        };
+        Text::new(s, span)
+    };
+    super::sides::place(meta, (text(a), None), (text(b), None));
+}
+
 /// The side a title names after a verb and `with` (`PDR-014: Partner with Kestrel Maps
 /// for offline routing`): every word before `with` is a verb of partnering, a word
 /// for the document or a document id.
