@@ -72,6 +72,20 @@ pub fn parse_with(source: &Source, memo: &mut Memo<'_>) -> Charter {
         None => body,
     };
 
+    // Pandoc's attribute lists and plain-text tables are rewritten in a copy, byte for
+    // byte in length: everything below reads the copy, and spans stay the source's.
+    let copy = blocks::rewrite(body).map(|new| {
+        let after = text.get(base + body.len()..).unwrap_or_default();
+        [text.get(..base).unwrap_or_default(), new.as_str(), after].concat()
+    });
+    let (text, body) = match &copy {
+        Some(c) => (
+            c.as_str(),
+            c.get(base..base + body.len()).unwrap_or_default(),
+        ),
+        None => (text, body),
+    };
+
     // Metadata in the body, where front matter lacks it, names the sides too.
     preamble::read(body, base, memo.vocab(), &mut charter.meta);
     stated::read(body, base, &mut charter.meta);

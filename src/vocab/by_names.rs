@@ -11,6 +11,7 @@
 use super::heading::{stem, Keywords};
 use super::names::{
     is_group_form, is_people, is_pronoun_bytes, others_form, people_form, pronouns_as_sides,
+    shared_group,
 };
 use super::names::{Names, OTHERS};
 use super::normalise::Prefixes;
@@ -207,6 +208,9 @@ impl Vocabulary {
             if let Some(f) = people_form(label).and_then(|t| table.get(&t).copied()) {
                 return Some(f);
             }
+            if let Some(f) = self.shared_field(label, table) {
+                return Some(f);
+            }
         }
         // `Account lead for the partnership`: a word for a role no side owns, before
         // the side's own fields, so `Keel partner manager` is not Keel's owner.
@@ -255,6 +259,21 @@ impl Vocabulary {
                 .flatten()
         });
         self.field_name(f?)
+    }
+
+    /// The `{others}` field for a label that says both sides share a group of anything
+    /// but a section's words (`The bookshops we both serve`; not `Targets we share`).
+    pub(super) fn shared_field(
+        &self,
+        label: &str,
+        table: &HashMap<String, usize>,
+    ) -> Option<usize> {
+        let noun = shared_group(label)?;
+        let names_section = self.section_aliases.contains_key(noun)
+            || self.section_keywords().section_of(noun).is_some();
+        (!names_section)
+            .then(|| table.get(OTHERS).copied())
+            .flatten()
     }
 
     /// The `{others}` field for a label of groups of people or organisations (see

@@ -10,7 +10,7 @@ mod people;
 
 pub(super) use people::{
     is_group_form, is_people, is_pronoun_bytes, others_form, people_form, pronouns_as_sides,
-    AFTER_PEOPLE, OTHERS, PRONOUNS,
+    shared_group, AFTER_PEOPLE, OTHERS, PRONOUNS,
 };
 
 /// The names of the two sides, normalized, used to read labels such as `Keel gives`.

@@ -337,6 +337,12 @@ pub(super) fn field_reference<'v>(
                 })
                 .or_else(|| super::names::others_form(&label).and_then(|t| table.get(&t).copied()))
                 .or_else(|| super::names::people_form(&label).and_then(|t| table.get(&t).copied()))
+                .or_else(|| {
+                    table
+                        .contains_key(super::names::OTHERS)
+                        .then(|| v.shared_field(&label, table))
+                        .flatten()
+                })
                 .or_else(|| v.field_keywords[idx].section_of(&label))
                 .or_else(|| super::sides::field_by_side(&v.side_fields()[idx], &label))
                 .or_else(|| group_reference(v, idx, &n, names))

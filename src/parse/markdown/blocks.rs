@@ -125,6 +125,15 @@ struct Builder<'a> {
     skip_to: usize,
 }
 
+/// The body with attribute lists blanked and plain-text tables written as pipe tables,
+/// byte for byte in length so that every offset stays the source's; `None` when it has
+/// neither (the usual case).
+pub fn rewrite(body: &str) -> Option<String> {
+    let blanked = attributes::blank(body);
+    let body_now = blanked.as_deref().unwrap_or(body);
+    text_tables::pipe(body_now).or(blanked)
+}
+
 pub fn collect<'a>(
     pool: Pool,
     body: &str,
@@ -132,11 +141,6 @@ pub fn collect<'a>(
     src: &'a str,
     lookup: &'a Lookup<'a>,
 ) -> Blocks<'a> {
-    // Pandoc's spans and plain-text tables, rewritten byte for byte (offsets kept).
-    let blanked = attributes::blank(body);
-    let body = blanked.as_deref().unwrap_or(body);
-    let piped = text_tables::pipe(body);
-    let body = piped.as_deref().unwrap_or(body);
     let out = pass(pool, body, base, None, src, lookup);
     // A MkDocs block's indented body is read again as a block quote (`callouts`).
     let dedented;

@@ -10,6 +10,7 @@ use crate::model::{Field, Section, Span, Text};
 /// and no two the same; whether it did. Each column's cells, top to bottom, are its
 /// field's value, one per line.
 pub fn per_field(
+    rd: &Reader,
     rows: &[Block],
     titles: &[Text],
     columns: &[(Option<&str>, Option<usize>)],
@@ -35,6 +36,12 @@ pub fn per_field(
             let Some(cell) = cells.get(c).filter(|t| t.has_words()) else {
                 continue;
             };
+            // `Loses: …` under `Keel`: the column's side with the cell's label names
+            // another field of that side.
+            if let Some(field) = labelled_cell(rd, &sec.key, title, cell).filter(|f| f.key != key) {
+                sec.fields.push(field);
+                continue;
+            }
             if !text.is_empty() {
                 text.push('\n');
             }
@@ -48,6 +55,22 @@ pub fn per_field(
         });
     }
     true
+}
+
+/// A cell that opens with a label naming, after its column's title, a field of its own
+/// (`Loses:` under `Keel` is `Keel loses`): that field, its value the rest of the cell.
+fn labelled_cell(rd: &Reader, section: &str, title: &Text, cell: &Text) -> Option<Field> {
+    let (label, value) = cell.text.split_once(':')?;
+    let label = label.trim();
+    if label.is_empty() || super::label::too_many_words(label) || !title.has_words() {
+        return None;
+    }
+    let key = field_of(rd, section, &format!("{} {label}", title.text.trim()))?;
+    Some(Field {
+        key: key.to_string(),
+        label: Text::new(label, cell.span),
+        value: Text::new(value.trim(), cell.span),
+    })
 }
 
 /// The field of a matrix row (three columns or more) whose first cell names a field

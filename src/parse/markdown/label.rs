@@ -352,7 +352,7 @@ pub fn field_table(rd: &Reader, rows: &[Block], sec: &mut Section) {
         .map(|t| (rd.lookup.field_for(&sec.key, &t.text), None))
         .collect();
     // `| Vantor puts in | Plume puts in |`: a column per field, read down the columns.
-    if super::columns::per_field(rows, titles, &columns, sec) {
+    if super::columns::per_field(rd, rows, titles, &columns, sec) {
         return;
     }
     for row in rows {

@@ -222,8 +222,13 @@ fn separator(c: &mut Cursor) -> Option<()> {
         return Some(());
     }
     match c.punct(&['–', '—', '-', '→', '.', '…'], false)? {
+        // `->`, and `--` / `---` as pandoc and plain text write en and em dashes.
         '-' => {
-            c.punct(&['>'], true);
+            if c.punct(&['-'], true).is_some() {
+                c.punct(&['-'], true);
+            } else {
+                c.punct(&['>'], true);
+            }
         }
         '.' => {
             c.punct(&['.'], true)?;

@@ -132,6 +132,32 @@ pub(in crate::vocab) fn people_form(label: &str) -> Option<String> {
         .then(|| OTHERS.to_string())
 }
 
+/// The plural in a label that says both sides share it, whatever it is (`The
+/// bookshops we both serve`, `stores we share`): the caller rules out plurals that
+/// name a section (`Targets we share`).
+pub(in crate::vocab) fn shared_group(label: &str) -> Option<&str> {
+    let mut words = label.split(' ');
+    for _ in 0..3 {
+        let w = words.next()?;
+        if w.starts_with('{') || w == "partners" || is_pronoun(w) {
+            return None;
+        }
+        if is_plural(w) && shared(words.clone()) {
+            return Some(w);
+        }
+    }
+    None
+}
+
+/// Whether the words after a group say both sides share it: all of them words that
+/// may follow a group, one of them a verb of sharing.
+fn shared<'w>(mut rest: impl Iterator<Item = &'w str> + Clone) -> bool {
+    let sharing = rest
+        .clone()
+        .any(|w| matches!(w, "share" | "serve" | "shared" | "common"));
+    sharing && rest.all(|w| AFTER_PEOPLE.contains(&w))
+}
+
 /// Words that rule a label out as a group the partnership serves: both sides or the
 /// partnership (`Both teams`, `Partner companies`), and articles, which point at a
 /// group already named (`Us (the store teams)`).

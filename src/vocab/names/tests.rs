@@ -182,3 +182,17 @@ fn groups_of_people_or_organisations_are_plural_labels_naming_no_side() {
         assert!(!is_group_form(label), "{label}");
     }
 }
+
+#[test]
+fn a_group_both_sides_share_is_found_whatever_its_noun() {
+    assert_eq!(
+        shared_group("the bookshops we both serve"),
+        Some("bookshops")
+    );
+    assert_eq!(shared_group("stores we share"), Some("stores"));
+    assert_eq!(shared_group("venues in common"), Some("venues"));
+    // Not shared, or more than a group before it.
+    assert_eq!(shared_group("the bookshops we win"), None);
+    assert_eq!(shared_group("our stores we share"), None);
+    assert_eq!(shared_group("bookshops"), None);
+}
