@@ -115,3 +115,16 @@ fn a_grid_table_without_a_header_is_left_alone() {
     let body = "+-----+-----+\n| a   | b   |\n+-----+-----+\n| c   | d   |\n+-----+-----+\n";
     assert_eq!(pipe(body), None);
 }
+
+proptest::proptest! {
+    /// Any text of table-ish bytes: never a panic, and a copy of the same length.
+    #[test]
+    fn any_text_keeps_its_length(body in "(  |---|--|-| |\\+|\\+--|\\||=|:|ab|é|\n|\r\n|\r|\n\n){0,120}") {
+        if let Some(out) = pipe(&body) {
+            proptest::prop_assert_eq!(out.len(), body.len());
+        }
+        if let Some(out) = super::super::attributes::blank(&body) {
+            proptest::prop_assert_eq!(out.len(), body.len());
+        }
+    }
+}
