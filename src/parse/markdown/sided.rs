@@ -25,8 +25,8 @@ pub fn fields<'a>(
     let (head, body, at) = match &b.kind {
         Kind::Row { cells, .. } if cells.len() == 2 => {
             let (h, v) = (cells.first()?, cells.get(1)?);
-            // Most rows: a value with no colon has no parts.
-            memchr::memchr(b':', v.text.as_bytes())?;
+            // Most rows: a value with no colon and no aside has no parts.
+            memchr::memchr2(b':', b'(', v.text.as_bytes())?;
             let cell = v.span;
             let at = move |i: usize| (cell.start + i).min(cell.end);
             (
@@ -37,9 +37,11 @@ pub fn fields<'a>(
         }
         Kind::Para | Kind::Item { .. } => {
             let t = b.text.as_bytes();
-            // Most paragraphs: fewer than two colons, so no label over parts.
+            // Most paragraphs: no colon, or one and no aside after it, so no label
+            // over parts.
             let first = memchr::memchr(b':', t)?;
-            memchr::memchr(b':', t.get(first + 1..)?)?;
+            let rest = t.get(first + 1..)?;
+            memchr::memchr2(b':', b'(', rest)?;
             let head = b.text.get(..first)?;
             let from = first + 1;
             let body = b.text.get(from..)?;
@@ -54,6 +56,42 @@ pub fn fields<'a>(
     if words == 0 || words > MAX_HEAD_WORDS || head.contains([':', '.']) {
         return None;
     }
+    by_colons(names, head, body, &at, &field).or_else(|| by_asides(names, head, body, &at, &field))
+}
+
+/// The field of `role` (the label over the parts) for the side `name` names: the pack's
+/// labels name one side's holder, the role before or after the side's name
+/// (`Executive sponsors Acme`, `Acme owners`), and each with the role in the singular
+/// (`owner Acme`).
+fn key_for<'a>(
+    role: &str,
+    name: &str,
+    field: &impl Fn(&str) -> Option<&'a str>,
+    label: &mut String,
+) -> Option<&'a str> {
+    let singular = role.strip_suffix('s').filter(|h| !h.ends_with('s'));
+    [Some(role), singular]
+        .into_iter()
+        .flatten()
+        .find_map(|role| {
+            [(role, name), (name, role)].into_iter().find_map(|(a, b)| {
+                label.clear();
+                label.push_str(a);
+                label.push(' ');
+                label.push_str(b);
+                field(label)
+            })
+        })
+}
+
+/// Parts that each open with a side's name and a colon (`Acme: Jane Roe · Orbital: …`).
+fn by_colons<'a>(
+    names: &Names,
+    head: &str,
+    body: &str,
+    at: &dyn Fn(usize) -> usize,
+    field: &impl Fn(&str) -> Option<&'a str>,
+) -> Option<Vec<Field>> {
     let mut out: Vec<Field> = Vec::new();
     let mut label = String::new();
     for (start, end) in parts(body) {
@@ -72,25 +110,7 @@ pub fn fields<'a>(
             .contains(&n)
             .then(|| names.side_of(name.trim()))
             .flatten();
-        // `Executive sponsors Acme`, `Acme owners`, and each with the role in the
-        // singular (`owner Acme`): the pack's labels name one side's holder, the
-        // role before or after the side's name.
-        let singular = head.strip_suffix('s').filter(|h| !h.ends_with('s'));
-        let key = side.and_then(|_| {
-            let name = name.trim();
-            [Some(head), singular]
-                .into_iter()
-                .flatten()
-                .find_map(|role| {
-                    [(role, name), (name, role)].into_iter().find_map(|(a, b)| {
-                        label.clear();
-                        label.push_str(a);
-                        label.push(' ');
-                        label.push_str(b);
-                        field(&label)
-                    })
-                })
-        });
+        let key = side.and_then(|_| key_for(head, name.trim(), field, &mut label));
         let Some(key) = key else {
             // The first part must open a side's value; a later one continues.
             let f = out.last_mut()?;
@@ -110,6 +130,80 @@ pub fn fields<'a>(
     }
     let two = out.len() >= 2 && out.iter().any(|f| f.key != out[0].key);
     two.then_some(out)
+}
+
+/// Parts joined by `and` or `;`, each a holder with its side in an aside: `Dana
+/// Whitcombe (VP Alliances, Fernhill) and Marek Hruby (Director, Ostrava)`.
+fn by_asides<'a>(
+    names: &Names,
+    head: &str,
+    body: &str,
+    at: &dyn Fn(usize) -> usize,
+    field: &impl Fn(&str) -> Option<&'a str>,
+) -> Option<Vec<Field>> {
+    let mut out: Vec<Field> = Vec::new();
+    let mut label = String::new();
+    for (start, end) in and_parts(body) {
+        let part = body.get(start..end)?;
+        // One sentence only: the paragraph's other sentences are not this label's.
+        let t = part.trim_end().trim_end_matches('.');
+        if t.match_indices(". ")
+            .any(|(i, _)| t.as_bytes().get(i + 2).is_some_and(u8::is_ascii_uppercase))
+        {
+            return None;
+        }
+        let open = part.find('(')?;
+        let close = open + part.get(open..)?.find(')')?;
+        let aside = part.get(open + 1..close)?;
+        // `VP Alliances, Fernhill`: the side is the aside's last piece, or all of it.
+        let last = aside.rsplit(',').next().unwrap_or(aside).trim();
+        let name = [last, aside.trim()].into_iter().find(|n| {
+            (1..=MAX_NAME_WORDS).contains(&n.split_whitespace().count())
+                && names.side_of(n).is_some()
+        })?;
+        let key = key_for(head, name, field, &mut label)?;
+        let lead = start + (part.len() - part.trim_start().len());
+        let value = part.trim().trim_end_matches('.');
+        out.push(Field {
+            key: key.to_string(),
+            label: {
+                // `name` is a piece of `part`: its own place in the source.
+                let n = start + (name.as_ptr() as usize - part.as_ptr() as usize);
+                Text::new(name, Span::new(at(n), at(n + name.len())))
+            },
+            value: Text::new(value, Span::new(at(lead), at(lead + value.len()))),
+        });
+    }
+    let two = out.len() >= 2 && out.iter().any(|f| f.key != out[0].key);
+    two.then_some(out)
+}
+
+/// The parts of `text` joined by ` and ` or `; ` outside brackets.
+fn and_parts(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let (mut depth, mut start, mut i) = (0usize, 0, 0);
+    while i < b.len() {
+        match b[i] {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && b[i..].starts_with(b" and ") => {
+                out.push((start, i));
+                start = i + " and ".len();
+                i = start;
+                continue;
+            }
+            b';' if depth == 0 => {
+                out.push((start, i));
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out.push((start, text.len()));
+    out.retain(|(s, e)| text.get(*s..*e).is_some_and(|p| !p.trim().is_empty()));
+    out
 }
 
 /// The parts of `text`: cut at ` · `, `; ` and `. ` before a capital.

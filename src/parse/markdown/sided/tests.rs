@@ -62,3 +62,24 @@ fn a_value_naming_one_side_or_no_side_is_left_to_the_other_readers() {
     let none = format!("{FM}## Governance\n\nEscalation: owners: 3 days, then the COOs.\n");
     assert_eq!(governance(&none).len(), 1);
 }
+
+#[test]
+fn holders_joined_by_and_each_name_their_side_in_an_aside() {
+    let text = format!(
+        "{FM}## Governance\n\nDecision owners: Dana Wu (COO, Birch) and Mei Lo (Kettle Foods).\n"
+    );
+    assert_eq!(
+        governance(&text),
+        [
+            field("our-owner", "Birch", "Dana Wu (COO, Birch)"),
+            field("partner-owner", "Kettle Foods", "Mei Lo (Kettle Foods)"),
+        ]
+    );
+    // A second sentence is not the label's: left to the other readers.
+    let text = format!(
+        "{FM}## Governance\n\nOwners: Dana Wu (Birch) and Mei Lo (Kettle Foods). Escalation to the CEOs.\n"
+    );
+    assert!(!governance(&text)
+        .iter()
+        .any(|(_, label, _)| label == "Kettle Foods"));
+}
