@@ -459,7 +459,7 @@ const BREAKS: &[(&str, &str, &str, &str, &str)] = &[
         "### For shared customers\n\nOne reconciliation workflow instead of two, and invoices matched within a day.\n\n",
         "",
         "goals-three-sided",
-        "the goals do not say what success is for shared customers",
+        "the goals do not say what success looks like for shared customers",
     ),
     (
         YAML_SUBHEADINGS,
@@ -501,7 +501,7 @@ const BREAKS: &[(&str, &str, &str, &str, &str)] = &[
         "| Lumen gives | A directory listing and a 10% referral fee on connected accounts.     |\n",
         "",
         "one-sided-commitment",
-        "the value exchange does not say what the partner gives",
+        "the value exchange does not say what Lumen Payroll gives",
     ),
     (
         EMOJI_TABLES,

@@ -1,7 +1,8 @@
 //! `required-field`: a present section must carry these fields, with words in them.
 //! An absent section is `missing-section`'s, so this check says nothing then.
 
-use crate::rules::{params, Check, Ctx, Hit};
+use crate::rules::support::places::side_of_key;
+use crate::rules::{params, Check, Ctx, Hit, Who};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -63,7 +64,14 @@ impl Check for RequiredField {
                 Some(f) => Hit::at(f.label.span.join(f.value.span)),
                 None => Hit::at(section.heading.span),
             };
-            hits.push(hit.arg("name", name.clone()).arg("field", key.clone()));
+            // `{side}` names the field's side by the charter's names; a field of no side
+            // (`customers`) by its display name.
+            let who = side_of_key(key).map_or_else(|| Who::Named(name.clone()), Who::Side);
+            hits.push(
+                hit.arg("name", name.clone())
+                    .arg("field", key.clone())
+                    .who(who),
+            );
         }
     }
 }
