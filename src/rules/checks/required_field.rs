@@ -14,6 +14,10 @@ struct Params {
     /// How messages name each field (`us`, `the partner`); the key when absent.
     #[serde(default)]
     names: BTreeMap<String, String>,
+    /// More openings that put a value off (`to be revisited`), besides [`PUT_OFF`]; a
+    /// value opening with one of them (after any `TBD`) says nothing yet.
+    #[serde(default)]
+    put_off: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -21,6 +25,8 @@ struct RequiredField {
     section: String,
     /// Field key and its display name.
     fields: Vec<(String, String)>,
+    /// The params' `put-off` openings, lower case.
+    put_off: Vec<String>,
 }
 
 pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
@@ -33,9 +39,13 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
         .iter()
         .map(|f| (f.clone(), p.names.get(f).unwrap_or(f).clone()))
         .collect();
+    if p.put_off.iter().any(|w| w.trim().is_empty()) {
+        return Err("`put-off` has an empty phrase".to_string());
+    }
     Ok(Box::new(RequiredField {
         section: p.section,
         fields,
+        put_off: p.put_off.iter().map(|w| w.trim().to_lowercase()).collect(),
     }))
 }
 
@@ -59,7 +69,9 @@ impl Check for RequiredField {
             let hit = match field {
                 // Written, with words that do not put it off (`TBD – to be agreed at the
                 // first steering meeting` says there is none yet).
-                Some(f) if f.value.has_words() && !put_off(&f.value.text) => continue,
+                Some(f) if f.value.has_words() && !answer_put_off(&f.value.text, &self.put_off) => {
+                    continue
+                }
                 // Labelled but empty: point at the label and its (empty) value.
                 Some(f) => Hit::at(f.label.span.join(f.value.span)),
                 None => Hit::at(section.heading.span),
@@ -74,6 +86,15 @@ impl Check for RequiredField {
             );
         }
     }
+}
+
+/// Whether a value puts itself off, or answers its own question so (`Is it
+/// balanced? To be revisited after walk.`, as a field stated in a sentence reads).
+fn answer_put_off(value: &str, more: &[String]) -> bool {
+    put_off(value, more)
+        || value
+            .split_once('?')
+            .is_some_and(|(_, answer)| put_off(answer, more))
 }
 
 /// Words that say a value is still to be agreed, at the start of a value.
@@ -92,7 +113,7 @@ const PUT_OFF: [&str; 8] = [
 /// marker (`TBD – to be agreed later`, `To be decided by the steering group`). A bare
 /// `TBD` is the placeholder rule's alone; a value that goes on after such words
 /// (`owners first; the last step to be agreed`) still says something.
-fn put_off(value: &str) -> bool {
+fn put_off(value: &str, more: &[String]) -> bool {
     let mut t = value.trim_start();
     for marker in ["tbd", "tbc", "tba"] {
         if t.get(..3).is_some_and(|w| w.eq_ignore_ascii_case(marker)) {
@@ -100,9 +121,12 @@ fn put_off(value: &str) -> bool {
         }
     }
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
-    PUT_OFF
-        .iter()
-        .any(|p| t.get(..p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p)))
+    let opens = |p: &str| {
+        t.get(..p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p))
+            // A whole word: `later` is not `lateral`.
+            && !t[p.len()..].starts_with(|c: char| c.is_alphanumeric())
+    };
+    PUT_OFF.iter().any(|p| opens(p)) || more.iter().any(|p| opens(p))
 }
 
 #[cfg(test)]
@@ -128,13 +152,23 @@ mod tests {
 
     #[test]
     fn a_value_put_off_is_not_there() {
-        assert!(super::put_off(
-            "TBD – to be agreed at the first steering meeting."
+        let put_off = |v: &str| super::put_off(v, &[]);
+        assert!(put_off("TBD – to be agreed at the first steering meeting."));
+        assert!(put_off("To be decided by the steering group"));
+        assert!(!put_off("TBD"));
+        assert!(!put_off("owners first; the last step to be agreed"));
+        assert!(!put_off("to Granite's CMO within 5 days"));
+        // The pack's own openings, as balance-unstated gives them.
+        let more = ["to be revisited".to_string(), "after walk".to_string()];
+        assert!(super::put_off("TBD after walk", &more));
+        assert!(super::put_off("To be revisited once crawl is done.", &more));
+        assert!(!super::put_off("after walkthroughs", &more));
+        assert!(!super::put_off("yes; to be revisited at each QBR", &more));
+        assert!(super::answer_put_off(
+            "Is it balanced? To be revisited.",
+            &more
         ));
-        assert!(super::put_off("To be decided by the steering group"));
-        assert!(!super::put_off("TBD"));
-        assert!(!super::put_off("owners first; the last step to be agreed"));
-        assert!(!super::put_off("to Granite's CMO within 5 days"));
+        assert!(!super::answer_put_off("Is it balanced? Yes.", &more));
     }
 
     #[test]
