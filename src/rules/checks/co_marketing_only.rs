@@ -1,18 +1,191 @@
-//! `co-marketing-only`: co-marketing is the only leverage the charter states.
+//! `co-marketing-only`: the partnership rests on co-marketing alone. Read from what the
+//! sides commit first: when everything one side gives (its `we-give` or `partner-gives`
+//! values, split into commitments at commas, semicolons, line breaks and `and`) is
+//! co-marketing (a webinar, a logo, a press release…, the params' `words`) and none of
+//! it names money or people (the params' `unless`), that side is reported at its
+//! commitments, whatever the metadata's leverage says. Otherwise, a `leverage` that
+//! names co-marketing and nothing stronger is reported at the key.
 
-use crate::model::Leverage;
-use crate::rules::{Check, Ctx, Hit};
+use crate::model::{Charter, Leverage, Side, Text};
+use crate::rules::support::places::side_of_key;
+use crate::rules::{params, Check, Ctx, Hit, Who};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Params {
+    /// What a co-marketing commitment names (whole words or phrases, any case).
+    words: Vec<String>,
+    /// What makes a commitment more than co-marketing even when it names one of
+    /// `words` (`$30k of paid promotion for the webinar`): whole words, or a symbol
+    /// (`$`, `%`) anywhere.
+    #[serde(default)]
+    unless: Vec<String>,
+}
 
 #[derive(Debug)]
-struct CoMarketingOnly;
+struct CoMarketingOnly {
+    words: Vec<Phrase>,
+    unless: Vec<Phrase>,
+}
 
-pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
-    crate::rules::support::params::no_params(params)?;
-    Ok(Box::new(CoMarketingOnly))
+/// A phrase as its lower-case words, or a symbol looked for as is.
+#[derive(Debug)]
+enum Phrase {
+    Words(Vec<String>),
+    Symbol(String),
+}
+
+impl Phrase {
+    fn new(p: &str) -> Result<Phrase, String> {
+        let words = tokens(p);
+        match (words.is_empty(), p.trim()) {
+            (_, "") => Err("an empty phrase".to_string()),
+            (true, symbol) => Ok(Phrase::Symbol(symbol.to_string())),
+            (false, _) => Ok(Phrase::Words(words)),
+        }
+    }
+
+    /// How long the phrase is, in words (a symbol counts as one).
+    fn len(&self) -> usize {
+        match self {
+            Phrase::Symbol(_) => 1,
+            Phrase::Words(w) => w.len(),
+        }
+    }
+
+    /// The phrase as a message says it.
+    fn said(&self) -> String {
+        match self {
+            Phrase::Symbol(s) => s.clone(),
+            Phrase::Words(w) => w.join(" "),
+        }
+    }
+
+    /// Whether the phrase occurs in a commitment, given as its text and its words.
+    fn in_piece(&self, text: &str, words: &[String]) -> bool {
+        match self {
+            Phrase::Symbol(s) => text.contains(s.as_str()),
+            Phrase::Words(p) => words.windows(p.len()).any(|w| w == p.as_slice()),
+        }
+    }
+}
+
+/// The lower-case words of a text (runs of letters and digits).
+fn tokens(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
+    let p: Params = params(table)?;
+    let phrases = |list: &[String], what: &str| {
+        list.iter()
+            .map(|w| Phrase::new(w).map_err(|e| format!("`{what}` has {e}")))
+            .collect::<Result<Vec<_>, _>>()
+    };
+    let words = phrases(&p.words, "words")?;
+    if words.is_empty() {
+        return Err("`words` is empty".to_string());
+    }
+    Ok(Box::new(CoMarketingOnly {
+        words,
+        unless: phrases(&p.unless, "unless")?,
+    }))
+}
+
+impl CoMarketingOnly {
+    /// The co-marketing a commitment names (the longest phrase of `words`), when it is
+    /// co-marketing and nothing more.
+    fn co_marketing(&self, piece: &str) -> Option<String> {
+        let words = tokens(piece);
+        if self.unless.iter().any(|p| p.in_piece(piece, &words)) {
+            return None;
+        }
+        self.words
+            .iter()
+            .filter(|p| p.in_piece(piece, &words))
+            .max_by_key(|p| p.len())
+            .map(Phrase::said)
+    }
+
+    /// The hit for one side when all it commits is co-marketing: at its commitments,
+    /// naming the lines read.
+    fn side_hit(&self, cx: &Ctx<'_>, side: Side) -> Option<Hit> {
+        let values: Vec<&Text> = gives(cx.charter, side).collect();
+        // A side that commits nothing is `one-sided-commitment`'s.
+        let mut what: Vec<String> = Vec::new();
+        for value in &values {
+            for piece in commitments(&value.text) {
+                let said = self.co_marketing(piece)?;
+                if !what.contains(&said) {
+                    what.push(said);
+                }
+            }
+        }
+        if what.is_empty() {
+            return None;
+        }
+        let first = values.first()?;
+        let lines: Vec<String> = values
+            .iter()
+            .map(|v| cx.source.line_col(v.span.start).0.to_string())
+            .collect();
+        let found = values
+            .iter()
+            // A TOML value's text keeps its quotes.
+            .map(|v| v.text.trim().trim_matches(['"', '\'']).trim())
+            .collect::<Vec<_>>()
+            .join(" / ");
+        Some(
+            Hit::at(first.span)
+                .variant("commitments")
+                .arg("found", crate::rules::support::text::shorten(&found))
+                .arg("lines", lines.join(", "))
+                .arg("what", what.join(", "))
+                .who(Who::Side(side)),
+        )
+    }
+}
+
+/// The values of a side's commitment fields, in document order.
+fn gives(charter: &Charter, side: Side) -> impl Iterator<Item = &Text> + '_ {
+    charter
+        .sections
+        .iter()
+        .filter(|s| s.key == "value-exchange")
+        .flat_map(|s| s.fields.iter())
+        .filter(move |f| {
+            (f.key == "we-give" || f.key == "partner-gives") && side_of_key(&f.key) == Some(side)
+        })
+        .filter(|f| f.value.has_words())
+        .map(|f| &f.value)
+}
+
+/// A value's commitments: its parts between commas, semicolons, line breaks, bullets
+/// and the words `and`, `plus`, `&`; only those with words in them.
+fn commitments(value: &str) -> impl Iterator<Item = &str> {
+    value
+        .split([',', ';', '\n', '•'])
+        .flat_map(|part| part.split(" and ").flat_map(|p| p.split(" plus ")))
+        .flat_map(|p| p.split(" & "))
+        .filter(|p| crate::model::has_words(p))
 }
 
 impl Check for CoMarketingOnly {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
+        let before = hits.len();
+        for side in [Side::Company, Side::Partner] {
+            if let Some(hit) = self.side_hit(cx, side) {
+                hits.push(hit);
+            }
+        }
+        // What the sides commit says more than the metadata: no need to add it.
+        if hits.len() > before {
+            return;
+        }
         let meta = &cx.charter.meta;
         // Unknown values are `invalid-value`'s; only recognised leverage is weighed.
         let mut co_marketing = false;
@@ -36,27 +209,4 @@ impl Check for CoMarketingOnly {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::testkit::Kit;
-
-    const SRC: &str =
-        "+++\nleverage = [\"co-marketing\", \"Co Marketing\", \"vibes\", \"economic\"]\n+++\n";
-
-    #[test]
-    fn fires_at_the_leverage_key_when_only_co_marketing() {
-        let k = Kit::md(SRC).leverage(&["co-marketing", "Co Marketing", "vibes"]);
-        let hits = k.run("co-marketing-only");
-        assert_eq!(hits.len(), 1);
-        assert_eq!(hits[0].span, k.charter.meta.leverage_span.unwrap());
-        assert!(!hits[0].whole_file);
-    }
-
-    #[test]
-    fn silent_with_stronger_leverage_or_none() {
-        let k = Kit::md(SRC).leverage(&["co-marketing", "economic"]);
-        assert!(k.run("co-marketing-only").is_empty());
-        let k = Kit::md(SRC).leverage(&["vibes"]);
-        assert!(k.run("co-marketing-only").is_empty());
-        assert!(Kit::md(SRC).run("co-marketing-only").is_empty());
-    }
-}
+mod tests;
