@@ -29,10 +29,11 @@ struct CoMarketingOnly {
     unless: Vec<Phrase>,
 }
 
-/// A phrase as its lower-case words, or a symbol looked for as is.
+/// A phrase as its lower-case words (and as the pack writes it), or a symbol looked
+/// for as is.
 #[derive(Debug)]
 enum Phrase {
-    Words(Vec<String>),
+    Words(Vec<String>, String),
     Symbol(String),
 }
 
@@ -42,7 +43,7 @@ impl Phrase {
         match (words.is_empty(), p.trim()) {
             (_, "") => Err("an empty phrase".to_string()),
             (true, symbol) => Ok(Phrase::Symbol(symbol.to_string())),
-            (false, _) => Ok(Phrase::Words(words)),
+            (false, written) => Ok(Phrase::Words(words, written.to_string())),
         }
     }
 
@@ -50,15 +51,14 @@ impl Phrase {
     fn len(&self) -> usize {
         match self {
             Phrase::Symbol(_) => 1,
-            Phrase::Words(w) => w.len(),
+            Phrase::Words(w, _) => w.len(),
         }
     }
 
     /// The phrase as a message says it.
     fn said(&self) -> String {
         match self {
-            Phrase::Symbol(s) => s.clone(),
-            Phrase::Words(w) => w.join(" "),
+            Phrase::Symbol(s) | Phrase::Words(_, s) => s.clone(),
         }
     }
 
@@ -66,7 +66,7 @@ impl Phrase {
     fn in_piece(&self, text: &str, words: &[String]) -> bool {
         match self {
             Phrase::Symbol(s) => text.contains(s.as_str()),
-            Phrase::Words(p) => words.windows(p.len()).any(|w| w == p.as_slice()),
+            Phrase::Words(p, _) => words.windows(p.len()).any(|w| w == p.as_slice()),
         }
     }
 }
