@@ -88,13 +88,22 @@ impl Check for RequiredField {
     }
 }
 
-/// Whether a value puts itself off, or answers its own question so (`Is it
-/// balanced? To be revisited after walk.`, as a field stated in a sentence reads).
+/// Whether a value puts itself off, or answers its own short lead so (`Is it
+/// balanced? To be revisited after walk.`, `4.5 Balance. To be revisited.`, as a field
+/// stated in a sentence reads).
 fn answer_put_off(value: &str, more: &[String]) -> bool {
-    put_off(value, more)
-        || value
-            .split_once('?')
-            .is_some_and(|(_, answer)| put_off(answer, more))
+    if put_off(value, more) {
+        return true;
+    }
+    let end = value
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '?' | ':') || (c == '.' && value[i + 1..].starts_with(char::is_whitespace))
+        })
+        .map(|(i, _)| i);
+    end.is_some_and(|i| {
+        value[..i].split_whitespace().count() <= 4 && put_off(&value[i + 1..], more)
+    })
 }
 
 /// Words that say a value is still to be agreed, at the start of a value.
@@ -169,6 +178,14 @@ mod tests {
             &more
         ));
         assert!(!super::answer_put_off("Is it balanced? Yes.", &more));
+        assert!(super::answer_put_off(
+            "4.5 Balance. To be revisited.",
+            &more
+        ));
+        assert!(!super::answer_put_off(
+            "We weighed it at length. To be revisited at each QBR, but it is even.",
+            &more
+        ));
     }
 
     #[test]
