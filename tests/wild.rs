@@ -27,7 +27,7 @@ const MIN_RECALL: f64 = 1.00;
 const MAX_GOOD_WITH_FINDINGS: usize = 0;
 
 /// The corpus must not shrink: raise these when charters or style folders are added.
-const MIN_CHARTERS: usize = 113;
+const MIN_CHARTERS: usize = 114;
 const MIN_STYLES: usize = 43;
 
 type Pair = (String, String);
