@@ -25,8 +25,59 @@ struct Params {
 
 #[derive(Debug)]
 struct CoMarketingOnly {
-    words: Vec<Phrase>,
-    unless: Vec<Phrase>,
+    words: Phrases,
+    unless: Phrases,
+}
+
+/// A list of phrases, indexed by their first word: a commitment's words are each
+/// looked up once, not compared with every phrase.
+#[derive(Debug)]
+struct Phrases {
+    phrases: Vec<Phrase>,
+    by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
+    symbols: Vec<usize>,
+}
+
+impl Phrases {
+    fn new(phrases: Vec<Phrase>) -> Phrases {
+        let mut by_first: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+        let mut symbols = Vec::new();
+        for (i, p) in phrases.iter().enumerate() {
+            match p {
+                Phrase::Words(w, _) => by_first.entry(w[0].clone()).or_default().push(i),
+                Phrase::Symbol(_) => symbols.push(i),
+            }
+        }
+        Phrases {
+            phrases,
+            by_first,
+            symbols,
+        }
+    }
+
+    /// The longest phrase in a commitment, given as its text and its lower-case words.
+    fn longest(&self, text: &str, words: &[&str]) -> Option<&Phrase> {
+        let symbols = self.symbols.iter().map(|&i| &self.phrases[i]);
+        let symbols = symbols.filter(|p| p.in_piece(text, words));
+        let phrases = words.iter().enumerate().flat_map(|(at, w)| {
+            let list = self.by_first.get(*w).map_or(&[][..], Vec::as_slice);
+            list.iter()
+                .map(|&i| &self.phrases[i])
+                .filter(move |p| match p {
+                    Phrase::Words(p, _) => words
+                        .get(at..at + p.len())
+                        .is_some_and(|w| w == p.as_slice()),
+                    Phrase::Symbol(_) => false,
+                })
+        });
+        // The first of the longest: ties go to the phrase written first in the text.
+        symbols
+            .chain(phrases)
+            .fold(None, |best: Option<&Phrase>, p| match best {
+                Some(b) if b.len() >= p.len() => Some(b),
+                _ => Some(p),
+            })
+    }
 }
 
 /// A phrase as its lower-case words (and as the pack writes it), or a symbol looked
@@ -62,8 +113,9 @@ impl Phrase {
         }
     }
 
-    /// Whether the phrase occurs in a commitment, given as its text and its words.
-    fn in_piece(&self, text: &str, words: &[String]) -> bool {
+    /// Whether the phrase occurs in a commitment, given as its text and its lower-case
+    /// words.
+    fn in_piece(&self, text: &str, words: &[&str]) -> bool {
         match self {
             Phrase::Symbol(s) => text.contains(s.as_str()),
             Phrase::Words(p, _) => words.windows(p.len()).any(|w| w == p.as_slice()),
@@ -71,7 +123,7 @@ impl Phrase {
     }
 }
 
-/// The lower-case words of a text (runs of letters and digits).
+/// The lower-case words of a phrase (runs of letters and digits).
 fn tokens(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -91,24 +143,21 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
         return Err("`words` is empty".to_string());
     }
     Ok(Box::new(CoMarketingOnly {
-        words,
-        unless: phrases(&p.unless, "unless")?,
+        words: Phrases::new(words),
+        unless: Phrases::new(phrases(&p.unless, "unless")?),
     }))
 }
 
 impl CoMarketingOnly {
     /// The co-marketing a commitment names (the longest phrase of `words`), when it is
     /// co-marketing and nothing more.
-    fn co_marketing(&self, piece: &str) -> Option<String> {
-        let words = tokens(piece);
-        if self.unless.iter().any(|p| p.in_piece(piece, &words)) {
+    fn co_marketing(&self, piece: &str, words: &[&str]) -> Option<String> {
+        // Most commitments name no co-marketing: that is looked up first.
+        let found = self.words.longest(piece, words)?;
+        if self.unless.longest(piece, words).is_some() {
             return None;
         }
-        self.words
-            .iter()
-            .filter(|p| p.in_piece(piece, &words))
-            .max_by_key(|p| p.len())
-            .map(Phrase::said)
+        Some(found.said())
     }
 
     /// The hit for one side when all it commits is co-marketing: at its commitments,
@@ -119,7 +168,12 @@ impl CoMarketingOnly {
         let mut what: Vec<String> = Vec::new();
         for value in &values {
             for piece in commitments(&value.text) {
-                let said = self.co_marketing(piece)?;
+                let lower = piece.to_lowercase();
+                let words: Vec<&str> = lower
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let said = self.co_marketing(piece, &words)?;
                 if !what.contains(&said) {
                     what.push(said);
                 }
@@ -164,13 +218,42 @@ fn gives(charter: &Charter, side: Side) -> impl Iterator<Item = &Text> + '_ {
         .map(|f| &f.value)
 }
 
-/// A value's commitments: its parts between commas, semicolons, line breaks, bullets
-/// and the words `and`, `plus`, `&`; only those with words in them.
+/// A value's commitments: its parts between commas, semicolons, line breaks, bullets,
+/// `&` and the words `and` and `plus`; only those with words in them. One pass over
+/// the bytes (the separators are ASCII, so every cut is on a character boundary).
 fn commitments(value: &str) -> impl Iterator<Item = &str> {
-    value
-        .split([',', ';', '\n', '•'])
-        .flat_map(|part| part.split(" and ").flat_map(|p| p.split(" plus ")))
-        .flat_map(|p| p.split(" & "))
+    let b = value.as_bytes();
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let len = match b[i] {
+            b',' | b';' | b'\n' | b'&' => 1,
+            // `•` is three bytes in UTF-8.
+            0xE2 if b.get(i..i + 3) == Some("•".as_bytes()) => 3,
+            b' ' => [" and ", " plus "]
+                .iter()
+                .find(|w| {
+                    b.get(i..i + w.len())
+                        .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+                })
+                .map_or(0, |w| w.len() - 1),
+            _ => 0,
+        };
+        if len > 0 {
+            cuts.push((i, i + len));
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    let mut from = 0;
+    cuts.push((b.len(), b.len()));
+    cuts.into_iter()
+        .map(move |(start, end)| {
+            let piece = value.get(from..start).unwrap_or_default();
+            from = end;
+            piece
+        })
         .filter(|p| crate::model::has_words(p))
 }
 

@@ -95,12 +95,14 @@ fn answer_put_off(value: &str, more: &[String]) -> bool {
     if put_off(value, more) {
         return true;
     }
-    let end = value
-        .char_indices()
-        .find(|&(i, c)| {
-            matches!(c, '?' | ':') || (c == '.' && value[i + 1..].starts_with(char::is_whitespace))
-        })
-        .map(|(i, _)| i);
+    // A lead of four words ends within the first few dozen bytes; by byte, as every
+    // present field of every required-field rule comes through here.
+    let b = value.as_bytes();
+    let end = (0..b.len().min(64)).find(|&i| match b[i] {
+        b'?' | b':' => true,
+        b'.' => b.get(i + 1).is_some_and(u8::is_ascii_whitespace),
+        _ => false,
+    });
     end.is_some_and(|i| {
         value[..i].split_whitespace().count() <= 4 && put_off(&value[i + 1..], more)
     })
@@ -130,8 +132,13 @@ fn put_off(value: &str, more: &[String]) -> bool {
         }
     }
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // Only phrases that start with the value's first letter are compared.
+    let Some(first) = t.as_bytes().first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
     let opens = |p: &str| {
-        t.get(..p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p))
+        p.as_bytes().first() == Some(&first)
+            && t.get(..p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p))
             // A whole word: `later` is not `lateral`.
             && !t[p.len()..].starts_with(|c: char| c.is_alphanumeric())
     };
