@@ -12,7 +12,8 @@
 //!   (`Keel gives`, `we give`, `we have`).
 //!
 //! `{side}` in the same forms names the party the hit is about ([`Who`]): one side of
-//! the partnership, or another party named as text (`shared customers`).
+//! the partnership, or another party named as text (`shared customers`, or a `pattern`
+//! hit's `target_side`).
 
 use super::{Hit, Who};
 use crate::model::{Charter, Side};
@@ -103,10 +104,10 @@ fn party(out: &mut String, name: &str, hit: &Hit, names: &Names) -> bool {
     let who = match base {
         "company" => Who::Side(Side::Company),
         "partner" => Who::Side(Side::Partner),
-        "side" => match (&hit.who, hit.args.iter().find(|(n, _)| *n == "side")) {
+        "side" => match (&hit.who, text_side(hit)) {
             (Some(who), _) => who.clone(),
             // A check that names its party as text only.
-            (None, Some((_, text))) => Who::Named(text.clone()),
+            (None, Some(text)) => Who::Named(text.to_string()),
             (None, None) => return false,
         },
         _ => return false,
@@ -143,6 +144,15 @@ fn party(out: &mut String, name: &str, hit: &Hit, names: &Names) -> bool {
         }
     }
     true
+}
+
+/// The party a hit names as text: its `side`, else the `pattern` check's `target_side`
+/// (`Northwind Ledger`, or `our side` when the metadata names no company).
+fn text_side(hit: &Hit) -> Option<&str> {
+    ["side", "target_side"]
+        .iter()
+        .find_map(|k| hit.args.iter().find(|(n, _)| n == k))
+        .map(|(_, v)| v.as_str())
 }
 
 /// A party as it is said: by a name (third person) or as `we`.

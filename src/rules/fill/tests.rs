@@ -73,4 +73,11 @@ fn a_party_named_as_text_is_said_as_a_name() {
     let hit = Hit::at(Span::default());
     assert_eq!(fill("{side gives} {side's}", &hit), "{side gives} {side's}");
     assert_eq!(fill("{company two words}", &hit), "{company two words}");
+
+    // A `pattern` hit names its side as `target_side`.
+    let hit = Hit::at(Span::default()).arg("target_side", "Northwind Ledger");
+    assert_eq!(
+        fill("{side's} commitment; {side loses}", &hit),
+        "Northwind Ledger's commitment; Northwind Ledger loses"
+    );
 }
