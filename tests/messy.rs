@@ -438,7 +438,7 @@ const BREAKS: &[(&str, &str, &str, &str, &str)] = &[
         "### Harbor executive sponsor\n\nPriya Nair, CPO\n\n",
         "",
         "tier-obligations",
-        "a tier 3 charter needs an executive sponsor on the partner's side",
+        "a tier 3 charter needs an executive sponsor for Harbor Freight Analytics",
     ),
     (
         YAML_SUBHEADINGS,
@@ -459,7 +459,7 @@ const BREAKS: &[(&str, &str, &str, &str, &str)] = &[
         "### For shared customers\n\nOne reconciliation workflow instead of two, and invoices matched within a day.\n\n",
         "",
         "goals-three-sided",
-        "the goals do not say what success is for shared customers",
+        "the goals do not say what success looks like for shared customers",
     ),
     (
         YAML_SUBHEADINGS,
@@ -471,7 +471,7 @@ const BREAKS: &[(&str, &str, &str, &str, &str)] = &[
     (
         YAML_SUBHEADINGS,
         "A 12% referral fee on certified accounts and two solutions engineers for the pilot.",
-        "A logo on our website and a joint webinar.",
+        "Introductions to its fleet customers and access to its sandbox.",
         "no-economic-commitment",
         "Harbor gives names no economic commitment",
     ),
@@ -501,7 +501,7 @@ const BREAKS: &[(&str, &str, &str, &str, &str)] = &[
         "| Lumen gives | A directory listing and a 10% referral fee on connected accounts.     |\n",
         "",
         "one-sided-commitment",
-        "the value exchange does not say what the partner gives",
+        "the value exchange does not say what Lumen Payroll gives",
     ),
     (
         EMOJI_TABLES,

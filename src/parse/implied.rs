@@ -19,6 +19,10 @@ pub fn add(charter: &mut Charter, vocab: &Vocabulary) {
     for sec in &mut charter.sections {
         // Normalized once per section, and only when a cued field is missing.
         let mut words: Option<Vec<String>> = None;
+        // The metrics' labelled values as they were before any cue added one, read
+        // with the lines: `Review cadence: monthly operating review` also says where
+        // the numbers are read out. Taken once, so the lines stay those `words` holds.
+        let mut values: Option<Vec<Text>> = None;
         for cue in cues.of(&sec.key) {
             if sec.fields.iter().any(|f| f.key == cue.field) {
                 continue;
@@ -45,10 +49,13 @@ pub fn add(charter: &mut Charter, vocab: &Vocabulary) {
             // The heading may say it too (`Scoreboard (reviewed every other Friday)`).
             let metrics = charter.metrics.iter().map(|m| &m.name);
             let lines: Vec<&Text> = if sec.key == "metrics" {
+                let values = values
+                    .get_or_insert_with(|| sec.fields.iter().map(|f| f.value.clone()).collect());
                 sec.items
                     .iter()
                     .chain(metrics)
                     .chain([&sec.heading])
+                    .chain(values.iter())
                     .collect()
             } else {
                 sec.items.iter().chain([&sec.heading]).collect()
@@ -64,7 +71,7 @@ pub fn add(charter: &mut Charter, vocab: &Vocabulary) {
                 // has no target (`Reviewed monthly in the joint ops call`) is that
                 // cadence, not a metric of its own.
                 let words: Vec<&str> = norm.split(' ').collect();
-                if sec.key == "metrics" && cue.opens(&words) {
+                if sec.key == "metrics" && cue.field == "cadence" && cue.opens(&words) {
                     cadence_line = Some(item.span);
                 }
                 sec.fields.push(Field {

@@ -1,6 +1,7 @@
 //! Compiles packs into a [`RuleSet`] and runs it over a charter.
 
 use super::checks;
+use super::fill::{fill, Names};
 use super::pack::{Example, PackFile, RuleDef, Severity, DEFAULT_PACK, DEFAULT_PACK_JSON};
 use super::{Check, Ctx, Hit};
 use crate::config::{Config, ConfigError};
@@ -209,6 +210,8 @@ impl RuleSet {
         let cx = Ctx::new(charter, source, &self.vocab, today);
         // Built on the first hit: most charters have none.
         let mut suppressions: Option<Suppressions> = None;
+        // The sides' names for the messages, likewise read on the first finding.
+        let mut names: Option<Names> = None;
         let draft = charter.meta.is_draft();
         let mut hits = Vec::new();
         let mut findings = Vec::new();
@@ -244,12 +247,13 @@ impl RuleSet {
                     }
                 }
                 let template = rule.messages.get(hit.variant).unwrap_or(&rule.message);
+                let names = names.get_or_insert_with(|| Names::of(charter));
                 findings.push(Finding {
                     code: rule.code.clone(),
                     rule: rule.name.clone(),
                     severity,
-                    message: fill(template, &hit),
-                    help: fill(&rule.fix, &hit),
+                    message: fill(template, &hit, names),
+                    help: fill(&rule.fix, &hit, names),
                     span,
                     whole_file: hit.whole_file,
                 });
@@ -261,75 +265,6 @@ impl RuleSet {
         });
         findings.dedup();
         findings
-    }
-}
-
-/// Replace `{name}` in a template by the hit's values; unknown names stay as written.
-fn fill(template: &str, hit: &Hit) -> String {
-    // Braces by byte (memchr), not by `str::find`'s character search: a template is
-    // filled twice for every finding.
-    let brace = |s: &str, b: u8| memchr::memchr(b, s.as_bytes());
-    let Some(first) = brace(template, b'{') else {
-        return template.to_string();
-    };
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    let mut next = Some(first);
-    while let Some(open) = next {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match brace(after, b'}') {
-            Some(close) => {
-                let name = &after[..close];
-                match hit.args.iter().find(|(n, _)| *n == name) {
-                    Some((_, value)) => push_one_line(&mut out, value),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
-        }
-        next = brace(rest, b'{');
-    }
-    out.push_str(rest);
-    out
-}
-
-/// A value quoted from the file (a key, a value, a parser's message) as it goes into a
-/// one-line message: line breaks of any kind become `\n` and control characters other
-/// than tab are escaped, so no value can break a line-based format (concise, github)
-/// or send escape codes to a terminal, and CRLF and LF files read the same. A final
-/// line break is left out: it says nothing, and `toml` keeps the `\r` of a CRLF in the
-/// text of an unterminated string (where an LF file's text ends before the `\n`).
-fn push_one_line(out: &mut String, value: &str) {
-    let value = value.trim_end_matches(['\r', '\n']);
-    // A control character is an ASCII one or U+0080..=U+009F, which UTF-8 writes with a
-    // lead byte 0xC2: without any such byte, no character needs decoding.
-    let maybe_control = |b: u8| b < 0x20 || b == 0x7F || b == 0xC2;
-    if !value.bytes().any(maybe_control) || !value.chars().any(char::is_control) {
-        out.push_str(value);
-        return;
-    }
-    let mut chars = value.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' | '\n' => {
-                if c == '\r' {
-                    chars.next_if_eq(&'\n');
-                }
-                out.push_str("\\n");
-            }
-            '\t' => out.push('\t'),
-            c if c.is_control() => out.extend(c.escape_default()),
-            c => out.push(c),
-        }
     }
 }
 
@@ -480,24 +415,5 @@ mod tests {
             want.sort_unstable();
             assert_eq!(rules.vocab.field_keys(section), want, "{section}");
         }
-    }
-
-    #[test]
-    fn templates_fill_known_names_only() {
-        let hit = Hit::at(Span::default()).arg("section", "Goals");
-        assert_eq!(fill("no {section} section", &hit), "no Goals section");
-        assert_eq!(fill("{other} stays", &hit), "{other} stays");
-        assert_eq!(fill("open { brace", &hit), "open { brace");
-        // Found by the fuzzer: a recovered TOML key quoted a raw line break.
-        let hit = Hit::at(Span::default()).arg("found", "a\r\nb\rc\nd\te\u{1b}[31m");
-        assert_eq!(fill("`{found}`", &hit), "`a\\nb\\nc\\nd\te\\u{1b}[31m`");
-        let hit = Hit::at(Span::default()).arg("found", "key\r");
-        assert_eq!(fill("`{found}`", &hit), "`key`");
-        let hit = Hit::at(Span::default()).arg("found", "é\u{85}ü\u{9f}\u{a0}\u{7f}");
-        assert_eq!(fill("{found}", &hit), "é\\u{85}ü\\u{9f}\u{a0}\\u{7f}");
-        assert_eq!(
-            fill("{a}{found}}{", &hit),
-            "{a}é\\u{85}ü\\u{9f}\u{a0}\\u{7f}}{"
-        );
     }
 }

@@ -7,10 +7,11 @@
 
 pub mod checks;
 pub mod engine;
+mod fill;
 pub mod pack;
 mod support;
 
-use crate::model::{Charter, Span};
+use crate::model::{Charter, Side, Span};
 use crate::source::Source;
 use crate::vocab::Vocabulary;
 use jiff::civil::Date;
@@ -59,6 +60,16 @@ pub struct Hit {
     pub whole_file: bool,
     /// Which of the rule's `messages` to use (`missing`, `matched`, …); `""` for `message`.
     pub variant: &'static str,
+    /// The party the finding is about, named by the `{side}` placeholders.
+    pub who: Option<Who>,
+}
+
+/// A party a finding is about: a side of the partnership (named from the metadata when
+/// the message is written) or another party, named as text (`shared customers`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Who {
+    Side(Side),
+    Named(String),
 }
 
 impl Hit {
@@ -68,6 +79,7 @@ impl Hit {
             args: Vec::new(),
             whole_file: false,
             variant: "",
+            who: None,
         }
     }
 
@@ -78,11 +90,17 @@ impl Hit {
             args: Vec::new(),
             whole_file: true,
             variant: "",
+            who: None,
         }
     }
 
     pub fn variant(mut self, variant: &'static str) -> Hit {
         self.variant = variant;
+        self
+    }
+
+    pub fn who(mut self, who: Who) -> Hit {
+        self.who = Some(who);
         self
     }
 

@@ -155,6 +155,19 @@ pub fn signature(rd: &Reader, b: &Block) -> Option<Signature> {
             .get(at..at + 6)
             .is_some_and(|w| w.eq_ignore_ascii_case(b"signed"))
     });
+    // `signed` as a word of its own (not `designed`, `assigned`), after the signer's
+    // name: `Dana Ruiz (Keel) — signed` is signed, date or no date. A line opening
+    // with it is a caption or a mark, read by `mark`.
+    let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+    let signed_word = memchr::memchr2_iter(b's', b'S', bytes).any(|at| {
+        at > 0
+            && bytes
+                .get(at..at + 6)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"signed"))
+            && !word(at.checked_sub(1).and_then(|i| bytes.get(i)))
+            && !word(bytes.get(at + 6))
+            && text[..at].chars().any(char::is_alphabetic)
+    });
     let conformed = signed::conformed_at(text).is_some();
     let task = match b.kind {
         Kind::Item { task, .. } => task,
@@ -168,7 +181,12 @@ pub fn signature(rd: &Reader, b: &Block) -> Option<Signature> {
     let unsigned = signed::says_unsigned(text);
     let signed = match task {
         Some(t) => t && !unsigned,
-        None => !unsigned && ((date.is_some() && says_signed) || signed::mark(text) == Some(true)),
+        None => {
+            !unsigned
+                && ((date.is_some() && says_signed)
+                    || signed_word
+                    || signed::mark(text) == Some(true))
+        }
     };
     Some(Signature {
         span: b.full,

@@ -994,6 +994,17 @@ fn a_signed_for_caption_is_not_a_signature() {
 }
 
 #[test]
+fn signed_as_a_word_after_the_name_is_signed_without_a_date() {
+    let text = "---\ncompany: Keel\npartner: Northwind Ledger\n---\n\n## Signatures\n\n\
+        - Dana Ruiz (Keel) — signed\n\
+        - Ravi Shah (Northwind Ledger) — designed the terms, to be signed\n";
+    let c = parse_str(text);
+    check_spans(&c, text);
+    let signed: Vec<_> = c.signatures.iter().map(|s| s.signed).collect();
+    assert_eq!(signed, [true, false]);
+}
+
+#[test]
 fn a_term_sheets_boilerplate_rows_belong_to_no_section() {
     let text = "---\ncompany: Pebblestone\npartner: Ashcombe\n---\n\n# Term sheet\n\n\
         | Term | Provision |\n|---|---|\n\

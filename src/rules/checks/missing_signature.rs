@@ -10,7 +10,7 @@
 //! signatures, `missing` for the rest.
 
 use crate::model::{Charter, Side, Signature};
-use crate::rules::{Check, Ctx, Hit};
+use crate::rules::{Check, Ctx, Hit, Who};
 
 #[derive(Debug)]
 struct MissingSignature;
@@ -50,10 +50,11 @@ impl Check for MissingSignature {
                 continue;
             }
             let name = crate::rules::support::places::side_name(c, side);
-            hits.push(match own.first() {
-                Some(s) => Hit::at(s.span).variant("unsigned").arg("side", name),
-                None => Hit::at(heading).variant("missing").arg("side", name),
-            });
+            let hit = match own.first() {
+                Some(s) => Hit::at(s.span).variant("unsigned"),
+                None => Hit::at(heading).variant("missing"),
+            };
+            hits.push(hit.arg("side", name).who(Who::Side(side)));
         }
     }
 }

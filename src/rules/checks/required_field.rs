@@ -1,7 +1,8 @@
 //! `required-field`: a present section must carry these fields, with words in them.
 //! An absent section is `missing-section`'s, so this check says nothing then.
 
-use crate::rules::{params, Check, Ctx, Hit};
+use crate::rules::support::places::side_of_key;
+use crate::rules::{params, Check, Ctx, Hit, Who};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -13,6 +14,10 @@ struct Params {
     /// How messages name each field (`us`, `the partner`); the key when absent.
     #[serde(default)]
     names: BTreeMap<String, String>,
+    /// More openings that put a value off (`to be revisited`), besides [`PUT_OFF`]; a
+    /// value opening with one of them (after any `TBD`) says nothing yet.
+    #[serde(default)]
+    put_off: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -20,6 +25,8 @@ struct RequiredField {
     section: String,
     /// Field key and its display name.
     fields: Vec<(String, String)>,
+    /// The params' `put-off` openings, lower case.
+    put_off: Vec<String>,
 }
 
 pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
@@ -32,9 +39,13 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
         .iter()
         .map(|f| (f.clone(), p.names.get(f).unwrap_or(f).clone()))
         .collect();
+    if p.put_off.iter().any(|w| w.trim().is_empty()) {
+        return Err("`put-off` has an empty phrase".to_string());
+    }
     Ok(Box::new(RequiredField {
         section: p.section,
         fields,
+        put_off: p.put_off.iter().map(|w| w.trim().to_lowercase()).collect(),
     }))
 }
 
@@ -58,14 +69,43 @@ impl Check for RequiredField {
             let hit = match field {
                 // Written, with words that do not put it off (`TBD – to be agreed at the
                 // first steering meeting` says there is none yet).
-                Some(f) if f.value.has_words() && !put_off(&f.value.text) => continue,
+                Some(f) if f.value.has_words() && !answer_put_off(&f.value.text, &self.put_off) => {
+                    continue
+                }
                 // Labelled but empty: point at the label and its (empty) value.
                 Some(f) => Hit::at(f.label.span.join(f.value.span)),
                 None => Hit::at(section.heading.span),
             };
-            hits.push(hit.arg("name", name.clone()).arg("field", key.clone()));
+            // `{side}` names the field's side by the charter's names; a field of no side
+            // (`customers`) by its display name.
+            let who = side_of_key(key).map_or_else(|| Who::Named(name.clone()), Who::Side);
+            hits.push(
+                hit.arg("name", name.clone())
+                    .arg("field", key.clone())
+                    .who(who),
+            );
         }
     }
+}
+
+/// Whether a value puts itself off, or answers its own short lead so (`Is it
+/// balanced? To be revisited after walk.`, `4.5 Balance. To be revisited.`, as a field
+/// stated in a sentence reads).
+fn answer_put_off(value: &str, more: &[String]) -> bool {
+    if put_off(value, more) {
+        return true;
+    }
+    // A lead of four words ends within the first few dozen bytes; by byte, as every
+    // present field of every required-field rule comes through here.
+    let b = value.as_bytes();
+    let end = (0..b.len().min(64)).find(|&i| match b[i] {
+        b'?' | b':' => true,
+        b'.' => b.get(i + 1).is_some_and(u8::is_ascii_whitespace),
+        _ => false,
+    });
+    end.is_some_and(|i| {
+        value[..i].split_whitespace().count() <= 4 && put_off(&value[i + 1..], more)
+    })
 }
 
 /// Words that say a value is still to be agreed, at the start of a value.
@@ -84,7 +124,7 @@ const PUT_OFF: [&str; 8] = [
 /// marker (`TBD – to be agreed later`, `To be decided by the steering group`). A bare
 /// `TBD` is the placeholder rule's alone; a value that goes on after such words
 /// (`owners first; the last step to be agreed`) still says something.
-fn put_off(value: &str) -> bool {
+fn put_off(value: &str, more: &[String]) -> bool {
     let mut t = value.trim_start();
     for marker in ["tbd", "tbc", "tba"] {
         if t.get(..3).is_some_and(|w| w.eq_ignore_ascii_case(marker)) {
@@ -92,9 +132,17 @@ fn put_off(value: &str) -> bool {
         }
     }
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
-    PUT_OFF
-        .iter()
-        .any(|p| t.get(..p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p)))
+    // Only phrases that start with the value's first letter are compared.
+    let Some(first) = t.as_bytes().first().map(u8::to_ascii_lowercase) else {
+        return false;
+    };
+    let opens = |p: &str| {
+        p.as_bytes().first() == Some(&first)
+            && t.get(..p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p))
+            // A whole word: `later` is not `lateral`.
+            && !t[p.len()..].starts_with(|c: char| c.is_alphanumeric())
+    };
+    PUT_OFF.iter().any(|p| opens(p)) || more.iter().any(|p| opens(p))
 }
 
 #[cfg(test)]
@@ -120,13 +168,31 @@ mod tests {
 
     #[test]
     fn a_value_put_off_is_not_there() {
-        assert!(super::put_off(
-            "TBD – to be agreed at the first steering meeting."
+        let put_off = |v: &str| super::put_off(v, &[]);
+        assert!(put_off("TBD – to be agreed at the first steering meeting."));
+        assert!(put_off("To be decided by the steering group"));
+        assert!(!put_off("TBD"));
+        assert!(!put_off("owners first; the last step to be agreed"));
+        assert!(!put_off("to Granite's CMO within 5 days"));
+        // The pack's own openings, as balance-unstated gives them.
+        let more = ["to be revisited".to_string(), "after walk".to_string()];
+        assert!(super::put_off("TBD after walk", &more));
+        assert!(super::put_off("To be revisited once crawl is done.", &more));
+        assert!(!super::put_off("after walkthroughs", &more));
+        assert!(!super::put_off("yes; to be revisited at each QBR", &more));
+        assert!(super::answer_put_off(
+            "Is it balanced? To be revisited.",
+            &more
         ));
-        assert!(super::put_off("To be decided by the steering group"));
-        assert!(!super::put_off("TBD"));
-        assert!(!super::put_off("owners first; the last step to be agreed"));
-        assert!(!super::put_off("to Granite's CMO within 5 days"));
+        assert!(!super::answer_put_off("Is it balanced? Yes.", &more));
+        assert!(super::answer_put_off(
+            "4.5 Balance. To be revisited.",
+            &more
+        ));
+        assert!(!super::answer_put_off(
+            "We weighed it at length. To be revisited at each QBR, but it is even.",
+            &more
+        ));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `stale-review`: the next review date has passed.
 
+use crate::model::Status;
 use crate::rules::{Check, Ctx, Hit};
 
 #[derive(Debug)]
@@ -12,6 +13,10 @@ pub fn factory(params: &toml::Table) -> Result<Box<dyn Check>, String> {
 
 impl Check for StaleReview {
     fn run(&self, cx: &Ctx<'_>, hits: &mut Vec<Hit>) {
+        // An ended partnership has no more reviews to hold.
+        if cx.charter.meta.status() == Some(Status::Ended) {
+            return;
+        }
         // No review date: nothing to be late for.
         let Some(next) = &cx.charter.meta.next_review else {
             return;
@@ -33,7 +38,8 @@ mod tests {
     use super::super::testkit::{arg, Kit};
 
     // The kit's today is 2026-09-01.
-    const SRC: &str = "next-review = 2026-08-31\nlater = 2026-09-01\nbad = 2026-02-30\n";
+    const SRC: &str =
+        "next-review = 2026-08-31\nlater = 2026-09-01\nbad = 2026-02-30\nstatus = \"ended\"\n";
 
     #[test]
     fn past_review_date_fires() {
@@ -55,5 +61,11 @@ mod tests {
             .run("stale-review")
             .is_empty());
         assert!(Kit::toml(SRC).run("stale-review").is_empty());
+    }
+
+    #[test]
+    fn an_ended_partnership_is_never_stale() {
+        let k = Kit::toml(SRC).next_review("2026-08-31").status("ended");
+        assert!(k.run("stale-review").is_empty());
     }
 }

@@ -7,15 +7,18 @@
 //! `meet every two weeks`), since teams often write it into another item. The tiers
 //! are not cumulative: tier 3 does not also require the tier 2 sync.
 
+use crate::model::Side;
 use crate::model::{Charter, Tier};
 use crate::rules::support::regex::LazyRegex;
-use crate::rules::{Check, Ctx, Hit};
+use crate::rules::{Check, Ctx, Hit, Who};
 
-/// A governance field a tier needs, how messages name it, and the label to add.
+/// A governance field a tier needs, how messages name it, and the label to add. An
+/// obligation of one side (a sponsor) names that side, by the pack's `sponsor` message.
 struct Obligation {
     field: &'static str,
     missing: &'static str,
     label: &'static str,
+    side: Option<Side>,
 }
 
 const STRATEGIC: &[Obligation] = &[
@@ -23,16 +26,19 @@ const STRATEGIC: &[Obligation] = &[
         field: "our-sponsor",
         missing: "an executive sponsor on our side",
         label: "Our executive sponsor",
+        side: Some(Side::Company),
     },
     Obligation {
         field: "partner-sponsor",
         missing: "an executive sponsor on the partner's side",
         label: "Partner executive sponsor",
+        side: Some(Side::Partner),
     },
     Obligation {
         field: "partner-manager",
         missing: "a dedicated partner manager",
         label: "Partner manager",
+        side: None,
     },
 ];
 
@@ -40,6 +46,7 @@ const PARTNERSHIP: &[Obligation] = &[Obligation {
     field: "sync-cadence",
     missing: "a regular sync cadence",
     label: "Sync cadence",
+    side: None,
 }];
 
 #[derive(Debug)]
@@ -95,12 +102,14 @@ impl Check for TierObligations {
             if self.met(cx.charter, o) {
                 continue;
             }
-            hits.push(
-                crate::rules::support::places::at_heading_or_whole(cx.charter, "governance")
-                    .arg("tier", tier.to_string())
-                    .arg("missing", o.missing)
-                    .arg("label", o.label),
-            );
+            let hit = crate::rules::support::places::at_heading_or_whole(cx.charter, "governance")
+                .arg("tier", tier.to_string())
+                .arg("missing", o.missing)
+                .arg("label", o.label);
+            hits.push(match o.side {
+                Some(side) => hit.variant("sponsor").who(Who::Side(side)),
+                None => hit,
+            });
         }
     }
 }

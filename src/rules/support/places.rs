@@ -19,9 +19,31 @@ pub(crate) fn at_heading_or_whole(charter: &Charter, key: &str) -> Hit {
 
 /// How messages name a side: its name from the metadata, or a generic phrase.
 pub(crate) fn side_name(charter: &Charter, side: Side) -> String {
-    let (name, fallback) = match side {
-        Side::Company => (&charter.meta.company, "our side"),
-        Side::Partner => (&charter.meta.partner, "the partner"),
+    named(charter, side).unwrap_or_else(|| {
+        match side {
+            Side::Company => "our side",
+            Side::Partner => "the partner",
+        }
+        .to_string()
+    })
+}
+
+/// Which side a field key belongs to: `we-give`, `our-owner`, `us` vs `partner-gives`.
+pub(crate) fn side_of_key(key: &str) -> Option<Side> {
+    if key == "us" || key.starts_with("we-") || key.starts_with("our-") {
+        Some(Side::Company)
+    } else if key.starts_with("partner") {
+        Some(Side::Partner)
+    } else {
+        None
+    }
+}
+
+/// A side's name as the metadata gives it, for messages; `None` when it gives none.
+pub(crate) fn named(charter: &Charter, side: Side) -> Option<String> {
+    let name = match side {
+        Side::Company => &charter.meta.company,
+        Side::Partner => &charter.meta.partner,
     };
     match name {
         // `Tamsworth College ("the College")`: a defined term is not said in a message.
@@ -32,8 +54,8 @@ pub(crate) fn side_name(charter: &Charter, side: Side) -> String {
                 .filter_map(|q| t.find(q))
                 .min()
                 .unwrap_or(t.len());
-            t.get(..cut).unwrap_or(t).trim_end().to_string()
+            Some(t.get(..cut).unwrap_or(t).trim_end().to_string())
         }
-        _ => fallback.to_string(),
+        _ => None,
     }
 }

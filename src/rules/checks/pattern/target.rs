@@ -1,7 +1,8 @@
 //! What a `pattern` rule matches: its targets, the pieces of the charter they name,
 //! and how messages name each piece.
 
-use crate::model::{Charter, Format, Side, Span, Text};
+use crate::model::{Charter, Format, Span, Text};
+use crate::rules::support::places::side_of_key;
 use crate::rules::Ctx;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,17 +144,6 @@ pub(super) fn without_markup(
         return (start, end);
     }
     (start + lead, start + lead + inner.len())
-}
-
-/// Which side a field key belongs to: `we-give`, `our-owner`, `us` vs `partner-gives`.
-fn side_of_key(key: &str) -> Option<Side> {
-    if key == "us" || key.starts_with("we-") || key.starts_with("our-") {
-        Some(Side::Company)
-    } else if key.starts_with("partner") {
-        Some(Side::Partner)
-    } else {
-        None
-    }
 }
 
 /// A field's name for messages: its label as written, else its key. The numbering

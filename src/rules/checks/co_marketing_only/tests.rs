@@ -1,0 +1,72 @@
+use super::super::testkit::{arg, Kit};
+use super::commitments;
+use crate::model::Side;
+use crate::rules::Who;
+
+const SRC: &str =
+    "+++\nleverage = [\"co-marketing\", \"Co Marketing\", \"vibes\", \"economic\"]\n+++\n";
+
+#[test]
+fn fires_at_the_leverage_key_when_only_co_marketing() {
+    let k = Kit::md(SRC).leverage(&["co-marketing", "Co Marketing", "vibes"]);
+    let hits = k.run("co-marketing-only");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].span, k.charter.meta.leverage_span.unwrap());
+    assert!(!hits[0].whole_file);
+}
+
+#[test]
+fn silent_with_stronger_leverage_or_none() {
+    let k = Kit::md(SRC).leverage(&["co-marketing", "economic"]);
+    assert!(k.run("co-marketing-only").is_empty());
+    let k = Kit::md(SRC).leverage(&["vibes"]);
+    assert!(k.run("co-marketing-only").is_empty());
+    assert!(Kit::md(SRC).run("co-marketing-only").is_empty());
+}
+
+const GIVES: &str = "+++\nleverage = [\"economic\"]\n+++\n## Value exchange\n\
+    - **We give:** two engineers and a $40k launch budget.\n\
+    - **Partner gives:** a joint webinar, a logo on its site and a press release.\n\
+    - **Partner gives:** a joint webinar and one solutions engineer.\n\
+    - **Partner gives:** a webinar series backed by $30k of paid promotion.\n";
+
+/// The charter with the partner's commitment the line holding `partner`.
+fn gives(partner: &str) -> Kit {
+    Kit::md(GIVES)
+        .leverage(&["economic"])
+        .section("value-exchange", "## Value exchange")
+        .field(
+            "we-give",
+            "We give",
+            "two engineers and a $40k launch budget.",
+        )
+        .field("partner-gives", "Partner gives:** ", partner)
+}
+
+#[test]
+fn a_side_that_gives_only_co_marketing_fires_whatever_the_leverage() {
+    let value = "a joint webinar, a logo on its site and a press release.";
+    let k = gives(value);
+    let hits = k.run("co-marketing-only");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].variant, "commitments");
+    assert_eq!(hits[0].span, k.span(value));
+    assert_eq!(hits[0].who, Some(Who::Side(Side::Partner)));
+    assert_eq!(arg(&hits[0], "lines"), "6");
+}
+
+#[test]
+fn one_real_commitment_or_money_is_more_than_co_marketing() {
+    let k = gives("a joint webinar and one solutions engineer.");
+    assert!(k.run("co-marketing-only").is_empty());
+    let k = gives("a webinar series backed by $30k of paid promotion.");
+    assert!(k.run("co-marketing-only").is_empty());
+}
+
+#[test]
+fn commitments_split_at_commas_semicolons_and_and() {
+    let parts: Vec<&str> = commitments("a webinar, a logo and a blog post; booth space")
+        .map(str::trim)
+        .collect();
+    assert_eq!(parts, ["a webinar", "a logo", "a blog post", "booth space"]);
+}
