@@ -11,7 +11,7 @@ mod comments;
 mod phase;
 mod values;
 pub use comments::{Comments, Directive, DirectiveKind};
-pub use phase::{Phase, PhaseKind, RelativeDates};
+pub use phase::{Measure, Phase, PhaseKind, RelativeDates};
 pub use values::{Leverage, Status, Tier};
 
 /// A byte range into the source text (after any BOM was removed).

@@ -59,9 +59,34 @@ pub struct Phase {
     pub result: Option<Text>,
     /// The result's headline percentage or share (`passed, 31%`), read by the parser.
     pub achieved: Option<Number>,
+    /// Each figure of the bar that is a threshold, with the metric it is for (`≥ 20%
+    /// faster close; churn ≤ 5%` is two); a figure that only says whom it is measured
+    /// on (`measured on 100% of pilot users`) is none.
+    pub bars: Vec<Measure>,
+    /// Each percentage, share or change the result records, with its metric.
+    pub results: Vec<Measure>,
+    /// The result states a figure: a number in digits or words outside any date
+    /// (`went well`, `positive feedback` state none).
+    pub measured: bool,
     /// The result says the phase is still under way (`In progress: 5 of 8 live`): no
     /// outcome is recorded yet, whatever figure it gives.
     pub under_way: bool,
+}
+
+/// A figure of a bar or a result and the metric it measures: the content words of
+/// its clause, lowercased and stripped of their endings (`adopted`, `adoption` and
+/// `adopt` are all `adopt`), so that a result is read against the bar of its metric.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Measure {
+    pub number: Number,
+    pub metric: Vec<Box<str>>,
+}
+
+impl Measure {
+    /// Whether the two measure the same thing: they share a metric word.
+    pub fn same_metric(&self, other: &Measure) -> bool {
+        self.metric.iter().any(|w| other.metric.contains(w))
+    }
 }
 
 /// A phase window counted from another date.
@@ -89,6 +114,9 @@ impl Phase {
             result: None,
             achieved: None,
             under_way: false,
+            bars: Vec::new(),
+            results: Vec::new(),
+            measured: false,
         }
     }
 

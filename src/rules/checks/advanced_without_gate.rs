@@ -3,19 +3,26 @@
 //!
 //! Status `walk` needs a crawl result; `run` needs crawl and walk results (`ended`
 //! and earlier statuses need none). A result fails when it says so (failed, missed,
-//! did not pass, no-go, not met, below the bar) or when its largest percentage is below
-//! the phase's own go/no-go percentage (the largest in the bar), or, when the bar
-//! states none, below the `*-min-percent` parameter. A result with no percentage and
-//! no failure word (`Passed`) passes.
+//! did not pass, no-go, not met, below the bar) or when a figure falls short of the
+//! bar of its own metric, as the parser paired them (`close 12% faster` against `≥ 20%
+//! faster close`, `churn 8%` against `churn ≤ 5%`); with no pair, a lone figure is read
+//! against a lone bar, else the headline figure against the largest bar, or the
+//! `*-min-percent` parameter when the bar states none. A result that states no figure
+//! and no verdict (`went well`, `positive feedback`) records no outcome: a verdict is
+//! one of the `verdicts` words (`Passed`).
 
-use crate::model::{PhaseKind, Status};
+use crate::model::{Measure, Phase, PhaseKind, Status};
 use crate::rules::support::params::PhasePercents;
 use crate::rules::support::regex::LazyRegex;
 use crate::rules::{params, Check, Ctx, Hit};
+use crate::value::number::Bound;
 
 #[derive(Debug)]
 struct AdvancedWithoutGate {
     min: PhasePercents,
+    /// Words that give a result's outcome without a figure (`passed`, `go`), lowercase,
+    /// each a list of words.
+    verdicts: Vec<Vec<String>>,
     /// `go/no-go` as a name, removed before looking for `no-go` as a verdict.
     gate_name: LazyRegex,
 }
@@ -29,9 +36,25 @@ pub(super) const GATE_NAME: &str =
     r"(?i-u)(?-u:\b)go\s*/\s*no[\s-]?go(?-u:\b)|(?-u:\b)go[\s-]no[\s-]go(?-u:\b)";
 
 pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
-    let min: PhasePercents = params(table)?;
+    let mut rest = table.clone();
+    let verdicts: Vec<String> = match rest.remove("verdicts") {
+        Some(v) => v
+            .try_into()
+            .map_err(|e: toml::de::Error| format!("`verdicts`: {}", e.message()))?,
+        None => Vec::new(),
+    };
+    let verdicts = verdicts
+        .iter()
+        .map(|v| v.split_whitespace().map(str::to_lowercase).collect())
+        .filter(|v: &Vec<String>| !v.is_empty())
+        .collect();
+    let min: PhasePercents = params(&rest)?;
     let gate_name = LazyRegex::new(GATE_NAME);
-    Ok(Box::new(AdvancedWithoutGate { min, gate_name }))
+    Ok(Box::new(AdvancedWithoutGate {
+        min,
+        verdicts,
+        gate_name,
+    }))
 }
 
 impl Check for AdvancedWithoutGate {
@@ -60,34 +83,81 @@ impl Check for AdvancedWithoutGate {
             // A result that says the phase is still under way records no outcome.
             let result = phase
                 .filter(|p| !p.under_way)
-                .and_then(|p| p.result.as_ref())
-                .filter(|t| t.has_words());
-            let Some(result) = result else {
+                .and_then(|p| p.result.as_ref().map(|r| (p, r)))
+                .filter(|(_, t)| t.has_words());
+            let Some((phase, result)) = result else {
                 // No phase (point at the status) or a phase without a result.
                 let span = phase.map_or(status_text.span, |p| p.span);
                 hits.push(hit(span).variant("unrecorded"));
                 continue;
             };
-            let bar = phase
-                .and_then(|p| p.bar.as_ref())
-                .map(|n| n.value)
-                .or(self.min.min(kind));
-            let achieved = phase.and_then(|p| p.achieved.as_ref()).map(|n| n.value);
-            // Says it passed, or clears the bar.
-            if !self.failed_result(&result.text, achieved, bar) {
+            let found = || crate::rules::support::text::shorten(&result.text);
+            let words = self.without_gate_name(&result.text);
+            // Says it failed, or misses a bar.
+            if says_failed(&words) || self.misses_bar(phase, kind) {
+                hits.push(hit(result.span).variant("failed").arg("found", found()));
                 continue;
             }
-            hits.push(
-                hit(result.span)
-                    .variant("failed")
-                    .arg("found", crate::rules::support::text::shorten(&result.text)),
-            );
+            // States a figure that clears its bar, or a verdict.
+            if phase.measured || self.says_verdict(&words) {
+                continue;
+            }
+            hits.push(hit(result.span).variant("unmeasured").arg("found", found()));
         }
     }
 }
 
+/// Whether the result `r` falls short of the bar `b`: below it, or above it when the
+/// bar is a ceiling (`churn ≤ 5%`).
+fn short_of(r: &Measure, b: &Measure) -> bool {
+    match b.number.bound {
+        Some(Bound::AtMost | Bound::Below) => r.number.value > b.number.value,
+        _ => r.number.value < b.number.value,
+    }
+}
+
 impl AdvancedWithoutGate {
-    fn failed_result(&self, result: &str, achieved: Option<f64>, bar: Option<f64>) -> bool {
+    /// Whether the result's figures miss the bar: each against the bar of its metric;
+    /// with no pair by metric, a lone figure against a lone bar; else the headline
+    /// against the largest bar or the parameter.
+    fn misses_bar(&self, p: &Phase, kind: PhaseKind) -> bool {
+        let mut paired = false;
+        for b in &p.bars {
+            for r in p.results.iter().filter(|r| r.same_metric(b)) {
+                paired = true;
+                if short_of(r, b) {
+                    return true;
+                }
+            }
+        }
+        if paired {
+            return false;
+        }
+        if let ([b], [r]) = (p.bars.as_slice(), p.results.as_slice()) {
+            return short_of(r, b);
+        }
+        let bar = p.bar.as_ref().map(|n| n.value).or(self.min.min(kind));
+        match (p.achieved.as_ref().map(|n| n.value), bar) {
+            (Some(found), Some(bar)) => found < bar,
+            _ => false,
+        }
+    }
+
+    /// Whether the result gives a verdict word (`Passed`, `GO`).
+    fn says_verdict(&self, words: &str) -> bool {
+        let lower = words.to_lowercase();
+        let ws: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        self.verdicts.iter().any(|v| {
+            ws.windows(v.len())
+                .any(|w| w.iter().zip(v).all(|(a, b)| *a == b.as_str()))
+        })
+    }
+
+    /// The result with the gate's own name (`go/no-go`) blanked out, as it is no verdict.
+    fn without_gate_name<'a>(&self, result: &'a str) -> std::borrow::Cow<'a, str> {
         // The gate's own name (`go/no-go`) is not a verdict: blank it out first (a copy
         // only when it is there).
         let mut blanked: Option<String> = None;
@@ -104,19 +174,12 @@ impl AdvancedWithoutGate {
             b.push(' ');
             last = m.end();
         }
-        let words = match &mut blanked {
-            Some(b) => {
+        match blanked {
+            Some(mut b) => {
                 b.push_str(&result[last..]);
-                b.as_str()
+                std::borrow::Cow::Owned(b)
             }
-            None => result,
-        };
-        if says_failed(words) {
-            return true;
-        }
-        match (achieved, bar) {
-            (Some(found), Some(bar)) => found < bar,
-            _ => false,
+            None => std::borrow::Cow::Borrowed(result),
         }
     }
 }
