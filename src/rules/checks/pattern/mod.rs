@@ -19,6 +19,8 @@
 //!   each target piece with words in it that matches neither is a hit (variant
 //!   `unmatched`, `found` = the piece's text). Empty pieces are left to the rules
 //!   about missing content.
+//! - `ignore`: text it matches is left out (blanked) before `must-match` and `words`
+//!   are tried, so that a number in it does not count (a notice period is no trigger).
 //! - `require`: a `field:` target that is absent or empty is a hit (variant
 //!   `missing`) at its section's heading, or about the whole charter without one.
 //! - `require-any`: when no target has any content, one hit (variant `missing`) at the
@@ -37,6 +39,7 @@ mod wanted;
 mod words;
 
 use crate::model::Span;
+use crate::rules::support::regex::PackRegex;
 use crate::rules::{params, Check, Ctx, Hit};
 use finder::Finder;
 use serde::Deserialize;
@@ -55,6 +58,8 @@ struct Params {
     #[serde(default)]
     words: Vec<String>,
     #[serde(default)]
+    ignore: Option<String>,
+    #[serde(default)]
     require: bool,
     #[serde(default)]
     require_any: bool,
@@ -70,6 +75,8 @@ struct Pattern {
     /// `words` when they are all ASCII, matched without a regex.
     words: Option<Words>,
     must_not_match: Option<Finder>,
+    /// What `must-match` and `words` do not see.
+    ignore: Option<PackRegex>,
     require: bool,
     require_any: bool,
 }
@@ -93,6 +100,11 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
         .as_deref()
         .map(|r| Finder::new(r).map_err(|e| format!("`must-not-match` is not a valid regex: {e}")))
         .transpose()?;
+    let ignore = p
+        .ignore
+        .as_deref()
+        .map(|r| PackRegex::parse(r).map_err(|e| format!("`ignore` is not a valid regex: {e}")))
+        .transpose()?;
     if wanted.is_empty()
         && words.is_none()
         && must_not_match.is_none()
@@ -111,6 +123,7 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
         wanted,
         words,
         must_not_match,
+        ignore,
         require: p.require,
         require_any: p.require_any,
     }))
@@ -255,6 +268,11 @@ impl Pattern {
         // Matches it somewhere.
         if segments.iter().any(|&s| {
             let text = clamped(cx, s);
+            let text = match &self.ignore {
+                Some(re) => blank(re.get(), text),
+                None => std::borrow::Cow::Borrowed(text),
+            };
+            let text = text.as_ref();
             self.words.as_ref().is_some_and(|w| w.is_match(text))
                 || self.wanted.iter().any(|w| w.is_match(text))
         }) {
@@ -344,18 +362,47 @@ impl Check for Pattern {
     }
 }
 
-/// Whether an item introduces the ones after it: it ends in a colon, or stops short
-/// in a conjunction that wants a clause (`… on notice if`).
+/// `text` with what `re` matches replaced by spaces (a copy only when it matches).
+fn blank<'a>(re: &regex_automata::meta::Regex, text: &'a str) -> std::borrow::Cow<'a, str> {
+    let mut out: Option<String> = None;
+    let mut last = 0;
+    for m in re.find_iter(text) {
+        let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        o.push_str(&text[last..m.start()]);
+        o.extend(std::iter::repeat_n(' ', m.end() - m.start()));
+        last = m.end();
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(&text[last..]);
+            std::borrow::Cow::Owned(o)
+        }
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+/// Whether an item introduces the ones after it: it ends in a colon, stops short
+/// in a conjunction that wants a clause (`… on notice if`), or points at them (`when
+/// any of these holds`).
 fn introduces(text: &str) -> bool {
     let t = text.trim_end();
     if t.ends_with(':') {
         return true;
     }
     let last = t.rsplit(char::is_whitespace).next().unwrap_or_default();
-    ["if", "where", "when"]
+    if ["if", "where", "when"]
         .iter()
         .any(|w| last.eq_ignore_ascii_case(w))
         && t.len() > last.len()
+    {
+        return true;
+    }
+    // Or it points at them (`… on 30 days' notice when any of these holds.`).
+    let b = t.as_bytes();
+    ["of these", "the following"].iter().any(|w| {
+        b.windows(w.len())
+            .any(|s| s.eq_ignore_ascii_case(w.as_bytes()))
+    })
 }
 
 #[cfg(test)]
