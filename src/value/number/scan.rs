@@ -373,7 +373,7 @@ fn headcount(c: &mut Cursor) -> bool {
     false
 }
 
-/// `of 10`, `out of 10`, or `/10` before a noun.
+/// `of 10`, `out of 10`, `in 10`, or `/10` before a noun.
 fn share(c: &mut Cursor) -> Option<f64> {
     let mut d = *c;
     if d.word(&["of"]).is_some() || d.phrase(&["out", "of"]) {
@@ -384,6 +384,17 @@ fn share(c: &mut Cursor) -> Option<f64> {
         }
         let whole = literal(&mut d, false).or_else(|| cardinal(&mut d))?;
         if percent(&mut d.clone()) {
+            return None;
+        }
+        *c = d;
+        return Some(whole);
+    }
+    // `seven in ten`, `1 in 5 depots`: a small whole, not a period or a year (`3 in
+    // 10 weeks`, `2 in 2027`).
+    if d.word(&["in"]).is_some() {
+        let whole = literal(&mut d, false).or_else(|| cardinal(&mut d))?;
+        let mut e = d;
+        if whole > 100.0 || percent(&mut e.clone()) || duration(&mut e).is_some() {
             return None;
         }
         *c = d;

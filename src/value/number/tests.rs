@@ -71,6 +71,15 @@ fn reads_every_form() {
             None,
         ),
         (
+            "seven in ten depots",
+            70.0,
+            Share {
+                part: 7.0,
+                whole: 10.0,
+            },
+            None,
+        ),
+        (
             "3/4 stores",
             75.0,
             Share {
@@ -150,6 +159,8 @@ fn leaves_words_alone() {
         "ALL partners",
         "an owner",
         "6,7 and 8",
+        // `in` makes a share only of a small whole that is not a year.
+        "2 in 2027",
     ] {
         let kinds: Vec<_> = numbers_in(text).map(|n| (n.value, n.kind)).collect();
         assert!(
@@ -157,6 +168,8 @@ fn leaves_words_alone() {
             "{text}: {kinds:?}"
         );
     }
+    // Nor of a period.
+    assert!(numbers_in("3 in 10 weeks").all(|n| !matches!(n.kind, NumberKind::Share { .. })));
     assert_eq!(numbers_in("a plan").count(), 0);
     assert_eq!(
         numbers_in("6,7").map(|n| n.value).collect::<Vec<_>>(),
