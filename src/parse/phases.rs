@@ -288,13 +288,14 @@ pub fn says_under_way(result: &str) -> bool {
 }
 
 /// Whether `text` can hold a percentage or share at all: one is written with `%`,
-/// `percent`, `pct` or `per cent`, or as `9 of 12` or `9/12`. A bar or result with none
+/// `percent`, `pct` or `per cent`, or as `9 of 12`, `seven in ten` or `9/12`. A bar or result with none
 /// of these (`ROI model holds at 40 accounts`) is not read for numbers.
 fn may_state_percent(text: &str) -> bool {
     let b = text.as_bytes();
     memchr::memchr2(b'%', b'/', b).is_some()
         || b.windows(2).any(|w| {
             w.eq_ignore_ascii_case(b"of")
+                || w.eq_ignore_ascii_case(b"in")
                 || w.eq_ignore_ascii_case(b"pe")
                 || w.eq_ignore_ascii_case(b"pc")
         })
