@@ -70,6 +70,9 @@ fn reads_every_form() {
             },
             None,
         ),
+        ("two thirds of invited stores", 200.0 / 3.0, Percent, None),
+        ("three quarters of invited stores", 75.0, Percent, None),
+        ("half of the pilots", 50.0, Percent, None),
         (
             "seven in ten depots",
             70.0,
@@ -168,6 +171,8 @@ fn leaves_words_alone() {
             "{text}: {kinds:?}"
         );
     }
+    // `two quarters` alone is a period, not a fraction.
+    assert!(numbers_in("two quarters in a row").all(|n| n.kind != NumberKind::Percent));
     // Nor of a period.
     assert!(numbers_in("3 in 10 weeks").all(|n| !matches!(n.kind, NumberKind::Share { .. })));
     assert_eq!(numbers_in("a plan").count(), 0);
