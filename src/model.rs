@@ -8,10 +8,12 @@ use crate::date::{self, DateError};
 use jiff::civil::Date;
 
 mod comments;
+mod measure;
 mod phase;
 mod values;
 pub use comments::{Comments, Directive, DirectiveKind};
-pub use phase::{Measure, Phase, PhaseKind, RelativeDates};
+pub use measure::Measure;
+pub use phase::{Phase, PhaseKind, RelativeDates};
 pub use values::{Leverage, Status, Tier};
 
 /// A byte range into the source text (after any BOM was removed).

@@ -1,6 +1,6 @@
 //! A phase of the crawl–walk–run timeline, as read: its name, dates, bar and result.
 
-use super::{Parsed, Span, Text};
+use super::{Measure, Parsed, Span, Text};
 use crate::value::date::{DateValue, Relative};
 use crate::value::number::Number;
 use jiff::civil::Date;
@@ -71,22 +71,6 @@ pub struct Phase {
     /// The result says the phase is still under way (`In progress: 5 of 8 live`): no
     /// outcome is recorded yet, whatever figure it gives.
     pub under_way: bool,
-}
-
-/// A figure of a bar or a result and the metric it measures: the content words of
-/// its clause, lowercased and stripped of their endings (`adopted`, `adoption` and
-/// `adopt` are all `adopt`), so that a result is read against the bar of its metric.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Measure {
-    pub number: Number,
-    pub metric: Vec<Box<str>>,
-}
-
-impl Measure {
-    /// Whether the two measure the same thing: they share a metric word.
-    pub fn same_metric(&self, other: &Measure) -> bool {
-        self.metric.iter().any(|w| other.metric.contains(w))
-    }
 }
 
 /// A phase window counted from another date.

@@ -4,7 +4,7 @@
 //!
 //! A bar or result is cut into clauses at `;`, `, `, ` and `, ` & `, ` + ` and line
 //! ends; each figure belongs to the clause it stands in, and the clause's other
-//! content words name its metric.
+//! content words name its metric ([`Measure::same_metric`]).
 
 use super::{may_state_percent, result_percent};
 use crate::model::Measure;
@@ -13,16 +13,6 @@ use crate::value::number::{numbers_in, Number, NumberKind};
 /// Words before a figure that make it the population a bar is measured on, not the
 /// bar (`measured on 100% of pilot users`, `across 100% of stores`).
 const QUALIFIERS: &[&str] = &["on", "across", "among", "amongst", "for"];
-
-/// Words that name no metric: articles, verbs of measuring, verdicts, bounds.
-const NOT_METRIC: &[&str] = &[
-    "the", "and", "for", "with", "than", "least", "most", "more", "less", "fewer", "over", "under",
-    "below", "above", "from", "into", "per", "cent", "percent", "pct", "out", "passed", "pass",
-    "met", "cleared", "result", "results", "achieved", "measured", "our", "their", "its", "all",
-    "both", "each", "every", "within", "by", "at", "of", "to", "in", "on", "across", "among",
-    "was", "were", "are", "is", "be", "been", "has", "have", "had", "who", "that", "which",
-    "minimum", "maximum", "target", "bar", "goal", "go", "no",
-];
 
 /// The thresholds of a bar: its percentages, shares and changes, each with its metric;
 /// a figure after a qualifier (`on 100% of pilot users`) is left out.
@@ -45,10 +35,9 @@ pub fn bar_measures(text: &str) -> Vec<Measure> {
             if qualifies(clause, &n) {
                 continue;
             }
-            let metric = metric(clause, &n);
             out.push(Measure {
                 number: shifted(n, start),
-                metric,
+                clause: start..end,
             });
         }
     }
@@ -65,10 +54,9 @@ pub fn result_measures(text: &str) -> Vec<Measure> {
     for (start, end) in clauses(text) {
         let clause = text.get(start..end).unwrap_or_default();
         if let Some(n) = result_percent(clause) {
-            let metric = metric(clause, &n);
             out.push(Measure {
                 number: shifted(n, start),
-                metric,
+                clause: start..end,
             });
         }
     }
@@ -154,48 +142,6 @@ fn clauses(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The content words of a clause outside the figure `n`, stemmed.
-fn metric(clause: &str, n: &Number) -> Vec<Box<str>> {
-    let mut out: Vec<Box<str>> = Vec::new();
-    let mut at = 0;
-    for w in clause.split(|c: char| !c.is_alphabetic()) {
-        let start = at;
-        at += w.len() + 1;
-        if w.len() < 3 || (n.range.start <= start && start < n.range.end) {
-            continue;
-        }
-        let lower = w.to_lowercase();
-        if NOT_METRIC.contains(&lower.as_str()) || is_number_word(&lower) {
-            continue;
-        }
-        let stem: Box<str> = stem(&lower).into();
-        if !out.contains(&stem) {
-            out.push(stem);
-        }
-    }
-    out
-}
-
-/// Number words are the figure, not the metric (`thirty percent faster close`).
-fn is_number_word(w: &str) -> bool {
-    numbers_in(w)
-        .next()
-        .is_some_and(|n| n.range == (0..w.len()))
-}
-
-/// A word without its common endings: `adopted`, `adopting`, `adoption`, `adopts` →
-/// `adopt`; `stores` → `store`.
-fn stem(w: &str) -> &str {
-    for end in ["ation", "ion", "ing", "ed", "es", "s"] {
-        if let Some(s) = w.strip_suffix(end) {
-            if s.len() >= 3 {
-                return s;
-            }
-        }
-    }
-    w
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,16 +159,22 @@ mod tests {
 
     #[test]
     fn each_figure_keeps_its_metric() {
-        let bar = bar_measures("≥ 70% of invited customers adopt; churn ≤ 5%");
-        let res = result_measures("churn 3%, adoption 75% of invited customers");
+        let (b, r) = (
+            "≥ 70% of invited customers adopt; churn ≤ 5%",
+            "churn 3%, adoption 75% of invited customers",
+        );
+        let (bar, res) = (bar_measures(b), result_measures(r));
         assert_eq!(values(&bar), [70.0, 5.0]);
         assert_eq!(values(&res), [3.0, 75.0]);
-        assert!(bar[0].same_metric(&res[1]) && !bar[0].same_metric(&res[0]));
-        assert!(bar[1].same_metric(&res[0]));
-        let bar = bar_measures("at least twenty percent faster close");
-        let res = result_measures("close time from 5 days to 3");
+        assert!(bar[0].same_metric(b, &res[1], r) && !bar[0].same_metric(b, &res[0], r));
+        assert!(bar[1].same_metric(b, &res[0], r));
+        let (b, r) = (
+            "at least twenty percent faster close",
+            "close time from 5 days to 3",
+        );
+        let (bar, res) = (bar_measures(b), result_measures(r));
         assert_eq!(values(&res), [40.0]);
-        assert!(bar[0].same_metric(&res[0]));
+        assert!(bar[0].same_metric(b, &res[0], r));
     }
 
     #[test]

@@ -121,9 +121,12 @@ impl AdvancedWithoutGate {
     /// with no pair by metric, a lone figure against a lone bar; else the headline
     /// against the largest bar or the parameter.
     fn misses_bar(&self, p: &Phase, kind: PhaseKind) -> bool {
+        let bar_text = p.go_no_go.as_ref().map_or("", |t| t.text.as_str());
+        let result_text = p.result.as_ref().map_or("", |t| t.text.as_str());
         let mut paired = false;
         for b in &p.bars {
-            for r in p.results.iter().filter(|r| r.same_metric(b)) {
+            let same = |r: &&Measure| b.same_metric(bar_text, r, result_text);
+            for r in p.results.iter().filter(same) {
                 paired = true;
                 if short_of(r, b) {
                     return true;

@@ -265,16 +265,20 @@ impl Pattern {
         if self.wanted.is_empty() && self.words.is_none() {
             return;
         }
-        // Matches it somewhere.
-        if segments.iter().any(|&s| {
-            let text = clamped(cx, s);
-            let text = match &self.ignore {
-                Some(re) => blank(re.get(), text),
-                None => std::borrow::Cow::Borrowed(text),
-            };
-            let text = text.as_ref();
+        let matches = |text: &str| {
             self.words.as_ref().is_some_and(|w| w.is_match(text))
                 || self.wanted.iter().any(|w| w.is_match(text))
+        };
+        // Matches it somewhere, once what `ignore` matches is left out: that is looked
+        // for only in a text that matches as written, and the text read again only
+        // when it was there.
+        if segments.iter().any(|&s| {
+            let text = clamped(cx, s);
+            matches(text)
+                && match self.ignore.as_ref().map(|re| blank(re.get(), text)) {
+                    Some(std::borrow::Cow::Owned(kept)) => matches(&kept),
+                    _ => true,
+                }
         }) {
             return;
         }
