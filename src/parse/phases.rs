@@ -256,7 +256,8 @@ pub fn read_outcome(p: &mut Phase) {
     let result = p.result.as_ref().filter(|_| !p.under_way);
     p.achieved = result.and_then(|t| result_percent(&t.text));
     p.results = result.map(|t| result_measures(&t.text)).unwrap_or_default();
-    p.measured = result.is_some_and(|t| states_figure(&t.text));
+    // A figure read as a result's measure is a figure: no need to look again.
+    p.measured = !p.results.is_empty() || result.is_some_and(|t| states_figure(&t.text));
 }
 
 /// Words a result opens with when the phase has no outcome yet: `In progress: 5 of 8

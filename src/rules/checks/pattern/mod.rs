@@ -20,7 +20,9 @@
 //!   `unmatched`, `found` = the piece's text). Empty pieces are left to the rules
 //!   about missing content.
 //! - `ignore`: text it matches is left out (blanked) before `must-match` and `words`
-//!   are tried, so that a number in it does not count (a notice period is no trigger).
+//!   are tried, so that a number in it does not count (a notice period is no trigger);
+//!   with `ignore-when` (words, any case), looked for only in a piece holding one of
+//!   them, so that the regex is seldom built or run.
 //! - `require`: a `field:` target that is absent or empty is a hit (variant
 //!   `missing`) at its section's heading, or about the whole charter without one.
 //! - `require-any`: when no target has any content, one hit (variant `missing`) at the
@@ -60,6 +62,8 @@ struct Params {
     #[serde(default)]
     ignore: Option<String>,
     #[serde(default)]
+    ignore_when: Vec<String>,
+    #[serde(default)]
     require: bool,
     #[serde(default)]
     require_any: bool,
@@ -77,6 +81,8 @@ struct Pattern {
     must_not_match: Option<Finder>,
     /// What `must-match` and `words` do not see.
     ignore: Option<PackRegex>,
+    /// Words a piece must hold for `ignore` to be looked for, lowercase ASCII.
+    ignore_when: Vec<Vec<u8>>,
     require: bool,
     require_any: bool,
 }
@@ -124,6 +130,12 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
         words,
         must_not_match,
         ignore,
+        ignore_when: p
+            .ignore_when
+            .iter()
+            .map(|w| w.to_ascii_lowercase().into_bytes())
+            .filter(|w| !w.is_empty())
+            .collect(),
         require: p.require,
         require_any: p.require_any,
     }))
@@ -275,7 +287,12 @@ impl Pattern {
         if segments.iter().any(|&s| {
             let text = clamped(cx, s);
             matches(text)
-                && match self.ignore.as_ref().map(|re| blank(re.get(), text)) {
+                && match self
+                    .ignore
+                    .as_ref()
+                    .filter(|_| self.may_ignore(text))
+                    .map(|re| blank(re.get(), text))
+                {
                     Some(std::borrow::Cow::Owned(kept)) => matches(&kept),
                     _ => true,
                 }
@@ -297,6 +314,17 @@ impl Pattern {
                 .arg("target", name)
                 .arg("target_side", side),
         );
+    }
+
+    /// Whether `ignore` may match in `text`: it holds one of `ignore-when`, or there
+    /// are none.
+    fn may_ignore(&self, text: &str) -> bool {
+        let b = text.as_bytes();
+        self.ignore_when.is_empty()
+            || self
+                .ignore_when
+                .iter()
+                .any(|w| b.windows(w.len()).any(|s| s.eq_ignore_ascii_case(w)))
     }
 
     /// The `require-any` hit when no target had content.
