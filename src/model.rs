@@ -8,9 +8,11 @@ use crate::date::{self, DateError};
 use jiff::civil::Date;
 
 mod comments;
+mod measure;
 mod phase;
 mod values;
 pub use comments::{Comments, Directive, DirectiveKind};
+pub use measure::Measure;
 pub use phase::{Phase, PhaseKind, RelativeDates};
 pub use values::{Leverage, Status, Tier};
 

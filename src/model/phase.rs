@@ -1,6 +1,6 @@
 //! A phase of the crawl–walk–run timeline, as read: its name, dates, bar and result.
 
-use super::{Parsed, Span, Text};
+use super::{Measure, Parsed, Span, Text};
 use crate::value::date::{DateValue, Relative};
 use crate::value::number::Number;
 use jiff::civil::Date;
@@ -59,6 +59,15 @@ pub struct Phase {
     pub result: Option<Text>,
     /// The result's headline percentage or share (`passed, 31%`), read by the parser.
     pub achieved: Option<Number>,
+    /// Each figure of the bar that is a threshold, with the metric it is for (`≥ 20%
+    /// faster close; churn ≤ 5%` is two); a figure that only says whom it is measured
+    /// on (`measured on 100% of pilot users`) is none.
+    pub bars: Vec<Measure>,
+    /// Each percentage, share or change the result records, with its metric.
+    pub results: Vec<Measure>,
+    /// The result states a figure: a number in digits or words outside any date
+    /// (`went well`, `positive feedback` state none).
+    pub measured: bool,
     /// The result says the phase is still under way (`In progress: 5 of 8 live`): no
     /// outcome is recorded yet, whatever figure it gives.
     pub under_way: bool,
@@ -89,6 +98,9 @@ impl Phase {
             result: None,
             achieved: None,
             under_way: false,
+            bars: Vec::new(),
+            results: Vec::new(),
+            measured: false,
         }
     }
 

@@ -9,8 +9,10 @@ use crate::model::{Charter, Parsed, Phase, PhaseKind, RelativeDates, Span, Text}
 use crate::value::date::{dates_in, Anchor, DateValue, Found, Offset};
 use crate::value::number::{numbers_in, Number, NumberKind};
 
+mod measure;
 mod result;
 use jiff::civil::Date;
+pub use measure::{bar_measures, result_measures, states_figure};
 pub use result::result_percent;
 use std::ops::Range;
 
@@ -229,6 +231,35 @@ pub fn largest_percent(text: &str) -> Option<Number> {
         .reduce(|a, b| if b.value > a.value { b } else { a })
 }
 
+/// A phase's bar and result as read: the bar's thresholds and its headline (the
+/// largest threshold percentage or share), the result's figures, whether it is under
+/// way and whether it states a figure at all.
+pub fn read_outcome(p: &mut Phase) {
+    p.bars = p
+        .go_no_go
+        .as_ref()
+        .map(|t| bar_measures(&t.text))
+        .unwrap_or_default();
+    p.bar = p
+        .bars
+        .iter()
+        .filter(|m| {
+            matches!(
+                m.number.kind,
+                NumberKind::Percent | NumberKind::Share { .. }
+            )
+        })
+        .map(|m| &m.number)
+        .reduce(|a, b| if b.value > a.value { b } else { a })
+        .cloned();
+    p.under_way = p.result.as_ref().is_some_and(|t| says_under_way(&t.text));
+    let result = p.result.as_ref().filter(|_| !p.under_way);
+    p.achieved = result.and_then(|t| result_percent(&t.text));
+    p.results = result.map(|t| result_measures(&t.text)).unwrap_or_default();
+    // A figure read as a result's measure is a figure: no need to look again.
+    p.measured = !p.results.is_empty() || result.is_some_and(|t| states_figure(&t.text));
+}
+
 /// Words a result opens with when the phase has no outcome yet: `In progress: 5 of 8
 /// live`, `Ongoing`, `Under way`, `Not yet measured`, `Still running`.
 const UNDER_WAY: &[&str] = &[
@@ -258,13 +289,14 @@ pub fn says_under_way(result: &str) -> bool {
 }
 
 /// Whether `text` can hold a percentage or share at all: one is written with `%`,
-/// `percent`, `pct` or `per cent`, or as `9 of 12` or `9/12`. A bar or result with none
+/// `percent`, `pct` or `per cent`, or as `9 of 12`, `seven in ten` or `9/12`. A bar or result with none
 /// of these (`ROI model holds at 40 accounts`) is not read for numbers.
 fn may_state_percent(text: &str) -> bool {
     let b = text.as_bytes();
     memchr::memchr2(b'%', b'/', b).is_some()
         || b.windows(2).any(|w| {
             w.eq_ignore_ascii_case(b"of")
+                || w.eq_ignore_ascii_case(b"in")
                 || w.eq_ignore_ascii_case(b"pe")
                 || w.eq_ignore_ascii_case(b"pc")
         })
@@ -281,13 +313,7 @@ pub fn finish(c: &mut Charter) {
     for i in 0..c.phases.len() {
         let (before, rest) = c.phases.split_at_mut(i);
         let Some(p) = rest.first_mut() else { break };
-        p.bar = p.go_no_go.as_ref().and_then(|t| largest_percent(&t.text));
-        p.under_way = p.result.as_ref().is_some_and(|t| says_under_way(&t.text));
-        p.achieved = p
-            .result
-            .as_ref()
-            .filter(|_| !p.under_way)
-            .and_then(|t| result_percent(&t.text));
+        read_outcome(p);
         let written = [&p.start, &p.end].into_iter().find_map(|d| match d {
             Some(Parsed {
                 value: Ok(DateValue::Relative(r)),

@@ -131,6 +131,7 @@ fn texts_skipped_for_percentages_hold_none() {
         "70 Percent",
         "12 PCT",
         "nine OF twelve stores",
+        "seven IN ten depots",
         "9/12 stores",
         "9 out of 12",
         "40 accounts by Q3, 3 weeks",

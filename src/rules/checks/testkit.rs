@@ -297,17 +297,16 @@ impl Kit {
             self.in_phase(needle)
         };
         let p = self.charter.phases.last_mut().unwrap();
-        p.bar = crate::parse::phases::largest_percent(&t.text);
         p.go_no_go = Some(t);
+        crate::parse::phases::read_outcome(p);
         self
     }
 
     pub fn result(mut self, needle: &str) -> Kit {
         let t = self.in_phase(needle);
         let p = self.charter.phases.last_mut().unwrap();
-        p.under_way = crate::parse::phases::says_under_way(&t.text);
-        p.achieved = crate::parse::phases::result_percent(&t.text).filter(|_| !p.under_way);
         p.result = Some(t);
+        crate::parse::phases::read_outcome(p);
         self
     }
 

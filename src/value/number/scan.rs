@@ -105,6 +105,9 @@ fn quantity(c: &mut Cursor) -> Option<(f64, NumberKind)> {
     if percent(c) {
         return Some((v, NumberKind::Percent));
     }
+    if let Some(whole) = fraction(c) {
+        return Some((v / whole * 100.0, NumberKind::Percent));
+    }
     if let Some(u) = duration(c) {
         return Some((v, NumberKind::Duration(u)));
     }
@@ -373,7 +376,28 @@ fn headcount(c: &mut Cursor) -> bool {
     false
 }
 
-/// `of 10`, `out of 10`, or `/10` before a noun.
+/// A fraction of a group: `two thirds of`, `three quarters of`, `half of` (the amount
+/// `half` already read): the whole it divides by. Only before `of`, as `two quarters`
+/// alone is a period.
+fn fraction(c: &mut Cursor) -> Option<f64> {
+    let mut d = *c;
+    let read = c.text.as_bytes().get(..c.last_end).unwrap_or_default();
+    let half = read.len() >= 4 && read[read.len() - 4..].eq_ignore_ascii_case(b"half");
+    let whole = if half {
+        1.0
+    } else {
+        let i = d.word(&[
+            "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths",
+        ])?;
+        [3.0, 3.0, 4.0, 4.0, 5.0, 5.0, 10.0, 10.0][i]
+    };
+    let mut e = d;
+    e.word(&["of"])?;
+    *c = d;
+    Some(whole)
+}
+
+/// `of 10`, `out of 10`, `in 10`, or `/10` before a noun.
 fn share(c: &mut Cursor) -> Option<f64> {
     let mut d = *c;
     if d.word(&["of"]).is_some() || d.phrase(&["out", "of"]) {
@@ -384,6 +408,17 @@ fn share(c: &mut Cursor) -> Option<f64> {
         }
         let whole = literal(&mut d, false).or_else(|| cardinal(&mut d))?;
         if percent(&mut d.clone()) {
+            return None;
+        }
+        *c = d;
+        return Some(whole);
+    }
+    // `seven in ten`, `1 in 5 depots`: a small whole, not a period or a year (`3 in
+    // 10 weeks`, `2 in 2027`).
+    if d.word(&["in"]).is_some() {
+        let whole = literal(&mut d, false).or_else(|| cardinal(&mut d))?;
+        let mut e = d;
+        if whole > 100.0 || percent(&mut e.clone()) || duration(&mut e).is_some() {
             return None;
         }
         *c = d;

@@ -70,6 +70,18 @@ fn reads_every_form() {
             },
             None,
         ),
+        ("two thirds of invited stores", 200.0 / 3.0, Percent, None),
+        ("three quarters of invited stores", 75.0, Percent, None),
+        ("half of the pilots", 50.0, Percent, None),
+        (
+            "seven in ten depots",
+            70.0,
+            Share {
+                part: 7.0,
+                whole: 10.0,
+            },
+            None,
+        ),
         (
             "3/4 stores",
             75.0,
@@ -150,6 +162,8 @@ fn leaves_words_alone() {
         "ALL partners",
         "an owner",
         "6,7 and 8",
+        // `in` makes a share only of a small whole that is not a year.
+        "2 in 2027",
     ] {
         let kinds: Vec<_> = numbers_in(text).map(|n| (n.value, n.kind)).collect();
         assert!(
@@ -157,6 +171,10 @@ fn leaves_words_alone() {
             "{text}: {kinds:?}"
         );
     }
+    // `two quarters` alone is a period, not a fraction.
+    assert!(numbers_in("two quarters in a row").all(|n| n.kind != NumberKind::Percent));
+    // Nor of a period.
+    assert!(numbers_in("3 in 10 weeks").all(|n| !matches!(n.kind, NumberKind::Share { .. })));
     assert_eq!(numbers_in("a plan").count(), 0);
     assert_eq!(
         numbers_in("6,7").map(|n| n.value).collect::<Vec<_>>(),

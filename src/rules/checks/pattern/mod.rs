@@ -19,6 +19,10 @@
 //!   each target piece with words in it that matches neither is a hit (variant
 //!   `unmatched`, `found` = the piece's text). Empty pieces are left to the rules
 //!   about missing content.
+//! - `ignore`: text it matches is left out (blanked) before `must-match` and `words`
+//!   are tried, so that a number in it does not count (a notice period is no trigger);
+//!   with `ignore-when` (words, any case), looked for only in a piece holding one of
+//!   them, so that the regex is seldom built or run.
 //! - `require`: a `field:` target that is absent or empty is a hit (variant
 //!   `missing`) at its section's heading, or about the whole charter without one.
 //! - `require-any`: when no target has any content, one hit (variant `missing`) at the
@@ -37,6 +41,7 @@ mod wanted;
 mod words;
 
 use crate::model::Span;
+use crate::rules::support::regex::PackRegex;
 use crate::rules::{params, Check, Ctx, Hit};
 use finder::Finder;
 use serde::Deserialize;
@@ -55,6 +60,10 @@ struct Params {
     #[serde(default)]
     words: Vec<String>,
     #[serde(default)]
+    ignore: Option<String>,
+    #[serde(default)]
+    ignore_when: Vec<String>,
+    #[serde(default)]
     require: bool,
     #[serde(default)]
     require_any: bool,
@@ -70,6 +79,10 @@ struct Pattern {
     /// `words` when they are all ASCII, matched without a regex.
     words: Option<Words>,
     must_not_match: Option<Finder>,
+    /// What `must-match` and `words` do not see.
+    ignore: Option<PackRegex>,
+    /// Words a piece must hold for `ignore` to be looked for, lowercase ASCII.
+    ignore_when: Vec<Vec<u8>>,
     require: bool,
     require_any: bool,
 }
@@ -93,6 +106,11 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
         .as_deref()
         .map(|r| Finder::new(r).map_err(|e| format!("`must-not-match` is not a valid regex: {e}")))
         .transpose()?;
+    let ignore = p
+        .ignore
+        .as_deref()
+        .map(|r| PackRegex::parse(r).map_err(|e| format!("`ignore` is not a valid regex: {e}")))
+        .transpose()?;
     if wanted.is_empty()
         && words.is_none()
         && must_not_match.is_none()
@@ -111,6 +129,13 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
         wanted,
         words,
         must_not_match,
+        ignore,
+        ignore_when: p
+            .ignore_when
+            .iter()
+            .map(|w| w.to_ascii_lowercase().into_bytes())
+            .filter(|w| !w.is_empty())
+            .collect(),
         require: p.require,
         require_any: p.require_any,
     }))
@@ -252,11 +277,25 @@ impl Pattern {
         if self.wanted.is_empty() && self.words.is_none() {
             return;
         }
-        // Matches it somewhere.
-        if segments.iter().any(|&s| {
-            let text = clamped(cx, s);
+        let matches = |text: &str| {
             self.words.as_ref().is_some_and(|w| w.is_match(text))
                 || self.wanted.iter().any(|w| w.is_match(text))
+        };
+        // Matches it somewhere, once what `ignore` matches is left out: that is looked
+        // for only in a text that matches as written, and the text read again only
+        // when it was there.
+        if segments.iter().any(|&s| {
+            let text = clamped(cx, s);
+            matches(text)
+                && match self
+                    .ignore
+                    .as_ref()
+                    .filter(|_| self.may_ignore(text))
+                    .map(|re| blank(re.get(), text))
+                {
+                    Some(std::borrow::Cow::Owned(kept)) => matches(&kept),
+                    _ => true,
+                }
         }) {
             return;
         }
@@ -275,6 +314,17 @@ impl Pattern {
                 .arg("target", name)
                 .arg("target_side", side),
         );
+    }
+
+    /// Whether `ignore` may match in `text`: it holds one of `ignore-when`, or there
+    /// are none.
+    fn may_ignore(&self, text: &str) -> bool {
+        let b = text.as_bytes();
+        self.ignore_when.is_empty()
+            || self
+                .ignore_when
+                .iter()
+                .any(|w| b.windows(w.len()).any(|s| s.eq_ignore_ascii_case(w)))
     }
 
     /// The `require-any` hit when no target had content.
@@ -344,18 +394,47 @@ impl Check for Pattern {
     }
 }
 
-/// Whether an item introduces the ones after it: it ends in a colon, or stops short
-/// in a conjunction that wants a clause (`… on notice if`).
+/// `text` with what `re` matches replaced by spaces (a copy only when it matches).
+fn blank<'a>(re: &regex_automata::meta::Regex, text: &'a str) -> std::borrow::Cow<'a, str> {
+    let mut out: Option<String> = None;
+    let mut last = 0;
+    for m in re.find_iter(text) {
+        let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        o.push_str(&text[last..m.start()]);
+        o.extend(std::iter::repeat_n(' ', m.end() - m.start()));
+        last = m.end();
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(&text[last..]);
+            std::borrow::Cow::Owned(o)
+        }
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+/// Whether an item introduces the ones after it: it ends in a colon, stops short
+/// in a conjunction that wants a clause (`… on notice if`), or points at them (`when
+/// any of these holds`).
 fn introduces(text: &str) -> bool {
     let t = text.trim_end();
     if t.ends_with(':') {
         return true;
     }
     let last = t.rsplit(char::is_whitespace).next().unwrap_or_default();
-    ["if", "where", "when"]
+    if ["if", "where", "when"]
         .iter()
         .any(|w| last.eq_ignore_ascii_case(w))
         && t.len() > last.len()
+    {
+        return true;
+    }
+    // Or it points at them (`… on 30 days' notice when any of these holds.`).
+    let b = t.as_bytes();
+    ["of these", "the following"].iter().any(|w| {
+        b.windows(w.len())
+            .any(|s| s.eq_ignore_ascii_case(w.as_bytes()))
+    })
 }
 
 #[cfg(test)]

@@ -354,3 +354,18 @@ fn a_collapsible_admonition_marker_is_no_placeholder() {
     assert_eq!(found("Owner ???.").as_deref(), Some("???"));
     assert_eq!(found("- ??? and more").as_deref(), Some("???"));
 }
+
+#[test]
+fn ignored_text_is_blanked_in_place() {
+    let re =
+        crate::rules::support::regex::PackRegex::parse(r"[0-9]+ days' notice if").expect("parses");
+    let piece = "on 30 days' notice if it fails, or 40 days' notice if late";
+    let blanked = super::blank(re.get(), piece);
+    assert!(!blanked.contains(|c: char| c.is_ascii_digit()));
+    assert_eq!(blanked.len(), piece.len());
+    assert!(blanked.ends_with(" late"));
+    assert!(matches!(
+        super::blank(re.get(), "fewer than 30 stores"),
+        std::borrow::Cow::Borrowed(_)
+    ));
+}
