@@ -20,17 +20,17 @@
 
 mod layout;
 
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
+
 use layout::{char_range, Line};
 
 /// The body with its text tables written as pipe tables, or `None` when it has none.
 pub(super) fn pipe(body: &str) -> Option<String> {
-    // Every layout has a rule with two dash runs (`- -`), or a grid rule (`+-`): one
-    // search each rules most bodies out.
-    let bytes = body.as_bytes();
-    if memchr::memmem::find(bytes, b"- -").is_none() && memchr::memmem::find(bytes, b"+-").is_none()
-    {
+    if !may_hold_rule(body.as_bytes()) {
         return None;
     }
+    let bytes = body.as_bytes();
     let lines = layout::lines(body);
     let mut out: Option<Vec<u8>> = None;
     let mut i = 0;
@@ -55,13 +55,41 @@ pub(super) fn pipe(body: &str) -> Option<String> {
     String::from_utf8(out?).ok()
 }
 
+/// Whether a line of `body` opens as every layout's rule does, with two dashes (after
+/// at most three spaces, or after a grid's `+`): found by searching for the dashes,
+/// with a searcher built once, and looking back to the start of their line; most
+/// bodies have none (`<!--` is not one).
+fn may_hold_rule(body: &[u8]) -> bool {
+    static DASHES: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"--"));
+    let mut from = 0;
+    while let Some(at) = body
+        .get(from..)
+        .and_then(|b| DASHES.find(b))
+        .map(|i| from + i)
+    {
+        let start = memchr::memrchr2(b'\n', b'\r', &body[..at]).map_or(0, |i| i + 1);
+        let line = &body[start..];
+        let indent = line.iter().take(3).take_while(|&&c| c == b' ').count();
+        if at == start + indent || (at == start + indent + 1 && line.get(indent) == Some(&b'+')) {
+            return true;
+        }
+        // One look per line: the rest of this one (a pipe table's `|---|---|`) is
+        // passed over.
+        match memchr::memchr2(b'\n', b'\r', &body[at..]) {
+            Some(i) => from = at + i + 1,
+            None => return false,
+        }
+    }
+    false
+}
+
 /// Byte edits to the body: (offset, new byte).
 type Edits = Vec<(usize, u8)>;
 
 /// A simple table whose header is line `i`: the line after the table and the edits.
 fn simple(lines: &[Line], i: usize) -> Option<(usize, Edits)> {
     let header = lines.get(i)?;
-    let rule = lines.get(i + 1)?;
+    let rule = lines.get(i + 1).filter(|l| l.may_be_rule())?;
     let gaps = layout::rule_gaps(rule.text)?;
     let first = lines.get(i + 2)?;
     let above_blank = i.checked_sub(1).is_none_or(|a| lines[a].is_blank());
@@ -82,7 +110,7 @@ fn simple(lines: &[Line], i: usize) -> Option<(usize, Edits)> {
 
 /// A multiline table whose top rule is line `i`.
 fn multiline(lines: &[Line], i: usize) -> Option<(usize, Edits)> {
-    if !layout::is_full_rule(lines.get(i)?.text) {
+    if !lines.get(i)?.may_be_rule() || !layout::is_full_rule(lines.get(i)?.text) {
         return None;
     }
     // The header's lines, then the rule that sets the columns.
@@ -125,7 +153,7 @@ fn multiline(lines: &[Line], i: usize) -> Option<(usize, Edits)> {
 /// A grid table whose top rule is line `i`; one without a header (`+===+`) is left
 /// alone, as a pipe table needs one.
 fn grid(lines: &[Line], i: usize) -> Option<(usize, Edits)> {
-    let top = lines.get(i)?;
+    let top = lines.get(i).filter(|l| l.text.starts_with('+'))?;
     let bounds = layout::grid_bounds(top.text, b'-')?;
     let mut rules = vec![i];
     let mut j = i + 1;

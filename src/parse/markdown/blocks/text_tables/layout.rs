@@ -11,6 +11,17 @@ impl Line<'_> {
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
     }
+
+    /// Whether the line may be a rule of any layout: after at most three spaces, two
+    /// dashes or `+-`. Most lines are not, and are passed over at once.
+    pub fn may_be_rule(&self) -> bool {
+        let b = self.text.as_bytes();
+        let indent = b.iter().take(3).take_while(|&&c| c == b' ').count();
+        matches!(
+            (b.get(indent), b.get(indent + 1)),
+            (Some(b'-' | b'+'), Some(b'-'))
+        )
+    }
 }
 
 /// The body's lines, at `\n`, `\r\n` or a lone `\r`.
@@ -18,28 +29,25 @@ pub(super) fn lines(body: &str) -> Vec<Line<'_>> {
     let bytes = body.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' | b'\r' => {
-                out.push(Line {
-                    start,
-                    text: &body[start..i],
-                });
-                i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-            }
-            _ => i += 1,
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        // The `\n` of a `\r\n`, already passed: it ends no line of its own.
+        if i < start {
+            continue;
         }
+        out.push(Line {
+            start,
+            text: body.get(start..i).unwrap_or_default(),
+        });
+        start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
     }
     if start < bytes.len() {
         out.push(Line {
             start,
-            text: &body[start..],
+            text: body.get(start..).unwrap_or_default(),
         });
     }
     out
