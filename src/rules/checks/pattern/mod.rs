@@ -19,6 +19,13 @@
 //!   each target piece with words in it that matches neither is a hit (variant
 //!   `unmatched`, `found` = the piece's text). Empty pieces are left to the rules
 //!   about missing content.
+//! - `numbers`: kinds of number (`money`, `headcount`, `percent`, `share`, `duration`,
+//!   `plain`), as the number reader ([`crate::value::number`]) reads them: a piece
+//!   naming one (money and headcounts of zero aside) matches, as if by `must-match`.
+//! - `ignore`: a regex whose matches are blank to `must-match`, `words` and `numbers`:
+//!   words that deny what they name (`no budget`, `budget-neutral`).
+//! - `unless-numbers`: kinds of number (as for `numbers`): a piece naming one has no
+//!   `must-not-match` hit (`Minimal: the $40k build` states a stake).
 //! - `require`: a `field:` target that is absent or empty is a hit (variant
 //!   `missing`) at its section's heading, or about the whole charter without one.
 //! - `require-any`: when no target has any content, one hit (variant `missing`) at the
@@ -32,15 +39,19 @@
 //! partner`; otherwise the target's name.
 
 mod finder;
+mod numbers;
 mod target;
 mod wanted;
 mod words;
 
 use crate::model::Span;
 use crate::rules::{params, Check, Ctx, Hit};
-use finder::Finder;
+pub(super) use finder::Finder;
+pub(super) use numbers::Kinds;
 use serde::Deserialize;
-use target::{clamped, segments, without_markup, Name, Piece, Target};
+pub(super) use target::without_markup;
+pub(super) use target::Name;
+use target::{clamped, segments, Piece, Target};
 use wanted::{wanted, words_regex, Wanted};
 use words::Words;
 
@@ -55,13 +66,19 @@ struct Params {
     #[serde(default)]
     words: Vec<String>,
     #[serde(default)]
+    numbers: Vec<String>,
+    #[serde(default)]
+    ignore: Option<String>,
+    #[serde(default)]
+    unless_numbers: Vec<String>,
+    #[serde(default)]
     require: bool,
     #[serde(default)]
     require_any: bool,
 }
 
 #[derive(Debug)]
-struct Pattern {
+pub(super) struct Pattern {
     targets: Vec<Target>,
     /// `must-match` and `words`, as one regex when they build as one: a piece is then
     /// read once for both. Empty when there is neither. ASCII `words` are not in it:
@@ -70,11 +87,20 @@ struct Pattern {
     /// `words` when they are all ASCII, matched without a regex.
     words: Option<Words>,
     must_not_match: Option<Finder>,
+    /// `numbers`: what the number reader finds that counts as a match.
+    numbers: Kinds,
+    ignore: Option<Finder>,
+    unless_numbers: Kinds,
     require: bool,
     require_any: bool,
 }
 
 pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
+    Ok(Box::new(build(table)?))
+}
+
+/// The check itself, for checks that add to what it does.
+pub(super) fn build(table: &toml::Table) -> Result<Pattern, String> {
     let p: Params = params(table)?;
     let targets = p
         .targets
@@ -93,8 +119,16 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
         .as_deref()
         .map(|r| Finder::new(r).map_err(|e| format!("`must-not-match` is not a valid regex: {e}")))
         .transpose()?;
+    let numbers = Kinds::parse("numbers", &p.numbers)?;
+    let unless_numbers = Kinds::parse("unless-numbers", &p.unless_numbers)?;
+    let ignore = p
+        .ignore
+        .as_deref()
+        .map(|r| Finder::new(r).map_err(|e| format!("`ignore` is not a valid regex: {e}")))
+        .transpose()?;
     if wanted.is_empty()
         && words.is_none()
+        && numbers.is_empty()
         && must_not_match.is_none()
         && !p.require
         && !p.require_any
@@ -106,14 +140,17 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
     if p.require && !targets.iter().any(|t| matches!(t, Target::Field(..))) {
         return Err("`require` applies to `field:` targets, and there are none".into());
     }
-    Ok(Box::new(Pattern {
+    Ok(Pattern {
         targets,
         wanted,
         words,
         must_not_match,
+        numbers,
+        ignore,
+        unless_numbers,
         require: p.require,
         require_any: p.require_any,
-    }))
+    })
 }
 
 impl Pattern {
@@ -223,6 +260,7 @@ impl Pattern {
     fn check_piece(&self, cx: &Ctx<'_>, piece: &Piece<'_>, segments: &[Span], hits: &mut Vec<Hit>) {
         if let Some(finder) = &self.must_not_match {
             let text = cx.source.text.as_str();
+            let before = hits.len();
             let mut target = None;
             let mut found = |start, end| {
                 let (start, end) = without_markup(cx.charter.format, text, start, end);
@@ -247,17 +285,25 @@ impl Pattern {
                     finder.each_in(text, std::slice::from_ref(s), &mut found);
                 }
             }
+            // A piece that names a real amount is spared (read only when it has hits).
+            if hits.len() > before
+                && !self.unless_numbers.is_empty()
+                && segments
+                    .iter()
+                    .any(|&s| self.unless_numbers.any_in(clamped(cx, s)))
+            {
+                hits.truncate(before);
+            }
         }
         // Nothing it must match.
-        if self.wanted.is_empty() && self.words.is_none() {
+        if self.wanted.is_empty() && self.words.is_none() && self.numbers.is_empty() {
             return;
         }
         // Matches it somewhere.
-        if segments.iter().any(|&s| {
-            let text = clamped(cx, s);
-            self.words.as_ref().is_some_and(|w| w.is_match(text))
-                || self.wanted.iter().any(|w| w.is_match(text))
-        }) {
+        if segments
+            .iter()
+            .any(|&s| self.matches(cx.source.text.as_str(), s))
+        {
             return;
         }
         let (name, side) = piece.name.target(cx);
@@ -275,6 +321,31 @@ impl Pattern {
                 .arg("target", name)
                 .arg("target_side", side),
         );
+    }
+
+    /// Whether one segment matches `must-match`, `words` or `numbers`, read without
+    /// what `ignore` matches in it.
+    fn matches(&self, text: &str, s: Span) -> bool {
+        let mut blanks = Vec::new();
+        if let Some(ignore) = &self.ignore {
+            ignore.each_in(text, std::slice::from_ref(&s), |a, b| blanks.push((a, b)));
+        }
+        let masked;
+        let piece = match blanks.as_slice() {
+            [] => text.get(s.start..s.end).unwrap_or_default(),
+            _ => {
+                // Spaces over whole matches keep the text valid UTF-8 and every word apart.
+                let mut bytes = text.as_bytes()[s.start..s.end].to_vec();
+                for &(a, b) in &blanks {
+                    bytes[a - s.start..b - s.start].fill(b' ');
+                }
+                masked = String::from_utf8(bytes).unwrap_or_default();
+                masked.as_str()
+            }
+        };
+        self.words.as_ref().is_some_and(|w| w.is_match(piece))
+            || self.wanted.iter().any(|w| w.is_match(piece))
+            || self.numbers.any_in(piece)
     }
 
     /// The `require-any` hit when no target had content.

@@ -354,3 +354,33 @@ fn a_collapsible_admonition_marker_is_no_placeholder() {
     assert_eq!(found("Owner ???.").as_deref(), Some("???"));
     assert_eq!(found("- ??? and more").as_deref(), Some("???"));
 }
+
+#[test]
+fn words_that_deny_money_do_not_count_and_money_in_any_currency_does() {
+    let run = |give: &str| {
+        let src = format!("## Value exchange\n- **Partner gives:** {give}\n");
+        Kit::md(&src)
+            .section("value-exchange", "## Value exchange")
+            .field("partner-gives", "Partner gives", give)
+            .run("no-economic-commitment")
+            .len()
+    };
+    for denied in [
+        "a joint webinar, budget-neutral",
+        "no budget or headcount, just a newsletter slot",
+        "our connector, free of charge",
+        "a case study at no cost",
+        "$0 (marketing only)",
+    ] {
+        assert_eq!(run(denied), 1, "{denied}");
+    }
+    for money in [
+        "CHF 40,000 towards the launch",
+        "₹1.2m of cloud credits",
+        "no budget beyond the $20k MDF",
+        "a dedicated engineer",
+        "half-time from a solutions architect",
+    ] {
+        assert_eq!(run(money), 0, "{money}");
+    }
+}
