@@ -27,8 +27,8 @@ const MIN_RECALL: f64 = 1.00;
 const MAX_GOOD_WITH_FINDINGS: usize = 0;
 
 /// The corpus must not shrink: raise these when charters or style folders are added.
-const MIN_CHARTERS: usize = 104;
-const MIN_STYLES: usize = 40;
+const MIN_CHARTERS: usize = 118;
+const MIN_STYLES: usize = 44;
 
 type Pair = (String, String);
 
