@@ -371,6 +371,8 @@ fn words_that_deny_money_do_not_count_and_money_in_any_currency_does() {
         "our connector, free of charge",
         "a case study at no cost",
         "$0 (marketing only)",
+        "will consider a revenue share once volumes justify it",
+        "a landing page; they'd look at a rev share. a partner engineer if budget allows",
     ] {
         assert_eq!(run(denied), 1, "{denied}");
     }
@@ -380,6 +382,7 @@ fn words_that_deny_money_do_not_count_and_money_in_any_currency_does() {
         "no budget beyond the $20k MDF",
         "a dedicated engineer",
         "half-time from a solutions architect",
+        "two engineers; we may also offer a webinar",
     ] {
         assert_eq!(run(money), 0, "{money}");
     }
