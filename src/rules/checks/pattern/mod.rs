@@ -22,8 +22,14 @@
 //! - `numbers`: kinds of number (`money`, `headcount`, `percent`, `share`, `duration`,
 //!   `plain`), as the number reader ([`crate::value::number`]) reads them: a piece
 //!   naming one (money and headcounts of zero aside) matches, as if by `must-match`.
-//! - `ignore`: a regex whose matches are blank to `must-match`, `words` and `numbers`:
-//!   words that deny what they name (`no budget`, `budget-neutral`).
+//! - `must-not-say`: words or phrases (ASCII, any case, any spacing): each occurrence
+//!   is a hit, as a match of `must-not-match` is. Built without a regex: a long list of
+//!   phrases costs nothing at start-up.
+//! - `ignore-words`: words or phrases (as for `must-not-say`) blank to `must-match`,
+//!   `words` and `numbers`: words that deny what they name (`no budget`, `budget-neutral`).
+//! - `ignore-clause`: words or phrases whose clause (to the nearest comma, semicolon,
+//!   full stop or line break on each side) is blank to them: `will consider a revenue
+//!   share`, `a partner engineer if budget allows`.
 //! - `unless-numbers`: kinds of number (as for `numbers`): a piece naming one has no
 //!   `must-not-match` hit (`Minimal: the $40k build` states a stake).
 //! - `require`: a `field:` target that is absent or empty is a hit (variant
@@ -53,7 +59,7 @@ pub(super) use target::without_markup;
 pub(super) use target::Name;
 use target::{clamped, segments, Piece, Target};
 use wanted::{wanted, words_regex, Wanted};
-use words::Words;
+pub(super) use words::Words;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -68,7 +74,11 @@ struct Params {
     #[serde(default)]
     numbers: Vec<String>,
     #[serde(default)]
-    ignore: Option<String>,
+    must_not_say: Vec<String>,
+    #[serde(default)]
+    ignore_words: Vec<String>,
+    #[serde(default)]
+    ignore_clause: Vec<String>,
     #[serde(default)]
     unless_numbers: Vec<String>,
     #[serde(default)]
@@ -89,7 +99,9 @@ pub(super) struct Pattern {
     must_not_match: Option<Finder>,
     /// `numbers`: what the number reader finds that counts as a match.
     numbers: Kinds,
-    ignore: Option<Finder>,
+    must_not_say: Option<Words>,
+    ignore_words: Option<Words>,
+    ignore_clause: Option<Words>,
     unless_numbers: Kinds,
     require: bool,
     require_any: bool,
@@ -121,15 +133,22 @@ pub(super) fn build(table: &toml::Table) -> Result<Pattern, String> {
         .transpose()?;
     let numbers = Kinds::parse("numbers", &p.numbers)?;
     let unless_numbers = Kinds::parse("unless-numbers", &p.unless_numbers)?;
-    let ignore = p
-        .ignore
-        .as_deref()
-        .map(|r| Finder::new(r).map_err(|e| format!("`ignore` is not a valid regex: {e}")))
-        .transpose()?;
+    let ascii = |what: &str, list: &[String]| -> Result<Option<Words>, String> {
+        if list.is_empty() {
+            return Ok(None);
+        }
+        Words::new(list)
+            .map(Some)
+            .ok_or_else(|| format!("`{what}` takes ASCII words and phrases, not blank ones"))
+    };
+    let must_not_say = ascii("must-not-say", &p.must_not_say)?;
+    let ignore_words = ascii("ignore-words", &p.ignore_words)?;
+    let ignore_clause = ascii("ignore-clause", &p.ignore_clause)?;
     if wanted.is_empty()
         && words.is_none()
         && numbers.is_empty()
         && must_not_match.is_none()
+        && must_not_say.is_none()
         && !p.require
         && !p.require_any
     {
@@ -146,7 +165,9 @@ pub(super) fn build(table: &toml::Table) -> Result<Pattern, String> {
         words,
         must_not_match,
         numbers,
-        ignore,
+        must_not_say,
+        ignore_words,
+        ignore_clause,
         unless_numbers,
         require: p.require,
         require_any: p.require_any,
@@ -258,11 +279,36 @@ impl Pattern {
 
     /// The hits of one piece, made of `segments` (its span minus comments).
     fn check_piece(&self, cx: &Ctx<'_>, piece: &Piece<'_>, segments: &[Span], hits: &mut Vec<Hit>) {
-        if let Some(finder) = &self.must_not_match {
+        if self.must_not_match.is_some() || self.must_not_say.is_some() {
             let text = cx.source.text.as_str();
             let before = hits.len();
+            let mut spans: Vec<(usize, usize)> = Vec::new();
+            let mut found = |start, end| spans.push((start, end));
+            if let Some(finder) = &self.must_not_match {
+                // One search over all the segments when they are in order (they are,
+                // unless clamping to character boundaries made two overlap).
+                if segments.windows(2).all(|w| w[0].end <= w[1].start) {
+                    finder.each_in(text, segments, &mut found);
+                } else {
+                    for s in segments {
+                        finder.each_in(text, std::slice::from_ref(s), &mut found);
+                    }
+                }
+            }
+            if let Some(say) = &self.must_not_say {
+                // A place `must-not-match` found already is not found twice.
+                let taken = spans.len();
+                for &s in segments {
+                    say.each_match(clamped(cx, s), |a, b| {
+                        let (a, b) = (s.start + a, s.start + b);
+                        if !spans[..taken].iter().any(|&(x, y)| a < y && x < b) {
+                            spans.push((a, b));
+                        }
+                    });
+                }
+            }
             let mut target = None;
-            let mut found = |start, end| {
+            for (start, end) in spans {
                 let (start, end) = without_markup(cx.charter.format, text, start, end);
                 let (name, side) = target.get_or_insert_with(|| piece.name.target(cx)).clone();
                 hits.push(
@@ -275,15 +321,6 @@ impl Pattern {
                         .arg("target", name)
                         .arg("target_side", side),
                 );
-            };
-            // One search over all the segments when they are in order (they are, unless
-            // clamping to character boundaries made two overlap).
-            if segments.windows(2).all(|w| w[0].end <= w[1].start) {
-                finder.each_in(text, segments, &mut found);
-            } else {
-                for s in segments {
-                    finder.each_in(text, std::slice::from_ref(s), &mut found);
-                }
             }
             // A piece that names a real amount is spared (read only when it has hits).
             if hits.len() > before
@@ -324,20 +361,25 @@ impl Pattern {
     }
 
     /// Whether one segment matches `must-match`, `words` or `numbers`, read without
-    /// what `ignore` matches in it.
+    /// what `ignore-words` and `ignore-clause` blank in it.
     fn matches(&self, text: &str, s: Span) -> bool {
+        let seg = text.get(s.start..s.end).unwrap_or_default();
         let mut blanks = Vec::new();
-        if let Some(ignore) = &self.ignore {
-            ignore.each_in(text, std::slice::from_ref(&s), |a, b| blanks.push((a, b)));
+        if let Some(w) = &self.ignore_words {
+            w.each_match(seg, |a, b| blanks.push((a, b)));
+        }
+        if let Some(w) = &self.ignore_clause {
+            w.each_match(seg, |a, b| blanks.push(clause(seg, a, b)));
         }
         let masked;
         let piece = match blanks.as_slice() {
-            [] => text.get(s.start..s.end).unwrap_or_default(),
+            [] => seg,
             _ => {
-                // Spaces over whole matches keep the text valid UTF-8 and every word apart.
-                let mut bytes = text.as_bytes()[s.start..s.end].to_vec();
+                // Spaces over whole ASCII matches and clauses cut at ASCII bytes keep the
+                // text valid UTF-8 and every word apart.
+                let mut bytes = seg.as_bytes().to_vec();
                 for &(a, b) in &blanks {
-                    bytes[a - s.start..b - s.start].fill(b' ');
+                    bytes[a..b].fill(b' ');
                 }
                 masked = String::from_utf8(bytes).unwrap_or_default();
                 masked.as_str()
@@ -413,6 +455,16 @@ impl Check for Pattern {
         }
         hits.extend(self.nothing_at_all(cx));
     }
+}
+
+/// The clause of `text` around `a..b`: from after the comma, semicolon, full stop or
+/// line break before it to the one after it.
+fn clause(text: &str, a: usize, b: usize) -> (usize, usize) {
+    let stop = |c: &u8| matches!(c, b',' | b';' | b'.' | b'\n' | b'\r');
+    let h = text.as_bytes();
+    let start = h[..a].iter().rposition(stop).map_or(0, |i| i + 1);
+    let end = h[b..].iter().position(stop).map_or(h.len(), |i| b + i);
+    (start, end)
 }
 
 /// Whether an item introduces the ones after it: it ends in a colon, or stops short

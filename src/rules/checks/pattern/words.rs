@@ -91,6 +91,26 @@ impl Words {
         false
     }
 
+    /// Every occurrence in `text`, left to right and not overlapping, the longest word
+    /// where several start at one place, as (start, end) byte offsets.
+    pub fn each_match(&self, text: &str, mut f: impl FnMut(usize, usize)) {
+        let h = text.as_bytes();
+        let mut at = 0;
+        while at < h.len() {
+            let end = self.by_first[usize::from(h[at])]
+                .iter()
+                .filter_map(|&i| self.words.get(i)?.end_at(h, at))
+                .max();
+            match end {
+                Some(end) => {
+                    f(at, end);
+                    at = end.max(at + 1);
+                }
+                None => at += 1,
+            }
+        }
+    }
+
     /// Whether a word occurs at `at`.
     fn starts_at(&self, h: &[u8], at: usize) -> bool {
         let Some(&b) = h.get(at) else { return false };
@@ -102,8 +122,13 @@ impl Words {
 
 impl Word {
     fn matches_at(&self, h: &[u8], at: usize) -> bool {
+        self.end_at(h, at).is_some()
+    }
+
+    /// Where the word ends when it occurs at `at`.
+    fn end_at(&self, h: &[u8], at: usize) -> Option<usize> {
         if self.lead && !boundary(h, at) {
-            return false;
+            return None;
         }
         let mut pos = at;
         for (k, token) in self.tokens.iter().enumerate() {
@@ -117,16 +142,16 @@ impl Word {
                     .take_while(|b| is_space(**b))
                     .count();
                 if spaces == 0 {
-                    return false;
+                    return None;
                 }
                 pos += spaces;
             }
             match h.get(pos..pos + token.len()) {
                 Some(s) if s.eq_ignore_ascii_case(token) => pos += token.len(),
-                _ => return false,
+                _ => return None,
             }
         }
-        !self.trail || boundary(h, pos)
+        (!self.trail || boundary(h, pos)).then_some(pos)
     }
 }
 
@@ -166,6 +191,18 @@ mod tests {
         assert!(!w.is_match("we co-investigate"));
         assert!(!w.is_match("ftes"));
         assert!(!w.is_match(""));
+    }
+
+    #[test]
+    fn each_match_gives_the_longest_at_each_place() {
+        let w = words(&["subject to", "subject to board approval", "may provide"]);
+        let text = "we may provide $5k, Subject to  board approval; subject to review";
+        let mut found = Vec::new();
+        w.each_match(text, |a, b| found.push(&text[a..b]));
+        assert_eq!(
+            found,
+            ["may provide", "Subject to  board approval", "subject to"]
+        );
     }
 
     #[test]
