@@ -158,9 +158,7 @@ impl NothingAtStake {
         let Some(first) = text.find(|c: char| c.is_alphanumeric()) else {
             return false;
         };
-        let mut opens = false;
-        re.each_match(text, |a, _| opens |= a == first);
-        opens
+        re.end_at(text, first).is_some()
     }
 }
 

@@ -100,8 +100,9 @@ pub(super) struct Pattern {
     /// `numbers`: what the number reader finds that counts as a match.
     numbers: Kinds,
     must_not_say: Option<Words>,
-    ignore_words: Option<Words>,
-    ignore_clause: Option<Words>,
+    /// `ignore-words` and then `ignore-clause` in one list, read in one pass, and how
+    /// many of them are `ignore-words`.
+    ignore: Option<(Words, usize)>,
     unless_numbers: Kinds,
     require: bool,
     require_any: bool,
@@ -142,8 +143,20 @@ pub(super) fn build(table: &toml::Table) -> Result<Pattern, String> {
             .ok_or_else(|| format!("`{what}` takes ASCII words and phrases, not blank ones"))
     };
     let must_not_say = ascii("must-not-say", &p.must_not_say)?;
-    let ignore_words = ascii("ignore-words", &p.ignore_words)?;
-    let ignore_clause = ascii("ignore-clause", &p.ignore_clause)?;
+    ascii("ignore-words", &p.ignore_words)?;
+    ascii("ignore-clause", &p.ignore_clause)?;
+    let n_words = p
+        .ignore_words
+        .iter()
+        .filter(|w| !w.trim().is_empty())
+        .count();
+    let both: Vec<String> = p
+        .ignore_words
+        .iter()
+        .chain(&p.ignore_clause)
+        .cloned()
+        .collect();
+    let ignore = Words::new(&both).map(|w| (w, n_words));
     if wanted.is_empty()
         && words.is_none()
         && numbers.is_empty()
@@ -166,8 +179,7 @@ pub(super) fn build(table: &toml::Table) -> Result<Pattern, String> {
         must_not_match,
         numbers,
         must_not_say,
-        ignore_words,
-        ignore_clause,
+        ignore,
         unless_numbers,
         require: p.require,
         require_any: p.require_any,
@@ -365,11 +377,14 @@ impl Pattern {
     fn matches(&self, text: &str, s: Span) -> bool {
         let seg = text.get(s.start..s.end).unwrap_or_default();
         let mut blanks = Vec::new();
-        if let Some(w) = &self.ignore_words {
-            w.each_match(seg, |a, b| blanks.push((a, b)));
-        }
-        if let Some(w) = &self.ignore_clause {
-            w.each_match(seg, |a, b| blanks.push(clause(seg, a, b)));
+        if let Some((w, n_words)) = &self.ignore {
+            w.each_match_of(seg, |a, b, i| {
+                blanks.push(if i < *n_words {
+                    (a, b)
+                } else {
+                    clause(seg, a, b)
+                });
+            });
         }
         let masked;
         let piece = match blanks.as_slice() {
