@@ -21,12 +21,21 @@ struct Params {
     /// (`$`, `%`) anywhere.
     #[serde(default)]
     unless: Vec<String>,
+    /// What says a commitment costs or commits nothing (`free of charge`, `no budget`):
+    /// such a piece adds nothing, and its money words are not money.
+    #[serde(default)]
+    denials: Vec<String>,
 }
+
+/// Words beside a denial in a commitment that only denies (`with no budget or
+/// headcount behind them`).
+const MAX_WORDS_AROUND_DENIAL: usize = 5;
 
 #[derive(Debug)]
 struct CoMarketingOnly {
     words: Phrases,
     unless: Phrases,
+    denials: Phrases,
 }
 
 /// A list of phrases, indexed by their first word: a commitment's words are each
@@ -145,6 +154,7 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
     Ok(Box::new(CoMarketingOnly {
         words: Phrases::new(words),
         unless: Phrases::new(phrases(&p.unless, "unless")?),
+        denials: Phrases::new(phrases(&p.denials, "denials")?),
     }))
 }
 
@@ -154,10 +164,23 @@ impl CoMarketingOnly {
     fn co_marketing(&self, piece: &str, words: &[&str]) -> Option<String> {
         // Most commitments name no co-marketing: that is looked up first.
         let found = self.words.longest(piece, words)?;
-        if self.unless.longest(piece, words).is_some() {
+        let denied = self.denials.longest(piece, words).is_some();
+        if !denied && self.unless.longest(piece, words).is_some() {
             return None;
         }
         Some(found.said())
+    }
+
+    /// Whether a commitment only says what is not given (`free of charge`, `with no
+    /// budget or headcount behind them`): a denial and a few words around it, and no
+    /// co-marketing. It neither adds nor takes away; a longer one says something else
+    /// as well (`Budget-neutral on our side: access to two clinics for testing`).
+    fn denial_only(&self, piece: &str, words: &[&str]) -> bool {
+        let Some(Phrase::Words(denial, _)) = self.denials.longest(piece, words) else {
+            return false;
+        };
+        words.len().saturating_sub(denial.len()) <= MAX_WORDS_AROUND_DENIAL
+            && self.words.longest(piece, words).is_none()
     }
 
     /// The hit for one side when all it commits is co-marketing: at its commitments,
@@ -173,6 +196,9 @@ impl CoMarketingOnly {
                     .split(|c: char| !c.is_alphanumeric())
                     .filter(|w| !w.is_empty())
                     .collect();
+                if self.denial_only(piece, &words) {
+                    continue;
+                }
                 let said = self.co_marketing(piece, &words)?;
                 if !what.contains(&said) {
                     what.push(said);

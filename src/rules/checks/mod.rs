@@ -11,6 +11,7 @@ mod leverage_missing;
 mod metric_not_measurable;
 mod missing_go_no_go;
 mod missing_signature;
+mod nothing_at_stake;
 mod parse_error;
 mod pattern;
 mod phase_duration;
@@ -39,6 +40,7 @@ pub static CHECKS: &[(&str, Factory)] = &[
     ("metric-not-measurable", metric_not_measurable::factory),
     ("missing-go-no-go", missing_go_no_go::factory),
     ("missing-signature", missing_signature::factory),
+    ("nothing-at-stake", nothing_at_stake::factory),
     ("parse-error", parse_error::factory),
     ("pattern", pattern::factory),
     ("phase-duration", phase_duration::factory),

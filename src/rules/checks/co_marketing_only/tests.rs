@@ -28,7 +28,9 @@ const GIVES: &str = "+++\nleverage = [\"economic\"]\n+++\n## Value exchange\n\
     - **We give:** two engineers and a $40k launch budget.\n\
     - **Partner gives:** a joint webinar, a logo on its site and a press release.\n\
     - **Partner gives:** a joint webinar and one solutions engineer.\n\
-    - **Partner gives:** a webinar series backed by $30k of paid promotion.\n";
+    - **Partner gives:** a webinar series backed by $30k of paid promotion.\n\
+    - **Partner gives:** a webinar and a blog post, free of charge, with no budget behind them.\n\
+    - **Partner gives:** Budget-neutral on our side: access to two clinics for testing, and a webinar.\n";
 
 /// The charter with the partner's commitment the line holding `partner`.
 fn gives(partner: &str) -> Kit {
@@ -60,6 +62,15 @@ fn one_real_commitment_or_money_is_more_than_co_marketing() {
     let k = gives("a joint webinar and one solutions engineer.");
     assert!(k.run("co-marketing-only").is_empty());
     let k = gives("a webinar series backed by $30k of paid promotion.");
+    assert!(k.run("co-marketing-only").is_empty());
+}
+
+#[test]
+fn what_is_denied_is_no_money_and_no_commitment() {
+    let k = gives("a webinar and a blog post, free of charge, with no budget behind them.");
+    assert_eq!(k.run("co-marketing-only").len(), 1);
+    // A denial beside a real commitment does not hide it.
+    let k = gives("Budget-neutral on our side: access to two clinics for testing, and a webinar.");
     assert!(k.run("co-marketing-only").is_empty());
 }
 

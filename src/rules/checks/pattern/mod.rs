@@ -23,6 +23,19 @@
 //!   are tried, so that a number in it does not count (a notice period is no trigger);
 //!   with `ignore-when` (words, any case), looked for only in a piece holding one of
 //!   them, so that the regex is seldom built or run.
+//! - `numbers`: kinds of number (`money`, `headcount`, `percent`, `share`, `duration`,
+//!   `plain`), as the number reader ([`crate::value::number`]) reads them: a piece
+//!   naming one (money and headcounts of zero aside) matches, as if by `must-match`.
+//! - `must-not-say`: words or phrases (ASCII, any case, any spacing): each occurrence
+//!   is a hit, as a match of `must-not-match` is. Built without a regex: a long list of
+//!   phrases costs nothing at start-up.
+//! - `ignore-words`: words or phrases (as for `must-not-say`) blank to `must-match`,
+//!   `words` and `numbers`: words that deny what they name (`no budget`, `budget-neutral`).
+//! - `ignore-clause`: words or phrases whose clause (to the nearest comma, semicolon,
+//!   full stop or line break on each side) is blank to them: `will consider a revenue
+//!   share`, `a partner engineer if budget allows`.
+//! - `unless-numbers`: kinds of number (as for `numbers`): a piece naming one has no
+//!   `must-not-match` hit (`Minimal: the $40k build` states a stake).
 //! - `require`: a `field:` target that is absent or empty is a hit (variant
 //!   `missing`) at its section's heading, or about the whole charter without one.
 //! - `require-any`: when no target has any content, one hit (variant `missing`) at the
@@ -36,6 +49,8 @@
 //! partner`; otherwise the target's name.
 
 mod finder;
+mod matching;
+mod numbers;
 mod target;
 mod wanted;
 mod words;
@@ -43,11 +58,15 @@ mod words;
 use crate::model::Span;
 use crate::rules::support::regex::PackRegex;
 use crate::rules::{params, Check, Ctx, Hit};
-use finder::Finder;
+pub(super) use finder::Finder;
+
+pub(super) use numbers::Kinds;
 use serde::Deserialize;
-use target::{clamped, segments, without_markup, Name, Piece, Target};
+pub(super) use target::without_markup;
+pub(super) use target::Name;
+use target::{clamped, segments, Piece, Target};
 use wanted::{wanted, words_regex, Wanted};
-use words::Words;
+pub(super) use words::Words;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -64,13 +83,23 @@ struct Params {
     #[serde(default)]
     ignore_when: Vec<String>,
     #[serde(default)]
+    numbers: Vec<String>,
+    #[serde(default)]
+    must_not_say: Vec<String>,
+    #[serde(default)]
+    ignore_words: Vec<String>,
+    #[serde(default)]
+    ignore_clause: Vec<String>,
+    #[serde(default)]
+    unless_numbers: Vec<String>,
+    #[serde(default)]
     require: bool,
     #[serde(default)]
     require_any: bool,
 }
 
 #[derive(Debug)]
-struct Pattern {
+pub(super) struct Pattern {
     targets: Vec<Target>,
     /// `must-match` and `words`, as one regex when they build as one: a piece is then
     /// read once for both. Empty when there is neither. ASCII `words` are not in it:
@@ -80,14 +109,26 @@ struct Pattern {
     words: Option<Words>,
     must_not_match: Option<Finder>,
     /// What `must-match` and `words` do not see.
-    ignore: Option<PackRegex>,
+    ignore_regex: Option<PackRegex>,
     /// Words a piece must hold for `ignore` to be looked for, lowercase ASCII.
     ignore_when: Vec<Vec<u8>>,
+    /// `numbers`: what the number reader finds that counts as a match.
+    numbers: Kinds,
+    must_not_say: Option<Words>,
+    /// `ignore-words` and then `ignore-clause` in one list, read in one pass, and how
+    /// many of them are `ignore-words`.
+    ignore: Option<(Words, usize)>,
+    unless_numbers: Kinds,
     require: bool,
     require_any: bool,
 }
 
 pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
+    Ok(Box::new(build(table)?))
+}
+
+/// The check itself, for checks that add to what it does.
+pub(super) fn build(table: &toml::Table) -> Result<Pattern, String> {
     let p: Params = params(table)?;
     let targets = p
         .targets
@@ -106,14 +147,41 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
         .as_deref()
         .map(|r| Finder::new(r).map_err(|e| format!("`must-not-match` is not a valid regex: {e}")))
         .transpose()?;
-    let ignore = p
+    let ignore_regex = p
         .ignore
         .as_deref()
         .map(|r| PackRegex::parse(r).map_err(|e| format!("`ignore` is not a valid regex: {e}")))
         .transpose()?;
+    let numbers = Kinds::parse("numbers", &p.numbers)?;
+    let unless_numbers = Kinds::parse("unless-numbers", &p.unless_numbers)?;
+    let ascii = |what: &str, list: &[String]| -> Result<Option<Words>, String> {
+        if list.is_empty() {
+            return Ok(None);
+        }
+        Words::new(list)
+            .map(Some)
+            .ok_or_else(|| format!("`{what}` takes ASCII words and phrases, not blank ones"))
+    };
+    let must_not_say = ascii("must-not-say", &p.must_not_say)?;
+    ascii("ignore-words", &p.ignore_words)?;
+    ascii("ignore-clause", &p.ignore_clause)?;
+    let n_words = p
+        .ignore_words
+        .iter()
+        .filter(|w| !w.trim().is_empty())
+        .count();
+    let both: Vec<String> = p
+        .ignore_words
+        .iter()
+        .chain(&p.ignore_clause)
+        .cloned()
+        .collect();
+    let ignore = Words::new(&both).map(|w| (w, n_words));
     if wanted.is_empty()
         && words.is_none()
+        && numbers.is_empty()
         && must_not_match.is_none()
+        && must_not_say.is_none()
         && !p.require
         && !p.require_any
     {
@@ -124,21 +192,25 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
     if p.require && !targets.iter().any(|t| matches!(t, Target::Field(..))) {
         return Err("`require` applies to `field:` targets, and there are none".into());
     }
-    Ok(Box::new(Pattern {
+    Ok(Pattern {
         targets,
         wanted,
         words,
         must_not_match,
-        ignore,
+        ignore_regex,
         ignore_when: p
             .ignore_when
             .iter()
             .map(|w| w.to_ascii_lowercase().into_bytes())
             .filter(|w| !w.is_empty())
             .collect(),
+        numbers,
+        must_not_say,
+        ignore,
+        unless_numbers,
         require: p.require,
         require_any: p.require_any,
-    }))
+    })
 }
 
 impl Pattern {
@@ -246,10 +318,36 @@ impl Pattern {
 
     /// The hits of one piece, made of `segments` (its span minus comments).
     fn check_piece(&self, cx: &Ctx<'_>, piece: &Piece<'_>, segments: &[Span], hits: &mut Vec<Hit>) {
-        if let Some(finder) = &self.must_not_match {
+        if self.must_not_match.is_some() || self.must_not_say.is_some() {
             let text = cx.source.text.as_str();
+            let before = hits.len();
+            let mut spans: Vec<(usize, usize)> = Vec::new();
+            let mut found = |start, end| spans.push((start, end));
+            if let Some(finder) = &self.must_not_match {
+                // One search over all the segments when they are in order (they are,
+                // unless clamping to character boundaries made two overlap).
+                if segments.windows(2).all(|w| w[0].end <= w[1].start) {
+                    finder.each_in(text, segments, &mut found);
+                } else {
+                    for s in segments {
+                        finder.each_in(text, std::slice::from_ref(s), &mut found);
+                    }
+                }
+            }
+            if let Some(say) = &self.must_not_say {
+                // A place `must-not-match` found already is not found twice.
+                let taken = spans.len();
+                for &s in segments {
+                    say.each_match(clamped(cx, s), |a, b| {
+                        let (a, b) = (s.start + a, s.start + b);
+                        if !spans[..taken].iter().any(|&(x, y)| a < y && x < b) {
+                            spans.push((a, b));
+                        }
+                    });
+                }
+            }
             let mut target = None;
-            let mut found = |start, end| {
+            for (start, end) in spans {
                 let (start, end) = without_markup(cx.charter.format, text, start, end);
                 let (name, side) = target.get_or_insert_with(|| piece.name.target(cx)).clone();
                 hits.push(
@@ -262,41 +360,23 @@ impl Pattern {
                         .arg("target", name)
                         .arg("target_side", side),
                 );
-            };
-            // One search over all the segments when they are in order (they are, unless
-            // clamping to character boundaries made two overlap).
-            if segments.windows(2).all(|w| w[0].end <= w[1].start) {
-                finder.each_in(text, segments, &mut found);
-            } else {
-                for s in segments {
-                    finder.each_in(text, std::slice::from_ref(s), &mut found);
-                }
+            }
+            // A piece that names a real amount is spared (read only when it has hits).
+            if hits.len() > before
+                && !self.unless_numbers.is_empty()
+                && segments
+                    .iter()
+                    .any(|&s| self.unless_numbers.any_in(clamped(cx, s)))
+            {
+                hits.truncate(before);
             }
         }
         // Nothing it must match.
-        if self.wanted.is_empty() && self.words.is_none() {
+        if self.wanted.is_empty() && self.words.is_none() && self.numbers.is_empty() {
             return;
         }
-        let matches = |text: &str| {
-            self.words.as_ref().is_some_and(|w| w.is_match(text))
-                || self.wanted.iter().any(|w| w.is_match(text))
-        };
-        // Matches it somewhere, once what `ignore` matches is left out: that is looked
-        // for only in a text that matches as written, and the text read again only
-        // when it was there.
-        if segments.iter().any(|&s| {
-            let text = clamped(cx, s);
-            matches(text)
-                && match self
-                    .ignore
-                    .as_ref()
-                    .filter(|_| self.may_ignore(text))
-                    .map(|re| blank(re.get(), text))
-                {
-                    Some(std::borrow::Cow::Owned(kept)) => matches(&kept),
-                    _ => true,
-                }
-        }) {
+        // Matches it somewhere.
+        if segments.iter().any(|&s| self.matches(clamped(cx, s))) {
             return;
         }
         let (name, side) = piece.name.target(cx);
@@ -314,17 +394,6 @@ impl Pattern {
                 .arg("target", name)
                 .arg("target_side", side),
         );
-    }
-
-    /// Whether `ignore` may match in `text`: it holds one of `ignore-when`, or there
-    /// are none.
-    fn may_ignore(&self, text: &str) -> bool {
-        let b = text.as_bytes();
-        self.ignore_when.is_empty()
-            || self
-                .ignore_when
-                .iter()
-                .any(|w| b.windows(w.len()).any(|s| s.eq_ignore_ascii_case(w)))
     }
 
     /// The `require-any` hit when no target had content.
@@ -391,25 +460,6 @@ impl Check for Pattern {
             return;
         }
         hits.extend(self.nothing_at_all(cx));
-    }
-}
-
-/// `text` with what `re` matches replaced by spaces (a copy only when it matches).
-fn blank<'a>(re: &regex_automata::meta::Regex, text: &'a str) -> std::borrow::Cow<'a, str> {
-    let mut out: Option<String> = None;
-    let mut last = 0;
-    for m in re.find_iter(text) {
-        let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
-        o.push_str(&text[last..m.start()]);
-        o.extend(std::iter::repeat_n(' ', m.end() - m.start()));
-        last = m.end();
-    }
-    match out {
-        Some(mut o) => {
-            o.push_str(&text[last..]);
-            std::borrow::Cow::Owned(o)
-        }
-        None => std::borrow::Cow::Borrowed(text),
     }
 }
 

@@ -66,7 +66,7 @@ pub(super) struct Piece<'a> {
 
 /// How a piece is named in messages; the names are only made for a hit.
 #[derive(Clone, Copy)]
-pub(super) enum Name<'a> {
+pub(in crate::rules::checks) enum Name<'a> {
     Charter,
     /// A section's title, from its key.
     Title(&'a str),
@@ -78,7 +78,7 @@ pub(super) enum Name<'a> {
 
 impl Name<'_> {
     /// The `target` and `target_side` of a hit.
-    pub(super) fn target(self, cx: &Ctx<'_>) -> (String, String) {
+    pub(in crate::rules::checks) fn target(self, cx: &Ctx<'_>) -> (String, String) {
         match self {
             Name::Charter => ("the charter".into(), "the charter".into()),
             Name::Title(key) => {
@@ -123,7 +123,7 @@ pub(super) fn segments(span: Span, comments: &[Span], out: &mut Vec<Span>) {
 /// emphasis markers (`*nothing*`), which are how the value is written, not what it
 /// says. Trimmed, the finding points at the words and quotes the same text whatever
 /// the format. A match that is nothing but such characters is kept as it is.
-pub(super) fn without_markup(
+pub(in crate::rules::checks) fn without_markup(
     format: Format,
     text: &str,
     start: usize,

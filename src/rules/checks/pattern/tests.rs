@@ -360,12 +360,45 @@ fn ignored_text_is_blanked_in_place() {
     let re =
         crate::rules::support::regex::PackRegex::parse(r"[0-9]+ days' notice if").expect("parses");
     let piece = "on 30 days' notice if it fails, or 40 days' notice if late";
-    let blanked = super::blank(re.get(), piece);
+    let blanked = super::matching::blank(re.get(), piece);
     assert!(!blanked.contains(|c: char| c.is_ascii_digit()));
     assert_eq!(blanked.len(), piece.len());
     assert!(blanked.ends_with(" late"));
     assert!(matches!(
-        super::blank(re.get(), "fewer than 30 stores"),
+        super::matching::blank(re.get(), "fewer than 30 stores"),
         std::borrow::Cow::Borrowed(_)
     ));
+}
+
+#[test]
+fn words_that_deny_money_do_not_count_and_money_in_any_currency_does() {
+    let run = |give: &str| {
+        let src = format!("## Value exchange\n- **Partner gives:** {give}\n");
+        Kit::md(&src)
+            .section("value-exchange", "## Value exchange")
+            .field("partner-gives", "Partner gives", give)
+            .run("no-economic-commitment")
+            .len()
+    };
+    for denied in [
+        "a joint webinar, budget-neutral",
+        "no budget or headcount, just a newsletter slot",
+        "our connector, free of charge",
+        "a case study at no cost",
+        "$0 (marketing only)",
+        "will consider a revenue share once volumes justify it",
+        "a landing page; they'd look at a rev share. a partner engineer if budget allows",
+    ] {
+        assert_eq!(run(denied), 1, "{denied}");
+    }
+    for money in [
+        "CHF 40,000 towards the launch",
+        "₹1.2m of cloud credits",
+        "no budget beyond the $20k MDF",
+        "a dedicated engineer",
+        "half-time from a solutions architect",
+        "two engineers; we may also offer a webinar",
+    ] {
+        assert_eq!(run(money), 0, "{money}");
+    }
 }

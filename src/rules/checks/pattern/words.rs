@@ -16,6 +16,23 @@ pub struct Words {
     by_first: Vec<Vec<usize>>,
     /// Every word needs a boundary before it.
     all_lead: bool,
+    /// For [`Words::each_match`]: the words by the lower-case run of word bytes their
+    /// first token opens with (`budget` for `budget-neutral`), and those that open with
+    /// another byte (`'d look at`) by that byte.
+    by_head: rustc_hash::FxHashMap<Box<[u8]>, Vec<usize>>,
+    odd: Vec<usize>,
+    /// A cheap test before the map is asked: the lengths of the heads (below 64), and
+    /// their first two bytes (the second `0` for a head of one byte).
+    head_lens: u64,
+    head_pairs: Box<[u64; 1024]>,
+}
+
+/// The bit of a head's first two bytes in [`Words::head_pairs`].
+fn pair(head: &[u8]) -> (usize, u64) {
+    let a = usize::from(head.first().map_or(0, u8::to_ascii_lowercase));
+    let b = usize::from(head.get(1).map_or(0, u8::to_ascii_lowercase));
+    let bit = a << 8 | b;
+    (bit >> 6, 1 << (bit & 63))
 }
 
 #[derive(Debug)]
@@ -39,6 +56,10 @@ impl Words {
             words: Vec::new(),
             by_first: vec![Vec::new(); 256],
             all_lead: true,
+            by_head: rustc_hash::FxHashMap::default(),
+            odd: Vec::new(),
+            head_lens: 0,
+            head_pairs: Box::new([0; 1024]),
         };
         for w in words {
             let tokens: Vec<Box<[u8]>> =
@@ -55,6 +76,21 @@ impl Words {
                 out.by_first[usize::from(a.to_ascii_uppercase())].push(index);
             }
             out.all_lead &= a.is_ascii_alphanumeric();
+            let head: Box<[u8]> = first
+                .iter()
+                .take_while(|b| is_word(**b))
+                .map(u8::to_ascii_lowercase)
+                .collect();
+            if head.is_empty() {
+                out.odd.push(index);
+            } else {
+                // A head of 64 bytes or more is never asked for: its word never matches
+                // through `each_match`, as no charter writes such a word.
+                out.head_lens |= 1u64.checked_shl(head.len() as u32).unwrap_or(0);
+                let (slot, bit) = pair(&head);
+                out.head_pairs[slot] |= bit;
+                out.by_head.entry(head).or_default().push(index);
+            }
             out.words.push(Word {
                 tokens,
                 lead: a.is_ascii_alphanumeric(),
@@ -91,6 +127,68 @@ impl Words {
         false
     }
 
+    /// Every occurrence in `text`, left to right and not overlapping, the longest word
+    /// where several start at one place, as (start, end) byte offsets.
+    ///
+    /// A word opening with a word byte can only start a run of word bytes (its
+    /// boundary), so only those starts are tried, with the words whose head is that run.
+    pub fn each_match(&self, text: &str, mut f: impl FnMut(usize, usize)) {
+        self.each_match_of(text, |a, b, _| f(a, b));
+    }
+
+    /// [`Words::each_match`], with the place in the list (blank words not counted) of
+    /// the word found.
+    pub fn each_match_of(&self, text: &str, mut f: impl FnMut(usize, usize, usize)) {
+        let h = text.as_bytes();
+        let mut key = Vec::new();
+        let mut at = 0;
+        while at < h.len() {
+            let b = h[at];
+            let (candidates, next): (&[usize], usize) = if is_word(b) {
+                let run = h[at..].iter().take_while(|b| is_word(**b)).count();
+                let word = &h[at..at + run];
+                let (slot, bit) = pair(word);
+                let plausible = self.head_lens & 1u64.checked_shl(run as u32).unwrap_or(0) != 0
+                    && self.head_pairs[slot] & bit != 0;
+                let found = if plausible {
+                    key.clear();
+                    key.extend(word.iter().map(u8::to_ascii_lowercase));
+                    self.by_head
+                        .get(key.as_slice())
+                        .map_or(&[][..], Vec::as_slice)
+                } else {
+                    &[]
+                };
+                (found, at + run)
+            } else if self.odd.is_empty() {
+                (&[], at + 1)
+            } else {
+                (self.by_first[usize::from(b)].as_slice(), at + 1)
+            };
+            let end = candidates
+                .iter()
+                .filter_map(|&i| Some((self.words.get(i)?.end_at(h, at)?, i)))
+                .max();
+            match end {
+                Some((end, i)) => {
+                    f(at, end, i);
+                    at = end.max(at + 1);
+                }
+                None => at = next,
+            }
+        }
+    }
+
+    /// Where the longest word that occurs at `at` ends.
+    pub fn end_at(&self, text: &str, at: usize) -> Option<usize> {
+        let h = text.as_bytes();
+        let b = *h.get(at)?;
+        self.by_first[usize::from(b)]
+            .iter()
+            .filter_map(|&i| self.words.get(i)?.end_at(h, at))
+            .max()
+    }
+
     /// Whether a word occurs at `at`.
     fn starts_at(&self, h: &[u8], at: usize) -> bool {
         let Some(&b) = h.get(at) else { return false };
@@ -102,8 +200,13 @@ impl Words {
 
 impl Word {
     fn matches_at(&self, h: &[u8], at: usize) -> bool {
+        self.end_at(h, at).is_some()
+    }
+
+    /// Where the word ends when it occurs at `at`.
+    fn end_at(&self, h: &[u8], at: usize) -> Option<usize> {
         if self.lead && !boundary(h, at) {
-            return false;
+            return None;
         }
         let mut pos = at;
         for (k, token) in self.tokens.iter().enumerate() {
@@ -117,16 +220,16 @@ impl Word {
                     .take_while(|b| is_space(**b))
                     .count();
                 if spaces == 0 {
-                    return false;
+                    return None;
                 }
                 pos += spaces;
             }
             match h.get(pos..pos + token.len()) {
                 Some(s) if s.eq_ignore_ascii_case(token) => pos += token.len(),
-                _ => return false,
+                _ => return None,
             }
         }
-        !self.trail || boundary(h, pos)
+        (!self.trail || boundary(h, pos)).then_some(pos)
     }
 }
 
@@ -169,6 +272,18 @@ mod tests {
     }
 
     #[test]
+    fn each_match_gives_the_longest_at_each_place() {
+        let w = words(&["subject to", "subject to board approval", "may provide"]);
+        let text = "we may provide $5k, Subject to  board approval; subject to review";
+        let mut found = Vec::new();
+        w.each_match(text, |a, b| found.push(&text[a..b]));
+        assert_eq!(
+            found,
+            ["may provide", "Subject to  board approval", "subject to"]
+        );
+    }
+
+    #[test]
     fn non_ascii_words_are_left_to_the_regex() {
         assert!(Words::new(&["café".to_string()]).is_none());
     }
@@ -201,6 +316,18 @@ mod tests {
                 // Only blank words: no regex, and no matcher either.
                 None => proptest::prop_assert!(w.is_none()),
             }
+        }
+
+        /// `each_match` finds something exactly when `is_match` says there is.
+        #[test]
+        fn each_match_as_is_match(
+            list in proptest::collection::vec("[a-cA-C'%-]{1,3}( [a-c]{1,2})?", 1..5),
+            text in "([a-cA-C_%' -]|\t|\n){0,30}",
+        ) {
+            let w = Words::new(&list).expect("ASCII, not blank");
+            let mut any = false;
+            w.each_match(&text, |_, _| any = true);
+            proptest::prop_assert_eq!(any, w.is_match(&text));
         }
     }
 }
