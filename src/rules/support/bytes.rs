@@ -39,6 +39,21 @@ pub(crate) fn next_in_range(b: &[u8], mut from: usize, lo: u8, hi: u8) -> usize 
     from.min(b.len())
 }
 
+/// Whether `hay` holds `needle` in any ASCII case, as `hay.windows(n).any(|w|
+/// w.eq_ignore_ascii_case(needle))` does: only where its first byte is (in either
+/// case), found by memchr, is the rest compared.
+pub(crate) fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        // `windows(0)` panics; callers never pass an empty needle, and it is in any text.
+        return true;
+    };
+    let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    memchr::memchr2_iter(lo, up, hay).any(|i| {
+        hay.get(i..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +83,17 @@ mod tests {
             ascii_alphanumeric(u64::from_le_bytes(*b"a0Z9 @[`")),
             0x80808080
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn contains_ignore_ascii_case_is_the_window_scan(
+            hay in "[oOtTfhe nN]{0,30}",
+            needle in "[oOtTfhe nN]{1,4}",
+        ) {
+            let (h, n) = (hay.as_bytes(), needle.as_bytes());
+            let plain = h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+            proptest::prop_assert_eq!(contains_ignore_ascii_case(h, n), plain);
+        }
     }
 }

@@ -41,6 +41,7 @@ mod wanted;
 mod words;
 
 use crate::model::Span;
+use crate::rules::support::bytes::contains_ignore_ascii_case;
 use crate::rules::support::regex::PackRegex;
 use crate::rules::{params, Check, Ctx, Hit};
 use finder::Finder;
@@ -324,7 +325,7 @@ impl Pattern {
             || self
                 .ignore_when
                 .iter()
-                .any(|w| b.windows(w.len()).any(|s| s.eq_ignore_ascii_case(w)))
+                .any(|w| contains_ignore_ascii_case(b, w))
     }
 
     /// The `require-any` hit when no target had content.
@@ -431,10 +432,9 @@ fn introduces(text: &str) -> bool {
     }
     // Or it points at them (`… on 30 days' notice when any of these holds.`).
     let b = t.as_bytes();
-    ["of these", "the following"].iter().any(|w| {
-        b.windows(w.len())
-            .any(|s| s.eq_ignore_ascii_case(w.as_bytes()))
-    })
+    ["of these", "the following"]
+        .iter()
+        .any(|w| contains_ignore_ascii_case(b, w.as_bytes()))
 }
 
 #[cfg(test)]
