@@ -40,19 +40,41 @@ pub(crate) fn next_in_range(b: &[u8], mut from: usize, lo: u8, hi: u8) -> usize 
 }
 
 /// Whether `hay` holds `needle` in any ASCII case, as `hay.windows(n).any(|w|
-/// w.eq_ignore_ascii_case(needle))` does: only where its first byte is (in either
-/// case), found by memchr, is the rest compared.
+/// w.eq_ignore_ascii_case(needle))` does: only where the needle's rarest byte is (in
+/// either case, found by memchr) is the rest compared. In English text `n`, `o` or
+/// `t` start a match nearly everywhere; `c`, `f` or `g` seldom.
 pub(crate) fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
-    let Some(&first) = needle.first() else {
+    let Some((at, &rare)) = needle.iter().enumerate().max_by_key(|&(_, &c)| rarity(c)) else {
         // `windows(0)` panics; callers never pass an empty needle, and it is in any text.
         return true;
     };
-    let (lo, up) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let (lo, up) = (rare.to_ascii_lowercase(), rare.to_ascii_uppercase());
     memchr::memchr2_iter(lo, up, hay).any(|i| {
-        hay.get(i..i + needle.len())
+        i.checked_sub(at)
+            .and_then(|start| hay.get(start..start + needle.len()))
             .is_some_and(|w| w.eq_ignore_ascii_case(needle))
     })
 }
+
+/// How seldom a byte is in English text: the space and the letters by frequency,
+/// anything else rarest. Only which byte is searched for depends on it.
+fn rarity(c: u8) -> u8 {
+    RARITY[usize::from(c)]
+}
+
+/// [`rarity`] for each byte, made at compile time.
+const RARITY: [u8; 256] = {
+    const COMMON_FIRST: &[u8] = b" etaoinshrdlcumwfgypbvkjxqz";
+    let mut table = [COMMON_FIRST.len() as u8; 256];
+    let mut i = 0;
+    while i < COMMON_FIRST.len() {
+        let c = COMMON_FIRST[i];
+        table[c as usize] = i as u8;
+        table[c.to_ascii_uppercase() as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
@@ -88,8 +110,8 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn contains_ignore_ascii_case_is_the_window_scan(
-            hay in "[oOtTfhe nN]{0,30}",
-            needle in "[oOtTfhe nN]{1,4}",
+            hay in "[oOtTfhe nNcCgG-]{0,30}",
+            needle in "[oOtTfhe nNcCgG-]{1,5}",
         ) {
             let (h, n) = (hay.as_bytes(), needle.as_bytes());
             let plain = h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
