@@ -16,14 +16,30 @@ impl Measure {
     /// Whether two figures measure the same thing: their clauses (`text` holds this
     /// one's, `other_text` the other's) share a metric word.
     pub fn same_metric(&self, text: &str, other: &Measure, other_text: &str) -> bool {
-        let theirs: Vec<&str> = other.metric(other_text).collect();
-        self.metric(text)
-            .any(|w| theirs.iter().any(|o| o.eq_ignore_ascii_case(w)))
+        // Whether a word is a number word is asked only of a word both sides share, as
+        // reading one costs more than the rest of the comparison and most words are
+        // not shared: the same pairs as filtering number words out first.
+        let mut theirs: Vec<(&str, &str)> = Vec::with_capacity(8);
+        theirs.extend(other.candidates(other_text));
+        self.candidates(text).any(|(w, s)| {
+            theirs.iter().any(|(ow, os)| {
+                os.eq_ignore_ascii_case(s) && !is_number_word(w) && !is_number_word(ow)
+            })
+        })
     }
 
     /// The content words of the clause outside the figure, without their common
     /// endings (`adopted`, `adoption` and `adopt` are all `adopt`).
+    #[cfg(test)]
     fn metric<'a>(&self, text: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.candidates(text)
+            .filter(|(w, _)| !is_number_word(w))
+            .map(|(_, s)| s)
+    }
+
+    /// The words of [`Measure::metric`] before number words are left out, each as
+    /// written and stemmed.
+    fn candidates<'a>(&self, text: &'a str) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
         let clause = text.get(self.clause.clone()).unwrap_or_default();
         let base = self.clause.start;
         let figure = self.number.range.clone();
@@ -34,23 +50,36 @@ impl Measure {
                 let start = base + at;
                 at += w.len() + 1;
                 let in_figure = figure.start <= start && start < figure.end;
-                let skip = w.len() < 3
-                    || in_figure
-                    || NOT_METRIC.iter().any(|n| n.eq_ignore_ascii_case(w))
-                    || is_number_word(w);
-                (!skip).then(|| stem(w))
+                let skip = w.len() < 3 || in_figure || not_metric(w);
+                (!skip).then(|| (w, stem(w)))
             })
     }
 }
 
-/// Words that name no metric: articles, verbs of measuring, verdicts, bounds.
+/// Words that name no metric: articles, verbs of measuring, verdicts, bounds. Sorted,
+/// lowercase (a test holds both), for a binary search.
 const NOT_METRIC: &[&str] = &[
-    "the", "and", "for", "with", "than", "least", "most", "more", "less", "fewer", "over", "under",
-    "below", "above", "from", "into", "per", "cent", "percent", "pct", "out", "passed", "pass",
-    "met", "cleared", "result", "results", "achieved", "measured", "our", "their", "its", "all",
-    "both", "each", "every", "within", "across", "among", "was", "were", "are", "been", "has",
-    "have", "had", "who", "that", "which", "minimum", "maximum", "target", "bar", "goal",
+    "above", "achieved", "across", "all", "among", "and", "are", "bar", "been", "below", "both",
+    "cent", "cleared", "each", "every", "fewer", "for", "from", "goal", "had", "has", "have",
+    "into", "its", "least", "less", "maximum", "measured", "met", "minimum", "more", "most", "our",
+    "out", "over", "pass", "passed", "pct", "per", "percent", "result", "results", "target",
+    "than", "that", "the", "their", "under", "was", "were", "which", "who", "with", "within",
 ];
+
+/// Whether `w` is one of [`NOT_METRIC`] in any ASCII case: lowered into a buffer on the
+/// stack first, as every clause word is asked.
+fn not_metric(w: &str) -> bool {
+    const LONGEST: usize = 8;
+    let mut buf = [0u8; LONGEST];
+    let Some(lower) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    NOT_METRIC
+        .binary_search_by(|n| n.as_bytes().cmp(lower))
+        .is_ok()
+}
 
 /// Number words are the figure, not the metric (`thirty percent faster close`).
 fn is_number_word(w: &str) -> bool {
@@ -71,3 +100,6 @@ fn stem(w: &str) -> &str {
     }
     w
 }
+
+#[cfg(test)]
+mod tests;

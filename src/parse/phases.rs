@@ -12,7 +12,7 @@ use crate::value::number::{numbers_in, Number, NumberKind};
 mod measure;
 mod result;
 use jiff::civil::Date;
-pub use measure::{bar_measures, result_measures, states_figure};
+pub use measure::{bar_measures, read_result, states_figure};
 pub use result::result_percent;
 use std::ops::Range;
 
@@ -254,8 +254,7 @@ pub fn read_outcome(p: &mut Phase) {
         .cloned();
     p.under_way = p.result.as_ref().is_some_and(|t| says_under_way(&t.text));
     let result = p.result.as_ref().filter(|_| !p.under_way);
-    p.achieved = result.and_then(|t| result_percent(&t.text));
-    p.results = result.map(|t| result_measures(&t.text)).unwrap_or_default();
+    (p.achieved, p.results) = result.map(|t| read_result(&t.text)).unwrap_or_default();
     // A figure read as a result's measure is a figure: no need to look again.
     p.measured = !p.results.is_empty() || result.is_some_and(|t| states_figure(&t.text));
 }

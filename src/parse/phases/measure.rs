@@ -44,14 +44,25 @@ pub fn bar_measures(text: &str) -> Vec<Measure> {
     out
 }
 
-/// The figures a result records, one per clause (its headline, as [`result_percent`]
-/// reads it: a before and an after is the change), each with its metric.
-pub fn result_measures(text: &str) -> Vec<Measure> {
-    if !may_state_percent(text) && !has_from(text) {
-        return Vec::new();
+/// A result's headline figure ([`result_percent`]) and the figures it records, one per
+/// clause (each clause's headline: a before and an after is the change), each with
+/// its metric.
+pub fn read_result(text: &str) -> (Option<Number>, Vec<Measure>) {
+    let headline = result_percent(text);
+    if headline.is_none() && !may_state_percent(text) && !has_from(text) {
+        return (None, Vec::new());
+    }
+    let cuts = clauses(text);
+    // One clause: its figure is the headline, already read.
+    if let [(start, end)] = cuts[..] {
+        let one = headline.clone().map(|number| Measure {
+            number,
+            clause: start..end,
+        });
+        return (headline, one.into_iter().collect());
     }
     let mut out = Vec::new();
-    for (start, end) in clauses(text) {
+    for (start, end) in cuts {
         let clause = text.get(start..end).unwrap_or_default();
         if let Some(n) = result_percent(clause) {
             out.push(Measure {
@@ -60,7 +71,7 @@ pub fn result_measures(text: &str) -> Vec<Measure> {
             });
         }
     }
-    out
+    (headline, out)
 }
 
 /// Whether a result states a figure at all: a number in digits or words (not `a` or
@@ -117,25 +128,29 @@ fn clauses(text: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < b.len() {
         let cut = match b[i] {
-            b';' | b'\n' | b'|' => Some(1),
+            b';' | b'\n' | b'|' => 1,
             // `, ` but not a thousands comma (`1,200`).
-            b',' if b.get(i + 1).is_some_and(|c| c.is_ascii_whitespace()) => Some(1),
-            b' ' => [" and ", " & ", " + "]
-                .iter()
-                .find(|w| {
-                    b.get(i..i + w.len())
-                        .is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes()))
-                })
-                .map(|w| w.len()),
-            _ => None,
+            b',' if b.get(i + 1).is_some_and(|c| c.is_ascii_whitespace()) => 1,
+            // ` and `, ` & `, ` + `: the byte after the space first, as most spaces
+            // start none of them.
+            b' ' => match b.get(i + 1) {
+                Some(b'a' | b'A')
+                    if b.get(i..i + 5)
+                        .is_some_and(|s| s.eq_ignore_ascii_case(b" and ")) =>
+                {
+                    5
+                }
+                Some(b'&' | b'+') if b.get(i + 2) == Some(&b' ') => 3,
+                _ => 0,
+            },
+            _ => 0,
         };
-        match cut {
-            Some(len) => {
-                out.push((start, i));
-                i += len;
-                start = i;
-            }
-            None => i += 1,
+        if cut == 0 {
+            i += 1;
+        } else {
+            out.push((start, i));
+            i += cut;
+            start = i;
         }
     }
     out.push((start, b.len()));
@@ -145,6 +160,44 @@ fn clauses(text: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The plain cut: each separator tried at each byte.
+    fn clauses_plain(text: &str) -> Vec<(usize, usize)> {
+        let b = text.as_bytes();
+        let (mut out, mut start, mut i) = (Vec::new(), 0, 0);
+        while i < b.len() {
+            let cut = match b[i] {
+                b';' | b'\n' | b'|' => Some(1),
+                b',' if b.get(i + 1).is_some_and(|c| c.is_ascii_whitespace()) => Some(1),
+                b' ' => [" and ", " & ", " + "]
+                    .iter()
+                    .find(|w| {
+                        b.get(i..i + w.len())
+                            .is_some_and(|s| s.eq_ignore_ascii_case(w.as_bytes()))
+                    })
+                    .map(|w| w.len()),
+                _ => None,
+            };
+            match cut {
+                Some(len) => {
+                    out.push((start, i));
+                    i += len;
+                    start = i;
+                }
+                None => i += 1,
+            }
+        }
+        out.push((start, b.len()));
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn clauses_are_the_plain_cut(t in "[ aAnNdD&+;,|\n1x]{0,24}") {
+            prop_assert_eq!(clauses(&t), clauses_plain(&t));
+        }
+    }
 
     fn values(m: &[Measure]) -> Vec<f64> {
         m.iter().map(|m| m.number.value).collect()
@@ -163,7 +216,7 @@ mod tests {
             "≥ 70% of invited customers adopt; churn ≤ 5%",
             "churn 3%, adoption 75% of invited customers",
         );
-        let (bar, res) = (bar_measures(b), result_measures(r));
+        let (bar, res) = (bar_measures(b), read_result(r).1);
         assert_eq!(values(&bar), [70.0, 5.0]);
         assert_eq!(values(&res), [3.0, 75.0]);
         assert!(bar[0].same_metric(b, &res[1], r) && !bar[0].same_metric(b, &res[0], r));
@@ -172,7 +225,7 @@ mod tests {
             "at least twenty percent faster close",
             "close time from 5 days to 3",
         );
-        let (bar, res) = (bar_measures(b), result_measures(r));
+        let (bar, res) = (bar_measures(b), read_result(r).1);
         assert_eq!(values(&res), [40.0]);
         assert!(bar[0].same_metric(b, &res[0], r));
     }

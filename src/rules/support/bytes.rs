@@ -39,6 +39,43 @@ pub(crate) fn next_in_range(b: &[u8], mut from: usize, lo: u8, hi: u8) -> usize 
     from.min(b.len())
 }
 
+/// Whether `hay` holds `needle` in any ASCII case, as `hay.windows(n).any(|w|
+/// w.eq_ignore_ascii_case(needle))` does: only where the needle's rarest byte is (in
+/// either case, found by memchr) is the rest compared. In English text `n`, `o` or
+/// `t` start a match nearly everywhere; `c`, `f` or `g` seldom.
+pub(crate) fn contains_ignore_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((at, &rare)) = needle.iter().enumerate().max_by_key(|&(_, &c)| rarity(c)) else {
+        // `windows(0)` panics; callers never pass an empty needle, and it is in any text.
+        return true;
+    };
+    let (lo, up) = (rare.to_ascii_lowercase(), rare.to_ascii_uppercase());
+    memchr::memchr2_iter(lo, up, hay).any(|i| {
+        i.checked_sub(at)
+            .and_then(|start| hay.get(start..start + needle.len()))
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
+}
+
+/// How seldom a byte is in English text: the space and the letters by frequency,
+/// anything else rarest. Only which byte is searched for depends on it.
+fn rarity(c: u8) -> u8 {
+    RARITY[usize::from(c)]
+}
+
+/// [`rarity`] for each byte, made at compile time.
+const RARITY: [u8; 256] = {
+    const COMMON_FIRST: &[u8] = b" etaoinshrdlcumwfgypbvkjxqz";
+    let mut table = [COMMON_FIRST.len() as u8; 256];
+    let mut i = 0;
+    while i < COMMON_FIRST.len() {
+        let c = COMMON_FIRST[i];
+        table[c as usize] = i as u8;
+        table[c.to_ascii_uppercase() as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +105,17 @@ mod tests {
             ascii_alphanumeric(u64::from_le_bytes(*b"a0Z9 @[`")),
             0x80808080
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn contains_ignore_ascii_case_is_the_window_scan(
+            hay in "[oOtTfhe nNcCgG-]{0,30}",
+            needle in "[oOtTfhe nNcCgG-]{1,5}",
+        ) {
+            let (h, n) = (hay.as_bytes(), needle.as_bytes());
+            let plain = h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+            proptest::prop_assert_eq!(contains_ignore_ascii_case(h, n), plain);
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! to leave out (`ignore-words`, `ignore-clause`, `ignore`) is blanked.
 
 use super::Pattern;
+use crate::rules::support::bytes::contains_ignore_ascii_case;
 
 impl Pattern {
     /// Whether `ignore` may match in `text`: it holds one of `ignore-when`, or there
@@ -12,7 +13,7 @@ impl Pattern {
             || self
                 .ignore_when
                 .iter()
-                .any(|w| b.windows(w.len()).any(|s| s.eq_ignore_ascii_case(w)))
+                .any(|w| contains_ignore_ascii_case(b, w))
     }
 
     /// Whether one segment matches `must-match`, `words` or `numbers`, read without

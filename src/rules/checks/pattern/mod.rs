@@ -56,6 +56,7 @@ mod wanted;
 mod words;
 
 use crate::model::Span;
+use crate::rules::support::bytes::contains_ignore_ascii_case;
 use crate::rules::support::regex::PackRegex;
 use crate::rules::{params, Check, Ctx, Hit};
 pub(super) use finder::Finder;
@@ -481,10 +482,9 @@ fn introduces(text: &str) -> bool {
     }
     // Or it points at them (`… on 30 days' notice when any of these holds.`).
     let b = t.as_bytes();
-    ["of these", "the following"].iter().any(|w| {
-        b.windows(w.len())
-            .any(|s| s.eq_ignore_ascii_case(w.as_bytes()))
-    })
+    ["of these", "the following"]
+        .iter()
+        .any(|w| contains_ignore_ascii_case(b, w.as_bytes()))
 }
 
 #[cfg(test)]
