@@ -208,9 +208,6 @@ impl Vocabulary {
             if let Some(f) = people_form(label).and_then(|t| table.get(&t).copied()) {
                 return Some(f);
             }
-            if let Some(f) = self.shared_field(label, table) {
-                return Some(f);
-            }
         }
         // `Account lead for the partnership`: a word for a role no side owns, before
         // the side's own fields, so `Keel partner manager` is not Keel's owner.
@@ -238,7 +235,8 @@ impl Vocabulary {
         normalized: &str,
         names: &Names,
     ) -> Option<usize> {
-        self.field_by_names(idx, table, normalized, names)
+        self.shared_field(idx, table, normalized)
+            .or_else(|| self.field_by_names(idx, table, normalized, names))
             .or_else(|| self.field_by_group(idx, table, normalized, names))
     }
 
@@ -263,11 +261,17 @@ impl Vocabulary {
 
     /// The `{others}` field for a label that says both sides share a group of anything
     /// but a section's words (`The bookshops we both serve`; not `Targets we share`).
+    /// Labels only, as for [`Vocabulary::field_by_group`]: a sentence may open with
+    /// any plural.
     pub(super) fn shared_field(
         &self,
-        label: &str,
+        idx: usize,
         table: &HashMap<String, usize>,
+        label: &str,
     ) -> Option<usize> {
+        if !self.others_forms().get(idx).is_some_and(|o| o.alone) {
+            return None;
+        }
         let noun = shared_group(label)?;
         let names_section = self.section_aliases.contains_key(noun)
             || self.section_keywords().section_of(noun).is_some();

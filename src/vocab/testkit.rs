@@ -327,6 +327,9 @@ pub(super) fn field_reference<'v>(
     let n = normalize_reference(label);
     let f = match table.get(&n) {
         Some(&f) => Some(f),
+        None if v.tokenized[idx] && v.shared_field(idx, table, &n).is_some() => {
+            v.shared_field(idx, table, &n)
+        }
         None if v.tokenized[idx] => {
             let named = names.tokenize(&n);
             let label = named.clone().unwrap_or_else(|| n.clone());
@@ -337,12 +340,6 @@ pub(super) fn field_reference<'v>(
                 })
                 .or_else(|| super::names::others_form(&label).and_then(|t| table.get(&t).copied()))
                 .or_else(|| super::names::people_form(&label).and_then(|t| table.get(&t).copied()))
-                .or_else(|| {
-                    table
-                        .contains_key(super::names::OTHERS)
-                        .then(|| v.shared_field(&label, table))
-                        .flatten()
-                })
                 .or_else(|| v.field_keywords[idx].section_of(&label))
                 .or_else(|| super::sides::field_by_side(&v.side_fields()[idx], &label))
                 .or_else(|| group_reference(v, idx, &n, names))

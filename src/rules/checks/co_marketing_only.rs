@@ -64,6 +64,16 @@ impl Phrases {
         }
     }
 
+    /// Whether one of the symbols occurs in a text.
+    fn symbol_in(&self, text: &str) -> bool {
+        // An ASCII text holds no `€`: only ASCII symbols are looked for in it.
+        let ascii = text.is_ascii();
+        self.symbols.iter().any(|&i| match &self.phrases[i] {
+            Phrase::Symbol(s) => (!ascii || s.is_ascii()) && text.contains(s.as_str()),
+            Phrase::Words(..) => false,
+        })
+    }
+
     /// The longest phrase in a commitment, given as its text and its lower-case words.
     fn longest(&self, text: &str, words: &[&str]) -> Option<&Phrase> {
         let symbols = self.symbols.iter().map(|&i| &self.phrases[i]);
@@ -132,6 +142,43 @@ impl Phrase {
     }
 }
 
+/// A text in lower case, appended to `out`; ASCII text by byte, the rest as
+/// `str::to_lowercase` has it.
+fn lower_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        let from = out.len();
+        out.push_str(text);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.push_str(&text.to_lowercase());
+    }
+}
+
+/// The words of a lower-case text (runs of letters and digits); ASCII text by byte.
+fn words_of(lower: &str) -> Vec<&str> {
+    if !lower.is_ascii() {
+        let words = lower.split(|c: char| !c.is_alphanumeric());
+        return words.filter(|w| !w.is_empty()).collect();
+    }
+    // A commitment is a few words: one allocation holds them.
+    let mut words = Vec::with_capacity(16);
+    let mut start = None;
+    for (i, b) in lower.bytes().enumerate() {
+        match (b.is_ascii_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(from)) => {
+                words.push(&lower[from..i]);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        words.push(&lower[from..]);
+    }
+    words
+}
+
 /// The lower-case words of a phrase (runs of letters and digits).
 fn tokens(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
@@ -186,16 +233,19 @@ impl CoMarketingOnly {
     /// The hit for one side when all it commits is co-marketing: at its commitments,
     /// naming the lines read.
     fn side_hit(&self, cx: &Ctx<'_>, side: Side) -> Option<Hit> {
-        let values: Vec<&Text> = gives(cx.charter, side).collect();
         // A side that commits nothing is `one-sided-commitment`'s.
         let mut what: Vec<String> = Vec::new();
-        for value in &values {
+        let mut lower = String::new();
+        for value in gives(cx.charter, side) {
             for piece in commitments(&value.text) {
-                let lower = piece.to_lowercase();
-                let words: Vec<&str> = lower
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .collect();
+                // A symbol of `unless` (`$`, `%`) makes the commitment more than
+                // co-marketing whatever it names: looked for first, as it needs no words.
+                if self.unless.symbol_in(piece) {
+                    return None;
+                }
+                lower.clear();
+                lower_into(piece, &mut lower);
+                let words = words_of(&lower);
                 if self.denial_only(piece, &words) {
                     continue;
                 }
@@ -208,6 +258,7 @@ impl CoMarketingOnly {
         if what.is_empty() {
             return None;
         }
+        let values: Vec<&Text> = gives(cx.charter, side).collect();
         let first = values.first()?;
         let lines: Vec<String> = values
             .iter()
@@ -245,42 +296,50 @@ fn gives(charter: &Charter, side: Side) -> impl Iterator<Item = &Text> + '_ {
 }
 
 /// A value's commitments: its parts between commas, semicolons, line breaks, bullets,
-/// `&` and the words `and` and `plus`; only those with words in them. One pass over
-/// the bytes (the separators are ASCII, so every cut is on a character boundary).
+/// `&` and the words `and` and `plus`; only those with words in them. Cut as they are
+/// asked for, in one pass over the bytes (the separators are ASCII, so every cut is on
+/// a character boundary): most sides are settled by their first commitment.
 fn commitments(value: &str) -> impl Iterator<Item = &str> {
     let b = value.as_bytes();
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        let len = match b[i] {
-            b',' | b';' | b'\n' | b'&' => 1,
-            // `•` is three bytes in UTF-8.
-            0xE2 if b.get(i..i + 3) == Some("•".as_bytes()) => 3,
-            b' ' => [" and ", " plus "]
-                .iter()
-                .find(|w| {
-                    b.get(i..i + w.len())
-                        .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
-                })
-                .map_or(0, |w| w.len() - 1),
-            _ => 0,
-        };
-        if len > 0 {
-            cuts.push((i, i + len));
-            i += len;
-        } else {
+    let (mut from, mut i, mut done) = (0, 0, false);
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let len = separator(b, i);
+            if len > 0 {
+                let piece = value.get(from..i).unwrap_or_default();
+                i += len;
+                from = i;
+                return Some(piece);
+            }
             i += 1;
         }
+        if done {
+            return None;
+        }
+        done = true;
+        Some(value.get(from..).unwrap_or_default())
+    })
+    .filter(|p| crate::model::has_words(p))
+}
+
+/// The length of the separator at byte `i` of a value, 0 when there is none.
+#[inline]
+fn separator(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        // Most bytes are letters: settled by the first test.
+        c if c.is_ascii_alphanumeric() => 0,
+        b',' | b';' | b'\n' | b'&' => 1,
+        // `•` is three bytes in UTF-8.
+        0xE2 if b.get(i..i + 3) == Some("•".as_bytes()) => 3,
+        b' ' => [" and ", " plus "]
+            .iter()
+            .find(|w| {
+                b.get(i..i + w.len())
+                    .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+            })
+            .map_or(0, |w| w.len() - 1),
+        _ => 0,
     }
-    let mut from = 0;
-    cuts.push((b.len(), b.len()));
-    cuts.into_iter()
-        .map(move |(start, end)| {
-            let piece = value.get(from..start).unwrap_or_default();
-            from = end;
-            piece
-        })
-        .filter(|p| crate::model::has_words(p))
 }
 
 impl Check for CoMarketingOnly {

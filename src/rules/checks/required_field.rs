@@ -25,8 +25,8 @@ struct RequiredField {
     section: String,
     /// Field key and its display name.
     fields: Vec<(String, String)>,
-    /// The params' `put-off` openings, lower case.
-    put_off: Vec<String>,
+    /// The openings that put a value off: [`PUT_OFF`] and the params' `put-off`.
+    put_off: PutOff,
 }
 
 pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
@@ -45,7 +45,7 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
     Ok(Box::new(RequiredField {
         section: p.section,
         fields,
-        put_off: p.put_off.iter().map(|w| w.trim().to_lowercase()).collect(),
+        put_off: PutOff::new(&p.put_off),
     }))
 }
 
@@ -69,9 +69,7 @@ impl Check for RequiredField {
             let hit = match field {
                 // Written, with words that do not put it off (`TBD – to be agreed at the
                 // first steering meeting` says there is none yet).
-                Some(f) if f.value.has_words() && !answer_put_off(&f.value.text, &self.put_off) => {
-                    continue
-                }
+                Some(f) if f.value.has_words() && !self.put_off.answered(&f.value.text) => continue,
                 // Labelled but empty: point at the label and its (empty) value.
                 Some(f) => Hit::at(f.label.span.join(f.value.span)),
                 None => Hit::at(section.heading.span),
@@ -88,26 +86,6 @@ impl Check for RequiredField {
     }
 }
 
-/// Whether a value puts itself off, or answers its own short lead so (`Is it
-/// balanced? To be revisited after walk.`, `4.5 Balance. To be revisited.`, as a field
-/// stated in a sentence reads).
-fn answer_put_off(value: &str, more: &[String]) -> bool {
-    if put_off(value, more) {
-        return true;
-    }
-    // A lead of four words ends within the first few dozen bytes; by byte, as every
-    // present field of every required-field rule comes through here.
-    let b = value.as_bytes();
-    let end = (0..b.len().min(64)).find(|&i| match b[i] {
-        b'?' | b':' => true,
-        b'.' => b.get(i + 1).is_some_and(u8::is_ascii_whitespace),
-        _ => false,
-    });
-    end.is_some_and(|i| {
-        value[..i].split_whitespace().count() <= 4 && put_off(&value[i + 1..], more)
-    })
-}
-
 /// Words that say a value is still to be agreed, at the start of a value.
 const PUT_OFF: [&str; 8] = [
     "to be agreed",
@@ -120,29 +98,67 @@ const PUT_OFF: [&str; 8] = [
     "still to be agreed",
 ];
 
-/// Whether a value opens by saying it is still to be agreed, after any `TBD`-style
-/// marker (`TBD – to be agreed later`, `To be decided by the steering group`). A bare
-/// `TBD` is the placeholder rule's alone; a value that goes on after such words
-/// (`owners first; the last step to be agreed`) still says something.
-fn put_off(value: &str, more: &[String]) -> bool {
-    let mut t = value.trim_start();
-    for marker in ["tbd", "tbc", "tba"] {
-        if t.get(..3).is_some_and(|w| w.eq_ignore_ascii_case(marker)) {
-            t = t.get(3..).unwrap_or_default();
+/// The openings that put a value off, lower case, filed by their first byte: a value
+/// is compared only with the openings that start with its first letter, and a value
+/// that starts with none of those letters with none at all.
+#[derive(Debug)]
+struct PutOff {
+    by_first: Vec<Vec<String>>,
+}
+
+impl PutOff {
+    /// [`PUT_OFF`] and `more` (trimmed and lower-cased here).
+    fn new(more: &[String]) -> PutOff {
+        let mut by_first: Vec<Vec<String>> = vec![Vec::new(); 256];
+        let all = PUT_OFF.iter().map(|p| p.to_string());
+        for p in all.chain(more.iter().map(|w| w.trim().to_lowercase())) {
+            if let Some(&b) = p.as_bytes().first() {
+                by_first[usize::from(b)].push(p);
+            }
         }
+        PutOff { by_first }
     }
-    let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
-    // Only phrases that start with the value's first letter are compared.
-    let Some(first) = t.as_bytes().first().map(u8::to_ascii_lowercase) else {
-        return false;
-    };
-    let opens = |p: &str| {
-        p.as_bytes().first() == Some(&first)
-            && t.get(..p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p))
-            // A whole word: `later` is not `lateral`.
-            && !t[p.len()..].starts_with(|c: char| c.is_alphanumeric())
-    };
-    PUT_OFF.iter().any(|p| opens(p)) || more.iter().any(|p| opens(p))
+
+    /// Whether a value puts itself off, or answers its own short lead so (`Is it
+    /// balanced? To be revisited after walk.`, `4.5 Balance. To be revisited.`, as a
+    /// field stated in a sentence reads).
+    fn answered(&self, value: &str) -> bool {
+        if self.opens(value) {
+            return true;
+        }
+        // A lead of four words ends within the first few dozen bytes; found by memchr,
+        // as every present field of every required-field rule comes through here.
+        let b = value.as_bytes();
+        let head = &b[..b.len().min(64)];
+        let end = memchr::memchr3_iter(b'?', b':', b'.', head)
+            .find(|&i| b[i] != b'.' || b.get(i + 1).is_some_and(u8::is_ascii_whitespace));
+        end.is_some_and(|i| {
+            value[..i].split_whitespace().nth(4).is_none() && self.opens(&value[i + 1..])
+        })
+    }
+
+    /// Whether a value opens by saying it is still to be agreed, after any `TBD`-style
+    /// marker (`TBD – to be agreed later`, `To be decided by the steering group`). A
+    /// bare `TBD` is the placeholder rule's alone; a value that goes on after such
+    /// words (`owners first; the last step to be agreed`) still says something.
+    fn opens(&self, value: &str) -> bool {
+        let mut t = value.trim_start();
+        for marker in ["tbd", "tbc", "tba"] {
+            if t.get(..3).is_some_and(|w| w.eq_ignore_ascii_case(marker)) {
+                t = t.get(3..).unwrap_or_default();
+            }
+        }
+        let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+        // Only phrases that start with the value's first letter are compared.
+        let Some(first) = t.as_bytes().first().map(u8::to_ascii_lowercase) else {
+            return false;
+        };
+        self.by_first[usize::from(first)].iter().any(|p| {
+            t.get(..p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p))
+                // A whole word: `later` is not `lateral`.
+                && !t[p.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+    }
 }
 
 #[cfg(test)]
@@ -168,31 +184,25 @@ mod tests {
 
     #[test]
     fn a_value_put_off_is_not_there() {
-        let put_off = |v: &str| super::put_off(v, &[]);
+        let none = super::PutOff::new(&[]);
+        let put_off = |v: &str| none.opens(v);
         assert!(put_off("TBD – to be agreed at the first steering meeting."));
         assert!(put_off("To be decided by the steering group"));
         assert!(!put_off("TBD"));
         assert!(!put_off("owners first; the last step to be agreed"));
         assert!(!put_off("to Granite's CMO within 5 days"));
         // The pack's own openings, as balance-unstated gives them.
-        let more = ["to be revisited".to_string(), "after walk".to_string()];
-        assert!(super::put_off("TBD after walk", &more));
-        assert!(super::put_off("To be revisited once crawl is done.", &more));
-        assert!(!super::put_off("after walkthroughs", &more));
-        assert!(!super::put_off("yes; to be revisited at each QBR", &more));
-        assert!(super::answer_put_off(
-            "Is it balanced? To be revisited.",
-            &more
-        ));
-        assert!(!super::answer_put_off("Is it balanced? Yes.", &more));
-        assert!(super::answer_put_off(
-            "4.5 Balance. To be revisited.",
-            &more
-        ));
-        assert!(!super::answer_put_off(
-            "We weighed it at length. To be revisited at each QBR, but it is even.",
-            &more
-        ));
+        let more = super::PutOff::new(&["To be revisited ".to_string(), "after walk".to_string()]);
+        assert!(more.opens("TBD after walk"));
+        assert!(more.opens("To be revisited once crawl is done."));
+        assert!(!more.opens("after walkthroughs"));
+        assert!(!more.opens("yes; to be revisited at each QBR"));
+        assert!(more.answered("Is it balanced? To be revisited."));
+        assert!(!more.answered("Is it balanced? Yes."));
+        assert!(more.answered("4.5 Balance. To be revisited."));
+        assert!(
+            !more.answered("We weighed it at length. To be revisited at each QBR, but it is even.")
+        );
     }
 
     #[test]
@@ -215,5 +225,83 @@ mod tests {
             toml::from_str("section = \"goals\"\nfields = [\"us\"]\nnames = { them = \"x\" }")
                 .unwrap();
         assert!(super::factory(&t).is_err());
+    }
+
+    /// The reading before the openings were filed by first byte and the lead found by
+    /// memchr, kept as the reference the faster one must agree with.
+    fn answered_reference(value: &str, more: &[String]) -> bool {
+        fn opens(value: &str, more: &[String]) -> bool {
+            let mut t = value.trim_start();
+            for marker in ["tbd", "tbc", "tba"] {
+                if t.get(..3).is_some_and(|w| w.eq_ignore_ascii_case(marker)) {
+                    t = t.get(3..).unwrap_or_default();
+                }
+            }
+            let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let Some(first) = t.as_bytes().first().map(u8::to_ascii_lowercase) else {
+                return false;
+            };
+            let opens = |p: &str| {
+                p.as_bytes().first() == Some(&first)
+                    && t.get(..p.len()).is_some_and(|w| w.eq_ignore_ascii_case(p))
+                    && !t[p.len()..].starts_with(|c: char| c.is_alphanumeric())
+            };
+            let more: Vec<String> = more.iter().map(|w| w.trim().to_lowercase()).collect();
+            super::PUT_OFF.iter().any(|p| opens(p)) || more.iter().any(|p| opens(p))
+        }
+        if opens(value, more) {
+            return true;
+        }
+        let b = value.as_bytes();
+        let end = (0..b.len().min(64)).find(|&i| match b[i] {
+            b'?' | b':' => true,
+            b'.' => b.get(i + 1).is_some_and(u8::is_ascii_whitespace),
+            _ => false,
+        });
+        end.is_some_and(|i| {
+            value[..i].split_whitespace().count() <= 4 && opens(&value[i + 1..], more)
+        })
+    }
+
+    const PIECES: [&str; 24] = [
+        "TBD",
+        "tbc",
+        " ",
+        "\t",
+        "\n",
+        "–",
+        "To be",
+        " revisited",
+        "to be agreed",
+        "Later",
+        "lateral",
+        "?",
+        ":",
+        ".",
+        ". ",
+        "Is it balanced",
+        "4.5",
+        "Balance",
+        "é",
+        "N/A",
+        "after walk",
+        "walkthroughs",
+        "yes",
+        "x",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn answered_agrees_with_the_reference(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..12),
+            any in ".{0,80}",
+        ) {
+            let more = vec!["to be revisited".to_string(), " After Walk".to_string(), "n/a".to_string()];
+            let put_off = super::PutOff::new(&more);
+            let value: String = picks.iter().map(|&i| PIECES[i]).collect();
+            for v in [value.as_str(), any.as_str()] {
+                proptest::prop_assert_eq!(put_off.answered(v), answered_reference(v, &more), "{:?}", v);
+            }
+        }
     }
 }

@@ -150,11 +150,10 @@ pub(in crate::vocab) fn shared_group(label: &str) -> Option<&str> {
 }
 
 /// Whether the words after a group say both sides share it: all of them words that
-/// may follow a group, one of them a verb of sharing.
+/// may follow a group, with `we … share` / `we … serve` or `in common`.
 fn shared<'w>(mut rest: impl Iterator<Item = &'w str> + Clone) -> bool {
-    let sharing = rest
-        .clone()
-        .any(|w| matches!(w, "share" | "serve" | "shared" | "common"));
+    let has = |w: &str| rest.clone().any(|x| x == w);
+    let sharing = (has("we") && (has("share") || has("serve"))) || has("common");
     sharing && rest.all(|w| AFTER_PEOPLE.contains(&w))
 }
 

@@ -194,5 +194,7 @@ fn a_group_both_sides_share_is_found_whatever_its_noun() {
     // Not shared, or more than a group before it.
     assert_eq!(shared_group("the bookshops we win"), None);
     assert_eq!(shared_group("our stores we share"), None);
+    // A verb in `s` is no group (`puts shared` opens a sentence).
+    assert_eq!(shared_group("puts shared"), None);
     assert_eq!(shared_group("bookshops"), None);
 }

@@ -1,5 +1,5 @@
 use super::super::testkit::{arg, Kit};
-use super::commitments;
+use super::{commitments, lower_into, separator, words_of};
 use crate::model::Side;
 use crate::rules::Who;
 
@@ -80,4 +80,57 @@ fn commitments_split_at_commas_semicolons_and_and() {
         .map(str::trim)
         .collect();
     assert_eq!(parts, ["a webinar", "a logo", "a blog post", "booth space"]);
+}
+
+proptest::proptest! {
+    /// The words read by byte from ASCII text are the words the plain reading finds:
+    /// the whole commitment lower-cased, then cut at every character that is not a
+    /// letter or a digit.
+    #[test]
+    fn words_are_the_plain_reading(piece in "[a-zA-Z0-9 ,.$%'&()/-]{0,40}|.{0,40}") {
+        let mut lower = String::new();
+        lower_into(&piece, &mut lower);
+        let plain = piece.to_lowercase();
+        let want: Vec<&str> = plain
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        proptest::prop_assert_eq!(words_of(&lower), want);
+    }
+}
+
+/// Commitments cut all at once, as before they were cut as asked for: the reference.
+fn commitments_at_once(value: &str) -> Vec<&str> {
+    let b = value.as_bytes();
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let len = separator(b, i);
+        if len > 0 {
+            cuts.push((i, i + len));
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    cuts.push((b.len(), b.len()));
+    let mut from = 0;
+    cuts.into_iter()
+        .map(|(start, end)| {
+            let piece = value.get(from..start).unwrap_or_default();
+            from = end;
+            piece
+        })
+        .filter(|p| crate::model::has_words(p))
+        .collect()
+}
+
+proptest::proptest! {
+    #[test]
+    fn commitments_cut_as_asked_are_those_cut_at_once(
+        value in "([a-z]{0,6}|,|;|\n|&| and | AND | plus |•|\\$| ){0,12}|.{0,60}",
+    ) {
+        let lazy: Vec<&str> = commitments(&value).collect();
+        proptest::prop_assert_eq!(lazy, commitments_at_once(&value));
+    }
 }
