@@ -74,7 +74,9 @@ impl Names {
         self.heads
             .iter()
             .any(|(head, whole)| match w.strip_prefix(&**head) {
-                Some(rest) => rest.is_empty() || *whole && rest == b"s",
+                Some(rest) => {
+                    rest.is_empty() || *whole && rest == b"s" && head.len() > MAX_BARE_FORM
+                }
                 None => false,
             })
     }
@@ -354,6 +356,10 @@ impl Forms {
     }
 }
 
+/// A form this short (initials such as `ye` for "Yarrow Energy") takes no possessive:
+/// normalized, `ye's` is `yes`, and `us's` would be `uss`.
+pub(super) const MAX_BARE_FORM: usize = 2;
+
 /// Where a side's name `form` stands in `haystack` as whole words, also as a
 /// possessive (`acmes` is how "Acme's" normalizes): its start and length.
 pub(super) fn find_name(haystack: &str, form: &str) -> Option<(usize, usize)> {
@@ -376,6 +382,7 @@ pub(super) fn find_name(haystack: &str, form: &str) -> Option<(usize, usize)> {
             words_from = Some(end.max(at + 1)).filter(|&w| w < bytes.len());
         }
         if possessive.is_none()
+            && len > MAX_BARE_FORM
             && before_ok
             && bytes.get(end) == Some(&b's')
             && (end + 1 == bytes.len() || bytes.get(end + 1) == Some(&b' '))

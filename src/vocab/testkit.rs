@@ -230,6 +230,9 @@ fn name_reference(hay: &str, form: &str) -> Option<(usize, usize)> {
     if let Some(at) = find_words(hay, form) {
         return Some((at, form.len()));
     }
+    if form.len() <= super::names::MAX_BARE_FORM {
+        return None;
+    }
     let possessive = format!("{form}s");
     find_words(hay, &possessive).map(|at| (at, possessive.len()))
 }

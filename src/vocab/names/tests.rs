@@ -198,3 +198,12 @@ fn a_group_both_sides_share_is_found_whatever_its_noun() {
     assert_eq!(shared_group("puts shared"), None);
     assert_eq!(shared_group("bookshops"), None);
 }
+
+#[test]
+fn initials_take_no_possessive() {
+    // "Yarrow Energy" is also `ye`: `Yes:` is no label naming it.
+    let names = Names::new(Some("Beacon"), Some("Yarrow Energy"));
+    assert_eq!(names.side_of("Yes"), None);
+    assert_eq!(names.side_of("YE"), Some(Side::Partner));
+    assert_eq!(names.side_of("Yarrow Energy's"), Some(Side::Partner));
+}
