@@ -99,9 +99,7 @@ fn by_colons<'a>(
         let Some((name, value)) = part.split_once(':') else {
             // A part with no side of its own continues the one before it.
             if let Some(f) = out.last_mut() {
-                f.value.text.push(' ');
-                f.value.text.push_str(part.trim());
-                f.value.span = Span::new(f.value.span.start, at(end));
+                continue_value(f, part, at(end));
             }
             continue;
         };
@@ -113,10 +111,7 @@ fn by_colons<'a>(
         let key = side.and_then(|_| key_for(head, name.trim(), field, &mut label));
         let Some(key) = key else {
             // The first part must open a side's value; a later one continues.
-            let f = out.last_mut()?;
-            f.value.text.push(' ');
-            f.value.text.push_str(part.trim());
-            f.value.span = Span::new(f.value.span.start, at(end));
+            continue_value(out.last_mut()?, part, at(end));
             continue;
         };
         let lead = start + (name.len() - name.trim_start().len());
@@ -128,6 +123,18 @@ fn by_colons<'a>(
             value: Text::new(value.trim(), Span::new(at(vstart).min(at(end)), at(end))),
         });
     }
+    both_sides(out)
+}
+
+/// A part that continues the field before it, to `end` in the source.
+fn continue_value(f: &mut Field, part: &str, end: usize) {
+    f.value.text.push(' ');
+    f.value.text.push_str(part.trim());
+    f.value.span = Span::new(f.value.span.start, end);
+}
+
+/// The fields read, when there are two at least and not all the same.
+fn both_sides(out: Vec<Field>) -> Option<Vec<Field>> {
     let two = out.len() >= 2 && out.iter().any(|f| f.key != out[0].key);
     two.then_some(out)
 }
@@ -174,8 +181,7 @@ fn by_asides<'a>(
             value: Text::new(value, Span::new(at(lead), at(lead + value.len()))),
         });
     }
-    let two = out.len() >= 2 && out.iter().any(|f| f.key != out[0].key);
-    two.then_some(out)
+    both_sides(out)
 }
 
 /// The parts of `text` joined by ` and ` or `; ` outside brackets.
