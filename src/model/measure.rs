@@ -16,15 +16,16 @@ impl Measure {
     /// Whether two figures measure the same thing: their clauses (`text` holds this
     /// one's, `other_text` the other's) share a metric word.
     pub fn same_metric(&self, text: &str, other: &Measure, other_text: &str) -> bool {
-        // Whether a word is a number word is asked only of a word both sides share, as
-        // reading one costs more than the rest of the comparison and most words are
-        // not shared: the same pairs as filtering number words out first.
+        // Whether a word names no metric, or is a number word, is asked only of a word
+        // both sides share: most words are not shared, and the pairs are the same as
+        // when those words are left out first.
         let mut theirs: Vec<(&str, &str)> = Vec::with_capacity(8);
         theirs.extend(other.candidates(other_text));
+        let keeps = |w: &str| !not_metric(w) && !is_number_word(w);
         self.candidates(text).any(|(w, s)| {
-            theirs.iter().any(|(ow, os)| {
-                os.eq_ignore_ascii_case(s) && !is_number_word(w) && !is_number_word(ow)
-            })
+            theirs
+                .iter()
+                .any(|(ow, os)| os.eq_ignore_ascii_case(s) && keeps(w) && keeps(ow))
         })
     }
 
@@ -33,27 +34,61 @@ impl Measure {
     #[cfg(test)]
     fn metric<'a>(&self, text: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         self.candidates(text)
-            .filter(|(w, _)| !is_number_word(w))
+            .filter(|(w, _)| !not_metric(w) && !is_number_word(w))
             .map(|(_, s)| s)
     }
 
-    /// The words of [`Measure::metric`] before number words are left out, each as
-    /// written and stemmed.
+    /// The words of [`Measure::metric`] before words that name no metric and number
+    /// words are left out, each as written and stemmed.
     fn candidates<'a>(&self, text: &'a str) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
         let clause = text.get(self.clause.clone()).unwrap_or_default();
         let base = self.clause.start;
         let figure = self.number.range.clone();
-        let mut at = 0;
-        clause
-            .split(|c: char| !c.is_alphabetic())
-            .filter_map(move |w| {
-                let start = base + at;
-                at += w.len() + 1;
-                let in_figure = figure.start <= start && start < figure.end;
-                let skip = w.len() < 3 || in_figure || not_metric(w);
-                (!skip).then(|| (w, stem(w)))
-            })
+        alphabetic_words(clause).filter_map(move |(at, w)| {
+            let start = base + at;
+            let in_figure = figure.start <= start && start < figure.end;
+            (w.len() >= 3 && !in_figure).then(|| (w, stem(w)))
+        })
     }
+}
+
+/// The runs of alphabetic characters of `text` with their offsets: its split at every
+/// other character, without the empty pieces. ASCII is read byte by byte; only a
+/// non-ASCII character is decoded.
+fn alphabetic_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let b = text.as_bytes();
+    let mut at = 0;
+    let alphabetic_at = move |i: usize| -> (bool, usize) {
+        match b.get(i) {
+            Some(c) if c.is_ascii() => (c.is_ascii_alphabetic(), 1),
+            Some(_) => text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8())),
+            None => (false, 1),
+        }
+    };
+    std::iter::from_fn(move || {
+        while at < b.len() {
+            let (yes, len) = alphabetic_at(at);
+            if yes {
+                break;
+            }
+            at += len;
+        }
+        if at >= b.len() {
+            return None;
+        }
+        let start = at;
+        while at < b.len() {
+            let (yes, len) = alphabetic_at(at);
+            if !yes {
+                break;
+            }
+            at += len;
+        }
+        text.get(start..at).map(|w| (start, w))
+    })
 }
 
 /// Words that name no metric: articles, verbs of measuring, verdicts, bounds. Sorted,

@@ -48,3 +48,15 @@ fn not_metric_words_are_sorted_lowercase_and_short() {
         assert!(!not_metric(w), "{w}");
     }
 }
+
+proptest! {
+    #[test]
+    fn alphabetic_words_are_the_split_at_other_characters(t in "[a-zA-Zé≥—5% .-]{0,24}") {
+        let plain: Vec<&str> = t.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+        let ours: Vec<(usize, &str)> = alphabetic_words(&t).collect();
+        prop_assert_eq!(ours.iter().map(|(_, w)| *w).collect::<Vec<_>>(), plain);
+        for (at, w) in ours {
+            prop_assert_eq!(&t[at..at + w.len()], w);
+        }
+    }
+}

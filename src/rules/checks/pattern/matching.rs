@@ -2,18 +2,13 @@
 //! to leave out (`ignore-words`, `ignore-clause`, `ignore`) is blanked.
 
 use super::Pattern;
-use crate::rules::support::bytes::contains_ignore_ascii_case;
 
 impl Pattern {
     /// Whether `ignore` may match in `text`: it holds one of `ignore-when`, or there
     /// are none.
     pub(super) fn may_ignore(&self, text: &str) -> bool {
         let b = text.as_bytes();
-        self.ignore_when.is_empty()
-            || self
-                .ignore_when
-                .iter()
-                .any(|w| contains_ignore_ascii_case(b, w))
+        self.ignore_when.is_empty() || self.ignore_when.iter().any(|w| w.is_in(b))
     }
 
     /// Whether one segment matches `must-match`, `words` or `numbers`, read without

@@ -56,7 +56,7 @@ mod wanted;
 mod words;
 
 use crate::model::Span;
-use crate::rules::support::bytes::contains_ignore_ascii_case;
+use crate::rules::support::bytes::Needle;
 use crate::rules::support::regex::PackRegex;
 use crate::rules::{params, Check, Ctx, Hit};
 pub(super) use finder::Finder;
@@ -112,7 +112,7 @@ pub(super) struct Pattern {
     /// What `must-match` and `words` do not see.
     ignore_regex: Option<PackRegex>,
     /// Words a piece must hold for `ignore` to be looked for, lowercase ASCII.
-    ignore_when: Vec<Vec<u8>>,
+    ignore_when: Vec<Needle>,
     /// `numbers`: what the number reader finds that counts as a match.
     numbers: Kinds,
     must_not_say: Option<Words>,
@@ -202,8 +202,8 @@ pub(super) fn build(table: &toml::Table) -> Result<Pattern, String> {
         ignore_when: p
             .ignore_when
             .iter()
-            .map(|w| w.to_ascii_lowercase().into_bytes())
             .filter(|w| !w.is_empty())
+            .map(|w| Needle::new(w.as_bytes()))
             .collect(),
         numbers,
         must_not_say,
@@ -480,11 +480,15 @@ fn introduces(text: &str) -> bool {
     {
         return true;
     }
-    // Or it points at them (`… on 30 days' notice when any of these holds.`).
+    // Or it points at them (`… on 30 days' notice when any of these holds.`): both
+    // phrases hold an `f`, so one search for it finds either.
     let b = t.as_bytes();
-    ["of these", "the following"]
-        .iter()
-        .any(|w| contains_ignore_ascii_case(b, w.as_bytes()))
+    let at = |i: usize, before: usize, w: &[u8]| {
+        i.checked_sub(before)
+            .and_then(|s| b.get(s..s + w.len()))
+            .is_some_and(|x| x.eq_ignore_ascii_case(w))
+    };
+    memchr::memchr2_iter(b'f', b'F', b).any(|i| at(i, 1, b"of these") || at(i, 4, b"the following"))
 }
 
 #[cfg(test)]

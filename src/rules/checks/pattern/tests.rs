@@ -402,3 +402,18 @@ fn words_that_deny_money_do_not_count_and_money_in_any_currency_does() {
         assert_eq!(run(money), 0, "{money}");
     }
 }
+
+proptest::proptest! {
+    #[test]
+    fn introduces_finds_the_pointing_phrases_anywhere(
+        head in "[a-zA-F .]{0,12}",
+        phrase in proptest::sample::select(vec!["of these", "OF These", "the following", "The Following", "of thes", "the followin", "if these"]),
+        tail in "[a-z ]{0,8}[a-z]",
+    ) {
+        let text = format!("{head}{phrase} {tail}.");
+        let plain = ["of these", "the following"]
+            .iter()
+            .any(|w| text.to_ascii_lowercase().contains(w));
+        proptest::prop_assert_eq!(super::introduces(&text), plain);
+    }
+}

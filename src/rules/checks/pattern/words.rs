@@ -39,6 +39,11 @@ fn pair(head: &[u8]) -> (usize, u64) {
 struct Word {
     /// The word's parts, split at whitespace; never empty, no part empty.
     tokens: Vec<Box<[u8]>>,
+    /// For a word opening with a run of word bytes (its head): the byte, lower case,
+    /// that must come right after the head (`-` of `co-invest`), or after the spaces
+    /// that follow it (`c` of `no cost`: `true`). A cheap test before [`Word::end_at`]
+    /// when many words share a head (`no`, `may`, `subject`).
+    after_head: Option<(u8, bool)>,
     /// A word boundary before (after) the word: it starts (ends) with a letter or digit.
     lead: bool,
     trail: bool,
@@ -81,6 +86,7 @@ impl Words {
                 .take_while(|b| is_word(**b))
                 .map(u8::to_ascii_lowercase)
                 .collect();
+            let head_len = head.len();
             if head.is_empty() {
                 out.odd.push(index);
             } else {
@@ -91,7 +97,14 @@ impl Words {
                 out.head_pairs[slot] |= bit;
                 out.by_head.entry(head).or_default().push(index);
             }
+            let after_head = match (first.get(head_len), tokens.get(1)) {
+                _ if head_len == 0 => None,
+                (Some(&b), _) => Some((b.to_ascii_lowercase(), false)),
+                (None, Some(next)) => next.first().map(|b| (b.to_ascii_lowercase(), true)),
+                (None, None) => None,
+            };
             out.words.push(Word {
+                after_head,
                 tokens,
                 lead: a.is_ascii_alphanumeric(),
                 trail: z.is_ascii_alphanumeric(),
@@ -165,9 +178,31 @@ impl Words {
             } else {
                 (self.by_first[usize::from(b)].as_slice(), at + 1)
             };
+            // What follows the run, for the words' `after_head` (only after a head).
+            let after = if is_word(b) && !candidates.is_empty() {
+                let direct = h.get(next).map(u8::to_ascii_lowercase);
+                let spaced = h
+                    .get(next..)
+                    .unwrap_or_default()
+                    .iter()
+                    .find(|c| !is_space(**c))
+                    .filter(|_| direct.is_some_and(is_space))
+                    .map(u8::to_ascii_lowercase);
+                Some((direct, spaced))
+            } else {
+                None
+            };
+            let may_follow = |w: &Word| match (w.after_head, after) {
+                (Some((c, false)), Some((direct, _))) => direct == Some(c),
+                (Some((c, true)), Some((_, spaced))) => spaced == Some(c),
+                _ => true,
+            };
             let end = candidates
                 .iter()
-                .filter_map(|&i| Some((self.words.get(i)?.end_at(h, at)?, i)))
+                .filter_map(|&i| {
+                    let w = self.words.get(i).filter(|w| may_follow(w))?;
+                    Some((w.end_at(h, at)?, i))
+                })
                 .max();
             match end {
                 Some((end, i)) => {
@@ -316,6 +351,30 @@ mod tests {
                 // Only blank words: no regex, and no matcher either.
                 None => proptest::prop_assert!(w.is_none()),
             }
+        }
+
+        /// `each_match` finds what trying every word at every place finds.
+        #[test]
+        fn each_match_as_every_word_everywhere(
+            list in proptest::collection::vec("[a-cA-C'%-]{1,3}( [a-c-]{1,2}){0,2}", 1..8),
+            text in "([a-cA-C_%' -]|\t|\n){0,40}",
+        ) {
+            let w = Words::new(&list).expect("ASCII, not blank");
+            let mut found = Vec::new();
+            w.each_match(&text, |a, b| found.push((a, b)));
+            let h = text.as_bytes();
+            let mut plain = Vec::new();
+            let mut at = 0;
+            while at < h.len() {
+                match w.words.iter().filter_map(|x| x.end_at(h, at)).max() {
+                    Some(end) => {
+                        plain.push((at, end));
+                        at = end.max(at + 1);
+                    }
+                    None => at += 1,
+                }
+            }
+            proptest::prop_assert_eq!(found, plain);
         }
 
         /// `each_match` finds something exactly when `is_match` says there is.
