@@ -100,7 +100,7 @@ fn read_user_dir(dir: &Path) -> Result<Vec<(String, String)>, Error> {
         if !name.ends_with(".tera") || !path.is_file() {
             continue;
         }
-        let text = std::fs::read_to_string(&path).map_err(|e| Error {
+        let text = crate::input::read_settings(&path).map_err(|e| Error {
             message: format!("cannot read template {}: {e}", path.display()),
             help: Some("templates are UTF-8 text files".to_string()),
         })?;
