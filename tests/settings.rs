@@ -1,6 +1,7 @@
 //! The files that steer a run (config, rule packs, answers, templates) are read with
 //! the guards charters have: a regular file, a size limit, an open that cannot block.
-//! Every case runs the real binary under a timeout, so a hang fails the test.
+//! Templates, once read, cannot recurse or loop without bound. Every case runs the
+//! real binary under a timeout, so a hang fails the test.
 
 use assert_cmd::Command;
 use std::fs;
@@ -116,4 +117,42 @@ fn an_oversized_template_or_config_is_refused_with_the_limit() {
     let (code, err) = run(dir.path(), &["rules"]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("byte limit"), "config: {err}");
+}
+
+/// tera follows recursion to a stack overflow (exit 134) and `range` to any size:
+/// both are refused with exit 2 and a message.
+#[test]
+fn a_recursive_or_runaway_template_is_an_error_not_a_crash() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let templates = dir.path().join("templates");
+    fs::create_dir(&templates).expect("mkdir");
+    let cases = [
+        ("{% include \"charter.md.tera\" %}", "calls itself"),
+        (
+            "{% macro m() %}{{ self::m() }}{% endmacro m %}{{ self::m() }}",
+            "calls itself",
+        ),
+        (
+            "{% for i in range(end=100000000) %}{% endfor %}",
+            "more than 100000 numbers",
+        ),
+    ];
+    for (template, expected) in cases {
+        fs::write(templates.join("charter.md.tera"), template).expect("write");
+        let (code, err) = run(
+            dir.path(),
+            &[
+                "new",
+                "Acme",
+                "--tier",
+                "1",
+                "--templates",
+                "templates",
+                "--stdout",
+                "--no-config",
+            ],
+        );
+        assert_eq!(code, 2, "{template}: {err}");
+        assert!(err.contains(expected), "{template}: {err}");
+    }
 }

@@ -72,8 +72,14 @@ pub fn load(user_dir: Option<&Path>) -> Result<tera::Tera, Error> {
     // Charters are not HTML: nothing is escaped behind the templates' back.
     tera.autoescape_on(vec![]);
     register_filters(&mut tera);
+    super::limits::register_range(&mut tera);
     tera.add_raw_templates(sources).map_err(|e| Error {
         message: format!("a template does not parse: {}", chain(&e)),
+        help: Some(help_for(user_dir)),
+    })?;
+    // Before rendering: a recursion tera would follow to a stack overflow.
+    super::limits::check(&tera).map_err(|message| Error {
+        message,
         help: Some(help_for(user_dir)),
     })?;
     Ok(tera)
