@@ -331,7 +331,8 @@ fn check(
     if let (Some(mode), false) = (job.fix, findings.is_empty()) {
         match apply_fix(&source, &charter, path, mode, job) {
             Ok(None) => {}
-            Ok(Some(Fixed::Diff(diff))) => prefix = diff,
+            // The diff shows the charter's lines: their control characters are shown, not sent.
+            Ok(Some(Fixed::Diff(diff))) => prefix = output::escape::lines(&diff).into_owned(),
             Ok(Some(Fixed::Written(new))) => {
                 source = Source::new(source.name.clone(), new);
                 findings = lint_source(&source, format, job.rules, job.today);
@@ -383,7 +384,7 @@ fn apply_fix(
     };
     if mode == FixMode::Diff {
         return Ok(Some(Fixed::Diff(crate::fix::diff(
-            &source.name,
+            &output::escape::line(&source.name),
             &source.text,
             &new,
         ))));

@@ -71,7 +71,11 @@ pub fn run(args: InspectArgs) -> u8 {
                 files.push(view::build(&source, &charter, &rules.vocab));
             }
             Err(f) => {
-                eprintln!("error: {}: {}", f.path, f.message);
+                eprintln!(
+                    "error: {}: {}",
+                    crate::output::escape::line(&f.path),
+                    crate::output::escape::line(&f.message)
+                );
                 failures.push(f);
             }
         }
