@@ -51,6 +51,17 @@ pub fn run(args: LintArgs) -> u8 {
         args.paths.clone()
     };
     let mut inputs = walk::collect(&paths, &matcher, args.input.follow_links);
+    // Nothing to lint is not a pass: a wrong folder or a misnamed charter would
+    // otherwise go unnoticed. Folders named on purpose make it an error.
+    let none_found = inputs.is_empty();
+    if none_found {
+        let level = if args.paths.is_empty() {
+            "warning"
+        } else {
+            "error"
+        };
+        eprintln!("{level}: {}", no_charter(&paths, &config));
+    }
     if let Some(reference) = &args.changed_since {
         match crate::changed::changed_since(reference) {
             Ok(changed) => inputs.retain(|i| match i {
@@ -61,6 +72,9 @@ pub fn run(args: LintArgs) -> u8 {
                 eprintln!("error: {e}");
                 return exit::TROUBLE;
             }
+        }
+        if inputs.is_empty() && !none_found {
+            eprintln!("note: no charter changed since {reference}");
         }
     }
     let report: Box<dyn Report> = match args.format {
@@ -114,12 +128,39 @@ pub fn run(args: LintArgs) -> u8 {
         None => lint_all(&inputs, &job, args.deny_warnings, false),
     };
     std::panic::set_hook(hook);
+    let code = if none_found && !args.paths.is_empty() {
+        exit::TROUBLE
+    } else {
+        code
+    };
     // The process ends here: freeing every compiled regex would only cost time.
     std::mem::forget(rules);
     if args.statistics {
         print_statistics(&stats);
     }
     code
+}
+
+/// What a walk that found nothing looked for, and where.
+fn no_charter(paths: &[PathBuf], config: &Config) -> String {
+    let places: Vec<String> = paths
+        .iter()
+        .map(|p| format!("`{}`", output::escape::line(&p.display().to_string())))
+        .collect();
+    let mut patterns = vec!["*.charter.md".to_string(), "*.charter.toml".to_string()];
+    patterns.extend(
+        config
+            .file
+            .include
+            .iter()
+            .map(|g| output::escape::line(g.get_ref()).into_owned()),
+    );
+    format!(
+        "no charter found in {} (looked for {}); name a charter file, or add a glob to \
+         `include` in charter.toml",
+        places.join(", "),
+        patterns.join(", ")
+    )
 }
 
 /// Findings per rule, most first.

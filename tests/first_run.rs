@@ -1,0 +1,52 @@
+//! What a new user meets first: a run that finds nothing says so, standard input is
+//! read as what it is, and an empty file is one clear finding.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+const TODAY: &str = "2026-11-21";
+const CLEAN_MD: &str = "examples/northwind-ledger.charter.md";
+
+/// `charter lint --no-config ARGS` in `dir`: (exit code, stdout, stderr).
+fn lint(dir: &Path, args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
+    let mut cmd = Command::cargo_bin("charter").expect("binary");
+    cmd.args(["lint", "--no-config", "--today", TODAY])
+        .args(args)
+        .current_dir(dir);
+    if let Some(text) = stdin {
+        cmd.write_stdin(text.to_string());
+    }
+    let out = cmd.output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn finding_no_charter_is_a_warning_and_an_error_for_named_folders() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::create_dir(dir.path().join("docs")).expect("mkdir");
+    fs::write(dir.path().join("docs/acme.md"), "# Acme\n").expect("write");
+    let (code, _, err) = lint(dir.path(), &[], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("warning: no charter found in `.`")
+            && err.contains("*.charter.md")
+            && err.contains("*.charter.toml"),
+        "{err}"
+    );
+    let (code, out, err) = lint(dir.path(), &["--format", "json", "docs"], None);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("no charter found in `docs`"), "{err}");
+    let v: Value = serde_json::from_str(&out).expect("still a JSON report");
+    assert_eq!(v["summary"]["files"], 0);
+    // One charter among the named paths is enough.
+    fs::copy(CLEAN_MD, dir.path().join("a.charter.md")).expect("copy");
+    let (code, _, err) = lint(dir.path(), &["docs", "a.charter.md"], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("no charter"), "{err}");
+}
