@@ -8,6 +8,7 @@ use std::path::Path;
 
 const TODAY: &str = "2026-11-21";
 const CLEAN_MD: &str = "examples/northwind-ledger.charter.md";
+const CLEAN_TOML: &str = "examples/northwind-ledger.charter.toml";
 
 /// `charter lint --no-config ARGS` in `dir`: (exit code, stdout, stderr).
 fn lint(dir: &Path, args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
@@ -49,4 +50,50 @@ fn finding_no_charter_is_a_warning_and_an_error_for_named_folders() {
     let (code, _, err) = lint(dir.path(), &["docs", "a.charter.md"], None);
     assert_eq!(code, 0, "{err}");
     assert!(!err.contains("no charter"), "{err}");
+}
+
+#[test]
+fn standard_input_without_a_name_is_read_as_what_it_holds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for example in [CLEAN_TOML, CLEAN_MD] {
+        let text = fs::read_to_string(example).expect("example");
+        let (code, out, err) = lint(dir.path(), &["--format", "concise", "-"], Some(&text));
+        assert_eq!(code, 0, "{example} on stdin: {out}{err}");
+    }
+    // Inspect reads it the same way.
+    let text = fs::read_to_string(CLEAN_TOML).expect("example");
+    let out = Command::cargo_bin("charter")
+        .expect("binary")
+        .args(["inspect", "--no-config", "-"])
+        .write_stdin(text)
+        .output()
+        .expect("runs");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.starts_with("- (toml)"), "{shown}");
+}
+
+#[test]
+fn a_stdin_filename_without_stdin_is_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::copy(CLEAN_MD, dir.path().join("a.charter.md")).expect("copy");
+    for command in ["lint", "inspect"] {
+        let out = Command::cargo_bin("charter")
+            .expect("binary")
+            .args([
+                command,
+                "--no-config",
+                "--stdin-filename",
+                "x.charter.toml",
+                "a.charter.md",
+            ])
+            .current_dir(dir.path())
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{command}: {err}");
+        assert!(
+            err.contains("--stdin-filename") && err.contains("`-`"),
+            "{err}"
+        );
+    }
 }

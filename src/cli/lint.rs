@@ -4,6 +4,7 @@ use super::{exit, ColorChoice, LintArgs, OutputFormat};
 use crate::config::Config;
 use crate::input;
 use crate::lint::lint_source;
+use crate::model::Format;
 use crate::output::{self, Diagnostic, InputFailure, Report, Run, Summary};
 use crate::parse;
 use crate::rules::{RuleSet, Severity};
@@ -29,6 +30,10 @@ const PARALLEL_FROM: usize = 64;
 
 pub fn run(args: LintArgs) -> u8 {
     let color = use_color(args.color);
+    if let Err(e) = stdin_name_used(&args.paths, args.input.stdin_filename.as_deref()) {
+        eprintln!("error: {e}");
+        return exit::TROUBLE;
+    }
     let config = match super::load_config(&args.config) {
         Ok(c) => c,
         Err(e) => return super::print_error(&e, color),
@@ -316,6 +321,29 @@ pub(super) fn read_input(
     })
 }
 
+/// `--stdin-filename` names standard input, which is read only for a `-` path: given
+/// without one, it would be silently ignored.
+pub(super) fn stdin_name_used(paths: &[PathBuf], stdin_name: Option<&str>) -> Result<(), String> {
+    match stdin_name {
+        Some(name) if !paths.iter().any(|p| p.as_os_str() == "-") => Err(format!(
+            "--stdin-filename {} names standard input, which is read only when `-` is among \
+             the paths (charter lint - --stdin-filename NAME)",
+            output::escape::line(name)
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The format to read a source in: its name's, or, for standard input without
+/// `--stdin-filename`, what its text looks like.
+pub(super) fn format_of(source: &Source, is_stdin: bool, stdin_name: Option<&str>) -> Format {
+    if is_stdin && stdin_name.is_none() {
+        parse::sniff::format_of_text(&source.text)
+    } else {
+        parse::format_for(&source.name)
+    }
+}
+
 /// The name an input is shown by.
 fn display_name(input: &Input, stdin_name: Option<&str>) -> String {
     match input {
@@ -363,7 +391,7 @@ fn check(
     {
         panic!("test panic for {}", source.name);
     }
-    let format = parse::format_for(&source.name);
+    let format = format_of(&source, path.is_none(), job.stdin_name.as_deref());
     // Parsed once: the model serves the rules and, with --fix, the fixes.
     let charter = parse::parse_with(&source, format, memo);
     let mut findings = job.rules.check(&source, &charter, job.today);
