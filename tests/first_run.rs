@@ -97,3 +97,30 @@ fn a_stdin_filename_without_stdin_is_an_error() {
         );
     }
 }
+
+#[test]
+fn an_empty_file_is_one_finding_that_names_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let blanks: [&[u8]; 3] = [b"", b"\xEF\xBB\xBF", b" \n\t\r\n\n"];
+    for (i, bytes) in blanks.iter().enumerate() {
+        for ext in ["md", "toml"] {
+            let name = format!("e{i}.charter.{ext}");
+            fs::write(dir.path().join(&name), bytes).expect("write");
+            let (code, out, _) = lint(dir.path(), &["--format", "json", &name], None);
+            assert_eq!(code, 1, "{name}");
+            let v: Value = serde_json::from_str(&out).expect("json");
+            let messages: Vec<&str> = v["diagnostics"]
+                .as_array()
+                .expect("diagnostics")
+                .iter()
+                .filter_map(|d| d["message"].as_str())
+                .collect();
+            assert_eq!(messages, ["the charter is empty"], "{name}");
+            let (_, out, _) = lint(dir.path(), &["--color", "never", &name], None);
+            // Named in the message, or in the excerpt's header when there is a line.
+            let named = out.contains(&format!("{name}: the charter is empty"))
+                || (out.contains("the charter is empty") && out.contains(&format!("[{name}:1:1]")));
+            assert!(named, "{out}");
+        }
+    }
+}

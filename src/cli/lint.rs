@@ -394,7 +394,7 @@ fn check(
     let format = format_of(&source, path.is_none(), job.stdin_name.as_deref());
     // Parsed once: the model serves the rules and, with --fix, the fixes.
     let charter = parse::parse_with(&source, format, memo);
-    let mut findings = job.rules.check(&source, &charter, job.today);
+    let mut findings = crate::lint::check(&source, &charter, job.rules, job.today);
     let mut prefix = String::new();
     let mut source = source;
     if let (Some(mode), false) = (job.fix, findings.is_empty()) {

@@ -46,9 +46,19 @@ impl Human {
 
     fn render(&self, source: &Source, finding: &Finding, out: &mut String) {
         let (excerpt, label) = Excerpt::new(source, finding.span);
+        // Without an excerpt (an empty file) miette names no file: the message does.
+        let message = match label {
+            Some(_) => escape::line(&finding.message),
+            None => format!(
+                "{}: {}",
+                escape::line(&source.name),
+                escape::line(&finding.message)
+            )
+            .into(),
+        };
         let diag = HumanDiag {
             finding,
-            message: escape::line(&finding.message),
+            message,
             help: escape::line(&finding.help),
             excerpt: &excerpt,
             label,
