@@ -112,14 +112,13 @@ impl Config {
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        let text = crate::input::read_settings(path).map_err(|e| ConfigError {
             message: format!("cannot read config {}: {e}", path.display()),
             src: None,
             span: None,
             label: String::new(),
             help: None,
         })?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
         let file: ConfigFile = toml::from_str(&text).map_err(|e| ConfigError {
             message: format!("invalid config {}: {}", path.display(), e.message()),
             span: e.span().map(|r| clamp(&text, r)),

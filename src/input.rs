@@ -1,5 +1,6 @@
 //! Reading one input into a [`Source`]: regular files only, size-capped, UTF-8 only,
-//! every refusal a clear message with the path.
+//! every refusal a clear message with the path. Charters and the files that steer a
+//! run (config, rule packs, answers, templates) are read the same guarded way.
 
 use crate::source::Source;
 use std::fmt;
@@ -13,6 +14,10 @@ pub enum InputError {
     Missing,
     NotAFile(&'static str),
     TooLarge {
+        limit: u64,
+    },
+    /// Over [`SETTINGS_LIMIT`], which no flag raises.
+    Oversized {
         limit: u64,
     },
     Binary,
@@ -36,6 +41,7 @@ impl fmt::Display for InputError {
                     "larger than the {limit}-byte limit (raise it with --max-file-size)"
                 )
             }
+            InputError::Oversized { limit } => write!(f, "larger than the {limit}-byte limit"),
             InputError::Binary => {
                 f.write_str("a binary file (it contains NUL bytes), not a charter")
             }
@@ -49,14 +55,41 @@ impl fmt::Display for InputError {
     }
 }
 
+/// The most a config, rule pack, answers file or template may hold: far more than any
+/// needs, and little enough that `rules = ["/dev/zero"]`-like mistakes stop at once.
+pub const SETTINGS_LIMIT: u64 = 4 * 1024 * 1024;
+
 /// Read a file, refusing anything but a regular file of at most `limit` bytes.
 pub fn read_file(path: &Path, display: &str, limit: u64) -> Result<Source, InputError> {
-    // Look before opening: opening a FIFO would block until a writer comes.
+    read_file_checked(path, display, limit, || {})
+}
+
+/// Read a config, rule pack, answers file or template: the guards of [`read_file`]
+/// under [`SETTINGS_LIMIT`], the text without a BOM.
+pub fn read_settings(path: &Path) -> Result<String, InputError> {
+    let display = path.display().to_string();
+    match read_file(path, &display, SETTINGS_LIMIT) {
+        Ok(source) => Ok(source.text),
+        Err(InputError::TooLarge { limit }) => Err(InputError::Oversized { limit }),
+        Err(e) => Err(e),
+    }
+}
+
+/// [`read_file`], with `between` run after the look and before the open (a test
+/// swaps the file there).
+fn read_file_checked(
+    path: &Path,
+    display: &str,
+    limit: u64,
+    between: impl FnOnce(),
+) -> Result<Source, InputError> {
+    // Look before opening, so that a device is refused without being opened at all.
     let meta = std::fs::metadata(path).map_err(|e| io_error(&e))?;
-    let size = regular_size(&meta, limit)?;
-    let file = std::fs::File::open(path).map_err(|e| io_error(&e))?;
-    // Sized from the metadata, as `fs::read` does: no regrowth while reading.
-    read_capped(file, limit, size).and_then(|bytes| decode(display, bytes))
+    regular_size(&meta, limit)?;
+    between();
+    // What is there now may not be what was looked at: check again through the
+    // opened file, opened so that a FIFO cannot block.
+    read_found_file(path, display, limit)
 }
 
 /// Read a file that the walk found as a regular file: opened first and checked
@@ -217,6 +250,42 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A named file swapped for a FIFO between the look and the open is refused, not
+    /// waited on (a blocking open would wait for a writer forever).
+    #[cfg(unix)]
+    #[test]
+    fn a_file_swapped_for_a_fifo_after_the_look_is_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("a.charter.md");
+        std::fs::write(&file, "# A\n").expect("write");
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !made {
+            return;
+        }
+        let swap = || std::fs::rename(&fifo, &file).expect("swap");
+        assert_eq!(
+            read_file_checked(&file, "a", 100, swap).unwrap_err(),
+            InputError::NotAFile("a FIFO")
+        );
+    }
+
+    #[test]
+    fn settings_are_capped_without_a_flag_to_name() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("charter.toml");
+        std::fs::write(&file, "\u{feff}company = \"Acme\"\n").expect("write");
+        assert_eq!(read_settings(&file).expect("read"), "company = \"Acme\"\n");
+        let big = vec![b'#'; usize::try_from(SETTINGS_LIMIT).unwrap_or(0) + 1];
+        std::fs::write(&file, big).expect("write");
+        let err = read_settings(&file).unwrap_err();
+        assert!(matches!(err, InputError::Oversized { .. }), "{err}");
+        assert!(!err.to_string().contains("--max-file-size"), "{err}");
     }
 
     #[test]

@@ -183,8 +183,12 @@ fn stdin_is_read_with_its_name_and_format() {
         .write_stdin(text.clone())
         .assert()
         .code(0);
-    // Read as Markdown, the same text is not a charter at all.
-    lint(&["-"]).write_stdin(text).assert().code(1);
+    // Named as Markdown, the same text is not a charter at all: the name wins over
+    // the content (unnamed, it is read as TOML: tests/first_run.rs).
+    lint(&["--stdin-filename", "acme.charter.md", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(1);
     // Empty stdin is an empty charter: findings, not a hang or a crash.
     lint(&["-"]).write_stdin("").assert().code(1);
 }

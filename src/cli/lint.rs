@@ -4,6 +4,7 @@ use super::{exit, ColorChoice, LintArgs, OutputFormat};
 use crate::config::Config;
 use crate::input;
 use crate::lint::lint_source;
+use crate::model::Format;
 use crate::output::{self, Diagnostic, InputFailure, Report, Run, Summary};
 use crate::parse;
 use crate::rules::{RuleSet, Severity};
@@ -29,6 +30,10 @@ const PARALLEL_FROM: usize = 64;
 
 pub fn run(args: LintArgs) -> u8 {
     let color = use_color(args.color);
+    if let Err(e) = stdin_name_used(&args.paths, args.input.stdin_filename.as_deref()) {
+        eprintln!("error: {e}");
+        return exit::TROUBLE;
+    }
     let config = match super::load_config(&args.config) {
         Ok(c) => c,
         Err(e) => return super::print_error(&e, color),
@@ -51,6 +56,17 @@ pub fn run(args: LintArgs) -> u8 {
         args.paths.clone()
     };
     let mut inputs = walk::collect(&paths, &matcher, args.input.follow_links);
+    // Nothing to lint is not a pass: a wrong folder or a misnamed charter would
+    // otherwise go unnoticed. Folders named on purpose make it an error.
+    let none_found = inputs.is_empty();
+    if none_found {
+        let level = if args.paths.is_empty() {
+            "warning"
+        } else {
+            "error"
+        };
+        eprintln!("{level}: {}", no_charter(&paths, &config));
+    }
     if let Some(reference) = &args.changed_since {
         match crate::changed::changed_since(reference) {
             Ok(changed) => inputs.retain(|i| match i {
@@ -61,6 +77,9 @@ pub fn run(args: LintArgs) -> u8 {
                 eprintln!("error: {e}");
                 return exit::TROUBLE;
             }
+        }
+        if inputs.is_empty() && !none_found {
+            eprintln!("note: no charter changed since {reference}");
         }
     }
     let report: Box<dyn Report> = match args.format {
@@ -114,12 +133,39 @@ pub fn run(args: LintArgs) -> u8 {
         None => lint_all(&inputs, &job, args.deny_warnings, false),
     };
     std::panic::set_hook(hook);
+    let code = if none_found && !args.paths.is_empty() {
+        exit::TROUBLE
+    } else {
+        code
+    };
     // The process ends here: freeing every compiled regex would only cost time.
     std::mem::forget(rules);
     if args.statistics {
         print_statistics(&stats);
     }
     code
+}
+
+/// What a walk that found nothing looked for, and where.
+fn no_charter(paths: &[PathBuf], config: &Config) -> String {
+    let places: Vec<String> = paths
+        .iter()
+        .map(|p| format!("`{}`", output::escape::line(&p.display().to_string())))
+        .collect();
+    let mut patterns = vec!["*.charter.md".to_string(), "*.charter.toml".to_string()];
+    patterns.extend(
+        config
+            .file
+            .include
+            .iter()
+            .map(|g| output::escape::line(g.get_ref()).into_owned()),
+    );
+    format!(
+        "no charter found in {} (looked for {}); name a charter file, or add a glob to \
+         `include` in charter.toml",
+        places.join(", "),
+        patterns.join(", ")
+    )
 }
 
 /// Findings per rule, most first.
@@ -275,6 +321,29 @@ pub(super) fn read_input(
     })
 }
 
+/// `--stdin-filename` names standard input, which is read only for a `-` path: given
+/// without one, it would be silently ignored.
+pub(super) fn stdin_name_used(paths: &[PathBuf], stdin_name: Option<&str>) -> Result<(), String> {
+    match stdin_name {
+        Some(name) if !paths.iter().any(|p| p.as_os_str() == "-") => Err(format!(
+            "--stdin-filename {} names standard input, which is read only when `-` is among \
+             the paths (charter lint - --stdin-filename NAME)",
+            output::escape::line(name)
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The format to read a source in: its name's, or, for standard input without
+/// `--stdin-filename`, what its text looks like.
+pub(super) fn format_of(source: &Source, is_stdin: bool, stdin_name: Option<&str>) -> Format {
+    if is_stdin && stdin_name.is_none() {
+        parse::sniff::format_of_text(&source.text)
+    } else {
+        parse::format_for(&source.name)
+    }
+}
+
 /// The name an input is shown by.
 fn display_name(input: &Input, stdin_name: Option<&str>) -> String {
     match input {
@@ -322,16 +391,17 @@ fn check(
     {
         panic!("test panic for {}", source.name);
     }
-    let format = parse::format_for(&source.name);
+    let format = format_of(&source, path.is_none(), job.stdin_name.as_deref());
     // Parsed once: the model serves the rules and, with --fix, the fixes.
     let charter = parse::parse_with(&source, format, memo);
-    let mut findings = job.rules.check(&source, &charter, job.today);
+    let mut findings = crate::lint::check(&source, &charter, job.rules, job.today);
     let mut prefix = String::new();
     let mut source = source;
     if let (Some(mode), false) = (job.fix, findings.is_empty()) {
         match apply_fix(&source, &charter, path, mode, job) {
             Ok(None) => {}
-            Ok(Some(Fixed::Diff(diff))) => prefix = diff,
+            // The diff shows the charter's lines: their control characters are shown, not sent.
+            Ok(Some(Fixed::Diff(diff))) => prefix = output::escape::lines(&diff).into_owned(),
             Ok(Some(Fixed::Written(new))) => {
                 source = Source::new(source.name.clone(), new);
                 findings = lint_source(&source, format, job.rules, job.today);
@@ -383,7 +453,7 @@ fn apply_fix(
     };
     if mode == FixMode::Diff {
         return Ok(Some(Fixed::Diff(crate::fix::diff(
-            &source.name,
+            &output::escape::line(&source.name),
             &source.text,
             &new,
         ))));

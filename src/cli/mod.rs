@@ -114,7 +114,8 @@ pub struct ConfigArgs {
 /// How `lint` and `inspect` find and read their inputs.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// The name (and so the format) of the charter read from standard input.
+    /// The name (and so the format) of the charter read from standard input (`-`).
+    /// Without it, a text that reads as TOML is TOML, anything else Markdown.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
     /// Follow symbolic links while walking directories.

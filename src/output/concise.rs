@@ -1,5 +1,7 @@
-//! `--format concise`: one line a finding, `path:line:col: severity[rule] message`.
+//! `--format concise`: one line a finding, `path:line:col: severity[rule] message`,
+//! control characters in the path and message shown, not sent (see [`escape`]).
 
+use super::escape;
 use super::{Diagnostic, Report, Run};
 use crate::rules::Finding;
 use crate::source::Source;
@@ -14,7 +16,12 @@ impl Report for Concise {
             let _ = writeln!(
                 out,
                 "{}:{}:{}: {}[{}] {}",
-                d.path, d.line, d.column, d.severity, d.rule, d.message
+                escape::line(&d.path),
+                d.line,
+                d.column,
+                d.severity,
+                d.rule,
+                escape::line(&d.message)
             );
         }
         out

@@ -4,8 +4,10 @@
 //! context), not the whole file: it rescans its source from the start for every
 //! label, which is quadratic on a large file with many findings, and it panics on
 //! labels past column 65,535. A very long line is shown as a window around the span.
+//! Names, messages and excerpts go through [`escape`]: a charter's control characters
+//! are shown, never sent to the terminal.
 
-use super::{plural, Diagnostic, InputFailure, Report, Run};
+use super::{escape, plural, Diagnostic, InputFailure, Report, Run};
 use crate::model::Span;
 use crate::rules::{Finding, Severity};
 use crate::source::Source;
@@ -44,8 +46,20 @@ impl Human {
 
     fn render(&self, source: &Source, finding: &Finding, out: &mut String) {
         let (excerpt, label) = Excerpt::new(source, finding.span);
+        // Without an excerpt (an empty file) miette names no file: the message does.
+        let message = match label {
+            Some(_) => escape::line(&finding.message),
+            None => format!(
+                "{}: {}",
+                escape::line(&source.name),
+                escape::line(&finding.message)
+            )
+            .into(),
+        };
         let diag = HumanDiag {
             finding,
+            message,
+            help: escape::line(&finding.help),
             excerpt: &excerpt,
             label,
         };
@@ -54,7 +68,10 @@ impl Human {
             let (line, col) = source.line_col(finding.span.start);
             out.push_str(&format!(
                 "{}:{line}:{col}: {}[{}] {}\n",
-                source.name, finding.severity, finding.rule, finding.message
+                escape::line(&source.name),
+                finding.severity,
+                finding.rule,
+                diag.message
             ));
         }
         out.push('\n');
@@ -76,7 +93,11 @@ impl Report for Human {
         } else {
             "×"
         };
-        format!("  {mark} {}: {}\n", failure.path, failure.message)
+        format!(
+            "  {mark} {}: {}\n",
+            escape::line(&failure.path),
+            escape::line(&failure.message)
+        )
     }
 
     fn finish(&self, run: &Run<'_>) -> String {
@@ -116,19 +137,22 @@ impl Report for Human {
 
 struct HumanDiag<'a> {
     finding: &'a Finding,
+    /// The finding's message and help, escaped.
+    message: std::borrow::Cow<'a, str>,
+    help: std::borrow::Cow<'a, str>,
     excerpt: &'a Excerpt,
     label: Option<SourceSpan>,
 }
 
 impl fmt::Debug for HumanDiag<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        f.write_str(&self.message)
     }
 }
 
 impl fmt::Display for HumanDiag<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        f.write_str(&self.message)
     }
 }
 
@@ -151,7 +175,7 @@ impl miette::Diagnostic for HumanDiag<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(&self.finding.help))
+        Some(Box::new(&self.help))
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -210,9 +234,10 @@ impl Excerpt {
             span.start - start,
             label_end.saturating_sub(span.start),
         );
+        let (text, label) = shown(&text, label);
         (
             Excerpt {
-                name: source.name.clone(),
+                name: escape::line(&source.name).into_owned(),
                 text,
                 first_line: first - 1,
                 column_shift: 0,
@@ -240,9 +265,10 @@ impl Excerpt {
             rel_end - rel_start,
         );
         let shift = line_text[..win_start].chars().count();
+        let (text, label) = shown(&text, label);
         (
             Excerpt {
-                name: source.name.clone(),
+                name: escape::line(&source.name).into_owned(),
                 text,
                 first_line: line - 1,
                 column_shift: shift.saturating_sub(prefix.chars().count()),
@@ -250,6 +276,17 @@ impl Excerpt {
             label,
         )
     }
+}
+
+/// An excerpt's text as shown, and its label moved to match: each control character
+/// becomes one visible character, so columns (counted in characters) do not change.
+fn shown(text: &str, label: Option<SourceSpan>) -> (String, Option<SourceSpan>) {
+    let label = label.map(|l| {
+        let start = escape::lines_offset(text, l.offset());
+        let end = escape::lines_offset(text, l.offset() + l.len());
+        SourceSpan::from((start, end - start))
+    });
+    (escape::lines(text).into_owned(), label)
 }
 
 /// A label inside `text`: never past its end, always on character boundaries.

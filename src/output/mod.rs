@@ -3,6 +3,7 @@
 
 pub mod ci;
 pub mod concise;
+pub mod escape;
 pub mod github;
 pub mod gitlab;
 pub mod human;
@@ -109,7 +110,11 @@ pub trait Report: Send + Sync {
 
     /// Text for stderr about an input that could not be linted.
     fn failure(&self, failure: &InputFailure) -> String {
-        format!("error: {}: {}\n", failure.path, failure.message)
+        format!(
+            "error: {}: {}\n",
+            escape::line(&failure.path),
+            escape::line(&failure.message)
+        )
     }
 
     /// Text after the last file (stdout).

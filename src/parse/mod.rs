@@ -7,6 +7,7 @@ pub mod markdown;
 pub mod meta;
 pub mod phases;
 pub(crate) mod signed;
+pub mod sniff;
 pub mod toml;
 
 use crate::model::{Charter, Format};

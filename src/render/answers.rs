@@ -89,7 +89,7 @@ impl Answers {
 
     /// Read and check an answers file. The error names the file and the key.
     pub fn load(path: &Path) -> Result<Answers, String> {
-        let text = std::fs::read_to_string(path)
+        let text = crate::input::read_settings(path)
             .map_err(|e| format!("cannot read answers file {}: {e}", path.display()))?;
         Answers::parse(&text).map_err(|e| format!("answers file {}: {e}", path.display()))
     }

@@ -8,6 +8,7 @@ pub mod answers;
 pub mod context;
 pub mod dates;
 mod filters;
+pub mod limits;
 pub mod slug;
 pub mod templates;
 mod verify;

@@ -72,8 +72,14 @@ pub fn load(user_dir: Option<&Path>) -> Result<tera::Tera, Error> {
     // Charters are not HTML: nothing is escaped behind the templates' back.
     tera.autoescape_on(vec![]);
     register_filters(&mut tera);
+    super::limits::register_range(&mut tera);
     tera.add_raw_templates(sources).map_err(|e| Error {
         message: format!("a template does not parse: {}", chain(&e)),
+        help: Some(help_for(user_dir)),
+    })?;
+    // Before rendering: a recursion tera would follow to a stack overflow.
+    super::limits::check(&tera).map_err(|message| Error {
+        message,
         help: Some(help_for(user_dir)),
     })?;
     Ok(tera)
@@ -100,7 +106,7 @@ fn read_user_dir(dir: &Path) -> Result<Vec<(String, String)>, Error> {
         if !name.ends_with(".tera") || !path.is_file() {
             continue;
         }
-        let text = std::fs::read_to_string(&path).map_err(|e| Error {
+        let text = crate::input::read_settings(&path).map_err(|e| Error {
             message: format!("cannot read template {}: {e}", path.display()),
             help: Some("templates are UTF-8 text files".to_string()),
         })?;

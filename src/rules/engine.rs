@@ -114,7 +114,7 @@ impl RuleSet {
         }];
         for rel in &config.file.rules {
             let path = config.resolve(rel.get_ref());
-            let text = std::fs::read_to_string(&path).map_err(|e| {
+            let text = crate::input::read_settings(&path).map_err(|e| {
                 config.error_at(
                     rel.span(),
                     format!("cannot read rule pack {}: {e}", path.display()),

@@ -2,6 +2,7 @@
 //! left gutter of every row, what was not recognised first.
 
 use super::view::{DateView, FileView, MetaView, TextView};
+use crate::output::escape;
 use std::fmt::Write;
 
 /// Width of the line-number gutter.
@@ -11,11 +12,13 @@ pub fn render(view: &FileView) -> String {
     let mut out = String::new();
     // Writing to a String cannot fail.
     let _ = write_file(&mut out, view);
-    out
+    // Headings, labels and values are the file's text: control characters are shown,
+    // not sent to the terminal.
+    escape::lines(&out).into_owned()
 }
 
 fn write_file(out: &mut String, v: &FileView) -> std::fmt::Result {
-    writeln!(out, "{} ({})", v.path, v.format)?;
+    writeln!(out, "{} ({})", escape::line(&v.path), v.format)?;
     writeln!(
         out,
         "  read: {} · {} · {} · {}",

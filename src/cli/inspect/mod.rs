@@ -45,6 +45,11 @@ pub enum InspectFormat {
 /// charters' findings play no part: `inspect` shows, `lint` judges.
 pub fn run(args: InspectArgs) -> u8 {
     let color = std::io::stderr().is_terminal();
+    let stdin_name = args.input.stdin_filename.as_deref();
+    if let Err(e) = super::lint::stdin_name_used(&args.paths, stdin_name) {
+        eprintln!("error: {e}");
+        return super::exit::TROUBLE;
+    }
     let config = match super::load_config(&args.config) {
         Ok(c) => c,
         Err(e) => return super::print_error(&e, color),
@@ -67,11 +72,17 @@ pub fn run(args: InspectArgs) -> u8 {
             args.input.max_file_size,
         ) {
             Ok(source) => {
-                let charter = parse::parse(&source, parse::format_for(&source.name), &rules.vocab);
+                let is_stdin = matches!(input, walk::Input::Stdin);
+                let format = super::lint::format_of(&source, is_stdin, stdin_name);
+                let charter = parse::parse(&source, format, &rules.vocab);
                 files.push(view::build(&source, &charter, &rules.vocab));
             }
             Err(f) => {
-                eprintln!("error: {}: {}", f.path, f.message);
+                eprintln!(
+                    "error: {}: {}",
+                    crate::output::escape::line(&f.path),
+                    crate::output::escape::line(&f.message)
+                );
                 failures.push(f);
             }
         }
