@@ -157,6 +157,8 @@ struct Outcome {
     /// `--diff`'s diff, when the format is not one a person reads: it goes to stderr
     /// so that JSON, SARIF and the other machine formats on stdout stay valid.
     diff_for_stderr: String,
+    /// Why `--fix` left the file alone, for stderr.
+    note: String,
     diagnostics: Vec<Diagnostic>,
     failure: Option<InputFailure>,
 }
@@ -218,7 +220,7 @@ fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool, parallel: bool
                     code = exit::FINDINGS;
                 }
             }
-            eprint!("{}", o.diff_for_stderr);
+            eprint!("{}{}", o.diff_for_stderr, o.note);
             if write_out(&mut out, &o.text).is_err() {
                 // stdout closed (a pager quit): nothing more to say.
                 return (code, stats);
@@ -327,11 +329,15 @@ fn check(
     let charter = parse::parse_with(&source, format, memo);
     let mut findings = job.rules.check(&source, &charter, job.today);
     let mut prefix = String::new();
+    let mut note = String::new();
     let mut source = source;
     if let (Some(mode), false) = (job.fix, findings.is_empty()) {
         match apply_fix(&source, &charter, path, mode, job) {
             Ok(None) => {}
             Ok(Some(Fixed::Diff(diff))) => prefix = diff,
+            Ok(Some(Fixed::Refused(why))) => {
+                note = format!("{}: --fix leaves this file unchanged: {why}\n", source.name);
+            }
             Ok(Some(Fixed::Written(new))) => {
                 source = Source::new(source.name.clone(), new);
                 findings = lint_source(&source, format, job.rules, job.today);
@@ -355,6 +361,7 @@ fn check(
         path: source.name.clone(),
         text,
         diff_for_stderr,
+        note,
         diagnostics,
         failure: None,
     }
@@ -363,6 +370,8 @@ fn check(
 enum Fixed {
     Diff(String),
     Written(String),
+    /// Left alone, and why.
+    Refused(String),
 }
 
 /// Fix one charter: a diff to show, or the new text once it is safely written.
@@ -378,8 +387,10 @@ fn apply_fix(
         today: job.today,
         templates: job.templates.clone(),
     };
-    let Some(new) = crate::fix::fix(source, charter, &opts)? else {
-        return Ok(None);
+    let new = match crate::fix::fix(source, charter, &opts)? {
+        crate::fix::Fix::Unchanged => return Ok(None),
+        crate::fix::Fix::Refused(why) => return Ok(Some(Fixed::Refused(why))),
+        crate::fix::Fix::Fixed(new) => new,
     };
     if mode == FixMode::Diff {
         return Ok(Some(Fixed::Diff(crate::fix::diff(
@@ -405,6 +416,7 @@ fn apply_fix(
 fn failed(path: &str, message: String) -> Outcome {
     Outcome {
         diff_for_stderr: String::new(),
+        note: String::new(),
         path: path.to_string(),
         text: String::new(),
         diagnostics: Vec::new(),
