@@ -1,7 +1,12 @@
 //! Writing a file without ever losing one: the bytes go to a temporary file in the
 //! target folder, which is then renamed into place. A reader sees the old file or
 //! the new one, never half of either, and a failure leaves nothing behind (the
-//! temporary file is removed when it is dropped).
+//! temporary file is removed when it is dropped). A file replaced in place (`--fix`)
+//! is only replaced if it is still what was read ([`Snapshot`]).
+
+mod snapshot;
+
+pub use snapshot::{Snapshot, Stamp};
 
 use std::fmt;
 use std::io::{self, Write};
@@ -14,6 +19,8 @@ pub enum WriteError {
     Exists(PathBuf),
     /// The path is a directory, which is never replaced.
     IsDir(PathBuf),
+    /// The file changed after it was read: writing would lose that edit.
+    Changed(PathBuf),
     /// An I/O step failed; `action` says which.
     Io {
         path: PathBuf,
@@ -27,6 +34,11 @@ impl fmt::Display for WriteError {
         match self {
             WriteError::Exists(p) => write!(f, "{} already exists", p.display()),
             WriteError::IsDir(p) => write!(f, "{} is a directory", p.display()),
+            WriteError::Changed(p) => write!(
+                f,
+                "{} changed after it was read; left as it is now",
+                p.display()
+            ),
             WriteError::Io {
                 path,
                 action,
@@ -50,6 +62,22 @@ impl std::error::Error for WriteError {
 /// a file is replaced and keeps its permissions (a symlink is replaced by a file,
 /// never written through).
 pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {
+    write(path, bytes, force, None)
+}
+
+/// Replace the file at `path` with `bytes`, atomically, only if it is still what
+/// `read` describes: an edit made since (by a person, an editor, another run) is
+/// never overwritten, the file is left alone and [`WriteError::Changed`] says so.
+pub fn replace_unchanged(path: &Path, bytes: &[u8], read: &Snapshot) -> Result<(), WriteError> {
+    write(path, bytes, true, Some(read))
+}
+
+fn write(
+    path: &Path,
+    bytes: &[u8],
+    force: bool,
+    read: Option<&Snapshot>,
+) -> Result<(), WriteError> {
     let io = |action, source| WriteError::Io {
         path: path.to_path_buf(),
         action,
@@ -92,6 +120,13 @@ pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteErro
             .set_permissions(perms)
             .map_err(|e| io("set the permissions of", e))?;
     }
+    // Checked last, right before the rename: the window for a lost edit is as short
+    // as a rename allows without locking.
+    if let Some(read) = read {
+        if !read.holds(path).map_err(|e| io("read again", e))? {
+            return Err(WriteError::Changed(path.to_path_buf()));
+        }
+    }
     if force {
         tmp.persist(path).map_err(|e| io("replace", e.error))?;
     } else {
@@ -122,76 +157,4 @@ fn temp_builder() -> tempfile::Builder<'static, 'static> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn leftovers(dir: &Path) -> Vec<String> {
-        std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.starts_with(".charter-"))
-            .collect()
-    }
-
-    #[test]
-    fn writes_a_new_file_and_refuses_to_overwrite() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.md");
-        write_new(&path, b"one", false).unwrap();
-        assert!(matches!(
-            write_new(&path, b"two", false),
-            Err(WriteError::Exists(_))
-        ));
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "one");
-        write_new(&path, b"three", true).unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "three");
-        assert!(leftovers(dir.path()).is_empty());
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn force_keeps_the_mode_and_new_files_are_not_private() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.md");
-        write_new(&path, b"one", false).unwrap();
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        assert_ne!(mode & 0o044, 0, "new file is readable by others: {mode:o}");
-        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-        write_new(&path, b"two", true).unwrap();
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o640);
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_dangling_symlink_counts_as_existing() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.md");
-        std::os::unix::fs::symlink(dir.path().join("nowhere"), &path).unwrap();
-        assert!(matches!(
-            write_new(&path, b"x", false),
-            Err(WriteError::Exists(_))
-        ));
-        assert!(!dir.path().join("nowhere").exists());
-    }
-
-    #[test]
-    fn a_directory_is_never_replaced() {
-        let dir = tempfile::tempdir().unwrap();
-        assert!(matches!(
-            write_new(dir.path(), b"x", true),
-            Err(WriteError::IsDir(_))
-        ));
-    }
-
-    #[test]
-    fn a_missing_folder_fails_cleanly() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("no/such/a.md");
-        assert!(matches!(
-            write_new(&path, b"x", false),
-            Err(WriteError::Io { .. })
-        ));
-    }
-}
+mod tests;

@@ -56,3 +56,33 @@ fn a_cr_only_charter_is_fixed_once_in_its_own_line_endings() {
     fix_in(dir.path(), "c.charter.md");
     assert_eq!(fs::read_to_string(&path).expect("read"), once);
 }
+
+#[test]
+fn an_edit_made_during_the_fix_is_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("t.charter.toml");
+    let cut = NORTHWIND_TOML.find("[exit]").expect("exit");
+    let end = NORTHWIND_TOML.find("[[signatures]]").expect("sigs");
+    let broken = format!("{}{}", &NORTHWIND_TOML[..cut], &NORTHWIND_TOML[end..]);
+    fs::write(&path, &broken).expect("write");
+    // The hook appends this to the file after it was read, before the fix is written.
+    let out = Command::cargo_bin("charter")
+        .expect("binary builds")
+        .args(["lint", "--no-config", "--today", "2026-11-21", "--fix"])
+        .arg("t.charter.toml")
+        .env("CHARTER_TEST_EDIT_DURING_FIX", "# an edit\n")
+        .current_dir(dir.path())
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("it changed after it was read"), "{err}");
+    assert_eq!(
+        fs::read_to_string(&path).expect("read"),
+        format!("{broken}# an edit\n")
+    );
+    assert_eq!(
+        fs::read_dir(dir.path()).expect("dir").count(),
+        1,
+        "no temporary file left"
+    );
+}

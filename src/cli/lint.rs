@@ -10,6 +10,7 @@ use crate::rules::{RuleSet, Severity};
 use crate::source::Source;
 use crate::vocab::Memo;
 use crate::walk::{self, Input, Matcher};
+use crate::write::{Stamp, WriteError};
 use jiff::civil::Date;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -286,6 +287,11 @@ fn display_name(input: &Input, stdin_name: Option<&str>) -> String {
 }
 
 fn lint_one(input: &Input, job: &Job<'_>, memo: &mut Memo<'_>) -> Outcome {
+    // Taken before the read: `--fix` replaces the file only if nothing changed since.
+    let stamp = match (job.fix, input) {
+        (Some(FixMode::Write), Input::File { path, .. }) => Stamp::of(path).ok(),
+        _ => None,
+    };
     let source = match read_input(input, job.stdin_name.as_deref(), job.max_size) {
         Ok(s) => s,
         Err(f) => return failed(&f.path, f.message),
@@ -294,7 +300,7 @@ fn lint_one(input: &Input, job: &Job<'_>, memo: &mut Memo<'_>) -> Outcome {
         Input::File { path, .. } => Some(path.as_path()),
         _ => None,
     };
-    match catch_unwind(AssertUnwindSafe(|| check(source, path, job, memo))) {
+    match catch_unwind(AssertUnwindSafe(|| check(source, path, stamp, job, memo))) {
         Ok(o) => o,
         Err(payload) => {
             let what = payload
@@ -310,9 +316,11 @@ fn lint_one(input: &Input, job: &Job<'_>, memo: &mut Memo<'_>) -> Outcome {
     }
 }
 
+/// `path`: where the input was read from; `stamp`: the file before the read (`--fix`).
 fn check(
     source: Source,
     path: Option<&std::path::Path>,
+    stamp: Option<Stamp>,
     job: &Job<'_>,
     memo: &mut Memo<'_>,
 ) -> Outcome {
@@ -332,7 +340,7 @@ fn check(
     let mut note = String::new();
     let mut source = source;
     if let (Some(mode), false) = (job.fix, findings.is_empty()) {
-        match apply_fix(&source, &charter, path, mode, job) {
+        match apply_fix(&source, &charter, path, stamp, mode, job) {
             Ok(None) => {}
             Ok(Some(Fixed::Diff(diff))) => prefix = diff,
             Ok(Some(Fixed::Refused(why))) => {
@@ -379,6 +387,7 @@ fn apply_fix(
     source: &Source,
     charter: &crate::model::Charter,
     path: Option<&std::path::Path>,
+    stamp: Option<Stamp>,
     mode: FixMode,
     job: &Job<'_>,
 ) -> Result<Option<Fixed>, String> {
@@ -402,6 +411,10 @@ fn apply_fix(
     let Some(path) = path else {
         return Err("--fix cannot write standard input; use --diff to see the fixes".to_string());
     };
+    let Some(stamp) = stamp else {
+        return Err("cannot tell whether it changed while it was read; not fixed".to_string());
+    };
+    let read = stamp.with_text(&source.text);
     // A BOM removed on reading is put back: a fix changes only what it means to.
     let had_bom = std::fs::read(path).is_ok_and(|b| b.starts_with(&[0xEF, 0xBB, 0xBF]));
     let bytes = if had_bom {
@@ -409,7 +422,26 @@ fn apply_fix(
     } else {
         new.clone()
     };
-    crate::write::write_new(path, bytes.as_bytes(), true).map_err(|e| e.to_string())?;
+    // Tests only: an edit made while the fix was being worked out.
+    #[cfg(feature = "test-hooks")]
+    if let Some(edit) = std::env::var_os("CHARTER_TEST_EDIT_DURING_FIX") {
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(path)
+            .map_err(|e| e.to_string())?;
+        f.write_all(edit.to_string_lossy().as_bytes())
+            .map_err(|e| e.to_string())?;
+    }
+    match crate::write::replace_unchanged(path, bytes.as_bytes(), &read) {
+        Ok(()) => {}
+        Err(WriteError::Changed(_)) => {
+            return Ok(Some(Fixed::Refused(
+                "it changed after it was read (its findings are those of the text read)"
+                    .to_string(),
+            )))
+        }
+        Err(e) => return Err(e.to_string()),
+    }
     Ok(Some(Fixed::Written(new)))
 }
 

@@ -162,7 +162,8 @@ pub struct LintArgs {
     pub statistics: bool,
     /// Apply the fixes that invent nothing (missing sections with the template's
     /// prompts, dates and checkboxes in their normal form), then report what is left.
-    /// A file that does not parse is left as it is, with a note on stderr.
+    /// A file that does not parse, or that changes while it is being fixed, is left as
+    /// it is, with a note on stderr.
     #[arg(long)]
     pub fix: bool,
     /// Print the fixes `--fix` would make as a unified diff, without writing.
