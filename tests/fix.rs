@@ -86,3 +86,78 @@ fn an_edit_made_during_the_fix_is_kept() {
         "no temporary file left"
     );
 }
+
+/// The Northwind TOML charter without `[exit]`: one section for `--fix` to add.
+fn without_exit() -> String {
+    let cut = NORTHWIND_TOML.find("[exit]").expect("exit");
+    let end = NORTHWIND_TOML.find("[[signatures]]").expect("sigs");
+    format!("{}{}", &NORTHWIND_TOML[..cut], &NORTHWIND_TOML[end..])
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_stays_a_link_and_the_file_it_names_is_fixed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::create_dir(dir.path().join("real")).expect("mkdir");
+    let target = dir.path().join("real/t.charter.toml");
+    fs::write(&target, without_exit()).expect("write");
+    std::os::unix::fs::symlink("real/t.charter.toml", dir.path().join("l.charter.toml"))
+        .expect("symlink");
+    fix_in(dir.path(), "l.charter.toml");
+    let link = fs::symlink_metadata(dir.path().join("l.charter.toml")).expect("link");
+    assert!(link.file_type().is_symlink(), "the link was replaced");
+    assert!(fs::read_to_string(&target)
+        .expect("read")
+        .contains("[exit]"));
+    assert_eq!(
+        fs::read_dir(dir.path().join("real")).expect("dir").count(),
+        1
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_owner_and_group_are_kept() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("t.charter.toml");
+    fs::write(&path, without_exit()).expect("write");
+    let me = fs::metadata(&path).expect("meta");
+    // As root, the file is given to someone else; otherwise it is ours, and a fix
+    // must leave it ours (a test that only means something when run as root).
+    let (uid, gid) = if me.uid() == 0 {
+        std::os::unix::fs::chown(&path, Some(4321), Some(4322)).expect("chown");
+        (4321, 4322)
+    } else {
+        (me.uid(), me.gid())
+    };
+    fix_in(dir.path(), "t.charter.toml");
+    let after = fs::metadata(&path).expect("meta");
+    assert!(fs::read_to_string(&path).expect("read").contains("[exit]"));
+    assert_eq!((after.uid(), after.gid()), (uid, gid));
+}
+
+#[test]
+fn stale_temporary_files_of_a_killed_run_are_removed_and_fresh_ones_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("t.charter.toml"), without_exit()).expect("write");
+    let stale = dir.path().join(".charter-AbC123.tmp");
+    let fresh = dir.path().join(".charter-XyZ789.tmp");
+    let other = dir.path().join(".charter-notes.tmp.bak");
+    for p in [&stale, &fresh, &other] {
+        fs::write(p, "half a charter").expect("write");
+    }
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 60 * 60);
+    for p in [&stale, &other] {
+        fs::File::options()
+            .write(true)
+            .open(p)
+            .expect("open")
+            .set_modified(long_ago)
+            .expect("set mtime");
+    }
+    fix_in(dir.path(), "t.charter.toml");
+    assert!(!stale.exists(), "a stale temporary file is removed");
+    assert!(fresh.exists(), "a fresh one may be a run writing now");
+    assert!(other.exists(), "a name that is not ours is left");
+}

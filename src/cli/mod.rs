@@ -164,6 +164,8 @@ pub struct LintArgs {
     /// prompts, dates and checkboxes in their normal form), then report what is left.
     /// A file that does not parse, or that changes while it is being fixed, is left as
     /// it is, with a note on stderr.
+    /// Through a symlink, the file it names is fixed; its owner, group, permissions
+    /// and line endings are kept.
     #[arg(long)]
     pub fix: bool,
     /// Print the fixes `--fix` would make as a unified diff, without writing.

@@ -252,6 +252,7 @@ fn write_error(e: WriteError, path: &Path) -> render::Error {
         WriteError::Exists(_) => "charter new never replaces a file unless told to: pass --force to overwrite it, or --output to write elsewhere",
         WriteError::IsDir(_) => "choose a file name with --output",
         WriteError::Changed(_) => "run it again",
+        WriteError::NotRegular(_) => "charter new only replaces a file: choose a file name with --output",
         WriteError::Io { .. } => "check that the folder exists and is writable; nothing was written",
     };
     render::Error {
