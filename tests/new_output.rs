@@ -31,3 +31,28 @@ fn force_never_replaces_what_is_not_a_file() {
         .file_type();
     assert!(kind.is_fifo(), "the FIFO was replaced");
 }
+
+#[test]
+fn a_toml_charter_starts_with_a_schema_line_pointing_at_the_root() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("charters")).expect("mkdir");
+    let out = new(
+        dir.path(),
+        &["--format", "toml", "-o", "charters/acme.charter.toml"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let text =
+        std::fs::read_to_string(dir.path().join("charters/acme.charter.toml")).expect("written");
+    assert!(
+        text.starts_with("#:schema ../charter.schema.json\n"),
+        "{}",
+        &text[..80]
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("charter schema >"), "{err}");
+    // Markdown has no such line.
+    let md = new(dir.path(), &["--format", "md", "--stdout"]);
+    assert!(!String::from_utf8_lossy(&md.stdout).contains("#:schema"));
+    let toml = new(dir.path(), &["--format", "toml", "--stdout"]);
+    assert!(String::from_utf8_lossy(&toml.stdout).starts_with("#:schema ./charter.schema.json\n"));
+}
