@@ -222,6 +222,8 @@ pub struct NewArgs {
     #[arg(long, value_enum)]
     pub format: Option<CharterFormat>,
     /// Where to write (default: <partner-slug>.charter.md in the charters folder or here).
+    /// A name that `charter lint` would read as the other format is refused (unless
+    /// --force); one a folder's walk would not find is written with a warning.
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// A TOML file of values to fill in (see `charter new --help` and docs/templates.md).
@@ -233,7 +235,8 @@ pub struct NewArgs {
     /// A folder of templates that override the built-in ones by name.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
-    /// Overwrite an existing file.
+    /// Overwrite an existing file (never a folder, device or FIFO), or write under a
+    /// name read as the other format.
     #[arg(long)]
     pub force: bool,
     /// Print the charter to standard output instead of writing a file.

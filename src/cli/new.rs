@@ -3,6 +3,7 @@
 //! unless asked to.
 
 mod ask;
+mod name_check;
 mod schema_line;
 
 use super::{exit, CharterFormat, NewArgs};
@@ -123,6 +124,7 @@ fn generate(args: NewArgs) -> Result<(), render::Error> {
         print!("{text}");
         return Ok(());
     };
+    name_check::check(&path, format, &config, &cwd, args.force)?;
     write_new(&path, text.as_bytes(), args.force).map_err(|e| write_error(e, &path))?;
     // From a complete answers file nothing is left to fill in.
     let next = if text.contains("<fill in") {
