@@ -3,7 +3,7 @@
 //! templates, so they cannot drift); dates and signature checkboxes are put in their
 //! normal form. Nothing else is touched, and nothing is ever removed.
 
-use crate::model::{Charter, Format, Span, Text, Tier};
+use crate::model::{Charter, Format, IssueKind, Span, Text, Tier};
 use crate::parse;
 use crate::render::{self, answers::Answers, Request};
 use crate::source::Source;
@@ -26,19 +26,92 @@ pub struct FixOptions<'a> {
     pub templates: Option<PathBuf>,
 }
 
-/// The fixed text, or `None` when there is nothing to fix. An error is a template
-/// that could not be rendered.
-pub fn fix(
+/// What `--fix` makes of one charter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fix {
+    /// Nothing to change.
+    Unchanged,
+    /// The fixed text.
+    Fixed(String),
+    /// The file is to be left as it is, for this reason (one line, for a message).
+    Refused(String),
+}
+
+/// The fixed text, nothing to fix, or why the file is left alone. An error is a
+/// template that could not be rendered.
+///
+/// A fix is only offered when it reads back as meant: the fixed text parses no worse
+/// than the original and has nothing left to fix, so a second `--fix` never changes
+/// what the first one wrote. A charter that does not parse is never touched: what
+/// its reader lost past the error (sections, dates) would be added a second time.
+pub fn fix(source: &Source, charter: &Charter, opts: &FixOptions<'_>) -> Result<Fix, String> {
+    let first_error = charter.issues.iter().find(|i| i.kind == IssueKind::Syntax);
+    if let Some(issue) = first_error {
+        return Ok(Fix::Refused(format!(
+            "it does not parse ({}); correct that first",
+            issue.message
+        )));
+    }
+    let Some(full) = candidate(source, charter, opts, true)? else {
+        return Ok(Fix::Unchanged);
+    };
+    if settled(&source.name, &full, charter.format, opts)? {
+        return Ok(Fix::Fixed(full));
+    }
+    // A missing section would not be read where it goes (after an unclosed code
+    // block, say): the fixes made in place (dates, checkboxes) alone, when they too
+    // leave nothing that a second run would change.
+    let sections_refused = || {
+        Fix::Refused("a missing section would not be read where it would go; add it by hand".into())
+    };
+    let Some(part) = candidate(source, charter, opts, false)? else {
+        return Ok(sections_refused());
+    };
+    let part_source = Source::new(source.name.as_str(), part.clone());
+    let part_charter = parse::parse(&part_source, charter.format, opts.vocab);
+    let again_full = candidate(&part_source, &part_charter, opts, true)?;
+    let stable = !has_syntax_error(&part_charter)
+        && candidate(&part_source, &part_charter, opts, false)?.is_none()
+        && match again_full {
+            None => true,
+            Some(t) => !settled(&source.name, &t, charter.format, opts)?,
+        };
+    Ok(if stable {
+        Fix::Fixed(part)
+    } else {
+        sections_refused()
+    })
+}
+
+fn has_syntax_error(charter: &Charter) -> bool {
+    charter.issues.iter().any(|i| i.kind == IssueKind::Syntax)
+}
+
+/// The fixed text parses without a syntax error and has nothing left to fix.
+fn settled(name: &str, text: &str, format: Format, opts: &FixOptions<'_>) -> Result<bool, String> {
+    let source = Source::new(name, text.to_string());
+    let charter = parse::parse(&source, format, opts.vocab);
+    if has_syntax_error(&charter) {
+        return Ok(false);
+    }
+    Ok(candidate(&source, &charter, opts, true)?.is_none())
+}
+
+/// The text with every fix applied, or `None` when there is nothing to fix.
+fn candidate(
     source: &Source,
     charter: &Charter,
     opts: &FixOptions<'_>,
+    with_sections: bool,
 ) -> Result<Option<String>, String> {
     let mut edits = Vec::new();
     dates(source, charter, &mut edits);
     if charter.format == Format::Markdown {
         checkboxes(source, charter, &mut edits);
     }
-    sections(source, charter, opts, &mut edits)?;
+    if with_sections {
+        sections(source, charter, opts, &mut edits)?;
+    }
     if edits.is_empty() {
         return Ok(None);
     }
@@ -51,6 +124,21 @@ pub fn fix(
         text.replace_range(s.start..s.end, &e.with);
     }
     Ok((text != source.text).then_some(text))
+}
+
+/// The line ending the file uses most (`\n` when it has none): added lines use it,
+/// so a CRLF or CR-only file does not come out mixed.
+fn line_ending(text: &str) -> &'static str {
+    let crlf = memchr::memmem::find_iter(text.as_bytes(), b"\r\n").count();
+    let cr = memchr::memchr_iter(b'\r', text.as_bytes()).count() - crlf;
+    let lf = memchr::memchr_iter(b'\n', text.as_bytes()).count() - crlf;
+    if cr > crlf && cr > lf {
+        "\r"
+    } else if crlf > lf {
+        "\r\n"
+    } else {
+        "\n"
+    }
 }
 
 /// A date written `2026-9-5`, `2026/09/05` or `2026.09.05` becomes `2026-09-05` when
@@ -110,7 +198,7 @@ fn normal_date(source: &Source, t: &Text) -> Option<Edit> {
 fn checkboxes(source: &Source, c: &Charter, edits: &mut Vec<Edit>) {
     for sig in &c.signatures {
         let line_start = source.text[..source.clamp(sig.span).start]
-            .rfind('\n')
+            .rfind(['\n', '\r'])
             .map(|i| i + 1)
             .unwrap_or(0);
         let line = &source.text[line_start..source.clamp(sig.span).end];
@@ -159,6 +247,7 @@ fn sections(
     let skeleton_text = render::render(&req).map_err(|e| e.to_string())?;
     let skeleton_source = Source::new("skeleton", skeleton_text);
     let skeleton = parse::parse(&skeleton_source, c.format, opts.vocab);
+    let eol = line_ending(&source.text);
     for key in missing {
         let Some(section) = skeleton.section(key) else {
             continue;
@@ -170,7 +259,7 @@ fn sections(
         let block = block.trim_end().to_string();
         let at = insertion_point(source, c, &order, key);
         let with = if at >= source.text.len() {
-            let sep = if source.text.ends_with('\n') || source.text.is_empty() {
+            let sep = if source.text.ends_with(['\n', '\r']) || source.text.is_empty() {
                 ""
             } else {
                 "\n"
@@ -181,7 +270,7 @@ fn sections(
         };
         edits.push(Edit {
             span: Span::empty(at),
-            with,
+            with: with.replace('\n', eol),
         });
     }
     Ok(())
@@ -227,8 +316,9 @@ fn insertion_point(source: &Source, c: &Charter, order: &[&str], key: &str) -> u
             .min();
         if let Some(start) = next {
             // The section span starts at its heading's `#`: insert before that line.
+            // A lone `\r` ends a line too (CommonMark).
             let line_start = source.text[..start.min(source.text.len())]
-                .rfind('\n')
+                .rfind(['\n', '\r'])
                 .map(|i| i + 1)
                 .unwrap_or(0);
             return line_start;
@@ -254,71 +344,4 @@ pub fn diff(path: &str, old: &str, new: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::RuleSet;
-
-    fn fixed(name: &str, text: &str) -> Option<String> {
-        let rules = RuleSet::default_rules().expect("default pack");
-        let source = Source::new(name, text.to_string());
-        let charter = parse::parse(&source, parse::format_for(name), &rules.vocab);
-        let today = crate::date::parse("2026-11-21").expect("date");
-        let opts = FixOptions {
-            vocab: &rules.vocab,
-            today,
-            templates: None,
-        };
-        fix(&source, &charter, &opts).expect("renders")
-    }
-
-    #[test]
-    fn dates_and_checkboxes_are_normalised() {
-        let text = "+++\npartner = \"Acme\"\ncompany = \"Keel\"\nnext-review = \"2027/1/5\"\n+++\n## Signatures\n- [X] Dana, Keel — 2026-9-5\n";
-        let out = fixed("a.charter.md", text).expect("something to fix");
-        assert!(out.contains("next-review = \"2027-01-05\""), "{out}");
-        assert!(out.contains("- [x] Dana, Keel — 2026-09-05"), "{out}");
-        // Impossible dates are not guessed at.
-        assert!(fixed("b.charter.md", "+++\nnext-review = \"2027-02-30\"\n+++\n## Goals\n## Value exchange\n## Timeline\n## Metrics\n## Governance\n## Exit criteria\n## Signatures\n").is_none());
-    }
-
-    #[test]
-    fn missing_sections_come_from_the_template_in_order_and_nothing_is_removed() {
-        let text =
-            std::fs::read_to_string("examples/northwind-ledger.charter.md").expect("example");
-        let cut = text.find("## Governance").expect("governance");
-        let end = text.find("## Exit criteria").expect("exit");
-        let broken = format!("{}{}", &text[..cut], &text[end..]);
-        let out = fixed("n.charter.md", &broken).expect("a section to add");
-        for line in broken.lines() {
-            assert!(out.contains(line), "kept: {line}");
-        }
-        let gov = out.find("## Governance").expect("added");
-        assert!(gov < out.find("## Exit criteria").expect("exit"));
-        assert!(
-            out[gov..].contains("<fill in"),
-            "with the template's prompts"
-        );
-    }
-
-    #[test]
-    fn a_section_is_not_added_when_an_unrecognised_heading_could_be_it() {
-        let text = "+++\npartner = \"Northwind\"\ntier = 2\n+++\n\n## Goals\n- x\n\n\
-            ## Delivery timline\n\nWe start in May.\n";
-        let out = fixed("a.charter.md", text).expect("other sections are added");
-        assert!(out.contains("## Delivery timline"));
-        assert!(!out.contains("## Timeline"), "{out}");
-        assert!(out.contains("## Governance"));
-    }
-
-    #[test]
-    fn toml_sections_are_appended() {
-        let text =
-            std::fs::read_to_string("examples/northwind-ledger.charter.toml").expect("example");
-        let cut = text.find("[exit]").expect("exit");
-        let end = text.find("[[signatures]]").expect("sigs");
-        let broken = format!("{}{}", &text[..cut], &text[end..]);
-        let out = fixed("n.charter.toml", &broken).expect("a section to add");
-        assert!(out.contains("[exit]"), "{out}");
-        assert!(toml::from_str::<toml::Table>(&out).is_ok(), "still TOML");
-    }
-}
+mod tests;

@@ -66,6 +66,12 @@ impl Matcher {
     fn is_excluded(&self, path: &Path) -> bool {
         !self.exclude.is_empty() && self.exclude.is_match(self.relative(path))
     }
+
+    /// Whether a walk would take this file for a charter by its name and place
+    /// (folders it skips aside): `charter new` warns when it writes one it would not.
+    pub fn would_find(&self, path: &Path) -> bool {
+        self.is_charter(path) && !self.is_excluded(path)
+    }
 }
 
 fn globs(patterns: &[String]) -> Result<GlobSet, String> {

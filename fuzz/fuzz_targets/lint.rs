@@ -1,12 +1,15 @@
 //! The whole per-file path of `charter lint`, as the CLI runs it for one file: bytes
 //! are decoded, linted as Markdown and as TOML, and every finding is rendered by the
-//! human (colour and none) and concise formats. A panic, a finding that points
-//! outside its file, a message over more than one line, or findings that change when
-//! `\n` becomes `\r\n`, is a crash.
+//! human (colour and none) and concise formats, and `--fix` is applied twice. A
+//! panic, a finding that points outside its file, a message over more than one line,
+//! findings that change when `\n` becomes `\r\n`, a second fix that changes what the
+//! first one wrote, or a fix that leaves a syntax error, is a crash.
 
 #![no_main]
 
+use charter::fix::{fix, Fix, FixOptions};
 use charter::lint::lint_source;
+use charter::model::IssueKind;
 use charter::output::concise::Concise;
 use charter::output::human::Human;
 use charter::output::{Diagnostic, Report};
@@ -41,8 +44,39 @@ fuzz_target!(|data: &[u8]| {
             let (_, crlf_diagnostics) = lint(&crlf);
             assert_eq!(reported(&diagnostics), reported(&crlf_diagnostics));
         }
+        // `--fix` settles at once and never breaks the syntax.
+        if let Some(once) = fixed(&source) {
+            let again = Source::new(name, once.clone());
+            assert_eq!(syntax_errors(&again), 0, "the fix left a syntax error");
+            assert_eq!(fixed(&again), None, "a second fix changed {once:?}");
+        }
     }
 });
+
+/// What `--fix` would write, or `None` when it leaves the text as it is.
+fn fixed(source: &Source) -> Option<String> {
+    let format = charter::parse::format_for(&source.name);
+    let charter = charter::parse::parse(source, format, &rules().vocab);
+    let opts = FixOptions {
+        vocab: &rules().vocab,
+        today: jiff::civil::date(2026, 11, 21),
+        templates: None,
+    };
+    match fix(source, &charter, &opts).expect("the built-in templates render") {
+        Fix::Fixed(text) => Some(text),
+        Fix::Unchanged | Fix::Refused(_) => None,
+    }
+}
+
+fn syntax_errors(source: &Source) -> usize {
+    let format = charter::parse::format_for(&source.name);
+    let charter = charter::parse::parse(source, format, &rules().vocab);
+    charter
+        .issues
+        .iter()
+        .filter(|i| i.kind == IssueKind::Syntax)
+        .count()
+}
 
 fn lint(source: &Source) -> (Vec<Finding>, Vec<Diagnostic>) {
     let today = jiff::civil::date(2026, 11, 21);

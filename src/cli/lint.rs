@@ -11,6 +11,7 @@ use crate::rules::{RuleSet, Severity};
 use crate::source::Source;
 use crate::vocab::Memo;
 use crate::walk::{self, Input, Matcher};
+use crate::write::{Stamp, WriteError};
 use jiff::civil::Date;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -203,6 +204,8 @@ struct Outcome {
     /// `--diff`'s diff, when the format is not one a person reads: it goes to stderr
     /// so that JSON, SARIF and the other machine formats on stdout stay valid.
     diff_for_stderr: String,
+    /// Why `--fix` left the file alone, for stderr.
+    note: String,
     diagnostics: Vec<Diagnostic>,
     failure: Option<InputFailure>,
 }
@@ -264,7 +267,7 @@ fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool, parallel: bool
                     code = exit::FINDINGS;
                 }
             }
-            eprint!("{}", o.diff_for_stderr);
+            eprint!("{}{}", o.diff_for_stderr, o.note);
             if write_out(&mut out, &o.text).is_err() {
                 // stdout closed (a pager quit): nothing more to say.
                 return (code, stats);
@@ -353,6 +356,11 @@ fn display_name(input: &Input, stdin_name: Option<&str>) -> String {
 }
 
 fn lint_one(input: &Input, job: &Job<'_>, memo: &mut Memo<'_>) -> Outcome {
+    // Taken before the read: `--fix` replaces the file only if nothing changed since.
+    let stamp = match (job.fix, input) {
+        (Some(FixMode::Write), Input::File { path, .. }) => Stamp::of(path).ok(),
+        _ => None,
+    };
     let source = match read_input(input, job.stdin_name.as_deref(), job.max_size) {
         Ok(s) => s,
         Err(f) => return failed(&f.path, f.message),
@@ -361,7 +369,7 @@ fn lint_one(input: &Input, job: &Job<'_>, memo: &mut Memo<'_>) -> Outcome {
         Input::File { path, .. } => Some(path.as_path()),
         _ => None,
     };
-    match catch_unwind(AssertUnwindSafe(|| check(source, path, job, memo))) {
+    match catch_unwind(AssertUnwindSafe(|| check(source, path, stamp, job, memo))) {
         Ok(o) => o,
         Err(payload) => {
             let what = payload
@@ -377,9 +385,11 @@ fn lint_one(input: &Input, job: &Job<'_>, memo: &mut Memo<'_>) -> Outcome {
     }
 }
 
+/// `path`: where the input was read from; `stamp`: the file before the read (`--fix`).
 fn check(
     source: Source,
     path: Option<&std::path::Path>,
+    stamp: Option<Stamp>,
     job: &Job<'_>,
     memo: &mut Memo<'_>,
 ) -> Outcome {
@@ -396,12 +406,17 @@ fn check(
     let charter = parse::parse_with(&source, format, memo);
     let mut findings = crate::lint::check(&source, &charter, job.rules, job.today);
     let mut prefix = String::new();
+    let mut note = String::new();
     let mut source = source;
     if let (Some(mode), false) = (job.fix, findings.is_empty()) {
-        match apply_fix(&source, &charter, path, mode, job) {
+        match apply_fix(&source, &charter, path, stamp, mode, job) {
             Ok(None) => {}
             // The diff shows the charter's lines: their control characters are shown, not sent.
             Ok(Some(Fixed::Diff(diff))) => prefix = output::escape::lines(&diff).into_owned(),
+            Ok(Some(Fixed::Refused(why))) => {
+                let line = format!("{}: --fix leaves this file unchanged: {why}\n", source.name);
+                note = output::escape::lines(&line).into_owned();
+            }
             Ok(Some(Fixed::Written(new))) => {
                 source = Source::new(source.name.clone(), new);
                 findings = lint_source(&source, format, job.rules, job.today);
@@ -425,6 +440,7 @@ fn check(
         path: source.name.clone(),
         text,
         diff_for_stderr,
+        note,
         diagnostics,
         failure: None,
     }
@@ -433,6 +449,8 @@ fn check(
 enum Fixed {
     Diff(String),
     Written(String),
+    /// Left alone, and why.
+    Refused(String),
 }
 
 /// Fix one charter: a diff to show, or the new text once it is safely written.
@@ -440,6 +458,7 @@ fn apply_fix(
     source: &Source,
     charter: &crate::model::Charter,
     path: Option<&std::path::Path>,
+    stamp: Option<Stamp>,
     mode: FixMode,
     job: &Job<'_>,
 ) -> Result<Option<Fixed>, String> {
@@ -448,8 +467,10 @@ fn apply_fix(
         today: job.today,
         templates: job.templates.clone(),
     };
-    let Some(new) = crate::fix::fix(source, charter, &opts)? else {
-        return Ok(None);
+    let new = match crate::fix::fix(source, charter, &opts)? {
+        crate::fix::Fix::Unchanged => return Ok(None),
+        crate::fix::Fix::Refused(why) => return Ok(Some(Fixed::Refused(why))),
+        crate::fix::Fix::Fixed(new) => new,
     };
     if mode == FixMode::Diff {
         return Ok(Some(Fixed::Diff(crate::fix::diff(
@@ -461,6 +482,10 @@ fn apply_fix(
     let Some(path) = path else {
         return Err("--fix cannot write standard input; use --diff to see the fixes".to_string());
     };
+    let Some(stamp) = stamp else {
+        return Err("cannot tell whether it changed while it was read; not fixed".to_string());
+    };
+    let read = stamp.with_text(&source.text);
     // A BOM removed on reading is put back: a fix changes only what it means to.
     let had_bom = std::fs::read(path).is_ok_and(|b| b.starts_with(&[0xEF, 0xBB, 0xBF]));
     let bytes = if had_bom {
@@ -468,13 +493,33 @@ fn apply_fix(
     } else {
         new.clone()
     };
-    crate::write::write_new(path, bytes.as_bytes(), true).map_err(|e| e.to_string())?;
+    // Tests only: an edit made while the fix was being worked out.
+    #[cfg(feature = "test-hooks")]
+    if let Some(edit) = std::env::var_os("CHARTER_TEST_EDIT_DURING_FIX") {
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(path)
+            .map_err(|e| e.to_string())?;
+        f.write_all(edit.to_string_lossy().as_bytes())
+            .map_err(|e| e.to_string())?;
+    }
+    match crate::write::replace_unchanged(path, bytes.as_bytes(), &read) {
+        Ok(()) => {}
+        Err(WriteError::Changed(_)) => {
+            return Ok(Some(Fixed::Refused(
+                "it changed after it was read (its findings are those of the text read)"
+                    .to_string(),
+            )))
+        }
+        Err(e) => return Err(e.to_string()),
+    }
     Ok(Some(Fixed::Written(new)))
 }
 
 fn failed(path: &str, message: String) -> Outcome {
     Outcome {
         diff_for_stderr: String::new(),
+        note: String::new(),
         path: path.to_string(),
         text: String::new(),
         diagnostics: Vec::new(),

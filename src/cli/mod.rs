@@ -163,6 +163,10 @@ pub struct LintArgs {
     pub statistics: bool,
     /// Apply the fixes that invent nothing (missing sections with the template's
     /// prompts, dates and checkboxes in their normal form), then report what is left.
+    /// A file that does not parse, or that changes while it is being fixed, is left as
+    /// it is, with a note on stderr.
+    /// Through a symlink, the file it names is fixed; its owner, group, permissions
+    /// and line endings are kept.
     #[arg(long)]
     pub fix: bool,
     /// Print the fixes `--fix` would make as a unified diff, without writing.
@@ -219,6 +223,8 @@ pub struct NewArgs {
     #[arg(long, value_enum)]
     pub format: Option<CharterFormat>,
     /// Where to write (default: <partner-slug>.charter.md in the charters folder or here).
+    /// A name that `charter lint` would read as the other format is refused (unless
+    /// --force); one a folder's walk would not find is written with a warning.
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// A TOML file of values to fill in (see `charter new --help` and docs/templates.md).
@@ -230,7 +236,8 @@ pub struct NewArgs {
     /// A folder of templates that override the built-in ones by name.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
-    /// Overwrite an existing file.
+    /// Overwrite an existing file (never a folder, device or FIFO), or write under a
+    /// name read as the other format.
     #[arg(long)]
     pub force: bool,
     /// Print the charter to standard output instead of writing a file.

@@ -3,6 +3,8 @@
 //! unless asked to.
 
 mod ask;
+mod name_check;
+mod schema_line;
 
 use super::{exit, CharterFormat, NewArgs};
 use crate::config::Config;
@@ -101,11 +103,28 @@ fn generate(args: NewArgs) -> Result<(), render::Error> {
     };
     let text = render::render(&req)?;
 
-    if args.stdout {
+    let path = if args.stdout {
+        None
+    } else {
+        Some(output_path(&args, &config, &partner, format)?)
+    };
+    // TOML: point editors at the schema (written with `charter schema`) from where
+    // the charter goes; standard output goes to the current folder as far as we know.
+    let text = match format {
+        Format::Toml => {
+            let dir = path
+                .as_deref()
+                .and_then(Path::parent)
+                .map_or_else(|| cwd.clone(), |p| cwd.join(p));
+            schema_line::add(&text, &dir, &cwd.join(&config.root))
+        }
+        Format::Markdown => text,
+    };
+    let Some(path) = path else {
         print!("{text}");
         return Ok(());
-    }
-    let path = output_path(&args, &config, &partner, format)?;
+    };
+    name_check::check(&path, format, &config, &cwd, args.force)?;
     write_new(&path, text.as_bytes(), args.force).map_err(|e| write_error(e, &path))?;
     // From a complete answers file nothing is left to fill in.
     let next = if text.contains("<fill in") {
@@ -120,6 +139,13 @@ fn generate(args: NewArgs) -> Result<(), render::Error> {
         tier.name(),
         path.display()
     );
+    let schema = config.root.join(schema_line::FILE);
+    if format == Format::Toml && !schema.exists() {
+        eprintln!(
+            "note: its `#:schema` line is for editors (taplo); write the schema with `charter schema > {}`",
+            schema.display()
+        );
+    }
     Ok(())
 }
 
@@ -251,6 +277,8 @@ fn write_error(e: WriteError, path: &Path) -> render::Error {
     let help = match &e {
         WriteError::Exists(_) => "charter new never replaces a file unless told to: pass --force to overwrite it, or --output to write elsewhere",
         WriteError::IsDir(_) => "choose a file name with --output",
+        WriteError::Changed(_) => "run it again",
+        WriteError::NotRegular(_) => "charter new only replaces a file: choose a file name with --output",
         WriteError::Io { .. } => "check that the folder exists and is writable; nothing was written",
     };
     render::Error {
