@@ -16,6 +16,11 @@ pub struct Words {
     by_first: Vec<Vec<usize>>,
     /// Every word needs a boundary before it.
     all_lead: bool,
+    /// Every word's head, in a match, is a whole run of word bytes of the text: it
+    /// starts with a letter or digit, is shorter than 64 bytes, and is followed by a
+    /// byte that is not a word byte (a word of one token ending in `_` is not). Words
+    /// without a head do not count.
+    exact_heads: bool,
     /// For [`Words::each_match`]: the words by the lower-case run of word bytes their
     /// first token opens with (`budget` for `budget-neutral`), and those that open with
     /// another byte (`'d look at`) by that byte.
@@ -61,6 +66,7 @@ impl Words {
             words: Vec::new(),
             by_first: vec![Vec::new(); 256],
             all_lead: true,
+            exact_heads: true,
             by_head: rustc_hash::FxHashMap::default(),
             odd: Vec::new(),
             head_lens: 0,
@@ -87,6 +93,14 @@ impl Words {
                 .map(u8::to_ascii_lowercase)
                 .collect();
             let head_len = head.len();
+            // A word opening with another byte (`'d look at`) has no head: it is
+            // tried at that byte.
+            out.exact_heads &= head_len == 0
+                || (a.is_ascii_alphanumeric()
+                    && head_len < 64
+                    && !(tokens.len() == 1
+                        && head_len == first.len()
+                        && !z.is_ascii_alphanumeric()));
             if head.is_empty() {
                 out.odd.push(index);
             } else {
@@ -119,6 +133,9 @@ impl Words {
         if !self.all_lead {
             return (0..h.len()).any(|at| self.starts_at(h, at));
         }
+        if self.exact_heads && self.odd.is_empty() {
+            return self.any_by_head(h);
+        }
         // Every word starts with a letter or digit after a boundary: only the first
         // byte of each run of word bytes is a place to try.
         let mut at = 0;
@@ -144,7 +161,8 @@ impl Words {
     /// where several start at one place, as (start, end) byte offsets.
     ///
     /// A word opening with a word byte can only start a run of word bytes (its
-    /// boundary), so only those starts are tried, with the words whose head is that run.
+    /// boundary), so only those starts are tried, with the words whose head is that run
+    /// (when every head is a whole run: see `exact_heads`; otherwise every place is).
     pub fn each_match(&self, text: &str, mut f: impl FnMut(usize, usize)) {
         self.each_match_of(text, |a, b, _| f(a, b));
     }
@@ -155,52 +173,34 @@ impl Words {
         let h = text.as_bytes();
         let mut key = Vec::new();
         let mut at = 0;
-        while at < h.len() {
-            let b = h[at];
-            let (candidates, next): (&[usize], usize) = if is_word(b) {
+        while let Some(&b) = h.get(at) {
+            let (candidates, next, after) = if !self.exact_heads {
+                // A word that may start inside a run: every place is tried.
+                (self.by_first[usize::from(b)].as_slice(), at + 1, None)
+            } else if is_word(b) {
                 let run = h[at..].iter().take_while(|b| is_word(**b)).count();
-                let word = &h[at..at + run];
-                let (slot, bit) = pair(word);
-                let plausible = self.head_lens & 1u64.checked_shl(run as u32).unwrap_or(0) != 0
-                    && self.head_pairs[slot] & bit != 0;
-                let found = if plausible {
-                    key.clear();
-                    key.extend(word.iter().map(u8::to_ascii_lowercase));
-                    self.by_head
-                        .get(key.as_slice())
-                        .map_or(&[][..], Vec::as_slice)
-                } else {
-                    &[]
-                };
-                (found, at + run)
+                let next = at + run;
+                match self.by_head(&h[at..next], &mut key) {
+                    Some(found) => (found, next, Some(After::read(h, next))),
+                    None => {
+                        at = next;
+                        continue;
+                    }
+                }
             } else if self.odd.is_empty() {
-                (&[], at + 1)
+                // Only a word byte can start a word: jump to the next one.
+                at += 1 + h[at + 1..].iter().take_while(|c| !is_word(**c)).count();
+                continue;
             } else {
-                (self.by_first[usize::from(b)].as_slice(), at + 1)
-            };
-            // What follows the run, for the words' `after_head` (only after a head).
-            let after = if is_word(b) && !candidates.is_empty() {
-                let direct = h.get(next).map(u8::to_ascii_lowercase);
-                let spaced = h
-                    .get(next..)
-                    .unwrap_or_default()
-                    .iter()
-                    .find(|c| !is_space(**c))
-                    .filter(|_| direct.is_some_and(is_space))
-                    .map(u8::to_ascii_lowercase);
-                Some((direct, spaced))
-            } else {
-                None
-            };
-            let may_follow = |w: &Word| match (w.after_head, after) {
-                (Some((c, false)), Some((direct, _))) => direct == Some(c),
-                (Some((c, true)), Some((_, spaced))) => spaced == Some(c),
-                _ => true,
+                (self.by_first[usize::from(b)].as_slice(), at + 1, None)
             };
             let end = candidates
                 .iter()
                 .filter_map(|&i| {
-                    let w = self.words.get(i).filter(|w| may_follow(w))?;
+                    let w = self.words.get(i)?;
+                    if after.is_some_and(|a| !a.allows(w)) {
+                        return None;
+                    }
                     Some((w.end_at(h, at)?, i))
                 })
                 .max();
@@ -212,6 +212,48 @@ impl Words {
                 None => at = next,
             }
         }
+    }
+
+    /// [`Words::is_match`] when every word's head is a whole run of word bytes in any
+    /// match: only the words whose head is a run are tried, at its start.
+    fn any_by_head(&self, h: &[u8]) -> bool {
+        let mut key = Vec::new();
+        let mut at = 0;
+        while let Some(&b) = h.get(at) {
+            if !is_word(b) {
+                at += 1;
+                continue;
+            }
+            let next = at + h[at..].iter().take_while(|b| is_word(**b)).count();
+            if let Some(found) = self.by_head(&h[at..next], &mut key) {
+                let after = After::read(h, next);
+                let starts = |i: &usize| {
+                    self.words
+                        .get(*i)
+                        .is_some_and(|w| after.allows(w) && w.end_at(h, at).is_some())
+                };
+                if found.iter().any(starts) {
+                    return true;
+                }
+            }
+            at = next;
+        }
+        false
+    }
+
+    /// The words whose head is the run `word` (any case), if any: its length and first
+    /// two bytes are tested before the map is asked.
+    #[inline(always)]
+    fn by_head<'s>(&'s self, word: &[u8], key: &mut Vec<u8>) -> Option<&'s [usize]> {
+        let (slot, bit) = pair(word);
+        let plausible = self.head_lens & 1u64.checked_shl(word.len() as u32).unwrap_or(0) != 0
+            && self.head_pairs[slot] & bit != 0;
+        if !plausible {
+            return None;
+        }
+        key.clear();
+        key.extend(word.iter().map(u8::to_ascii_lowercase));
+        self.by_head.get(key.as_slice()).map(Vec::as_slice)
     }
 
     /// Where the longest word that occurs at `at` ends.
@@ -268,6 +310,39 @@ impl Word {
     }
 }
 
+/// What follows a run of word bytes in the text: the next byte, and the first byte
+/// after the spaces when it is a space (both lower case), for [`Word::after_head`].
+#[derive(Clone, Copy)]
+struct After {
+    direct: Option<u8>,
+    spaced: Option<u8>,
+}
+
+impl After {
+    fn read(h: &[u8], next: usize) -> After {
+        let direct = h.get(next).map(u8::to_ascii_lowercase);
+        let spaced = if direct.is_some_and(is_space) {
+            h.get(next..)
+                .unwrap_or_default()
+                .iter()
+                .find(|c| !is_space(**c))
+                .map(u8::to_ascii_lowercase)
+        } else {
+            None
+        };
+        After { direct, spaced }
+    }
+
+    /// Whether `w` may start at the run: the byte its head needs is there.
+    fn allows(self, w: &Word) -> bool {
+        match w.after_head {
+            Some((c, false)) => self.direct == Some(c),
+            Some((c, true)) => self.spaced == Some(c),
+            None => true,
+        }
+    }
+}
+
 /// `(?-u:\s)`: ASCII whitespace, with the vertical tab.
 fn is_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ')
@@ -279,9 +354,22 @@ fn boundary(h: &[u8], at: usize) -> bool {
     word(at.checked_sub(1)) != word(Some(at))
 }
 
+#[inline(always)]
 fn is_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    WORD_BYTES[usize::from(b)]
 }
+
+/// `[0-9A-Za-z_]`, one lookup per byte.
+const WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
@@ -316,6 +404,17 @@ mod tests {
             found,
             ["may provide", "Subject to  board approval", "subject to"]
         );
+    }
+
+    #[test]
+    fn a_word_ending_in_an_underscore_matches_inside_a_run() {
+        // `(?i-u)\bab_` matches in `ab_c`: no boundary after `_`.
+        let w = words(&["ab_", "cost"]);
+        assert!(w.is_match("xy ab_c"));
+        let w = words(&["no cost", "ab_"]);
+        let mut found = Vec::new();
+        w.each_match("No  cost, AB_c", |a, b| found.push((a, b)));
+        assert_eq!(found, [(0, 8), (10, 13)]);
     }
 
     #[test]
