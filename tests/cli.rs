@@ -536,7 +536,7 @@ fn many_files_give_the_same_report_on_one_thread_or_several() {
     let mut sorted = files.clone();
     sorted.sort();
     assert_eq!(files, sorted);
-    assert!(two.contains("70 files:"), "{two}");
+    assert!(two.contains("70 charters checked:"), "{two}");
     // The first ten on their own (main thread) say what they said among the 70.
     let first: Vec<&str> = names.iter().take(10).map(String::as_str).collect();
     let alone = findings(&run(&first));
@@ -547,4 +547,51 @@ fn many_files_give_the_same_report_on_one_thread_or_several() {
         .collect();
     assert!(!alone.is_empty());
     assert_eq!(alone, among);
+}
+
+/// The last line a text format prints: the summary.
+fn summary_line(format: &str, args: &[&str]) -> String {
+    let out = lint(&[&["--format", format], args].concat())
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    text.lines()
+        .last()
+        .unwrap_or_default()
+        .trim_start_matches("charter: ")
+        .to_string()
+}
+
+#[test]
+fn text_formats_count_in_the_same_words() {
+    let dir = "examples/defects";
+    let human = summary_line("human", &["--color", "never", dir]);
+    assert!(
+        human.contains(" charters checked: ") && human.contains(" errors, "),
+        "{human}"
+    );
+    for format in ["concise", "github"] {
+        assert_eq!(summary_line(format, &[dir]), human, "{format}");
+    }
+}
+
+#[test]
+fn statistics_have_a_header_and_a_total() {
+    let out = lint(&["--statistics", "--format", "json", "examples/defects"])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    let header: Vec<&str> = lines[0].split_whitespace().collect();
+    assert_eq!(header, ["count", "code", "rule"], "{err}");
+    let counts: Vec<usize> = lines[1..lines.len() - 1]
+        .iter()
+        .map(|l| l.split_whitespace().next().unwrap().parse().unwrap())
+        .collect();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found = v["diagnostics"].as_array().unwrap().len();
+    assert!(counts.len() > 1, "{err}");
+    assert_eq!(counts.iter().sum::<usize>(), found);
+    let total: Vec<&str> = lines[lines.len() - 1].split_whitespace().collect();
+    assert_eq!(total, [found.to_string().as_str(), "total"], "{err}");
 }

@@ -122,14 +122,15 @@ pub fn run(args: LintArgs) -> u8 {
     code
 }
 
-/// Findings per rule, most first.
+/// Findings per rule, most first, under a header and over their total.
 fn print_statistics(stats: &BTreeMap<(String, String), usize>) {
     let mut rows: Vec<_> = stats.iter().collect();
     rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-    let width = rows.iter().map(|((_, n), _)| n.len()).max().unwrap_or(4);
+    eprintln!("{:>6}  {:<7} rule", "count", "code");
     for ((code, name), count) in rows {
-        eprintln!("{count:>6}  {code:<7} {name:<width$}");
+        eprintln!("{count:>6}  {code:<7} {name}");
     }
+    eprintln!("{:>6}  {:<7} total", stats.values().sum::<usize>(), "");
 }
 
 struct Job<'a> {
