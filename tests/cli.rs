@@ -595,3 +595,35 @@ fn statistics_have_a_header_and_a_total() {
     let total: Vec<&str> = lines[lines.len() - 1].split_whitespace().collect();
     assert_eq!(total, [found.to_string().as_str(), "total"], "{err}");
 }
+
+#[test]
+fn explain_shows_the_params_in_effect_after_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("charter.toml"),
+        "[params.phase-duration]\ncrawl-max-weeks = 10\n",
+    )
+    .unwrap();
+    let out = charter()
+        .current_dir(dir.path())
+        .args(["explain", "phase-duration"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    // The pack's value, and the config's over the pack's 8.
+    assert!(text.contains("    crawl-min-weeks = 4\n"), "{text}");
+    assert!(
+        text.contains("    crawl-max-weeks = 10  # from charter.toml\n"),
+        "{text}"
+    );
+    assert!(text.contains("    grace-days = 2\n"), "{text}");
+    // A rule without params says so.
+    let out = charter()
+        .current_dir(dir.path())
+        .args(["explain", "leverage-missing"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("\nParameters: none.\n"), "{text}");
+}

@@ -128,3 +128,39 @@ fn the_github_workflow_example_lints_changes_and_uploads_sarif() {
     assert_eq!(upload["if"], "always()");
     assert_eq!(upload["with"]["sarif_file"], "charter.sarif");
 }
+
+/// Help and man pages are read where only the binary is installed: they point at
+/// commands, never at files of the source repository, and never back at themselves.
+#[test]
+fn help_and_man_pages_point_at_commands_not_repository_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out_dir = dir.path().join("man1");
+    let out = charter(&["man", "--out", out_dir.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(0));
+    let mut texts = Vec::new();
+    for entry in fs::read_dir(&out_dir).expect("written") {
+        let path = entry.expect("entry").path();
+        texts.push((
+            path.display().to_string(),
+            fs::read_to_string(&path).unwrap(),
+        ));
+    }
+    for sub in ["lint", "new", "init", "rules", "explain", "inspect"] {
+        let out = charter(&[sub, "--help"]);
+        let help = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(
+            !help.contains(&format!("charter {sub} --help")),
+            "{sub} --help refers to itself: {help}"
+        );
+        texts.push((format!("{sub} --help"), help));
+    }
+    let repo_path = regex::Regex::new(r"\b(docs|tests|rules|templates|examples)/[\w./-]*").unwrap();
+    for (name, text) in &texts {
+        let text = text.replace("\\-", "-");
+        assert!(
+            !repo_path.is_match(&text),
+            "{name}: {:?}",
+            repo_path.find(&text).map(|m| m.as_str())
+        );
+    }
+}

@@ -36,8 +36,10 @@ pub mod exit {
         metrics, governance, exit criteria and both signatures. `charter lint` checks \
         charters against rule packs; `charter new` writes a skeleton for a partner tier.",
     after_help = "Exit status: 0 clean, 1 findings at error severity, 2 could not run.\n\
-        Docs: docs/format.md (charter formats), docs/rule-packs.md (rules and config), \
-        docs/inspect.md (how a charter was read)."
+        More: `charter rules` lists the rules and `charter explain RULE` says why one \
+        matters and which parameters it uses; `charter inspect FILE` shows how a charter \
+        was read; `charter init` writes a charter.toml that documents every setting; \
+        `charter schema` prints the fields of a TOML charter as a JSON Schema."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -220,7 +222,8 @@ pub struct NewArgs {
     /// Where to write (default: <partner-slug>.charter.md in the charters folder or here).
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// A TOML file of values to fill in (see `charter new --help` and docs/templates.md).
+    /// A TOML file of values to fill in, with the keys of a TOML charter (partner, tier,
+    /// [goals] us, …); a value left out stays a prompt.
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
     /// The first day of the crawl phase (default: next Monday).
