@@ -164,3 +164,42 @@ fn help_and_man_pages_point_at_commands_not_repository_files() {
         );
     }
 }
+
+/// The README's first command, `cargo run --release -- ARGS`, run as the user's shell
+/// would (globs expanded) with the built binary: it lints the complete examples, which
+/// stay clean whatever today's date is.
+#[cfg(unix)]
+#[test]
+fn the_readme_first_command_lints_clean() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = fs::read_to_string(root.join("README.md")).expect("README");
+    let block = readme
+        .split("```sh\n")
+        .nth(1)
+        .expect("a sh block in the README");
+    let first = block.lines().next().expect("a command");
+    let args = first
+        .strip_prefix("cargo run --release -- ")
+        .unwrap_or_else(|| panic!("not a cargo run command: {first}"));
+    assert!(
+        args.starts_with("lint ") && args.contains("--today"),
+        "{first}"
+    );
+    let bin = assert_cmd::cargo::cargo_bin("charter");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("\"$0\" {args} --color never"))
+        .arg(&bin)
+        .current_dir(root)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("sh runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{first}\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("checked: no findings"), "{stdout}");
+}
