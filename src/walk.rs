@@ -1,6 +1,9 @@
 //! Finding charters: explicit files as given, directories walked with walkdir,
-//! skipping hidden folders, `target/`, `node_modules/`, what `.gitignore` ignores and
-//! what the config excludes, without descending into any of them.
+//! skipping hidden folders, `target/`, `node_modules/`, what git ignores (`.gitignore`
+//! at every level, `.git/info/exclude`, the global excludes file) and what the config
+//! excludes, without descending into any of them.
+
+mod outer;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
@@ -123,7 +126,7 @@ const SKIPPED_DIRS: &[&str] = &["target", "node_modules"];
 
 fn walk_dir(root: &Path, matcher: &Matcher, follow_links: bool, out: &mut Vec<Input>) {
     // Gitignore matchers of the folders above the current entry, nearest last.
-    let (ancestors, abs_root) = ancestor_ignores(root);
+    let (ancestors, abs_root) = outer::outer_ignores(root);
     let mut ignores: Vec<(usize, Gitignore)> = Vec::new();
     let walker = WalkDir::new(root)
         .follow_links(follow_links)
@@ -203,7 +206,7 @@ fn ignored(ignores: &[(usize, Gitignore)], path: &Path, is_dir: bool) -> bool {
     first_match(ignores.iter().rev().map(|(_, g)| g), path, is_dir)
 }
 
-/// The folders above the walk root have absolute roots: match the absolute path.
+/// The ignore files from outside the walk have absolute roots: match the absolute path.
 fn ancestor_ignored(
     ancestors: &[Gitignore],
     abs_root: &Path,
@@ -233,35 +236,4 @@ fn first_match<'g>(
         }
     }
     false
-}
-
-/// The `.gitignore` files of the folders above a walk root, up to the repository's
-/// top (nearest last), and the walk root as an absolute path.
-fn ancestor_ignores(root: &Path) -> (Vec<Gitignore>, PathBuf) {
-    let Ok(abs) = root.canonicalize() else {
-        return (Vec::new(), root.to_path_buf());
-    };
-    let mut found = Vec::new();
-    if abs.join(".git").exists() {
-        return (found, abs);
-    }
-    let mut dir = abs.parent();
-    while let Some(d) = dir {
-        let gi = d.join(".gitignore");
-        if gi.is_file() {
-            let mut b = GitignoreBuilder::new(d);
-            if b.add(&gi).is_none() {
-                if let Ok(g) = b.build() {
-                    found.push(g);
-                }
-            }
-        }
-        if d.join(".git").exists() {
-            break;
-        }
-        dir = d.parent();
-    }
-    // Ancestors apply to everything below; keep the nearest last.
-    found.reverse();
-    (found, abs)
 }

@@ -627,3 +627,39 @@ fn explain_shows_the_params_in_effect_after_the_config() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("\nParameters: none.\n"), "{text}");
 }
+
+#[test]
+fn a_walk_honours_every_ignore_file_git_reads() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("repo");
+    let clean = fs::read_to_string(CLEAN_MD).expect("example");
+    let put = |rel: &str, text: &str| {
+        let p = dir.path().join(rel);
+        fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        fs::write(p, text).expect("write");
+    };
+    put("repo/partners/kept.charter.md", &clean);
+    // Each of these is ignored by a different source; each would draw findings.
+    put("repo/partners/by-info-exclude.charter.md", "broken");
+    put("repo/partners/by-global.charter.md", "broken");
+    put("repo/partners/deep/by-nested.charter.md", "broken");
+    put("repo/partners/deep/.gitignore", "by-nested.charter.md\n");
+    put("repo/.git/info/exclude", "by-info-exclude.charter.md\n");
+    put(
+        "home/.gitconfig",
+        "[core]\n\texcludesFile = ~/global-ignore\n",
+    );
+    put("home/global-ignore", "by-global.charter.md\n");
+    for walked in [&root, &root.join("partners")] {
+        let out = lint(&["--format", "json", "."])
+            .current_dir(walked)
+            .env("HOME", dir.path().join("home"))
+            .env("XDG_CONFIG_HOME", dir.path().join("xdg"))
+            .env_remove("GIT_CONFIG_GLOBAL")
+            .output()
+            .expect("runs");
+        let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+        assert_eq!(v["summary"]["files"], 1, "{}: {v:#}", walked.display());
+        assert_eq!(out.status.code(), Some(0), "{v:#}");
+    }
+}
