@@ -8,6 +8,7 @@ mod outer;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use ignore::Match;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -36,6 +37,10 @@ pub struct Matcher {
     exclude: GlobSet,
     /// The folder include/exclude globs are relative to.
     root: PathBuf,
+    /// `exclude` applies to files named on the command line too (`--force-exclude`).
+    force_exclude: bool,
+    /// What relative paths are relative to.
+    cwd: Option<PathBuf>,
 }
 
 impl Matcher {
@@ -44,14 +49,34 @@ impl Matcher {
             include: globs(include)?,
             exclude: globs(exclude)?,
             root: root.to_path_buf(),
+            force_exclude: false,
+            cwd: std::env::current_dir().ok(),
         })
     }
 
-    fn relative<'p>(&self, path: &'p Path) -> &'p Path {
+    pub fn force_exclude(self, on: bool) -> Matcher {
+        Matcher {
+            force_exclude: on,
+            ..self
+        }
+    }
+
+    fn relative<'p>(&self, path: &'p Path) -> Cow<'p, Path> {
         let path = path.strip_prefix(".").unwrap_or(path);
-        path.strip_prefix(&self.root)
+        if let Ok(rel) = path
+            .strip_prefix(&self.root)
             .or_else(|_| path.strip_prefix(self.root.strip_prefix(".").unwrap_or(&self.root)))
-            .unwrap_or(path)
+        {
+            return Cow::Borrowed(rel);
+        }
+        // A path relative to the current directory, under a config found elsewhere
+        // (`charter lint sub/x.charter.md` with `sub/charter.toml`).
+        if let (true, true, Some(cwd)) = (path.is_relative(), self.root.is_absolute(), &self.cwd) {
+            if let Ok(rel) = cwd.join(path).strip_prefix(&self.root) {
+                return Cow::Owned(rel.to_path_buf());
+            }
+        }
+        Cow::Borrowed(path)
     }
 
     fn is_charter(&self, path: &Path) -> bool {
@@ -63,11 +88,11 @@ impl Matcher {
         let lower = name.to_ascii_lowercase();
         lower.ends_with(".charter.md")
             || lower.ends_with(".charter.toml")
-            || self.include.is_match(self.relative(path))
+            || (!self.include.is_empty() && self.include.is_match(&*self.relative(path)))
     }
 
     fn is_excluded(&self, path: &Path) -> bool {
-        !self.exclude.is_empty() && self.exclude.is_match(self.relative(path))
+        !self.exclude.is_empty() && self.exclude.is_match(&*self.relative(path))
     }
 }
 
@@ -110,6 +135,8 @@ pub fn collect(paths: &[PathBuf], matcher: &Matcher, follow_links: bool) -> Vec<
                 out.push(Input::Error { display, message });
             }
             Ok(m) if m.is_dir() => walk_dir(path, matcher, follow_links, &mut out),
+            // With --force-exclude the config's `exclude` wins over naming the file.
+            Ok(_) if matcher.force_exclude && matcher.is_excluded(path) => {}
             // A file named on the command line is linted whatever its name; the reader
             // refuses what is not a regular file.
             Ok(_) => out.push(Input::File {

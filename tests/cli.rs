@@ -663,3 +663,43 @@ fn a_walk_honours_every_ignore_file_git_reads() {
         assert_eq!(out.status.code(), Some(0), "{v:#}");
     }
 }
+
+#[test]
+fn the_config_is_found_from_the_linted_path_and_force_exclude_applies_it_to_named_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let clean = fs::read_to_string(CLEAN_MD).expect("example");
+    let put = |rel: &str, text: &str| {
+        let p = root.join(rel);
+        fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        fs::write(p, text).expect("write");
+    };
+    put(
+        "team/charter.toml",
+        "exclude = [\"archive/**\"]\n[severity]\nmissing-section = \"off\"\n",
+    );
+    put("team/kept.charter.md", &clean);
+    put("team/thin.charter.md", "# Thin\n");
+    put("team/archive/old.charter.md", "broken");
+    // Run from above team/: the config is team's all the same.
+    let run = |args: &[&str]| -> Value {
+        let out = Command::cargo_bin("charter")
+            .unwrap()
+            .current_dir(root)
+            .args(["lint", "--today", TODAY, "--format", "json"])
+            .args(args)
+            .output()
+            .expect("runs");
+        serde_json::from_slice(&out.stdout).expect("json")
+    };
+    let v = run(&["team/thin.charter.md"]);
+    assert!(
+        !rules_of(&v).iter().any(|r| r == "missing-section"),
+        "team/charter.toml turned missing-section off: {v:#}"
+    );
+    // A named file is linted even when excluded; with --force-exclude it is not.
+    let named = ["team/kept.charter.md", "team/archive/old.charter.md"];
+    assert_eq!(run(&named)["summary"]["files"], 2);
+    let v = run(&[&["--force-exclude"], &named[..]].concat());
+    assert_eq!(v["summary"]["files"], 1, "{v:#}");
+}

@@ -73,6 +73,8 @@ fn the_pre_commit_manifest_offers_the_charter_hook() {
     assert_eq!(hook["entry"], "charter lint");
     assert_eq!(hook["language"], "rust");
     assert_eq!(hook["pass_filenames"], true);
+    // pre-commit names excluded files too: the config's `exclude` must still hold.
+    assert_eq!(hook["args"][0], "--force-exclude");
     let files = regex::Regex::new(hook["files"].as_str().expect("files")).expect("regex");
     for name in ["a.charter.md", "partners/b.charter.toml"] {
         assert!(files.is_match(name), "{name}");

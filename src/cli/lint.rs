@@ -29,7 +29,7 @@ const PARALLEL_FROM: usize = 64;
 
 pub fn run(args: LintArgs) -> u8 {
     let color = use_color(args.color);
-    let config = match super::load_config(&args.config) {
+    let config = match super::load_config_for(&args.config, &args.paths) {
         Ok(c) => c,
         Err(e) => return super::print_error(&e, color),
     };
@@ -42,7 +42,7 @@ pub fn run(args: LintArgs) -> u8 {
         return exit::TROUBLE;
     }
     let matcher = match matcher(&config) {
-        Ok(m) => m,
+        Ok(m) => m.force_exclude(args.input.force_exclude),
         Err(e) => return super::print_error(&e, color),
     };
     let paths = if args.paths.is_empty() {

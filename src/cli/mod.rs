@@ -125,6 +125,10 @@ pub struct InputArgs {
     /// Refuse inputs larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
     pub max_file_size: u64,
+    /// Skip files named on the command line that the config's `exclude` matches, as a
+    /// walk does (for pre-commit hooks and editors, which name every file).
+    #[arg(long)]
+    pub force_exclude: bool,
 }
 
 #[derive(Debug, Args)]
@@ -289,6 +293,29 @@ pub fn load_config(args: &ConfigArgs) -> Result<crate::config::Config, crate::co
         });
     }
     crate::config::Config::discover(args.config.as_deref(), &cwd)
+}
+
+/// The config for the inputs `paths`: as [`load_config`], but looked for first from
+/// the first path named (a file's folder) upwards, so `charter lint sub/x.charter.md`
+/// uses `sub/charter.toml` wherever it is run from.
+pub fn load_config_for(
+    args: &ConfigArgs,
+    paths: &[PathBuf],
+) -> Result<crate::config::Config, crate::config::ConfigError> {
+    let first = paths.iter().find(|p| p.as_os_str() != "-");
+    if let (None, false, Some(first)) = (&args.config, args.no_config, first) {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let path = cwd.join(first);
+        let dir = if path.is_dir() {
+            path.as_path()
+        } else {
+            path.parent().unwrap_or(&cwd)
+        };
+        if let Some(found) = crate::config::Config::find(dir) {
+            return crate::config::Config::load(&found);
+        }
+    }
+    load_config(args)
 }
 
 /// The rule set for a command: the default pack, the config's packs and overrides.
