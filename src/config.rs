@@ -1,5 +1,5 @@
-//! `charter.toml`: found in the current directory or the nearest parent (or named
-//! with `--config`), parsed with spans, then validated against the rule set as a
+//! `charter.toml`: found in the linted path's folder or the nearest parent, else the
+//! current directory's (or named with `--config`), parsed with spans, then validated against the rule set as a
 //! second step so that every error points into the config file.
 
 use crate::severity::Level;
@@ -97,18 +97,21 @@ impl Config {
         if let Some(path) = explicit {
             return Config::load(path);
         }
-        let mut dir = Some(start);
-        while let Some(d) = dir {
-            let candidate = d.join(FILE_NAME);
-            if candidate.is_file() {
-                return Config::load(&candidate);
-            }
-            dir = d.parent();
+        if let Some(found) = Config::find(start) {
+            return Config::load(&found);
         }
         Ok(Config {
             root: start.to_path_buf(),
             ..Config::default()
         })
+    }
+
+    /// The nearest `charter.toml` in `start` or a folder above it.
+    pub fn find(start: &Path) -> Option<PathBuf> {
+        start
+            .ancestors()
+            .map(|d| d.join(FILE_NAME))
+            .find(|candidate| candidate.is_file())
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {

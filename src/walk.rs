@@ -1,10 +1,14 @@
 //! Finding charters: explicit files as given, directories walked with walkdir,
-//! skipping hidden folders, `target/`, `node_modules/`, what `.gitignore` ignores and
-//! what the config excludes, without descending into any of them.
+//! skipping hidden folders, `target/`, `node_modules/`, what git ignores (`.gitignore`
+//! at every level, `.git/info/exclude`, the global excludes file) and what the config
+//! excludes, without descending into any of them.
+
+mod outer;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use ignore::Match;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -33,6 +37,10 @@ pub struct Matcher {
     exclude: GlobSet,
     /// The folder include/exclude globs are relative to.
     root: PathBuf,
+    /// `exclude` applies to files named on the command line too (`--force-exclude`).
+    force_exclude: bool,
+    /// What relative paths are relative to.
+    cwd: Option<PathBuf>,
 }
 
 impl Matcher {
@@ -41,14 +49,34 @@ impl Matcher {
             include: globs(include)?,
             exclude: globs(exclude)?,
             root: root.to_path_buf(),
+            force_exclude: false,
+            cwd: std::env::current_dir().ok(),
         })
     }
 
-    fn relative<'p>(&self, path: &'p Path) -> &'p Path {
+    pub fn force_exclude(self, on: bool) -> Matcher {
+        Matcher {
+            force_exclude: on,
+            ..self
+        }
+    }
+
+    fn relative<'p>(&self, path: &'p Path) -> Cow<'p, Path> {
         let path = path.strip_prefix(".").unwrap_or(path);
-        path.strip_prefix(&self.root)
+        if let Ok(rel) = path
+            .strip_prefix(&self.root)
             .or_else(|_| path.strip_prefix(self.root.strip_prefix(".").unwrap_or(&self.root)))
-            .unwrap_or(path)
+        {
+            return Cow::Borrowed(rel);
+        }
+        // A path relative to the current directory, under a config found elsewhere
+        // (`charter lint sub/x.charter.md` with `sub/charter.toml`).
+        if let (true, true, Some(cwd)) = (path.is_relative(), self.root.is_absolute(), &self.cwd) {
+            if let Ok(rel) = cwd.join(path).strip_prefix(&self.root) {
+                return Cow::Owned(rel.to_path_buf());
+            }
+        }
+        Cow::Borrowed(path)
     }
 
     fn is_charter(&self, path: &Path) -> bool {
@@ -60,11 +88,11 @@ impl Matcher {
         let lower = name.to_ascii_lowercase();
         lower.ends_with(".charter.md")
             || lower.ends_with(".charter.toml")
-            || self.include.is_match(self.relative(path))
+            || (!self.include.is_empty() && self.include.is_match(&*self.relative(path)))
     }
 
     fn is_excluded(&self, path: &Path) -> bool {
-        !self.exclude.is_empty() && self.exclude.is_match(self.relative(path))
+        !self.exclude.is_empty() && self.exclude.is_match(&*self.relative(path))
     }
 
     /// Whether a walk would take this file for a charter by its name and place
@@ -113,6 +141,8 @@ pub fn collect(paths: &[PathBuf], matcher: &Matcher, follow_links: bool) -> Vec<
                 out.push(Input::Error { display, message });
             }
             Ok(m) if m.is_dir() => walk_dir(path, matcher, follow_links, &mut out),
+            // With --force-exclude the config's `exclude` wins over naming the file.
+            Ok(_) if matcher.force_exclude && matcher.is_excluded(path) => {}
             // A file named on the command line is linted whatever its name; the reader
             // refuses what is not a regular file.
             Ok(_) => out.push(Input::File {
@@ -129,7 +159,7 @@ const SKIPPED_DIRS: &[&str] = &["target", "node_modules"];
 
 fn walk_dir(root: &Path, matcher: &Matcher, follow_links: bool, out: &mut Vec<Input>) {
     // Gitignore matchers of the folders above the current entry, nearest last.
-    let (ancestors, abs_root) = ancestor_ignores(root);
+    let (ancestors, abs_root) = outer::outer_ignores(root);
     let mut ignores: Vec<(usize, Gitignore)> = Vec::new();
     let walker = WalkDir::new(root)
         .follow_links(follow_links)
@@ -209,7 +239,7 @@ fn ignored(ignores: &[(usize, Gitignore)], path: &Path, is_dir: bool) -> bool {
     first_match(ignores.iter().rev().map(|(_, g)| g), path, is_dir)
 }
 
-/// The folders above the walk root have absolute roots: match the absolute path.
+/// The ignore files from outside the walk have absolute roots: match the absolute path.
 fn ancestor_ignored(
     ancestors: &[Gitignore],
     abs_root: &Path,
@@ -239,35 +269,4 @@ fn first_match<'g>(
         }
     }
     false
-}
-
-/// The `.gitignore` files of the folders above a walk root, up to the repository's
-/// top (nearest last), and the walk root as an absolute path.
-fn ancestor_ignores(root: &Path) -> (Vec<Gitignore>, PathBuf) {
-    let Ok(abs) = root.canonicalize() else {
-        return (Vec::new(), root.to_path_buf());
-    };
-    let mut found = Vec::new();
-    if abs.join(".git").exists() {
-        return (found, abs);
-    }
-    let mut dir = abs.parent();
-    while let Some(d) = dir {
-        let gi = d.join(".gitignore");
-        if gi.is_file() {
-            let mut b = GitignoreBuilder::new(d);
-            if b.add(&gi).is_none() {
-                if let Ok(g) = b.build() {
-                    found.push(g);
-                }
-            }
-        }
-        if d.join(".git").exists() {
-            break;
-        }
-        dir = d.parent();
-    }
-    // Ancestors apply to everything below; keep the nearest last.
-    found.reverse();
-    (found, abs)
 }

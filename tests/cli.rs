@@ -540,7 +540,7 @@ fn many_files_give_the_same_report_on_one_thread_or_several() {
     let mut sorted = files.clone();
     sorted.sort();
     assert_eq!(files, sorted);
-    assert!(two.contains("70 files:"), "{two}");
+    assert!(two.contains("70 charters checked:"), "{two}");
     // The first ten on their own (main thread) say what they said among the 70.
     let first: Vec<&str> = names.iter().take(10).map(String::as_str).collect();
     let alone = findings(&run(&first));
@@ -551,4 +551,159 @@ fn many_files_give_the_same_report_on_one_thread_or_several() {
         .collect();
     assert!(!alone.is_empty());
     assert_eq!(alone, among);
+}
+
+/// The last line a text format prints: the summary.
+fn summary_line(format: &str, args: &[&str]) -> String {
+    let out = lint(&[&["--format", format], args].concat())
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    text.lines()
+        .last()
+        .unwrap_or_default()
+        .trim_start_matches("charter: ")
+        .to_string()
+}
+
+#[test]
+fn text_formats_count_in_the_same_words() {
+    let dir = "examples/defects";
+    let human = summary_line("human", &["--color", "never", dir]);
+    assert!(
+        human.contains(" charters checked: ") && human.contains(" errors, "),
+        "{human}"
+    );
+    for format in ["concise", "github"] {
+        assert_eq!(summary_line(format, &[dir]), human, "{format}");
+    }
+}
+
+#[test]
+fn statistics_have_a_header_and_a_total() {
+    let out = lint(&["--statistics", "--format", "json", "examples/defects"])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    let header: Vec<&str> = lines[0].split_whitespace().collect();
+    assert_eq!(header, ["count", "code", "rule"], "{err}");
+    let counts: Vec<usize> = lines[1..lines.len() - 1]
+        .iter()
+        .map(|l| l.split_whitespace().next().unwrap().parse().unwrap())
+        .collect();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found = v["diagnostics"].as_array().unwrap().len();
+    assert!(counts.len() > 1, "{err}");
+    assert_eq!(counts.iter().sum::<usize>(), found);
+    let total: Vec<&str> = lines[lines.len() - 1].split_whitespace().collect();
+    assert_eq!(total, [found.to_string().as_str(), "total"], "{err}");
+}
+
+#[test]
+fn explain_shows_the_params_in_effect_after_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("charter.toml"),
+        "[params.phase-duration]\ncrawl-max-weeks = 10\n",
+    )
+    .unwrap();
+    let out = charter()
+        .current_dir(dir.path())
+        .args(["explain", "phase-duration"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    // The pack's value, and the config's over the pack's 8.
+    assert!(text.contains("    crawl-min-weeks = 4\n"), "{text}");
+    assert!(
+        text.contains("    crawl-max-weeks = 10  # from charter.toml\n"),
+        "{text}"
+    );
+    assert!(text.contains("    grace-days = 2\n"), "{text}");
+    // A rule without params says so.
+    let out = charter()
+        .current_dir(dir.path())
+        .args(["explain", "leverage-missing"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("\nParameters: none.\n"), "{text}");
+}
+
+#[test]
+fn a_walk_honours_every_ignore_file_git_reads() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("repo");
+    let clean = fs::read_to_string(CLEAN_MD).expect("example");
+    let put = |rel: &str, text: &str| {
+        let p = dir.path().join(rel);
+        fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        fs::write(p, text).expect("write");
+    };
+    put("repo/partners/kept.charter.md", &clean);
+    // Each of these is ignored by a different source; each would draw findings.
+    put("repo/partners/by-info-exclude.charter.md", "broken");
+    put("repo/partners/by-global.charter.md", "broken");
+    put("repo/partners/deep/by-nested.charter.md", "broken");
+    put("repo/partners/deep/.gitignore", "by-nested.charter.md\n");
+    put("repo/.git/info/exclude", "by-info-exclude.charter.md\n");
+    put(
+        "home/.gitconfig",
+        "[core]\n\texcludesFile = ~/global-ignore\n",
+    );
+    put("home/global-ignore", "by-global.charter.md\n");
+    for walked in [&root, &root.join("partners")] {
+        let out = lint(&["--format", "json", "."])
+            .current_dir(walked)
+            .env("HOME", dir.path().join("home"))
+            .env("XDG_CONFIG_HOME", dir.path().join("xdg"))
+            .env_remove("GIT_CONFIG_GLOBAL")
+            .output()
+            .expect("runs");
+        let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+        assert_eq!(v["summary"]["files"], 1, "{}: {v:#}", walked.display());
+        assert_eq!(out.status.code(), Some(0), "{v:#}");
+    }
+}
+
+#[test]
+fn the_config_is_found_from_the_linted_path_and_force_exclude_applies_it_to_named_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let clean = fs::read_to_string(CLEAN_MD).expect("example");
+    let put = |rel: &str, text: &str| {
+        let p = root.join(rel);
+        fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        fs::write(p, text).expect("write");
+    };
+    put(
+        "team/charter.toml",
+        "exclude = [\"archive/**\"]\n[severity]\nmissing-section = \"off\"\n",
+    );
+    put("team/kept.charter.md", &clean);
+    put("team/thin.charter.md", "# Thin\n");
+    put("team/archive/old.charter.md", "broken");
+    // Run from above team/: the config is team's all the same.
+    let run = |args: &[&str]| -> Value {
+        let out = Command::cargo_bin("charter")
+            .unwrap()
+            .current_dir(root)
+            .args(["lint", "--today", TODAY, "--format", "json"])
+            .args(args)
+            .output()
+            .expect("runs");
+        serde_json::from_slice(&out.stdout).expect("json")
+    };
+    let v = run(&["team/thin.charter.md"]);
+    assert!(
+        !rules_of(&v).iter().any(|r| r == "missing-section"),
+        "team/charter.toml turned missing-section off: {v:#}"
+    );
+    // A named file is linted even when excluded; with --force-exclude it is not.
+    let named = ["team/kept.charter.md", "team/archive/old.charter.md"];
+    assert_eq!(run(&named)["summary"]["files"], 2);
+    let v = run(&[&["--force-exclude"], &named[..]].concat());
+    assert_eq!(v["summary"]["files"], 1, "{v:#}");
 }

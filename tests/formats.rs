@@ -320,7 +320,7 @@ fn github_lines_and_escaping() {
             "::warning file=partners/acme.charter.md,line=3,col=5,endLine=3,endColumn=5,title=no-economic-commitment (CH007)::50%25 of 'value' <&> \"x\"\u{1}: a, b%0D%0Anext",
             "::error file=partners/acme.charter.md,line=12,col=1,endLine=12,endColumn=8,title=missing-section (CH002)::no Exit criteria section",
             "::notice file=partners/north wind%2Cco%3A1.charter.md,line=2,col=2,endLine=2,endColumn=10,title=metric-vague (CH020)::vague",
-            "charter: 3 files: 2 errors, 1 warning, 1 info",
+            "charter: 3 charters checked: 2 errors, 1 warning, 1 info",
         ]
     );
 }
@@ -648,7 +648,7 @@ fn cli_github() {
         assert!(l.starts_with("::"), "{l}");
         assert!(l.contains(" file=b.charter.md,line="), "{l}");
     }
-    assert!(last.starts_with("charter: 2 files: "), "{last}");
+    assert!(last.starts_with("charter: 2 charters checked: "), "{last}");
 }
 
 #[test]

@@ -73,6 +73,8 @@ fn the_pre_commit_manifest_offers_the_charter_hook() {
     assert_eq!(hook["entry"], "charter lint");
     assert_eq!(hook["language"], "rust");
     assert_eq!(hook["pass_filenames"], true);
+    // pre-commit names excluded files too: the config's `exclude` must still hold.
+    assert_eq!(hook["args"][0], "--force-exclude");
     let files = regex::Regex::new(hook["files"].as_str().expect("files")).expect("regex");
     for name in ["a.charter.md", "partners/b.charter.toml"] {
         assert!(files.is_match(name), "{name}");
@@ -127,4 +129,79 @@ fn the_github_workflow_example_lints_changes_and_uploads_sarif() {
         .expect("an upload-sarif step");
     assert_eq!(upload["if"], "always()");
     assert_eq!(upload["with"]["sarif_file"], "charter.sarif");
+}
+
+/// Help and man pages are read where only the binary is installed: they point at
+/// commands, never at files of the source repository, and never back at themselves.
+#[test]
+fn help_and_man_pages_point_at_commands_not_repository_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out_dir = dir.path().join("man1");
+    let out = charter(&["man", "--out", out_dir.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(0));
+    let mut texts = Vec::new();
+    for entry in fs::read_dir(&out_dir).expect("written") {
+        let path = entry.expect("entry").path();
+        texts.push((
+            path.display().to_string(),
+            fs::read_to_string(&path).unwrap(),
+        ));
+    }
+    for sub in ["lint", "new", "init", "rules", "explain", "inspect"] {
+        let out = charter(&[sub, "--help"]);
+        let help = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(
+            !help.contains(&format!("charter {sub} --help")),
+            "{sub} --help refers to itself: {help}"
+        );
+        texts.push((format!("{sub} --help"), help));
+    }
+    let repo_path = regex::Regex::new(r"\b(docs|tests|rules|templates|examples)/[\w./-]*").unwrap();
+    for (name, text) in &texts {
+        let text = text.replace("\\-", "-");
+        assert!(
+            !repo_path.is_match(&text),
+            "{name}: {:?}",
+            repo_path.find(&text).map(|m| m.as_str())
+        );
+    }
+}
+
+/// The README's first command, `cargo run --release -- ARGS`, run as the user's shell
+/// would (globs expanded) with the built binary: it lints the complete examples, which
+/// stay clean whatever today's date is.
+#[cfg(unix)]
+#[test]
+fn the_readme_first_command_lints_clean() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = fs::read_to_string(root.join("README.md")).expect("README");
+    let block = readme
+        .split("```sh\n")
+        .nth(1)
+        .expect("a sh block in the README");
+    let first = block.lines().next().expect("a command");
+    let args = first
+        .strip_prefix("cargo run --release -- ")
+        .unwrap_or_else(|| panic!("not a cargo run command: {first}"));
+    assert!(
+        args.starts_with("lint ") && args.contains("--today"),
+        "{first}"
+    );
+    let bin = assert_cmd::cargo::cargo_bin("charter");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("\"$0\" {args} --color never"))
+        .arg(&bin)
+        .current_dir(root)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("sh runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{first}\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("checked: no findings"), "{stdout}");
 }

@@ -138,6 +138,8 @@ fn skeletons_render_for_every_tier_and_format_with_only_prompts_to_fill() {
             assert_eq!(table["partner"].as_str(), Some("Northwind Ledger"));
             assert_eq!(table["tier"].as_integer(), Some(tier.parse().unwrap()));
             assert_eq!(table["status"].as_str(), Some("draft"));
+            // No leverage is chosen for the author.
+            assert_eq!(table["leverage"].as_array().map(Vec::len), Some(0));
             // Every prompt is one the placeholder rule finds.
             let ps = prompts(&text);
             assert!(ps.len() > 20, "tier {tier} {format}: {} prompts", ps.len());
@@ -161,10 +163,16 @@ fn skeletons_render_for_every_tier_and_format_with_only_prompts_to_fill() {
             );
             let path = write(dir.path(), &format!("t{tier}.charter.{format}"), &text);
             if let Some(found) = lint(&path) {
-                // A skeleton fails only with its prompts.
-                let other: Vec<_> = found.iter().filter(|(r, _)| r != "placeholder").collect();
+                // A skeleton fails only with its prompts, and with the leverage it
+                // leaves for the author to choose.
+                let other: Vec<_> = found
+                    .iter()
+                    .filter(|(r, _)| r != "placeholder" && r != "leverage-missing")
+                    .collect();
                 assert!(other.is_empty(), "tier {tier} {format}: {other:?}");
                 assert!(!found.is_empty(), "the prompts are reported");
+                let leverage = found.iter().filter(|(r, _)| r == "leverage-missing");
+                assert_eq!(leverage.count(), 1, "tier {tier} {format}: {found:?}");
             }
         }
     }

@@ -33,6 +33,8 @@ pub fn run(args: ExplainArgs) -> u8 {
     );
     println!();
     println!("{}", rule.help);
+    println!();
+    print_params(rule);
     if let Some(ex) = &rule.example {
         println!();
         println!("Fails:");
@@ -48,4 +50,32 @@ pub fn run(args: ExplainArgs) -> u8 {
         }
     }
     exit::CLEAN
+}
+
+/// The params in effect, as TOML; a value set in charter.toml is marked so.
+fn print_params(rule: &crate::rules::engine::Rule) {
+    if rule.params.is_empty() {
+        println!("Parameters: none.");
+        return;
+    }
+    println!("Parameters in effect (the pack's, with charter.toml's on top):");
+    println!();
+    for (key, value) in &rule.params {
+        let from = if rule.params_from_config.contains(key) {
+            "  # from charter.toml"
+        } else {
+            ""
+        };
+        println!("    {key} = {}{from}", shorten(&value.to_string()));
+    }
+}
+
+/// Long word lists and patterns cut to one readable line: the pack has them whole.
+fn shorten(text: &str) -> String {
+    const MAX: usize = 100;
+    if text.chars().count() <= MAX {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    format!("{cut}… ({} characters in all)", text.chars().count())
 }

@@ -35,7 +35,7 @@ pub fn run(args: LintArgs) -> u8 {
         eprintln!("error: {e}");
         return exit::TROUBLE;
     }
-    let config = match super::load_config(&args.config) {
+    let config = match super::load_config_for(&args.config, &args.paths) {
         Ok(c) => c,
         Err(e) => return super::print_error(&e, color),
     };
@@ -48,7 +48,7 @@ pub fn run(args: LintArgs) -> u8 {
         return exit::TROUBLE;
     }
     let matcher = match matcher(&config) {
-        Ok(m) => m,
+        Ok(m) => m.force_exclude(args.input.force_exclude),
         Err(e) => return super::print_error(&e, color),
     };
     let paths = if args.paths.is_empty() {
@@ -169,14 +169,15 @@ fn no_charter(paths: &[PathBuf], config: &Config) -> String {
     )
 }
 
-/// Findings per rule, most first.
+/// Findings per rule, most first, under a header and over their total.
 fn print_statistics(stats: &BTreeMap<(String, String), usize>) {
     let mut rows: Vec<_> = stats.iter().collect();
     rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-    let width = rows.iter().map(|((_, n), _)| n.len()).max().unwrap_or(4);
+    eprintln!("{:>6}  {:<7} rule", "count", "code");
     for ((code, name), count) in rows {
-        eprintln!("{count:>6}  {code:<7} {name:<width$}");
+        eprintln!("{count:>6}  {code:<7} {name}");
     }
+    eprintln!("{:>6}  {:<7} total", stats.values().sum::<usize>(), "");
 }
 
 struct Job<'a> {

@@ -36,8 +36,10 @@ pub mod exit {
         metrics, governance, exit criteria and both signatures. `charter lint` checks \
         charters against rule packs; `charter new` writes a skeleton for a partner tier.",
     after_help = "Exit status: 0 clean, 1 findings at error severity, 2 could not run.\n\
-        Docs: docs/format.md (charter formats), docs/rule-packs.md (rules and config), \
-        docs/inspect.md (how a charter was read)."
+        More: `charter rules` lists the rules and `charter explain RULE` says why one \
+        matters and which parameters it uses; `charter inspect FILE` shows how a charter \
+        was read; `charter init` writes a charter.toml that documents every setting; \
+        `charter schema` prints the fields of a TOML charter as a JSON Schema."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -124,6 +126,10 @@ pub struct InputArgs {
     /// Refuse inputs larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
     pub max_file_size: u64,
+    /// Skip files named on the command line that the config's `exclude` matches, as a
+    /// walk does (for pre-commit hooks and editors, which name every file).
+    #[arg(long)]
+    pub force_exclude: bool,
 }
 
 #[derive(Debug, Args)]
@@ -227,7 +233,8 @@ pub struct NewArgs {
     /// --force); one a folder's walk would not find is written with a warning.
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// A TOML file of values to fill in (see `charter new --help` and docs/templates.md).
+    /// A TOML file of values to fill in, with the keys of a TOML charter (partner, tier,
+    /// [goals] us, …); a value left out stays a prompt.
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
     /// The first day of the crawl phase (default: next Monday).
@@ -294,6 +301,29 @@ pub fn load_config(args: &ConfigArgs) -> Result<crate::config::Config, crate::co
         });
     }
     crate::config::Config::discover(args.config.as_deref(), &cwd)
+}
+
+/// The config for the inputs `paths`: as [`load_config`], but looked for first from
+/// the first path named (a file's folder) upwards, so `charter lint sub/x.charter.md`
+/// uses `sub/charter.toml` wherever it is run from.
+pub fn load_config_for(
+    args: &ConfigArgs,
+    paths: &[PathBuf],
+) -> Result<crate::config::Config, crate::config::ConfigError> {
+    let first = paths.iter().find(|p| p.as_os_str() != "-");
+    if let (None, false, Some(first)) = (&args.config, args.no_config, first) {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let path = cwd.join(first);
+        let dir = if path.is_dir() {
+            path.as_path()
+        } else {
+            path.parent().unwrap_or(&cwd)
+        };
+        if let Some(found) = crate::config::Config::find(dir) {
+            return crate::config::Config::load(&found);
+        }
+    }
+    load_config(args)
 }
 
 /// The rule set for a command: the default pack, the config's packs and overrides.

@@ -108,13 +108,7 @@ impl Report for Human {
                 plural(s.files, "charter", "charters")
             )
         } else {
-            format!(
-                "{} checked: {}, {}, {}",
-                plural(s.files, "charter", "charters"),
-                plural(s.errors, "error", "errors"),
-                plural(s.warnings, "warning", "warnings"),
-                plural(s.infos, "info", "infos"),
-            )
+            s.line()
         };
         if !run.failures.is_empty() {
             out.push_str(&format!(

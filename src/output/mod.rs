@@ -68,11 +68,12 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// `3 files: 2 errors, 1 warning, 0 infos`, the plain-text summary line.
+    /// `3 charters checked: 2 errors, 1 warning, 0 infos`, the plain-text summary line
+    /// every text format ends with (the same words everywhere).
     pub fn line(&self) -> String {
         format!(
-            "{}: {}, {}, {}",
-            plural(self.files, "file", "files"),
+            "{} checked: {}, {}, {}",
+            plural(self.files, "charter", "charters"),
             plural(self.errors, "error", "errors"),
             plural(self.warnings, "warning", "warnings"),
             plural(self.infos, "info", "infos"),

@@ -44,6 +44,10 @@ pub struct Rule {
     pub example: Option<Example>,
     /// The pack the rule came from.
     pub pack: String,
+    /// The params in effect: the pack's, with charter.toml's on top (for `explain`).
+    pub params: toml::Table,
+    /// The params whose value charter.toml set.
+    pub params_from_config: Vec<String>,
     check: Box<dyn Check>,
 }
 
@@ -71,6 +75,8 @@ impl Rule {
             help: help.to_string(),
             example: None,
             pack: "tests".to_string(),
+            params: toml::Table::new(),
+            params_from_config: Vec::new(),
             check: Box::new(NoCheck),
         }
     }
@@ -306,6 +312,8 @@ fn compile(
         help: def.help.trim().to_string(),
         example: def.example.clone(),
         pack: pack.to_string(),
+        params: params.clone(),
+        params_from_config: Vec::new(),
         check,
     })
 }
@@ -365,6 +373,8 @@ fn apply_config(
                     )
                 })?;
         rules[i].check = check;
+        rules[i].params_from_config = table.get_ref().keys().cloned().collect();
+        rules[i].params = params;
     }
     Ok(())
 }

@@ -50,7 +50,7 @@ pub fn run(args: InspectArgs) -> u8 {
         eprintln!("error: {e}");
         return super::exit::TROUBLE;
     }
-    let config = match super::load_config(&args.config) {
+    let config = match super::load_config_for(&args.config, &args.paths) {
         Ok(c) => c,
         Err(e) => return super::print_error(&e, color),
     };
@@ -59,7 +59,7 @@ pub fn run(args: InspectArgs) -> u8 {
         Err(e) => return super::print_error(&e, color),
     };
     let matcher = match super::lint::matcher(&config) {
-        Ok(m) => m,
+        Ok(m) => m.force_exclude(args.input.force_exclude),
         Err(e) => return super::print_error(&e, color),
     };
     let inputs = walk::collect(&args.paths, &matcher, args.input.follow_links);

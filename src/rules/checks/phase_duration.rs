@@ -1,8 +1,9 @@
 //! `phase-duration`: a phase shorter or longer than its usual span.
 //!
 //! Days are counted inclusively (`end - start + 1`). Crawl and walk are measured in
-//! weeks: a phase passes when `days > (min - 1) * 7` (so a partial week short of the
-//! minimum still passes) and `days <= max * 7`. Run needs at least `run-min-months`
+//! weeks: a phase passes when `days >= min * 7 - grace-days` and `days <= max * 7`.
+//! The grace (two days by default) lets a phase run from a Monday to the Friday of its
+//! last week, as `charter new` plans them, without falling short of whole weeks. Run needs at least `run-min-months`
 //! calendar months (`end >= start + months - 1 day`) and has no maximum; a run with no
 //! end date is ongoing and passes. Only valid dates are looked at; a phase that ends
 //! before it starts is reported too.
@@ -26,6 +27,12 @@ struct Params {
     walk_max_weeks: i64,
     #[serde(default = "d6")]
     run_min_months: i64,
+    #[serde(default = "d2")]
+    grace_days: i64,
+}
+
+fn d2() -> i64 {
+    2
 }
 
 fn d4() -> i64 {
@@ -58,6 +65,13 @@ pub fn factory(table: &toml::Table) -> Result<Box<dyn Check>, String> {
                 "{phase}: need 1 <= {phase}-min-weeks <= {phase}-max-weeks, got {min} and {max}"
             ));
         }
+    }
+    // Up to six days: a grace of a whole week would move the minimum itself.
+    if !(0..=6).contains(&p.grace_days) {
+        return Err(format!(
+            "grace-days must be between 0 and 6, got {}",
+            p.grace_days
+        ));
     }
     if !(1..=120).contains(&p.run_min_months) {
         return Err(format!(
@@ -128,7 +142,7 @@ impl PhaseDuration {
         // Crawl and walk need an end to be measured.
         let end = end?;
         let days = crate::date::days_between(start, end) + 1;
-        if days > (min - 1) * 7 && days <= max * 7 {
+        if days >= min * 7 - p.grace_days && days <= max * 7 {
             return None;
         }
         let expected = format!("{min}–{max} weeks");
@@ -180,7 +194,7 @@ mod tests {
 
     const SRC: &str = "\
 | Crawl | 2026-10-05 | 2026-10-16 |
-| Crawl | 2026-10-05 | 2026-10-26 |
+| Crawl | 2026-10-05 | 2026-10-30 |
 | Crawl | 2026-10-05 | 2026-11-30 |
 | Walk  | 2026-11-02 | 2027-01-25 |
 | Walk  | 2026-11-02 | 2027-01-24 |
@@ -188,6 +202,8 @@ mod tests {
 | Run   | 2027-02-01 | 2027-07-30 |
 | Run   | 2027-03-01 | |
 | Walk  | 2027-04-01 | 2027-03-01 |
+| Crawl | 2026-10-05 | 2026-10-26 |
+| Crawl | 2026-10-05 | 2026-10-29 |
 ";
 
     fn kit(line: usize, kind: &str) -> Kit {
@@ -213,9 +229,15 @@ mod tests {
     }
 
     #[test]
-    fn week_bounds_are_inclusive_of_a_partial_week_below_the_minimum() {
-        // 22 days: more than 3 full weeks, passes the 4-week minimum.
+    fn the_minimum_allows_a_phase_to_end_on_the_friday_of_its_last_week() {
+        // 26 days, Monday to the fourth Friday: a 4-week crawl.
         assert!(kit(2, "crawl").run("phase-duration").is_empty());
+        // 25 days is three days short: too short, and so are 22 (which passed when
+        // the minimum allowed a partial week, against the help's "4–8 weeks").
+        let hits = kit(11, "crawl").run("phase-duration");
+        assert_eq!(arg(&hits[0], "actual"), "3 weeks 4 days");
+        let hits = kit(10, "crawl").run("phase-duration");
+        assert_eq!(arg(&hits[0], "actual"), "3 weeks 1 day");
         // 56 days passes walk's 8; 57 days fails crawl's maximum of 8 weeks.
         let hits = kit(3, "crawl").run("phase-duration");
         assert_eq!(arg(&hits[0], "actual"), "8 weeks 1 day");
@@ -248,5 +270,26 @@ mod tests {
     fn params_are_validated() {
         let t: toml::Table = toml::from_str("crawl-min-weeks = 9").unwrap();
         assert!(super::factory(&t).is_err());
+        let t: toml::Table = toml::from_str("grace-days = 7").unwrap();
+        assert!(super::factory(&t).is_err());
+    }
+
+    #[test]
+    fn the_pack_states_the_grace_the_check_applies() {
+        let pack: toml::Table = toml::from_str(crate::rules::pack::DEFAULT_PACK).unwrap();
+        let rule = pack["rule"]
+            .as_array()
+            .and_then(|rules| {
+                rules
+                    .iter()
+                    .find(|r| r["name"].as_str() == Some("phase-duration"))
+            })
+            .unwrap();
+        assert_eq!(rule["params"]["grace-days"].as_integer(), Some(super::d2()));
+        let help = rule["help"].as_str().unwrap();
+        assert!(
+            help.contains("grace-days") && help.contains("26 days"),
+            "{help}"
+        );
     }
 }
