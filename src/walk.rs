@@ -91,6 +91,13 @@ impl Matcher {
             || (!self.include.is_empty() && self.include.is_match(&*self.relative(path)))
     }
 
+    /// Whether `--force-exclude` leaves out every path named, each a file.
+    pub fn excludes_all_named(&self, paths: &[PathBuf]) -> bool {
+        self.force_exclude
+            && !paths.is_empty()
+            && paths.iter().all(|p| p.is_file() && self.is_excluded(p))
+    }
+
     fn is_excluded(&self, path: &Path) -> bool {
         !self.exclude.is_empty() && self.exclude.is_match(&*self.relative(path))
     }

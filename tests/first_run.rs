@@ -124,3 +124,32 @@ fn an_empty_file_is_one_finding_that_names_it() {
         }
     }
 }
+
+/// A pre-commit run passes `--force-exclude` and the staged files: when every one of
+/// them is excluded by the config, nothing was missed, and the hook must pass quietly.
+#[test]
+fn named_files_all_left_out_by_force_exclude_are_a_clean_run() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clean = fs::read_to_string(CLEAN_MD).expect("example");
+    fs::write(dir.path().join("old.charter.md"), clean).expect("write");
+    fs::write(
+        dir.path().join("charter.toml"),
+        "exclude = [\"old.charter.md\"]\n",
+    )
+    .expect("write");
+    let out = Command::cargo_bin("charter")
+        .expect("binary")
+        .args([
+            "lint",
+            "--today",
+            TODAY,
+            "--force-exclude",
+            "old.charter.md",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(!err.contains("no charter found"), "{err}");
+}

@@ -59,7 +59,9 @@ pub fn run(args: LintArgs) -> u8 {
     let mut inputs = walk::collect(&paths, &matcher, args.input.follow_links);
     // Nothing to lint is not a pass: a wrong folder or a misnamed charter would
     // otherwise go unnoticed. Folders named on purpose make it an error.
-    let none_found = inputs.is_empty();
+    // Files named and left out by `--force-exclude` (a pre-commit run whose staged
+    // charters are all excluded) were found and skipped on purpose: a clean run.
+    let none_found = inputs.is_empty() && !matcher.excludes_all_named(&args.paths);
     if none_found {
         let level = if args.paths.is_empty() {
             "warning"
