@@ -10,6 +10,7 @@
 
 mod by_names;
 mod closest;
+mod closing;
 mod columns;
 mod content;
 pub mod cues;
