@@ -1,6 +1,7 @@
 //! `charter explain RULE`: a rule's help from its pack, with its examples.
 
 use super::{exit, ExplainArgs};
+use std::fmt::Write;
 
 pub fn run(args: ExplainArgs) -> u8 {
     let rules = match super::load_rules(&args.config) {
@@ -18,34 +19,37 @@ pub fn run(args: ExplainArgs) -> u8 {
         );
         return exit::TROUBLE;
     };
+    // Built whole, then written once: a failed write is reported, not a panic.
+    let mut text = String::new();
     let active = rule.severity.map(|s| s.name()).unwrap_or("off");
-    println!("{} ({})", rule.name, rule.code);
-    println!();
-    println!("{}", rule.summary);
-    println!();
+    let _ = writeln!(text, "{} ({})", rule.name, rule.code);
+    text.push('\n');
+    let _ = writeln!(text, "{}", rule.summary);
+    text.push('\n');
     let draft = rule
         .draft_severity
         .map(|s| format!(", {s} while the charter is a draft"))
         .unwrap_or_default();
-    println!(
+    let _ = writeln!(
+        text,
         "Severity: {} by default{draft}; {active} now. Pack: {}.",
         rule.default_severity, rule.pack
     );
-    println!();
-    println!("{}", rule.help);
+    text.push('\n');
+    let _ = writeln!(text, "{}", rule.help);
     if let Some(ex) = &rule.example {
-        println!();
-        println!("Fails:");
-        println!();
+        text.push('\n');
+        let _ = writeln!(text, "Fails:");
+        text.push('\n');
         for line in ex.bad.trim_end().lines() {
-            println!("    {line}");
+            let _ = writeln!(text, "    {line}");
         }
-        println!();
-        println!("Passes:");
-        println!();
+        text.push('\n');
+        let _ = writeln!(text, "Passes:");
+        text.push('\n');
         for line in ex.good.trim_end().lines() {
-            println!("    {line}");
+            let _ = writeln!(text, "    {line}");
         }
     }
-    exit::CLEAN
+    super::write_stdout(text.as_bytes())
 }

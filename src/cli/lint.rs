@@ -219,9 +219,8 @@ fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool, parallel: bool
                 }
             }
             eprint!("{}", o.diff_for_stderr);
-            if write_out(&mut out, &o.text).is_err() {
-                // stdout closed (a pager quit): nothing more to say.
-                return (code, stats);
+            if let Err(e) = write_out(&mut out, &o.text) {
+                return (write_failed(code, e), stats);
             }
             if keep_all {
                 kept.extend(o.diagnostics);
@@ -236,9 +235,24 @@ fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool, parallel: bool
         diagnostics: &kept,
         failures: &failures,
     };
-    let _ = write_out(&mut out, &job.report.finish(&run));
-    let _ = out.flush();
+    let written = write_out(&mut out, &job.report.finish(&run)).and_then(|()| out.flush());
+    if let Err(e) = written {
+        return (write_failed(code, e), stats);
+    }
     (code, stats)
+}
+
+/// The exit code once writing the report failed: a reader that went away (`| head`)
+/// ends the run quietly with the code so far; any other failure (a full disk) means
+/// the report is incomplete, which is "could not run".
+fn write_failed(code: u8, e: std::io::Error) -> u8 {
+    match super::quiet_on_closed_pipe(Err(e)) {
+        Ok(()) => code,
+        Err(e) => {
+            eprintln!("error: cannot write the report to standard output: {e}");
+            exit::TROUBLE
+        }
+    }
 }
 
 fn write_out(out: &mut impl Write, text: &str) -> std::io::Result<()> {

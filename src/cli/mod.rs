@@ -298,15 +298,28 @@ pub fn load_rules(args: &ConfigArgs) -> Result<crate::rules::RuleSet, u8> {
 /// Write generated text to standard output. A closed pipe (`charter schema | head`)
 /// is not an error worth a message; any other write failure is "could not run".
 pub fn write_stdout(bytes: &[u8]) -> u8 {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
+    match try_write_stdout(bytes) {
         Ok(()) => exit::CLEAN,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit::CLEAN,
         Err(e) => {
             eprintln!("error: cannot write to standard output: {e}");
             exit::TROUBLE
         }
+    }
+}
+
+/// [`write_stdout`] for callers with their own error type: a closed pipe is `Ok`.
+pub fn try_write_stdout(bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    quiet_on_closed_pipe(out.write_all(bytes).and_then(|()| out.flush()))
+}
+
+/// A reader that went away (`| head`, a pager that quit) wants no more output and no
+/// complaint about it; every other write error stays an error.
+pub fn quiet_on_closed_pipe(result: std::io::Result<()>) -> std::io::Result<()> {
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
     }
 }
 

@@ -102,8 +102,8 @@ fn generate(args: NewArgs) -> Result<(), render::Error> {
     let text = render::render(&req)?;
 
     if args.stdout {
-        print!("{text}");
-        return Ok(());
+        return super::try_write_stdout(text.as_bytes())
+            .map_err(|e| render::Error::new(format!("cannot write to standard output: {e}")));
     }
     let path = output_path(&args, &config, &partner, format)?;
     write_new(&path, text.as_bytes(), args.force).map_err(|e| write_error(e, &path))?;
