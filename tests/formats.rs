@@ -343,12 +343,18 @@ fn github_escapes_properties_and_data() {
 
 #[test]
 fn junit_parses_with_counts_and_attributes() {
-    let xml = render(&Junit, true);
+    // With --deny-warnings the warning fails too; the info never does.
+    let xml = render(
+        &Junit {
+            deny_warnings: true,
+        },
+        true,
+    );
     let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "testsuites");
     assert_eq!(root.attribute("tests"), Some("6"));
-    assert_eq!(root.attribute("failures"), Some("4"));
+    assert_eq!(root.attribute("failures"), Some("3"));
     assert_eq!(root.attribute("errors"), Some("1"));
 
     let suites: Vec<_> = root
@@ -379,7 +385,7 @@ fn junit_parses_with_counts_and_attributes() {
     );
     assert_eq!(
         (count(2, "tests"), count(2, "failures")),
-        ("1".into(), "1".into())
+        ("1".into(), "0".into())
     );
     assert_eq!(count(3, "errors"), "1");
 
@@ -429,6 +435,31 @@ fn junit_parses_with_counts_and_attributes() {
         error.attribute("message"),
         Some("cannot read: No such file <or> directory")
     );
+}
+
+#[test]
+fn junit_fails_only_what_fails_the_run() {
+    // Without --deny-warnings only the two errors are failures: the warning and the
+    // info are passing cases that carry the finding as their output.
+    let xml = render(&Junit::default(), false);
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(root.attribute("tests"), Some("5"));
+    assert_eq!(root.attribute("failures"), Some("2"));
+    let failing: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("failure"))
+        .map(|n| n.attribute("type").unwrap())
+        .collect();
+    assert_eq!(failing, ["missing-section", "missing-section"]);
+    let passing: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("system-out"))
+        .map(|n| n.text().unwrap().to_string())
+        .collect();
+    assert_eq!(passing.len(), 2, "{xml}");
+    assert!(passing[0].contains("warning[no-economic-commitment]"));
+    assert!(passing[1].contains("info[metric-vague]"));
 }
 
 #[test]

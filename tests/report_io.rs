@@ -86,3 +86,124 @@ fn a_closed_pipe_ends_the_run_quietly() {
         assert_eq!(stderr(&out), "", "{args:?}");
     }
 }
+
+const WARNING_ONLY: &str = "examples/defects/weak-crawl-bar.charter.toml";
+
+fn run(args: &[&str]) -> Output {
+    charter(args).output().expect("runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn quiet_prints_the_findings_without_the_summary() {
+    let out = run(&lint_args(&["--quiet", "--format", "concise", DEFECT_MD]));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        format!("{DEFECT_MD}:1:1: error[missing-section] no Exit criteria section\n")
+    );
+    let out = run(&lint_args(&["-q", CLEAN_MD]));
+    assert_eq!((out.status.code(), stdout(&out)), (Some(0), String::new()));
+    // A document stays whole.
+    let out = run(&lint_args(&["-q", "--format", "json", CLEAN_MD]));
+    assert!(stdout(&out).contains("\"summary\""));
+}
+
+#[test]
+fn exit_zero_reports_without_failing_but_trouble_is_still_2() {
+    let out = run(&lint_args(&[
+        "--exit-zero",
+        "--format",
+        "concise",
+        DEFECT_MD,
+    ]));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("error[missing-section]"));
+    let out = run(&lint_args(&[
+        "--exit-zero",
+        DEFECT_MD,
+        "no-such.charter.md",
+    ]));
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn output_file_gets_the_report_and_stdout_stays_empty() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let file = dir.path().join("report.sarif");
+    std::fs::write(&file, "old").expect("writes");
+    let file_arg = file.to_string_lossy().into_owned();
+    let out = run(&lint_args(&[
+        "--format",
+        "sarif",
+        "--output-file",
+        &file_arg,
+        DEFECT_MD,
+    ]));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).expect("the report")).expect("JSON");
+    assert_eq!(report["runs"][0]["results"][0]["ruleId"], "CH002");
+    // Nothing but the report is left in the folder.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("lists")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(names, [std::ffi::OsString::from("report.sarif")]);
+
+    // A folder that does not exist: exit 2 before linting, with the path named.
+    let missing = dir.path().join("no/such/report.json");
+    let out = run(&lint_args(&["-o", &missing.to_string_lossy(), DEFECT_MD]));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no/such/report.json"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn force_color_colours_a_report_that_is_not_on_a_terminal() {
+    let plain = run(&lint_args(&[DEFECT_MD]));
+    assert!(!stdout(&plain).contains('\u{1b}'));
+    for value in ["1", "true"] {
+        let forced = charter(&lint_args(&[DEFECT_MD]))
+            .env("FORCE_COLOR", value)
+            .output()
+            .expect("runs");
+        assert!(stdout(&forced).contains('\u{1b}'), "FORCE_COLOR={value}");
+    }
+    let zero = charter(&lint_args(&[DEFECT_MD]))
+        .env("FORCE_COLOR", "0")
+        .output()
+        .expect("runs");
+    assert!(!stdout(&zero).contains('\u{1b}'));
+    // The flag still wins.
+    let never = charter(&lint_args(&["--color", "never", DEFECT_MD]))
+        .env("FORCE_COLOR", "1")
+        .output()
+        .expect("runs");
+    assert!(!stdout(&never).contains('\u{1b}'));
+}
+
+#[test]
+fn junit_is_green_when_the_exit_code_is_0() {
+    let out = run(&lint_args(&["--format", "junit", WARNING_ONLY]));
+    assert_eq!(out.status.code(), Some(0));
+    let xml = stdout(&out);
+    assert!(!xml.contains("<failure"), "{xml}");
+    assert!(xml.contains("failures=\"0\""), "{xml}");
+    assert!(xml.contains("warning[weak-go-no-go]"), "{xml}");
+    let out = run(&lint_args(&[
+        "--format",
+        "junit",
+        "--deny-warnings",
+        WARNING_ONLY,
+    ]));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("<failure"));
+}

@@ -1,6 +1,7 @@
 //! `charter lint`: find charters, lint them in parallel, report in input order.
 
-use super::{exit, ColorChoice, LintArgs, OutputFormat};
+use super::sink::{use_color, write_failed, Sink};
+use super::{exit, LintArgs, OutputFormat};
 use crate::config::Config;
 use crate::input;
 use crate::lint::lint_source;
@@ -13,7 +14,7 @@ use crate::walk::{self, Input, Matcher};
 use jiff::civil::Date;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
@@ -28,7 +29,7 @@ const CHUNK: usize = 256;
 const PARALLEL_FROM: usize = 64;
 
 pub fn run(args: LintArgs) -> u8 {
-    let color = use_color(args.color);
+    let color = use_color(args.color, args.output_file.is_none());
     let config = match super::load_config(&args.config) {
         Ok(c) => c,
         Err(e) => return super::print_error(&e, color),
@@ -63,13 +64,26 @@ pub fn run(args: LintArgs) -> u8 {
             }
         }
     }
+    // Opened before linting: a report that cannot be written stops the run early.
+    let mut sink = match &args.output_file {
+        None => Sink::stdout(),
+        Some(path) => match Sink::file(path) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("error: cannot write the report to {}: {e}", path.display());
+                return exit::TROUBLE;
+            }
+        },
+    };
     let report: Box<dyn Report> = match args.format {
         OutputFormat::Human => Box::new(output::human::Human::new(color)),
         OutputFormat::Concise => Box::new(output::concise::Concise),
         OutputFormat::Json => Box::new(output::json::Json),
         OutputFormat::Sarif => Box::new(output::sarif::Sarif),
         OutputFormat::Github => Box::new(output::github::Github),
-        OutputFormat::Junit => Box::new(output::junit::Junit),
+        OutputFormat::Junit => Box::new(output::junit::Junit {
+            deny_warnings: args.deny_warnings,
+        }),
         OutputFormat::Gitlab => Box::new(output::gitlab::Gitlab),
         OutputFormat::Rdjson => Box::new(output::rdjson::Rdjson::default()),
     };
@@ -109,9 +123,19 @@ pub fn run(args: LintArgs) -> u8 {
     // message would only repeat it out of order.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let (code, stats) = match &pool {
-        Some(pool) => pool.install(|| lint_all(&inputs, &job, args.deny_warnings, true)),
-        None => lint_all(&inputs, &job, args.deny_warnings, false),
+    let name = sink.name();
+    let how = How {
+        deny_warnings: args.deny_warnings,
+        quiet: args.quiet,
+    };
+    let (code, stats, written) = match &pool {
+        Some(pool) => pool.install(|| lint_all(&inputs, &job, how, true, &mut sink)),
+        None => lint_all(&inputs, &job, how, false, &mut sink),
+    };
+    // A report that failed half way is dropped, never put in place.
+    let code = match written.and_then(|()| sink.finish()) {
+        Ok(()) => code,
+        Err(e) => write_failed(code, e, &name),
     };
     std::panic::set_hook(hook);
     // The process ends here: freeing every compiled regex would only cost time.
@@ -119,7 +143,19 @@ pub fn run(args: LintArgs) -> u8 {
     if args.statistics {
         print_statistics(&stats);
     }
+    if args.exit_zero && code == exit::FINDINGS {
+        return exit::CLEAN;
+    }
     code
+}
+
+/// How findings are counted and the report ended.
+#[derive(Clone, Copy)]
+struct How {
+    /// Warnings make exit 1 too.
+    deny_warnings: bool,
+    /// No summary in the formats people read.
+    quiet: bool,
 }
 
 /// Findings per rule, most first.
@@ -164,10 +200,14 @@ struct Outcome {
 type Stats = BTreeMap<(String, String), usize>;
 
 /// Lint every input, in chunks, on the current rayon pool when `parallel`.
-fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool, parallel: bool) -> (u8, Stats) {
+fn lint_all(
+    inputs: &[Input],
+    job: &Job<'_>,
+    how: How,
+    parallel: bool,
+    out: &mut Sink,
+) -> (u8, Stats, std::io::Result<()>) {
     let mut stats = Stats::new();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
     let mut kept = Vec::new();
     let mut files = Vec::new();
@@ -213,14 +253,14 @@ fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool, parallel: bool
                 summary.add(d);
                 *stats.entry((d.code.clone(), d.rule.clone())).or_default() += 1;
                 let fails = d.severity == Severity::Error
-                    || (deny_warnings && d.severity == Severity::Warning);
+                    || (how.deny_warnings && d.severity == Severity::Warning);
                 if fails && code == exit::CLEAN {
                     code = exit::FINDINGS;
                 }
             }
             eprint!("{}", o.diff_for_stderr);
-            if let Err(e) = write_out(&mut out, &o.text) {
-                return (write_failed(code, e), stats);
+            if let Err(e) = write_out(out, &o.text) {
+                return (code, stats, Err(e));
             }
             if keep_all {
                 kept.extend(o.diagnostics);
@@ -235,24 +275,13 @@ fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool, parallel: bool
         diagnostics: &kept,
         failures: &failures,
     };
-    let written = write_out(&mut out, &job.report.finish(&run)).and_then(|()| out.flush());
-    if let Err(e) = written {
-        return (write_failed(code, e), stats);
-    }
-    (code, stats)
-}
-
-/// The exit code once writing the report failed: a reader that went away (`| head`)
-/// ends the run quietly with the code so far; any other failure (a full disk) means
-/// the report is incomplete, which is "could not run".
-fn write_failed(code: u8, e: std::io::Error) -> u8 {
-    match super::quiet_on_closed_pipe(Err(e)) {
-        Ok(()) => code,
-        Err(e) => {
-            eprintln!("error: cannot write the report to standard output: {e}");
-            exit::TROUBLE
-        }
-    }
+    let end = if how.quiet && job.report.for_people() {
+        String::new()
+    } else {
+        job.report.finish(&run)
+    };
+    let written = write_out(out, &end);
+    (code, stats, written)
 }
 
 fn write_out(out: &mut impl Write, text: &str) -> std::io::Result<()> {
@@ -450,15 +479,4 @@ pub(super) fn matcher(config: &Config) -> Result<Matcher, crate::config::ConfigE
             .unwrap_or(0..0);
         config.error_at(span, e, "this glob", None)
     })
-}
-
-fn use_color(choice: ColorChoice) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    }
 }

@@ -1,14 +1,27 @@
 //! `--format junit`: JUnit XML, for CI systems that show test reports (GitLab,
 //! Jenkins, Azure Pipelines, test-reporter actions). Each linted file is a test
-//! suite; each finding a failing test case; a clean file one passing case, so it
-//! is listed too; an unreadable input a test case in error.
+//! suite and each finding a test case, failing when the finding fails the run (an
+//! error; a warning with `--deny-warnings`), else passing with the finding as its
+//! output, so a report is red exactly when the exit code is. A clean file is one
+//! passing case, so it is listed too; an unreadable input a test case in error.
 
 use super::ci::repo_path;
 use super::{Diagnostic, Report, Run};
+use crate::rules::Severity;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
-pub struct Junit;
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Junit {
+    /// Warnings fail the run (`--deny-warnings`), so they are failures here too.
+    pub deny_warnings: bool,
+}
+
+impl Junit {
+    fn fails(&self, d: &Diagnostic) -> bool {
+        d.severity == Severity::Error || (self.deny_warnings && d.severity == Severity::Warning)
+    }
+}
 
 impl Report for Junit {
     fn finish(&self, run: &Run<'_>) -> String {
@@ -31,12 +44,12 @@ impl Report for Junit {
             let found = by_path.remove(path).unwrap_or_default();
             let name = attr(&repo_path(path));
             let count = found.len().max(1);
+            let failing = found.iter().filter(|d| self.fails(d)).count();
             tests += count;
-            failures += found.len();
+            failures += failing;
             let _ = writeln!(
                 suites,
-                r#"  <testsuite name="{name}" tests="{count}" failures="{}" errors="0">"#,
-                found.len()
+                r#"  <testsuite name="{name}" tests="{count}" failures="{failing}" errors="0">"#,
             );
             if found.is_empty() {
                 let _ = writeln!(
@@ -54,11 +67,8 @@ impl Report for Junit {
                     d.column,
                     d.line
                 );
-                let _ = writeln!(
-                    suites,
-                    r#"      <failure message="{}" type="{}">{}:{}:{}: {}[{}] {}{}</failure>"#,
-                    attr(&d.message),
-                    attr(&d.rule),
+                let body = format!(
+                    "{}:{}:{}: {}[{}] {}{}",
                     text(&repo_path(&d.path)),
                     d.line,
                     d.column,
@@ -71,6 +81,16 @@ impl Report for Junit {
                         format!("\nhelp: {}", text(&d.help))
                     }
                 );
+                if self.fails(d) {
+                    let _ = writeln!(
+                        suites,
+                        r#"      <failure message="{}" type="{}">{body}</failure>"#,
+                        attr(&d.message),
+                        attr(&d.rule),
+                    );
+                } else {
+                    let _ = writeln!(suites, "      <system-out>{body}</system-out>");
+                }
                 suites.push_str("    </testcase>\n");
             }
             suites.push_str("  </testsuite>\n");
