@@ -5,6 +5,7 @@ use super::{exit, LintArgs, OutputFormat};
 use crate::config::Config;
 use crate::input;
 use crate::lint::lint_source;
+use crate::output::stream::Stream;
 use crate::output::{self, Diagnostic, InputFailure, Report, Run, Summary};
 use crate::parse;
 use crate::rules::{RuleSet, Severity};
@@ -14,7 +15,6 @@ use crate::walk::{self, Input, Matcher};
 use jiff::civil::Date;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
@@ -79,13 +79,11 @@ pub fn run(args: LintArgs) -> u8 {
         OutputFormat::Human => Box::new(output::human::Human::new(color)),
         OutputFormat::Concise => Box::new(output::concise::Concise),
         OutputFormat::Json => Box::new(output::json::Json),
-        OutputFormat::Sarif => Box::new(output::sarif::Sarif),
+        OutputFormat::Sarif => Box::new(output::sarif::Sarif::default()),
         OutputFormat::Github => Box::new(output::github::Github),
-        OutputFormat::Junit => Box::new(output::junit::Junit {
-            deny_warnings: args.deny_warnings,
-        }),
+        OutputFormat::Junit => Box::new(output::junit::Junit::new(args.deny_warnings)),
         OutputFormat::Gitlab => Box::new(output::gitlab::Gitlab),
-        OutputFormat::Rdjson => Box::new(output::rdjson::Rdjson::default()),
+        OutputFormat::Rdjson => Box::new(output::rdjson::Rdjson),
     };
     let job = Job {
         rules: &rules,
@@ -214,6 +212,10 @@ fn lint_all(
     let mut failures = Vec::new();
     let mut code = exit::CLEAN;
     let keep_all = job.report.wants_all();
+    let mut stream = match Stream::begin(job.report, &job.rules.rules, out) {
+        Ok(s) => s,
+        Err(e) => return (code, stats, Err(e)),
+    };
     // One memo per thread, kept from file to file: charters share most of their labels.
     let threads = if parallel {
         rayon::current_num_threads()
@@ -259,7 +261,7 @@ fn lint_all(
                 }
             }
             eprint!("{}", o.diff_for_stderr);
-            if let Err(e) = write_out(out, &o.text) {
+            if let Err(e) = stream.file(&o.text) {
                 return (code, stats, Err(e));
             }
             if keep_all {
@@ -275,20 +277,10 @@ fn lint_all(
         diagnostics: &kept,
         failures: &failures,
     };
-    let end = if how.quiet && job.report.for_people() {
-        String::new()
-    } else {
-        job.report.finish(&run)
-    };
-    let written = write_out(out, &end);
+    let written = stream
+        .end(&run, !(how.quiet && job.report.for_people()))
+        .map(|_| ());
     (code, stats, written)
-}
-
-fn write_out(out: &mut impl Write, text: &str) -> std::io::Result<()> {
-    if text.is_empty() {
-        return Ok(());
-    }
-    out.write_all(text.as_bytes())
 }
 
 /// Read one input of the walk: its source, or why it could not be read, with the name
