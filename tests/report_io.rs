@@ -207,3 +207,80 @@ fn junit_is_green_when_the_exit_code_is_0() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout(&out).contains("<failure"));
 }
+
+/// A checkout: `.git`, `partners/a.charter.md` (with a finding) and an empty `docs/`.
+fn checkout() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    for sub in [".git", "partners", "docs"] {
+        std::fs::create_dir(dir.path().join(sub)).expect("mkdir");
+    }
+    let root = env!("CARGO_MANIFEST_DIR");
+    std::fs::copy(
+        format!("{root}/{DEFECT_MD}"),
+        dir.path().join("partners/a.charter.md"),
+    )
+    .expect("copies");
+    dir
+}
+
+/// The path each CI format gives the finding of `partners/a.charter.md`.
+fn ci_paths(cwd: &std::path::Path, arg: &str, workspace: Option<&std::path::Path>) -> Vec<String> {
+    let mut paths = Vec::new();
+    for format in ["sarif", "gitlab", "rdjson", "junit", "github"] {
+        let mut cmd = charter(&lint_args(&["--format", format, arg]));
+        cmd.current_dir(cwd)
+            .env_remove("GITHUB_WORKSPACE")
+            .env_remove("CI_PROJECT_DIR");
+        if let Some(w) = workspace {
+            cmd.env("GITHUB_WORKSPACE", w);
+        }
+        let out = cmd.output().expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{format}: {}", stderr(&out));
+        let text = stdout(&out);
+        let path = match format {
+            "junit" => roxmltree::Document::parse(&text)
+                .expect("XML")
+                .descendants()
+                .find(|n| n.has_tag_name("testsuite"))
+                .and_then(|n| n.attribute("name").map(str::to_string)),
+            "github" => text
+                .split("file=")
+                .nth(1)
+                .and_then(|s| s.split(',').next())
+                .map(str::to_string),
+            _ => {
+                let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+                let p = match format {
+                    "sarif" => {
+                        let loc = &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+                            ["artifactLocation"];
+                        assert_eq!(loc["uriBaseId"], "%SRCROOT%", "{loc}");
+                        &loc["uri"]
+                    }
+                    "gitlab" => &v[0]["location"]["path"],
+                    _ => &v["diagnostics"][0]["location"]["path"],
+                };
+                p.as_str().map(str::to_string)
+            }
+        };
+        paths.push(path.unwrap_or_else(|| format!("{format}: no path in {text}")));
+    }
+    paths
+}
+
+#[test]
+fn ci_paths_are_relative_to_the_checkout_whatever_the_arguments() {
+    let repo = checkout();
+    let want = vec!["partners/a.charter.md".to_string(); 5];
+    let abs = repo.path().join("partners/a.charter.md");
+    let abs = abs.to_string_lossy();
+    // From a sub-folder, by `../` and by an absolute path.
+    let docs = repo.path().join("docs");
+    assert_eq!(ci_paths(&docs, "../partners/a.charter.md", None), want);
+    assert_eq!(ci_paths(&docs, &abs, None), want);
+    // From the root, by `./`.
+    assert_eq!(ci_paths(repo.path(), "./partners/a.charter.md", None), want);
+    // From anywhere, with the workspace CI names.
+    let elsewhere = tempfile::tempdir().expect("a temp dir");
+    assert_eq!(ci_paths(elsewhere.path(), &abs, Some(repo.path())), want);
+}

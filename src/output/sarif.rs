@@ -5,7 +5,7 @@
 //! how charter counts them, and each result carries a `partialFingerprints` entry
 //! ([`super::ci::fingerprints`]) so an alert keeps its identity across runs.
 
-use super::ci::{fingerprints, information_uri, repo_path};
+use super::ci::{absolute, fingerprints, information_uri, is_outside, repo_path};
 use super::{json_items, Diagnostic, InputFailure, Report, Run};
 use crate::rules::{Finding, Severity};
 use crate::source::Source;
@@ -163,11 +163,13 @@ fn notification(f: &InputFailure) -> Value {
     })
 }
 
-/// A relative path against `%SRCROOT%`; an absolute one as a `file:` URI.
+/// A path relative to `%SRCROOT%` (the checkout: [`super::ci::root`]), however the
+/// command line named the file; only a file outside the checkout, which no relative
+/// URI under `%SRCROOT%` can name, gets an absolute `file:` URI.
 fn artifact(path: &str) -> Value {
     let p = repo_path(path);
-    if std::path::Path::new(path).is_absolute() {
-        let p = p.replace('\\', "/");
+    if is_outside(&p) {
+        let p = absolute(path).to_string_lossy().replace('\\', "/");
         let slash = if p.starts_with('/') { "" } else { "/" };
         json!({ "uri": format!("file://{slash}{}", encode(&p, true)) })
     } else {
