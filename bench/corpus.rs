@@ -1860,6 +1860,49 @@ pub fn big_markdown(seed: u64, bytes: usize) -> String {
     }
 }
 
+/// A pathological charter of about `bytes` bytes: a whole charter whose timeline table
+/// has as many rows as fit, crawl, walk and run in random order with random dates, so
+/// phases repeat, overlap and run out of order on nearly every row. A rule or reader
+/// that compares every phase with every other (as `phase-order` once did: 67 s on
+/// 10 MB) shows here as time growing with the square of the size.
+pub fn timeline_markdown(seed: u64, bytes: usize) -> String {
+    let mut rng = Rng::for_file(seed, u64::MAX - 1);
+    let head = "+++\npartner = \"Northwind Ledger\"\ncompany = \"Keel\"\ntier = 2\n\
+        leverage = [\"economic\", \"customer\"]\nstatus = \"walk\"\ncreated = 2026-08-24\n\
+        next-review = 2027-01-15\n+++\n\n# Keel × Northwind Ledger: partnership charter\n\n\
+        ## Mutual goals\n\n- **For us:** 40 new accounts through Northwind by the end of run.\n\
+        - **For the partner:** churn falls by 15% within two quarters.\n\
+        - **For shared customers:** month-end close takes 2 days instead of 5.\n\n\
+        ## Value exchange\n\n- **We give:** two engineers and $40k of launch budget.\n\
+        - **Partner gives:** a 15% revenue share on referred accounts.\n\
+        - **We lose:** the engineers' two quarters if it fails.\n\
+        - **Partner loses:** a quarter of roadmap space.\n\n\
+        ## Timeline\n\n| Phase | Start | End | Deliverables | Go/No-Go |\n|---|---|---|---|---|\n";
+    let tail = "\n## Metrics\n\n| Metric | Target |\n|---|---|\n| Month-end close time | 2 days or less |\n\n\
+        - **Review cadence:** monthly.\n\n## Governance\n\n- **Our owner:** Dana Ruiz\n\
+        - **Partner owner:** Ravi Shah\n- **Escalation:** the two COOs within 10 days.\n\n\
+        ## Exit criteria\n\n- Fewer than 70% of invited customers adopt by 2027-01-22.\n\n\
+        ## Signatures\n\n- [x] Dana Ruiz, VP Partnerships, Keel — 2026-08-28\n\
+        - [x] Ravi Shah, Head of Alliances, Northwind Ledger — 2026-08-31\n";
+    let mut out = String::with_capacity(bytes + 200);
+    out.push_str(head);
+    let base = Day::from_ymd(2024, 1, 1);
+    let mut row = 0usize;
+    while out.len() + tail.len() < bytes {
+        let start = base.plus(rng.range(0, 1500));
+        let end = start.plus(rng.range(14, 120));
+        out.push_str(&format!(
+            "| {} | {start} | {end} | {} pilot customers, cohort {row} | ≥ {}% faster close |\n",
+            rng.pick(&["Crawl", "Walk", "Run"]),
+            rng.range(2, 40),
+            rng.range(5, 80),
+        ));
+        row += 1;
+    }
+    out.push_str(tail);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

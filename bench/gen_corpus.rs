@@ -1,7 +1,9 @@
-//! `cargo run --release --example gen-corpus -- --out DIR --count N --seed S [--format md|toml|both] [--big BYTES]`
+//! `cargo run --release --example gen-corpus -- --out DIR --count N --seed S [--format md|toml|both] [--big BYTES] [--timeline BYTES]`
 //!
 //! Writes N generated charters under DIR (100 per folder, nested), or with `--big`
-//! one large Markdown charter of about BYTES bytes. Same arguments, same bytes.
+//! one large Markdown charter of about BYTES bytes, or with `--timeline` one whose
+//! timeline table fills BYTES with phases out of order (see
+//! `corpus::timeline_markdown`). Same arguments, same bytes.
 
 #[allow(dead_code)] // shared with the bench runner and a test, which use other parts
 mod corpus;
@@ -10,7 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: gen-corpus --out DIR [--count N] [--seed S] [--format md|toml|both] [--big BYTES]";
+    "usage: gen-corpus --out DIR [--count N] [--seed S] [--format md|toml|both] [--big BYTES] [--timeline BYTES]";
 
 fn main() -> ExitCode {
     match run() {
@@ -28,6 +30,7 @@ fn run() -> Result<(), String> {
     let mut seed = 42u64;
     let mut format = corpus::Format::Md;
     let mut big: Option<usize> = None;
+    let mut timeline: Option<usize> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
@@ -41,6 +44,7 @@ fn run() -> Result<(), String> {
                     corpus::Format::parse(&v).ok_or_else(|| format!("unknown format `{v}`"))?;
             }
             "--big" => big = Some(number(&value("--big")?)? as usize),
+            "--timeline" => timeline = Some(number(&value("--timeline")?)? as usize),
             "--help" | "-h" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -49,10 +53,23 @@ fn run() -> Result<(), String> {
         }
     }
     let out = out.ok_or("--out is required")?;
-    if let Some(bytes) = big {
+    let one = match (big, timeline) {
+        (Some(bytes), _) => Some((
+            "big",
+            bytes,
+            corpus::big_markdown as fn(u64, usize) -> String,
+        )),
+        (None, Some(bytes)) => Some((
+            "timeline",
+            bytes,
+            corpus::timeline_markdown as fn(u64, usize) -> String,
+        )),
+        (None, None) => None,
+    };
+    if let Some((kind, bytes, make)) = one {
         std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
-        let text = corpus::big_markdown(seed, bytes);
-        let path = out.join(format!("big-{bytes}.charter.md"));
+        let text = make(seed, bytes);
+        let path = out.join(format!("{kind}-{bytes}.charter.md"));
         std::fs::write(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
         println!("wrote {} ({} bytes)", path.display(), text.len());
         return Ok(());

@@ -34,6 +34,10 @@ use std::time::{Duration, Instant};
 /// The date every lint run passes, so time-based rules give the same findings any day.
 const TODAY: &str = "2026-11-21";
 const MB: f64 = 1_000_000.0;
+/// Every `--format`, for the memory table.
+const FORMATS: [&str; 8] = [
+    "human", "concise", "json", "sarif", "github", "junit", "gitlab", "rdjson",
+];
 
 struct Opts {
     runs: usize,
@@ -486,6 +490,16 @@ fn run(o: &Opts) -> Result<(), String> {
             .len();
         big.push((name, len as usize));
     }
+    // The same sizes again as pathological charters: timeline rows out of order.
+    let mut rows = Vec::new();
+    for size in [o.big.0, o.big.1] {
+        let name = format!("big/timeline-{size}.charter.md");
+        generate(&gen, &big_dir, &["--timeline", &size.to_string()], o.seed)?;
+        let len = fs::metadata(root.join(&name))
+            .map_err(|e| format!("{name}: {e}"))?
+            .len();
+        rows.push((name, len as usize));
+    }
 
     let version = Command::new(&charter)
         .arg("--version")
@@ -641,6 +655,14 @@ fn run(o: &Opts) -> Result<(), String> {
     let t = b
         .measure("large charters", &cmds, 1, o.runs)
         .map_err(|e| e.to_string())?;
+    let row_cmds: Vec<Cmd> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| lint_cmd(&format!("lint-timeline{i}@1"), &charter, &[name.as_str()]))
+        .collect();
+    let tr = b
+        .measure("pathological charters", &row_cmds, 1, o.runs)
+        .map_err(|e| e.to_string())?;
     let mut t3 = String::new();
     writeln!(t3, "## Growth\n").unwrap();
     writeln!(
@@ -662,6 +684,19 @@ fn run(o: &Opts) -> Result<(), String> {
         t[2].median() / t[0].median()
     )
     .unwrap();
+    let rows_ratio = tr[1].median() / tr[0].median();
+    writeln!(
+        t3,
+        "| one pathological charter (timeline rows out of order), {} → {} | {}{} | {}{} | **{rows_ratio:.1}×** | |",
+        human_size(rows[0].1),
+        human_size(rows[1].1),
+        ms(tr[0].median()),
+        failed(&tr[0]),
+        ms(tr[1].median()),
+        failed(&tr[1]),
+    )
+    .unwrap();
+    let rows_ok = tr[0].code < 2 && tr[1].code < 2;
     let big_rss = t[3].rss_mb();
     let big_ok = t[1].code < 2 && t[3].code < 2;
     let lookup = |format, count, j| {
@@ -693,12 +728,64 @@ fn run(o: &Opts) -> Result<(), String> {
     }
     writeln!(
         t3,
-        "\nPeak RSS linting the {} charter: {big_rss:.0} MB.\n",
-        human_size(big[1].1)
+        "\nPeak RSS linting the {} charter: {big_rss:.0} MB; the pathological one: {:.0} MB.\n",
+        human_size(big[1].1),
+        tr[1].rss_mb()
     )
     .unwrap();
     print!("{t3}");
     r.push_str(&t3);
+
+    // 3b. Memory by output format: every format writes each file as it is done, so
+    // peak memory should not grow with the findings of the large corpus.
+    let md_large = format!("{}-{}", corpus::Format::Md.name(), o.large);
+    let format_cmds: Vec<Cmd> = FORMATS
+        .iter()
+        .map(|f| {
+            Cmd::new(
+                &format!("lint-{md_large}-{f}@{}", o.large),
+                &charter,
+                &[
+                    "lint",
+                    "--no-config",
+                    "--today",
+                    TODAY,
+                    "--format",
+                    f,
+                    "-j",
+                    "2",
+                    &md_large,
+                ],
+            )
+        })
+        .collect();
+    let tf = b
+        .measure("formats", &format_cmds, 0, 1)
+        .map_err(|e| e.to_string())?;
+    let mut t3b = String::new();
+    writeln!(
+        t3b,
+        "## Memory by format ({} Markdown charters, 2 threads)\n",
+        o.large
+    )
+    .unwrap();
+    writeln!(t3b, "| format | time | peak RSS |").unwrap();
+    writeln!(t3b, "|---|---:|---:|").unwrap();
+    for (f, t) in FORMATS.iter().zip(&tf) {
+        writeln!(
+            t3b,
+            "| {f} | {}{} | {:.0} MB |",
+            ms(t.median()),
+            failed(t),
+            t.rss_mb()
+        )
+        .unwrap();
+    }
+    t3b.push('\n');
+    print!("{t3b}");
+    r.push_str(&t3b);
+    let worst_format = tf.iter().map(Timing::rss_mb).fold(0.0, f64::max);
+    let formats_ok = tf.iter().all(|t| t.code < 2);
 
     // 4. Optional: markdownlint-cli2 on the large Markdown corpus, for scale.
     let mut peer_ms = None;
@@ -785,6 +872,25 @@ fn run(o: &Opts) -> Result<(), String> {
         format!("{big_ratio:.1}×"),
         big_ok,
         big_ratio <= 11.0,
+    ));
+    bars.push((
+        format!(
+            "pathological {} charter ≤ ~10× the {} one",
+            human_size(rows[1].1),
+            human_size(rows[0].1)
+        ),
+        format!("{rows_ratio:.1}×"),
+        rows_ok,
+        rows_ratio <= 11.0,
+    ));
+    bars.push((
+        format!(
+            "peak memory, {} Markdown charters, every format: ≤ 64 MB",
+            o.large
+        ),
+        format!("{worst_format:.0} MB"),
+        formats_ok,
+        worst_format <= 64.0,
     ));
     for (j, &(ratio, valid)) in files_ratio.iter().enumerate() {
         // Linear or better: ten times the files may cost less than ten times the time

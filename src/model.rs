@@ -10,10 +10,12 @@ use jiff::civil::Date;
 mod comments;
 mod measure;
 mod phase;
+mod phase_index;
 mod values;
 pub use comments::{Comments, Directive, DirectiveKind};
 pub use measure::Measure;
 pub use phase::{Phase, PhaseKind, RelativeDates};
+pub use phase_index::{restates, PhaseIndex};
 pub use values::{Leverage, Status, Tier};
 
 /// A byte range into the source text (after any BOM was removed).
@@ -222,6 +224,9 @@ pub struct Charter {
     pub unread: Vec<Unread>,
     /// Comments and suppression directives, read with the rest.
     pub comments: Comments,
+    /// While the charter is read: its phases by kind and dates, to find the phase a
+    /// restated one joins.
+    pub(crate) phase_index: PhaseIndex,
 }
 
 impl Charter {
@@ -237,6 +242,7 @@ impl Charter {
             issues: Vec::new(),
             unread: Vec::new(),
             comments: Comments::default(),
+            phase_index: PhaseIndex::default(),
         }
     }
 

@@ -107,6 +107,26 @@ fn big_charters_reach_their_size() {
 }
 
 #[test]
+fn pathological_timelines_reach_their_size_with_phases_out_of_order() {
+    let text = corpus::timeline_markdown(42, 200_000);
+    assert!((200_000..200_200).contains(&text.len()), "{}", text.len());
+    assert_eq!(text, corpus::timeline_markdown(42, 200_000));
+    let rows = text.lines().filter(|l| l.starts_with("| Walk |")).count();
+    assert!(rows > 500, "{rows} walk rows");
+    let source = charter::source::Source::new("t.charter.md", text);
+    let rules = charter::rules::RuleSet::default_rules().unwrap();
+    let today = jiff::civil::date(2026, 11, 21);
+    let findings = charter::lint::lint_source(
+        &source,
+        charter::parse::format_for(&source.name),
+        &rules,
+        today,
+    );
+    let order = findings.iter().filter(|f| f.rule == "phase-order").count();
+    assert!(order > 500, "{order} phase-order findings");
+}
+
+#[test]
 fn a_folder_that_is_not_a_corpus_is_never_replaced() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("keep.txt"), "mine").unwrap();

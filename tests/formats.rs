@@ -5,8 +5,8 @@
 
 use charter::model::Span;
 use charter::output::{
-    github::Github, gitlab::Gitlab, junit::Junit, rdjson::Rdjson, sarif::Sarif, Diagnostic,
-    InputFailure, Report, Run, Summary,
+    github::Github, gitlab::Gitlab, json::Json, junit::Junit, rdjson::Rdjson, sarif::Sarif,
+    stream::Stream, Diagnostic, InputFailure, Report, Run, Summary,
 };
 use charter::rules::engine::Rule;
 use charter::rules::{Finding, Severity};
@@ -148,12 +148,14 @@ fn render(report: &dyn Report, with_failures: bool) -> String {
         diagnostics: &d,
         failures: &failures,
     };
-    let mut out = String::new();
+    let mut stream = Stream::begin(report, &rules, Vec::new()).unwrap();
     for path in &files {
         let mine: Vec<Diagnostic> = d.iter().filter(|x| &x.path == path).cloned().collect();
-        out.push_str(&report.file(&Source::new(path.clone(), String::new()), &[], &mine));
+        stream
+            .file(&report.file(&Source::new(path.clone(), String::new()), &[], &mine))
+            .unwrap();
     }
-    out + &report.finish(&run)
+    String::from_utf8(stream.end(&run, true).unwrap()).unwrap()
 }
 
 fn json(report: &dyn Report, with_failures: bool) -> Value {
@@ -185,7 +187,7 @@ fn sarif_validator() -> jsonschema::Validator {
 fn sarif_is_valid_against_the_official_schema() {
     let validator = sarif_validator();
     for with_failures in [false, true] {
-        let doc = json(&Sarif, with_failures);
+        let doc = json(&Sarif::default(), with_failures);
         let errors: Vec<String> = validator
             .iter_errors(&doc)
             .map(|e| format!("{} at {}", e, e.instance_path))
@@ -193,7 +195,7 @@ fn sarif_is_valid_against_the_official_schema() {
         assert!(errors.is_empty(), "{errors:#?}");
     }
     // The validator is live: a column 0 (SARIF counts from 1) is rejected.
-    let mut bad = json(&Sarif, false);
+    let mut bad = json(&Sarif::default(), false);
     bad["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startColumn"] =
         0.into();
     assert!(!validator.is_valid(&bad));
@@ -201,7 +203,7 @@ fn sarif_is_valid_against_the_official_schema() {
 
 #[test]
 fn sarif_fields() {
-    let doc = json(&Sarif, false);
+    let doc = json(&Sarif::default(), false);
     assert_eq!(doc["version"], "2.1.0");
     assert_eq!(doc["$schema"], charter::output::sarif::SCHEMA);
     let runs = doc["runs"].as_array().unwrap();
@@ -290,7 +292,7 @@ fn sarif_fields() {
 
 #[test]
 fn sarif_reports_unreadable_inputs_as_notifications() {
-    let doc = json(&Sarif, true);
+    let doc = json(&Sarif::default(), true);
     let inv = &doc["runs"][0]["invocations"][0];
     assert_eq!(inv["executionSuccessful"], false);
     let notes = inv["toolExecutionNotifications"].as_array().unwrap();
@@ -343,12 +345,13 @@ fn github_escapes_properties_and_data() {
 
 #[test]
 fn junit_parses_with_counts_and_attributes() {
-    let xml = render(&Junit, true);
+    // With --deny-warnings the warning fails too; the info never does.
+    let xml = render(&Junit::new(true), true);
     let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "testsuites");
     assert_eq!(root.attribute("tests"), Some("6"));
-    assert_eq!(root.attribute("failures"), Some("4"));
+    assert_eq!(root.attribute("failures"), Some("3"));
     assert_eq!(root.attribute("errors"), Some("1"));
 
     let suites: Vec<_> = root
@@ -379,7 +382,7 @@ fn junit_parses_with_counts_and_attributes() {
     );
     assert_eq!(
         (count(2, "tests"), count(2, "failures")),
-        ("1".into(), "1".into())
+        ("1".into(), "0".into())
     );
     assert_eq!(count(3, "errors"), "1");
 
@@ -429,6 +432,31 @@ fn junit_parses_with_counts_and_attributes() {
         error.attribute("message"),
         Some("cannot read: No such file <or> directory")
     );
+}
+
+#[test]
+fn junit_fails_only_what_fails_the_run() {
+    // Without --deny-warnings only the two errors are failures: the warning and the
+    // info are passing cases that carry the finding as their output.
+    let xml = render(&Junit::default(), false);
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let root = doc.root_element();
+    assert_eq!(root.attribute("tests"), Some("5"));
+    assert_eq!(root.attribute("failures"), Some("2"));
+    let failing: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("failure"))
+        .map(|n| n.attribute("type").unwrap())
+        .collect();
+    assert_eq!(failing, ["missing-section", "missing-section"]);
+    let passing: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("system-out"))
+        .map(|n| n.text().unwrap().to_string())
+        .collect();
+    assert_eq!(passing.len(), 2, "{xml}");
+    assert!(passing[0].contains("warning[no-economic-commitment]"));
+    assert!(passing[1].contains("info[metric-vague]"));
 }
 
 #[test]
@@ -506,14 +534,17 @@ fn fingerprints_are_stable_and_tell_findings_apart() {
     // The second of two equal findings: its own print, the same run after run.
     assert_ne!(fps[0], fps[2]);
     assert_eq!(render(&Gitlab, false), render(&Gitlab, false));
-    assert_eq!(render(&Sarif, false), render(&Sarif, false));
+    assert_eq!(
+        render(&Sarif::default(), false),
+        render(&Sarif::default(), false)
+    );
 }
 
 // ------------------------------------------------------------------ rdjson
 
 #[test]
 fn rdjson_fields() {
-    let doc = json(&Rdjson::default(), true);
+    let doc = json(&Rdjson, true);
     assert_eq!(doc["source"]["name"], "charter");
     assert_eq!(
         doc["source"].get("url").and_then(Value::as_str),
@@ -550,23 +581,28 @@ fn rdjson_columns_are_utf8_bytes() {
     let d = Diagnostic::new(&source, &finding);
     assert_eq!((d.column, d.end_column), (4, 6));
 
-    let report = Rdjson::default();
-    assert_eq!(
-        report.file(&source, &[finding], std::slice::from_ref(&d)),
-        ""
-    );
+    let report = Rdjson;
     let rules = rules();
     let diagnostics = [d];
     let files = ["x.charter.md".to_string()];
     let summary = summary(&diagnostics);
-    let out = report.finish(&Run {
-        rules: &rules,
-        summary: &summary,
-        files: &files,
-        diagnostics: &diagnostics,
-        failures: &[],
-    });
-    let doc: Value = serde_json::from_str(&out).unwrap();
+    let mut stream = Stream::begin(&report, &rules, Vec::new()).unwrap();
+    stream
+        .file(&report.file(&source, &[finding], &diagnostics))
+        .unwrap();
+    let out = stream
+        .end(
+            &Run {
+                rules: &rules,
+                summary: &summary,
+                files: &files,
+                diagnostics: &diagnostics,
+                failures: &[],
+            },
+            true,
+        )
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(
         doc["diagnostics"][0]["location"]["range"],
         serde_json::json!({"start": {"line": 1, "column": 8}, "end": {"line": 1, "column": 10}})
@@ -690,4 +726,62 @@ fn cli_rdjson() {
     let doc: Value = serde_json::from_str(&out).unwrap();
     let ds = doc["diagnostics"].as_array().unwrap();
     assert!(ds.iter().any(|d| d["location"]["path"] == "b.charter.md"));
+}
+
+// ------------------------------------------------------------------ streaming
+
+/// Every machine format writes a file's findings with that file, not at the end:
+/// nothing is kept for `finish` (so memory does not grow with the findings), and a
+/// document made with no diagnostics kept in the run is whole.
+#[test]
+fn machine_formats_write_each_file_as_it_is_done() {
+    let rules = rules();
+    let d = diagnostics();
+    let files = files();
+    let summary = summary(&d);
+    let empty = Run {
+        rules: &rules,
+        summary: &summary,
+        files: &[],
+        diagnostics: &[],
+        failures: &[],
+    };
+    let reports: Vec<(&str, Box<dyn Report>)> = vec![
+        ("json", Box::new(Json)),
+        ("sarif", Box::new(Sarif::default())),
+        ("gitlab", Box::new(Gitlab)),
+        ("rdjson", Box::new(Rdjson)),
+        ("junit", Box::new(Junit::default())),
+    ];
+    for (name, report) in reports {
+        assert!(!report.wants_all(), "{name} keeps every diagnostic");
+        let mut stream = Stream::begin(report.as_ref(), &rules, Vec::new()).unwrap();
+        for path in &files {
+            let mine: Vec<Diagnostic> = d.iter().filter(|x| &x.path == path).cloned().collect();
+            let text = report.file(&Source::new(path.clone(), String::new()), &[], &mine);
+            for x in &mine {
+                assert!(
+                    text.contains(&x.rule) || text.contains(&x.code),
+                    "{name}: {text}"
+                );
+            }
+            stream.file(&text).unwrap();
+        }
+        let out = String::from_utf8(stream.end(&empty, true).unwrap()).unwrap();
+        let count = |needle: &str| out.matches(needle).count();
+        if name == "junit" {
+            let doc = roxmltree::Document::parse(&out).expect("well-formed XML");
+            assert_eq!(doc.root_element().attribute("tests"), Some("5"));
+            assert_eq!(count("<testcase"), 5);
+        } else {
+            let doc: Value =
+                serde_json::from_str(&out).unwrap_or_else(|e| panic!("{name}: {e}\n{out}"));
+            let items = match name {
+                "json" | "rdjson" => &doc["diagnostics"],
+                "sarif" => &doc["runs"][0]["results"],
+                _ => &doc,
+            };
+            assert_eq!(items.as_array().map(Vec::len), Some(d.len()), "{name}");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! `charter explain RULE`: a rule's help from its pack, with its examples.
 
 use super::{exit, ExplainArgs};
+use std::fmt::Write;
 
 pub fn run(args: ExplainArgs) -> u8 {
     let rules = match super::load_rules(&args.config) {
@@ -18,55 +19,61 @@ pub fn run(args: ExplainArgs) -> u8 {
         );
         return exit::TROUBLE;
     };
+    // Built whole, then written once: a failed write is reported, not a panic.
+    let mut text = String::new();
     let active = rule.severity.map(|s| s.name()).unwrap_or("off");
-    println!("{} ({})", rule.name, rule.code);
-    println!();
-    println!("{}", rule.summary);
-    println!();
+    let _ = writeln!(text, "{} ({})", rule.name, rule.code);
+    text.push('\n');
+    let _ = writeln!(text, "{}", rule.summary);
+    text.push('\n');
     let draft = rule
         .draft_severity
         .map(|s| format!(", {s} while the charter is a draft"))
         .unwrap_or_default();
-    println!(
+    let _ = writeln!(
+        text,
         "Severity: {} by default{draft}; {active} now. Pack: {}.",
         rule.default_severity, rule.pack
     );
-    println!();
-    println!("{}", rule.help);
-    println!();
-    print_params(rule);
+    text.push('\n');
+    let _ = writeln!(text, "{}", rule.help);
+    text.push('\n');
+    write_params(rule, &mut text);
     if let Some(ex) = &rule.example {
-        println!();
-        println!("Fails:");
-        println!();
+        text.push('\n');
+        let _ = writeln!(text, "Fails:");
+        text.push('\n');
         for line in ex.bad.trim_end().lines() {
-            println!("    {line}");
+            let _ = writeln!(text, "    {line}");
         }
-        println!();
-        println!("Passes:");
-        println!();
+        text.push('\n');
+        let _ = writeln!(text, "Passes:");
+        text.push('\n');
         for line in ex.good.trim_end().lines() {
-            println!("    {line}");
+            let _ = writeln!(text, "    {line}");
         }
     }
-    exit::CLEAN
+    super::write_stdout(text.as_bytes())
 }
 
 /// The params in effect, as TOML; a value set in charter.toml is marked so.
-fn print_params(rule: &crate::rules::engine::Rule) {
+fn write_params(rule: &crate::rules::engine::Rule, text: &mut String) {
     if rule.params.is_empty() {
-        println!("Parameters: none.");
+        let _ = writeln!(text, "Parameters: none.");
         return;
     }
-    println!("Parameters in effect (the pack's, with charter.toml's on top):");
-    println!();
+    let _ = writeln!(
+        text,
+        "Parameters in effect (the pack's, with charter.toml's on top):"
+    );
+    text.push('\n');
     for (key, value) in &rule.params {
         let from = if rule.params_from_config.contains(key) {
             "  # from charter.toml"
         } else {
             ""
         };
-        println!("    {key} = {}{from}", shorten(&value.to_string()));
+        let _ = writeln!(text, "    {key} = {}{from}", shorten(&value.to_string()));
     }
 }
 

@@ -1,24 +1,30 @@
 //! `charter lint`: find charters, lint them in parallel, report in input order.
 
-use super::{exit, ColorChoice, LintArgs, OutputFormat};
+mod fix;
+mod summary;
+
+use super::sink::{use_color, write_failed, Sink};
+use super::{exit, LintArgs, OutputFormat};
 use crate::config::Config;
 use crate::input;
 use crate::lint::lint_source;
 use crate::model::Format;
+use crate::output::stream::Stream;
 use crate::output::{self, Diagnostic, InputFailure, Report, Run, Summary};
 use crate::parse;
 use crate::rules::{RuleSet, Severity};
 use crate::source::Source;
 use crate::vocab::Memo;
 use crate::walk::{self, Input, Matcher};
-use crate::write::{Stamp, WriteError};
+use crate::write::Stamp;
+use fix::{apply_fix, FixMode, Fixed};
 use jiff::civil::Date;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
+use summary::{no_charter, print_statistics};
 
 /// Files are linted in chunks: parallel inside a chunk, printed in order after it, so
 /// output is stable and no more than a chunk's results are held at once.
@@ -30,7 +36,7 @@ const CHUNK: usize = 256;
 const PARALLEL_FROM: usize = 64;
 
 pub fn run(args: LintArgs) -> u8 {
-    let color = use_color(args.color);
+    let color = use_color(args.color, args.output_file.is_none());
     if let Err(e) = stdin_name_used(&args.paths, args.input.stdin_filename.as_deref()) {
         eprintln!("error: {e}");
         return exit::TROUBLE;
@@ -85,15 +91,26 @@ pub fn run(args: LintArgs) -> u8 {
             eprintln!("note: no charter changed since {reference}");
         }
     }
+    // Opened before linting: a report that cannot be written stops the run early.
+    let mut sink = match &args.output_file {
+        None => Sink::stdout(),
+        Some(path) => match Sink::file(path) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("error: cannot write the report to {}: {e}", path.display());
+                return exit::TROUBLE;
+            }
+        },
+    };
     let report: Box<dyn Report> = match args.format {
         OutputFormat::Human => Box::new(output::human::Human::new(color)),
         OutputFormat::Concise => Box::new(output::concise::Concise),
         OutputFormat::Json => Box::new(output::json::Json),
-        OutputFormat::Sarif => Box::new(output::sarif::Sarif),
+        OutputFormat::Sarif => Box::new(output::sarif::Sarif::default()),
         OutputFormat::Github => Box::new(output::github::Github),
-        OutputFormat::Junit => Box::new(output::junit::Junit),
+        OutputFormat::Junit => Box::new(output::junit::Junit::new(args.deny_warnings)),
         OutputFormat::Gitlab => Box::new(output::gitlab::Gitlab),
-        OutputFormat::Rdjson => Box::new(output::rdjson::Rdjson::default()),
+        OutputFormat::Rdjson => Box::new(output::rdjson::Rdjson),
     };
     let job = Job {
         rules: &rules,
@@ -131,9 +148,19 @@ pub fn run(args: LintArgs) -> u8 {
     // message would only repeat it out of order.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let (code, stats) = match &pool {
-        Some(pool) => pool.install(|| lint_all(&inputs, &job, args.deny_warnings, true)),
-        None => lint_all(&inputs, &job, args.deny_warnings, false),
+    let name = sink.name();
+    let how = How {
+        deny_warnings: args.deny_warnings,
+        quiet: args.quiet,
+    };
+    let (code, stats, written) = match &pool {
+        Some(pool) => pool.install(|| lint_all(&inputs, &job, how, true, &mut sink)),
+        None => lint_all(&inputs, &job, how, false, &mut sink),
+    };
+    // A report that failed half way is dropped, never put in place.
+    let code = match written.and_then(|()| sink.finish()) {
+        Ok(()) => code,
+        Err(e) => write_failed(code, e, &name),
     };
     std::panic::set_hook(hook);
     let code = if none_found && !args.paths.is_empty() {
@@ -146,40 +173,19 @@ pub fn run(args: LintArgs) -> u8 {
     if args.statistics {
         print_statistics(&stats);
     }
+    if args.exit_zero && code == exit::FINDINGS {
+        return exit::CLEAN;
+    }
     code
 }
 
-/// What a walk that found nothing looked for, and where.
-fn no_charter(paths: &[PathBuf], config: &Config) -> String {
-    let places: Vec<String> = paths
-        .iter()
-        .map(|p| format!("`{}`", output::escape::line(&p.display().to_string())))
-        .collect();
-    let mut patterns = vec!["*.charter.md".to_string(), "*.charter.toml".to_string()];
-    patterns.extend(
-        config
-            .file
-            .include
-            .iter()
-            .map(|g| output::escape::line(g.get_ref()).into_owned()),
-    );
-    format!(
-        "no charter found in {} (looked for {}); name a charter file, or add a glob to \
-         `include` in charter.toml",
-        places.join(", "),
-        patterns.join(", ")
-    )
-}
-
-/// Findings per rule, most first, under a header and over their total.
-fn print_statistics(stats: &BTreeMap<(String, String), usize>) {
-    let mut rows: Vec<_> = stats.iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-    eprintln!("{:>6}  {:<7} rule", "count", "code");
-    for ((code, name), count) in rows {
-        eprintln!("{count:>6}  {code:<7} {name}");
-    }
-    eprintln!("{:>6}  {:<7} total", stats.values().sum::<usize>(), "");
+/// How findings are counted and the report ended.
+#[derive(Clone, Copy)]
+struct How {
+    /// Warnings make exit 1 too.
+    deny_warnings: bool,
+    /// No summary in the formats people read.
+    quiet: bool,
 }
 
 struct Job<'a> {
@@ -190,14 +196,6 @@ struct Job<'a> {
     stdin_name: Option<String>,
     fix: Option<FixMode>,
     templates: Option<PathBuf>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum FixMode {
-    /// `--fix`: write the fixed file.
-    Write,
-    /// `--diff`: show what `--fix` would change.
-    Diff,
 }
 
 /// What linting one input produced.
@@ -216,16 +214,24 @@ struct Outcome {
 type Stats = BTreeMap<(String, String), usize>;
 
 /// Lint every input, in chunks, on the current rayon pool when `parallel`.
-fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool, parallel: bool) -> (u8, Stats) {
+fn lint_all(
+    inputs: &[Input],
+    job: &Job<'_>,
+    how: How,
+    parallel: bool,
+    out: &mut Sink,
+) -> (u8, Stats, std::io::Result<()>) {
     let mut stats = Stats::new();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
     let mut kept = Vec::new();
     let mut files = Vec::new();
     let mut failures = Vec::new();
     let mut code = exit::CLEAN;
     let keep_all = job.report.wants_all();
+    let mut stream = match Stream::begin(job.report, &job.rules.rules, out) {
+        Ok(s) => s,
+        Err(e) => return (code, stats, Err(e)),
+    };
     // One memo per thread, kept from file to file: charters share most of their labels.
     let threads = if parallel {
         rayon::current_num_threads()
@@ -265,15 +271,14 @@ fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool, parallel: bool
                 summary.add(d);
                 *stats.entry((d.code.clone(), d.rule.clone())).or_default() += 1;
                 let fails = d.severity == Severity::Error
-                    || (deny_warnings && d.severity == Severity::Warning);
+                    || (how.deny_warnings && d.severity == Severity::Warning);
                 if fails && code == exit::CLEAN {
                     code = exit::FINDINGS;
                 }
             }
             eprint!("{}{}", o.diff_for_stderr, o.note);
-            if write_out(&mut out, &o.text).is_err() {
-                // stdout closed (a pager quit): nothing more to say.
-                return (code, stats);
+            if let Err(e) = stream.file(&o.text) {
+                return (code, stats, Err(e));
             }
             if keep_all {
                 kept.extend(o.diagnostics);
@@ -288,16 +293,10 @@ fn lint_all(inputs: &[Input], job: &Job<'_>, deny_warnings: bool, parallel: bool
         diagnostics: &kept,
         failures: &failures,
     };
-    let _ = write_out(&mut out, &job.report.finish(&run));
-    let _ = out.flush();
-    (code, stats)
-}
-
-fn write_out(out: &mut impl Write, text: &str) -> std::io::Result<()> {
-    if text.is_empty() {
-        return Ok(());
-    }
-    out.write_all(text.as_bytes())
+    let written = stream
+        .end(&run, !(how.quiet && job.report.for_people()))
+        .map(|_| ());
+    (code, stats, written)
 }
 
 /// Read one input of the walk: its source, or why it could not be read, with the name
@@ -449,76 +448,6 @@ fn check(
     }
 }
 
-enum Fixed {
-    Diff(String),
-    Written(String),
-    /// Left alone, and why.
-    Refused(String),
-}
-
-/// Fix one charter: a diff to show, or the new text once it is safely written.
-fn apply_fix(
-    source: &Source,
-    charter: &crate::model::Charter,
-    path: Option<&std::path::Path>,
-    stamp: Option<Stamp>,
-    mode: FixMode,
-    job: &Job<'_>,
-) -> Result<Option<Fixed>, String> {
-    let opts = crate::fix::FixOptions {
-        vocab: &job.rules.vocab,
-        today: job.today,
-        templates: job.templates.clone(),
-    };
-    let new = match crate::fix::fix(source, charter, &opts)? {
-        crate::fix::Fix::Unchanged => return Ok(None),
-        crate::fix::Fix::Refused(why) => return Ok(Some(Fixed::Refused(why))),
-        crate::fix::Fix::Fixed(new) => new,
-    };
-    if mode == FixMode::Diff {
-        return Ok(Some(Fixed::Diff(crate::fix::diff(
-            &output::escape::line(&source.name),
-            &source.text,
-            &new,
-        ))));
-    }
-    let Some(path) = path else {
-        return Err("--fix cannot write standard input; use --diff to see the fixes".to_string());
-    };
-    let Some(stamp) = stamp else {
-        return Err("cannot tell whether it changed while it was read; not fixed".to_string());
-    };
-    let read = stamp.with_text(&source.text);
-    // A BOM removed on reading is put back: a fix changes only what it means to.
-    let had_bom = std::fs::read(path).is_ok_and(|b| b.starts_with(&[0xEF, 0xBB, 0xBF]));
-    let bytes = if had_bom {
-        format!("\u{feff}{new}")
-    } else {
-        new.clone()
-    };
-    // Tests only: an edit made while the fix was being worked out.
-    #[cfg(feature = "test-hooks")]
-    if let Some(edit) = std::env::var_os("CHARTER_TEST_EDIT_DURING_FIX") {
-        let mut f = std::fs::OpenOptions::new()
-            .append(true)
-            .open(path)
-            .map_err(|e| e.to_string())?;
-        f.write_all(edit.to_string_lossy().as_bytes())
-            .map_err(|e| e.to_string())?;
-    }
-    match crate::write::replace_unchanged(path, bytes.as_bytes(), &read) {
-        Ok(()) => {}
-        Err(WriteError::Changed(_)) => {
-            return Ok(Some(Fixed::Refused(
-                "it changed after it was read (its findings are those of the text read)"
-                    .to_string(),
-            )))
-        }
-        Err(e) => return Err(e.to_string()),
-    }
-    Ok(Some(Fixed::Written(new)))
-}
-
 fn failed(path: &str, message: String) -> Outcome {
     Outcome {
         diff_for_stderr: String::new(),
@@ -554,15 +483,4 @@ pub(super) fn matcher(config: &Config) -> Result<Matcher, crate::config::ConfigE
             .unwrap_or(0..0);
         config.error_at(span, e, "this glob", None)
     })
-}
-
-fn use_color(choice: ColorChoice) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    }
 }

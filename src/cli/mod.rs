@@ -9,6 +9,7 @@ pub mod man;
 pub mod new;
 pub mod rules;
 pub mod schema;
+mod sink;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -146,12 +147,26 @@ pub struct LintArgs {
     /// Exit 1 on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Exit 0 even when findings would give 1, to report without failing a build.
+    /// An input, config or write that fails is still exit 2.
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Print only the findings: no summary line in the human and concise formats.
+    /// The other formats are documents, printed whole.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Write the report to FILE instead of standard output. It is written beside FILE
+    /// under a temporary name and renamed into place when complete, so FILE is never
+    /// half written; a run that stops early leaves the old FILE as it was.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
     /// The date time-based rules use (YYYY-MM-DD), for reproducible CI runs.
     #[arg(long, value_name = "DATE", value_parser = parse_today)]
     pub today: Option<jiff::civil::Date>,
     #[command(flatten)]
     pub input: InputArgs,
-    /// Colour: auto (a terminal, and NO_COLOR unset), always or never.
+    /// Colour: auto, always or never. Auto colours when FORCE_COLOR is set (and not
+    /// `0`), else when the report goes to a terminal and NO_COLOR is unset.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// Lint with this many threads (default: one per core). Fewer than 64 files are
@@ -336,15 +351,28 @@ pub fn load_rules(args: &ConfigArgs) -> Result<crate::rules::RuleSet, u8> {
 /// Write generated text to standard output. A closed pipe (`charter schema | head`)
 /// is not an error worth a message; any other write failure is "could not run".
 pub fn write_stdout(bytes: &[u8]) -> u8 {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
+    match try_write_stdout(bytes) {
         Ok(()) => exit::CLEAN,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => exit::CLEAN,
         Err(e) => {
             eprintln!("error: cannot write to standard output: {e}");
             exit::TROUBLE
         }
+    }
+}
+
+/// [`write_stdout`] for callers with their own error type: a closed pipe is `Ok`.
+pub fn try_write_stdout(bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    quiet_on_closed_pipe(out.write_all(bytes).and_then(|()| out.flush()))
+}
+
+/// A reader that went away (`| head`, a pager that quit) wants no more output and no
+/// complaint about it; every other write error stays an error.
+pub fn quiet_on_closed_pipe(result: std::io::Result<()>) -> std::io::Result<()> {
+    match result {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
     }
 }
 

@@ -121,8 +121,8 @@ fn generate(args: NewArgs) -> Result<(), render::Error> {
         Format::Markdown => text,
     };
     let Some(path) = path else {
-        print!("{text}");
-        return Ok(());
+        return super::try_write_stdout(text.as_bytes())
+            .map_err(|e| render::Error::new(format!("cannot write to standard output: {e}")));
     };
     name_check::check(&path, format, &config, &cwd, args.force)?;
     write_new(&path, text.as_bytes(), args.force).map_err(|e| write_error(e, &path))?;

@@ -1,7 +1,8 @@
 //! `charter rules`: the rules of the active packs, one line each.
 
-use super::{exit, RulesArgs};
+use super::RulesArgs;
 use serde_json::json;
+use std::fmt::Write;
 
 pub fn run(args: RulesArgs) -> u8 {
     let rules = match super::load_rules(&args.config) {
@@ -24,20 +25,20 @@ pub fn run(args: RulesArgs) -> u8 {
                 })
             })
             .collect();
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&list).unwrap_or_default()
-        );
-        return exit::CLEAN;
+        let mut text = serde_json::to_string_pretty(&list).unwrap_or_default();
+        text.push('\n');
+        return super::write_stdout(text.as_bytes());
     }
     let width = rules.rules.iter().map(|r| r.name.len()).max().unwrap_or(0);
-    println!(
-        "{:<7} {:<width$} {:<8} {:<8} summary",
+    // Built whole, then written once: a failed write is reported, not a panic.
+    let mut text = format!(
+        "{:<7} {:<width$} {:<8} {:<8} summary\n",
         "code", "rule", "default", "active"
     );
     for r in &rules.rules {
         let active = r.severity.map(|s| s.name()).unwrap_or("off");
-        println!(
+        let _ = writeln!(
+            text,
             "{:<7} {:<width$} {:<8} {:<8} {}",
             r.code,
             r.name,
@@ -46,5 +47,5 @@ pub fn run(args: RulesArgs) -> u8 {
             r.summary
         );
     }
-    exit::CLEAN
+    super::write_stdout(text.as_bytes())
 }

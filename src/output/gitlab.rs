@@ -2,18 +2,23 @@
 //! `codequality` report artifact that annotates merge requests.
 
 use super::ci::{fingerprints, repo_path};
-use super::{Report, Run};
-use crate::rules::Severity;
-use serde_json::{json, Value};
+use super::{json_items, Diagnostic, Report, Run};
+use crate::rules::{Finding, Severity};
+use crate::source::Source;
+use serde_json::json;
 
+/// Written as the files are linted: a JSON array, each file's issues as it is done.
 pub struct Gitlab;
 
 impl Report for Gitlab {
-    fn finish(&self, run: &Run<'_>) -> String {
-        let issues: Vec<Value> = run
-            .diagnostics
+    fn head(&self, _run: &Run<'_>) -> String {
+        "[\n".to_string()
+    }
+
+    fn file(&self, _source: &Source, _findings: &[Finding], diagnostics: &[Diagnostic]) -> String {
+        let issues = diagnostics
             .iter()
-            .zip(fingerprints(run.diagnostics))
+            .zip(fingerprints(diagnostics))
             .map(|(d, fingerprint)| {
                 json!({
                     "description": d.message,
@@ -27,11 +32,20 @@ impl Report for Gitlab {
                         "lines": { "begin": d.line, "end": d.end_line.max(d.line) },
                     },
                 })
-            })
-            .collect();
-        let mut out = serde_json::to_string_pretty(&issues).unwrap_or_default();
-        out.push('\n');
-        out
+            });
+        json_items(issues, "  ")
+    }
+
+    fn separator(&self) -> &str {
+        ",\n"
+    }
+
+    fn finish(&self, _run: &Run<'_>) -> String {
+        "\n]\n".to_string()
+    }
+
+    fn wants_all(&self) -> bool {
+        false
     }
 }
 

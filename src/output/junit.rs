@@ -1,85 +1,120 @@
 //! `--format junit`: JUnit XML, for CI systems that show test reports (GitLab,
 //! Jenkins, Azure Pipelines, test-reporter actions). Each linted file is a test
-//! suite; each finding a failing test case; a clean file one passing case, so it
-//! is listed too; an unreadable input a test case in error.
+//! suite and each finding a test case, failing when the finding fails the run (an
+//! error; a warning with `--deny-warnings`), else passing with the finding as its
+//! output, so a report is red exactly when the exit code is. A clean file is one
+//! passing case, so it is listed too; an unreadable input a test case in error.
 
 use super::ci::repo_path;
 use super::{Diagnostic, Report, Run};
-use std::collections::{HashMap, HashSet};
+use crate::rules::{Finding, Severity};
+use crate::source::Source;
 use std::fmt::Write;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-pub struct Junit;
+/// Each file's suite is made as the file is done; the root element's totals are
+/// counted meanwhile and written once the run is over (see [`super::stream`]).
+#[derive(Debug, Default)]
+pub struct Junit {
+    /// Warnings fail the run (`--deny-warnings`), so they are failures here too.
+    pub deny_warnings: bool,
+    /// Test cases and failing ones so far, over the files' suites.
+    pub tests: AtomicUsize,
+    pub failures: AtomicUsize,
+}
+
+impl Junit {
+    /// JUnit for a run that does (or does not) fail on warnings.
+    pub fn new(deny_warnings: bool) -> Junit {
+        Junit {
+            deny_warnings,
+            ..Junit::default()
+        }
+    }
+
+    fn fails(&self, d: &Diagnostic) -> bool {
+        d.severity == Severity::Error || (self.deny_warnings && d.severity == Severity::Warning)
+    }
+}
 
 impl Report for Junit {
-    fn finish(&self, run: &Run<'_>) -> String {
-        // Diagnostics by path; paths in input order (a hand-built run may have
-        // diagnostics for paths it does not list, so those are added in order seen).
-        let mut by_path: HashMap<&str, Vec<&Diagnostic>> = HashMap::new();
-        let mut paths: Vec<&str> = run.files.iter().map(String::as_str).collect();
-        let listed: HashSet<&str> = paths.iter().copied().collect();
-        for d in run.diagnostics {
-            let entry = by_path.entry(d.path.as_str()).or_default();
-            if entry.is_empty() && !listed.contains(d.path.as_str()) {
-                paths.push(&d.path);
-            }
-            entry.push(d);
-        }
+    fn head_needs_totals(&self) -> bool {
+        true
+    }
 
-        let mut suites = String::new();
-        let (mut tests, mut failures) = (0, 0);
-        for path in paths {
-            let found = by_path.remove(path).unwrap_or_default();
-            let name = attr(&repo_path(path));
-            let count = found.len().max(1);
-            tests += count;
-            failures += found.len();
+    fn head(&self, run: &Run<'_>) -> String {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+             <testsuites name=\"charter\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
+            self.tests.load(Ordering::Relaxed) + run.failures.len(),
+            self.failures.load(Ordering::Relaxed),
+            run.failures.len()
+        )
+    }
+
+    fn file(&self, source: &Source, _findings: &[Finding], found: &[Diagnostic]) -> String {
+        let mut suite = String::new();
+        let name = attr(&repo_path(&source.name));
+        let count = found.len().max(1);
+        let failing = found.iter().filter(|d| self.fails(d)).count();
+        self.tests.fetch_add(count, Ordering::Relaxed);
+        self.failures.fetch_add(failing, Ordering::Relaxed);
+        let _ = writeln!(
+            suite,
+            r#"  <testsuite name="{name}" tests="{count}" failures="{failing}" errors="0">"#,
+        );
+        if found.is_empty() {
             let _ = writeln!(
-                suites,
-                r#"  <testsuite name="{name}" tests="{count}" failures="{}" errors="0">"#,
-                found.len()
+                suite,
+                r#"    <testcase name="charter lint" classname="{name}" file="{name}"/>"#
             );
-            if found.is_empty() {
+        }
+        for d in found {
+            let _ = writeln!(
+                suite,
+                r#"    <testcase name="{} ({}) at {}:{}" classname="{name}" file="{name}" line="{}">"#,
+                attr(&d.rule),
+                attr(&d.code),
+                d.line,
+                d.column,
+                d.line
+            );
+            let body = format!(
+                "{}:{}:{}: {}[{}] {}{}",
+                text(&repo_path(&d.path)),
+                d.line,
+                d.column,
+                d.severity,
+                text(&d.rule),
+                text(&d.message),
+                if d.help.is_empty() {
+                    String::new()
+                } else {
+                    format!("\nhelp: {}", text(&d.help))
+                }
+            );
+            if self.fails(d) {
                 let _ = writeln!(
-                    suites,
-                    r#"    <testcase name="charter lint" classname="{name}" file="{name}"/>"#
-                );
-            }
-            for d in found {
-                let _ = writeln!(
-                    suites,
-                    r#"    <testcase name="{} ({}) at {}:{}" classname="{name}" file="{name}" line="{}">"#,
-                    attr(&d.rule),
-                    attr(&d.code),
-                    d.line,
-                    d.column,
-                    d.line
-                );
-                let _ = writeln!(
-                    suites,
-                    r#"      <failure message="{}" type="{}">{}:{}:{}: {}[{}] {}{}</failure>"#,
+                    suite,
+                    r#"      <failure message="{}" type="{}">{body}</failure>"#,
                     attr(&d.message),
                     attr(&d.rule),
-                    text(&repo_path(&d.path)),
-                    d.line,
-                    d.column,
-                    d.severity,
-                    text(&d.rule),
-                    text(&d.message),
-                    if d.help.is_empty() {
-                        String::new()
-                    } else {
-                        format!("\nhelp: {}", text(&d.help))
-                    }
                 );
-                suites.push_str("    </testcase>\n");
+            } else {
+                let _ = writeln!(suite, "      <system-out>{body}</system-out>");
             }
-            suites.push_str("  </testsuite>\n");
+            suite.push_str("    </testcase>\n");
         }
+        suite.push_str("  </testsuite>\n");
+        suite
+    }
+
+    fn finish(&self, run: &Run<'_>) -> String {
+        let mut out = String::new();
         for f in run.failures {
             let name = attr(&repo_path(&f.path));
-            tests += 1;
             let _ = writeln!(
-                suites,
+                out,
                 r#"  <testsuite name="{name}" tests="1" failures="0" errors="1">
     <testcase name="charter lint" classname="{name}" file="{name}">
       <error message="{}" type="input-error">{}: {}</error>
@@ -90,12 +125,12 @@ impl Report for Junit {
                 text(&f.message)
             );
         }
-        format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-             <testsuites name=\"charter\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{}\">\n\
-             {suites}</testsuites>\n",
-            run.failures.len()
-        )
+        out.push_str("</testsuites>\n");
+        out
+    }
+
+    fn wants_all(&self) -> bool {
+        false
     }
 }
 

@@ -11,6 +11,7 @@ pub mod json;
 pub mod junit;
 pub mod rdjson;
 pub mod sarif;
+pub mod stream;
 
 use crate::rules::{Finding, Severity};
 use crate::source::Source;
@@ -101,8 +102,46 @@ pub struct Run<'a> {
     pub failures: &'a [InputFailure],
 }
 
+impl<'a> Run<'a> {
+    /// A run about to begin: its rules, nothing else yet (for [`Report::head`]).
+    pub fn start(rules: &'a [crate::rules::engine::Rule]) -> Run<'a> {
+        const NONE: Summary = Summary {
+            files: 0,
+            errors: 0,
+            warnings: 0,
+            infos: 0,
+        };
+        Run {
+            rules,
+            summary: &NONE,
+            files: &[],
+            diagnostics: &[],
+            failures: &[],
+        }
+    }
+}
+
 /// An output format.
 pub trait Report: Send + Sync {
+    /// Text before the first file's (stdout): the opening of a document whose items
+    /// each file's text adds (JSON, SARIF). Given [`Run::start`], or the whole run when
+    /// [`Report::head_needs_totals`].
+    fn head(&self, _run: &Run<'_>) -> String {
+        String::new()
+    }
+
+    /// Whether the head can only be written once the run is over (it states totals);
+    /// the files' text is then kept aside until it is.
+    fn head_needs_totals(&self) -> bool {
+        false
+    }
+
+    /// Written between the texts of two files (`,` between the items of a JSON array);
+    /// a file with no text has none.
+    fn separator(&self) -> &str {
+        ""
+    }
+
     /// Text for one linted file, made in a worker thread while its source is at hand.
     /// Printed to stdout in input order.
     fn file(&self, _source: &Source, _findings: &[Finding], _diagnostics: &[Diagnostic]) -> String {
@@ -127,10 +166,31 @@ pub trait Report: Send + Sync {
         false
     }
 
-    /// Whether this format needs every diagnostic kept until `finish`.
+    /// Whether this format needs every diagnostic kept until `finish` (none of the
+    /// built-in ones does: they write each file's findings as it is done).
     fn wants_all(&self) -> bool {
         true
     }
+}
+
+/// JSON values as the items of an array inside a pretty-printed document: each
+/// pretty-printed, indented by `indent`, separated by commas.
+pub fn json_items(values: impl IntoIterator<Item = serde_json::Value>, indent: &str) -> String {
+    let mut out = String::new();
+    for v in values {
+        if !out.is_empty() {
+            out.push_str(",\n");
+        }
+        let text = serde_json::to_string_pretty(&v).unwrap_or_default();
+        for (i, line) in text.lines().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(indent);
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 pub fn plural(n: usize, one: &str, many: &str) -> String {

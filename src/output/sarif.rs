@@ -5,11 +5,13 @@
 //! how charter counts them, and each result carries a `partialFingerprints` entry
 //! ([`super::ci::fingerprints`]) so an alert keeps its identity across runs.
 
-use super::ci::{fingerprints, information_uri, repo_path};
-use super::{Diagnostic, InputFailure, Report, Run};
-use crate::rules::Severity;
+use super::ci::{absolute, fingerprints, information_uri, is_outside, repo_path};
+use super::{json_items, Diagnostic, InputFailure, Report, Run};
+use crate::rules::{Finding, Severity};
+use crate::source::Source;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// The `$schema` of the OASIS standard (errata 01).
 pub const SCHEMA: &str =
@@ -19,16 +21,25 @@ pub const SCHEMA: &str =
 /// recommends, so a new scheme is a new key rather than a silent change.
 pub const FINGERPRINT_KEY: &str = "charterFinding/v1";
 
-pub struct Sarif;
+/// Written as the files are linted: the run's tool and rules first, each file's
+/// results as it is done, then the invocation, which says whether every input could be
+/// read (known only at the end; key order means nothing to a JSON reader).
+#[derive(Default)]
+pub struct Sarif {
+    /// Each active rule's place in `rules`, for `ruleIndex`; set by the head.
+    index: OnceLock<HashMap<String, usize>>,
+}
 
 impl Report for Sarif {
-    fn finish(&self, run: &Run<'_>) -> String {
+    fn head(&self, run: &Run<'_>) -> String {
         let active: Vec<_> = run.rules.iter().filter(|r| r.severity.is_some()).collect();
-        let index: HashMap<&str, usize> = active
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.code.as_str(), i))
-            .collect();
+        let _ = self.index.set(
+            active
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.code.clone(), i))
+                .collect(),
+        );
         let rules: Vec<Value> = active
             .iter()
             .map(|r| {
@@ -46,12 +57,6 @@ impl Report for Sarif {
                 })
             })
             .collect();
-        let results: Vec<Value> = run
-            .diagnostics
-            .iter()
-            .zip(fingerprints(run.diagnostics))
-            .map(|(d, fp)| result(d, index.get(d.code.as_str()).copied(), fp))
-            .collect();
 
         let mut driver = Map::new();
         driver.insert("name".into(), json!("charter"));
@@ -61,27 +66,47 @@ impl Report for Sarif {
             driver.insert("informationUri".into(), json!(uri));
         }
         driver.insert("rules".into(), Value::Array(rules));
+        let tool = serde_json::to_string_pretty(&json!({ "driver": driver }))
+            .unwrap_or_default()
+            .replace('\n', "\n      ");
+        format!(
+            "{{\n  \"$schema\": {},\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \
+             \"tool\": {tool},\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [\n",
+            json!(SCHEMA)
+        )
+    }
 
+    fn file(&self, _source: &Source, _findings: &[Finding], diagnostics: &[Diagnostic]) -> String {
+        let index = self.index.get();
+        let results = diagnostics
+            .iter()
+            .zip(fingerprints(diagnostics))
+            .map(|(d, fp)| {
+                let i = index.and_then(|m| m.get(d.code.as_str()).copied());
+                result(d, i, fp)
+            });
+        json_items(results, "        ")
+    }
+
+    fn separator(&self) -> &str {
+        ",\n"
+    }
+
+    fn finish(&self, run: &Run<'_>) -> String {
         let mut invocation = Map::new();
         invocation.insert("executionSuccessful".into(), json!(run.failures.is_empty()));
         if !run.failures.is_empty() {
             let notes: Vec<Value> = run.failures.iter().map(notification).collect();
             invocation.insert("toolExecutionNotifications".into(), Value::Array(notes));
         }
+        let invocations = serde_json::to_string_pretty(&json!([invocation]))
+            .unwrap_or_default()
+            .replace('\n', "\n      ");
+        format!("\n      ],\n      \"invocations\": {invocations}\n    }}\n  ]\n}}\n")
+    }
 
-        let doc = json!({
-            "$schema": SCHEMA,
-            "version": "2.1.0",
-            "runs": [{
-                "tool": { "driver": driver },
-                "invocations": [invocation],
-                "columnKind": "unicodeCodePoints",
-                "results": results,
-            }],
-        });
-        let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
-        out.push('\n');
-        out
+    fn wants_all(&self) -> bool {
+        false
     }
 }
 
@@ -138,11 +163,13 @@ fn notification(f: &InputFailure) -> Value {
     })
 }
 
-/// A relative path against `%SRCROOT%`; an absolute one as a `file:` URI.
+/// A path relative to `%SRCROOT%` (the checkout: [`super::ci::root`]), however the
+/// command line named the file; only a file outside the checkout, which no relative
+/// URI under `%SRCROOT%` can name, gets an absolute `file:` URI.
 fn artifact(path: &str) -> Value {
     let p = repo_path(path);
-    if std::path::Path::new(path).is_absolute() {
-        let p = p.replace('\\', "/");
+    if is_outside(&p) {
+        let p = absolute(path).to_string_lossy().replace('\\', "/");
         let slash = if p.starts_with('/') { "" } else { "/" };
         json!({ "uri": format!("file://{slash}{}", encode(&p, true)) })
     } else {

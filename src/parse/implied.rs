@@ -16,6 +16,10 @@ pub fn add(charter: &mut Charter, vocab: &Vocabulary) {
     }
     let mut names: Option<Names> = None;
     let mut cadence_line: Option<Span> = None;
+    // The metrics' lines normalized, and for each cue of the metrics section (by its
+    // place) the first of them that states it.
+    let mut metric_words: Option<Vec<String>> = None;
+    let mut metric_hit: std::collections::HashMap<usize, Option<usize>> = Default::default();
     for sec in &mut charter.sections {
         // Normalized once per section, and only when a cued field is missing.
         let mut words: Option<Vec<String>> = None;
@@ -23,7 +27,7 @@ pub fn add(charter: &mut Charter, vocab: &Vocabulary) {
         // with the lines: `Review cadence: monthly operating review` also says where
         // the numbers are read out. Taken once, so the lines stay those `words` holds.
         let mut values: Option<Vec<Text>> = None;
-        for cue in cues.of(&sec.key) {
+        for (ci, cue) in cues.of(&sec.key).enumerate() {
             if sec.fields.iter().any(|f| f.key == cue.field) {
                 continue;
             }
@@ -45,15 +49,18 @@ pub fn add(charter: &mut Charter, vocab: &Vocabulary) {
                 continue;
             }
             // A metric's own line may say how often it is looked at (`Weekly active —
-            // 70% — we check every Monday`): the metrics' lines count as its items.
-            // The heading may say it too (`Scoreboard (reviewed every other Friday)`).
-            let metrics = charter.metrics.iter().map(|m| &m.name);
-            let lines: Vec<&Text> = if sec.key == "metrics" {
+            // 70% — we check every Monday`): the metrics' lines count as its items,
+            // after the section's own. The heading may say it too (`Scoreboard
+            // (reviewed every other Friday)`). The metrics' lines are the same for every
+            // metrics section, so they are normalized and searched once per charter
+            // (a charter with many metrics sections is not read in quadratic time).
+            let is_metrics = sec.key == "metrics";
+            let own = sec.items.len();
+            let lines: Vec<&Text> = if is_metrics {
                 let values = values
                     .get_or_insert_with(|| sec.fields.iter().map(|f| f.value.clone()).collect());
                 sec.items
                     .iter()
-                    .chain(metrics)
                     .chain([&sec.heading])
                     .chain(values.iter())
                     .collect()
@@ -62,9 +69,33 @@ pub fn add(charter: &mut Charter, vocab: &Vocabulary) {
             };
             let items =
                 words.get_or_insert_with(|| lines.iter().map(|i| normalize(&i.text)).collect());
-            let found = items.iter().zip(lines).find(|(norm, _)| {
+            let stated = |norm: &String| {
                 let w: Vec<&str> = norm.split(' ').collect();
                 cue.stated_in(&w)
+            };
+            let (first, rest) = items.split_at(own.min(items.len()));
+            let (first_lines, rest_lines) = lines.split_at(own.min(lines.len()));
+            let mut found = first
+                .iter()
+                .zip(first_lines.iter().copied())
+                .find(|(n, _)| stated(n));
+            if found.is_none() && is_metrics {
+                let norms = metric_words.get_or_insert_with(|| {
+                    charter
+                        .metrics
+                        .iter()
+                        .map(|m| normalize(&m.name.text))
+                        .collect()
+                });
+                let at = *metric_hit
+                    .entry(ci)
+                    .or_insert_with(|| norms.iter().position(&stated));
+                found = at.and_then(|j| Some((norms.get(j)?, &charter.metrics.get(j)?.name)));
+            }
+            let found = found.or_else(|| {
+                rest.iter()
+                    .zip(rest_lines.iter().copied())
+                    .find(|(n, _)| stated(n))
             });
             if let Some((norm, item)) = found {
                 // A metrics line that opens by saying how the metrics are reviewed and

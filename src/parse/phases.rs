@@ -309,9 +309,16 @@ pub fn finish(c: &mut Charter) {
     }
     let signed = signing_date(c);
     let created = c.meta.created.as_ref().and_then(|d| d.ok());
+    // The last phase of each kind so far, for `after the crawl`: looked up, not
+    // searched for, so a long timeline costs no more per phase than a short one.
+    let mut last_of: [Option<usize>; 3] = [None; 3];
     for i in 0..c.phases.len() {
         let (before, rest) = c.phases.split_at_mut(i);
         let Some(p) = rest.first_mut() else { break };
+        let earlier = last_of;
+        if let Some(slot) = p.kind.and_then(|k| last_of.get_mut(k as usize)) {
+            *slot = Some(i);
+        }
         read_outcome(p);
         let written = [&p.start, &p.end].into_iter().find_map(|d| match d {
             Some(Parsed {
@@ -332,10 +339,8 @@ pub fn finish(c: &mut Charter) {
             Anchor::PreviousPhase => before.last().and_then(Phase::end_date).and_then(after),
             Anchor::Named(name) => {
                 let kind = PhaseKind::parse(name);
-                before
-                    .iter()
-                    .rev()
-                    .find(|q| kind.is_some() && q.kind == kind)
+                kind.and_then(|k| earlier.get(k as usize).copied().flatten())
+                    .and_then(|j| before.get(j))
                     .and_then(Phase::end_date)
                     .and_then(after)
             }

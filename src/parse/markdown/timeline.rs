@@ -18,16 +18,8 @@ fn new_phase(rd: &Reader, name: Text, span: Span) -> Phase {
 /// parts the first left out. A restatement whose dates differ is kept apart, so that
 /// the two plans are both seen and their clash reported.
 fn add(charter: &mut Charter, p: Phase) {
-    let same = |q: &&mut Phase| {
-        let agree = |a: Option<jiff::civil::Date>, b: Option<jiff::civil::Date>| {
-            a.is_none() || b.is_none() || a == b
-        };
-        p.kind.is_some()
-            && q.kind == p.kind
-            && agree(q.start_date(), p.start_date())
-            && agree(q.end_date(), p.end_date())
-    };
-    let Some(q) = charter.phases.iter_mut().find(same) else {
+    let found = charter.phase_index.find(&charter.phases, &p);
+    let Some((i, q)) = found.and_then(|i| Some((i, charter.phases.get_mut(i)?))) else {
         charter.phases.push(p);
         return;
     };
@@ -41,6 +33,7 @@ fn add(charter: &mut Charter, p: Phase) {
     fill(&mut q.scope, p.scope);
     fill(&mut q.go_no_go, p.go_no_go);
     fill(&mut q.result, p.result);
+    charter.phase_index.refile(&charter.phases, i);
 }
 
 /// Set one part of a phase from a labelled value, and the parts labelled inside it
@@ -360,7 +353,7 @@ pub fn sentence_phases(
             }
             continue;
         };
-        let listed = |c: &Charter| c.phases.iter().any(|p| p.kind == Some(kind));
+        let listed = |c: &mut Charter| c.phase_index.has(&c.phases, kind);
         if let Some((_, text)) = current.as_mut().filter(|(p, _)| p.kind == Some(kind)) {
             *text = text.join(span);
             continue;

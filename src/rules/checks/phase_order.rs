@@ -43,19 +43,16 @@ impl Check for PhaseOrder {
             }
         }
 
-        // Schedule: no phase starts before a phase of a lower kind starts.
+        // Schedule: no phase starts before a phase of a lower kind starts. Of the
+        // lower-kind phases starting later, the latest is the one to name (the
+        // later-listed on a tie); so only each kind's latest start matters, found in
+        // one pass rather than by comparing every pair of phases.
+        let latest = latest_starts(&phases);
         for &(phase, kind, start) in &phases {
             let (Some(date), Some(text)) = (start, phase.start.as_ref()) else {
                 continue;
             };
-            // Of the lower-kind phases starting later, the latest is the one to name.
-            let later = phases
-                .iter()
-                .filter(|(_, k, _)| *k < kind)
-                .filter_map(|&(_, k, start)| start.map(|d| (d, k)))
-                .filter(|&(d, _)| d > date)
-                .max_by_key(|&(d, _)| d);
-            let Some((previous_start, previous)) = later else {
+            let Some((previous_start, previous)) = later(&latest, kind, date) else {
                 continue;
             };
             hits.push(
@@ -70,9 +67,77 @@ impl Check for PhaseOrder {
     }
 }
 
+/// For each kind (by its order), its latest start with the position of the last phase
+/// that starts then.
+fn latest_starts(
+    phases: &[(&Phase, PhaseKind, Option<Date>)],
+) -> [Option<(Date, usize, PhaseKind)>; 3] {
+    let mut latest = [None; 3];
+    for (i, &(_, kind, start)) in phases.iter().enumerate() {
+        let (Some(d), Some(slot)) = (start, latest.get_mut(kind as usize)) else {
+            continue;
+        };
+        if slot.is_none_or(|(best, _, _)| d >= best) {
+            *slot = Some((d, i, kind));
+        }
+    }
+    latest
+}
+
+/// The latest start of a kind below `kind`, when it is after `date`, and its kind.
+fn later(
+    latest: &[Option<(Date, usize, PhaseKind)>; 3],
+    kind: PhaseKind,
+    date: Date,
+) -> Option<(Date, PhaseKind)> {
+    latest
+        .iter()
+        .take(kind as usize)
+        .flatten()
+        .max_by_key(|&&(d, i, _)| (d, i))
+        .filter(|&&(d, _, _)| d > date)
+        .map(|&(d, _, k)| (d, k))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testkit::{arg, Kit};
+    use crate::model::{Phase, PhaseKind, Span, Text};
+    use jiff::civil::{date, Date};
+
+    /// The latest lower-kind start after each phase's, found from each kind's latest
+    /// start, is the one a comparison of every pair finds.
+    #[test]
+    fn the_later_start_agrees_with_comparing_every_pair() {
+        let dummy = Phase::new(Text::new("x", Span::new(0, 0)), None, Span::new(0, 0));
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as i16
+        };
+        for _ in 0..300 {
+            let phases: Vec<(&Phase, PhaseKind, Option<Date>)> = (0..next(12) + 1)
+                .map(|_| {
+                    let kind = PhaseKind::ALL[next(3) as usize];
+                    let day = (next(5) > 0).then(|| date(2026, 1, 1 + next(6) as i8));
+                    (&dummy, kind, day)
+                })
+                .collect();
+            let latest = super::latest_starts(&phases);
+            for &(_, kind, start) in &phases {
+                let Some(day) = start else { continue };
+                let plain = phases
+                    .iter()
+                    .filter(|(_, k, _)| *k < kind)
+                    .filter_map(|&(_, k, start)| start.map(|d| (d, k)))
+                    .filter(|&(d, _)| d > day)
+                    .max_by_key(|&(d, _)| d);
+                assert_eq!(super::later(&latest, kind, day), plain, "{phases:?}");
+            }
+        }
+    }
 
     const SRC: &str = "| Walk  | 2026-10-05 | 2026-12-18 |\n\
         | Crawl | 2026-12-21 | 2027-01-29 |\n\

@@ -190,3 +190,67 @@ fn labelled_lines_under_a_phase_heading_are_its_parts() {
     );
     assert_eq!(crawl.result.as_ref().unwrap().text, "in progress");
 }
+
+/// `add` with its index joins exactly the phases a scan of every phase would: random
+/// restatements (kinds, known, unknown and missing dates, dates filled in by a later
+/// restatement) against the plain scan it replaced.
+#[test]
+fn joining_a_restated_phase_agrees_with_a_plain_scan() {
+    use crate::model::{restates, Span, Text};
+    use crate::parse::phases::{set_dates, DatePart};
+    // Three days, and a value that is no day.
+    let src = "2026-01-05 2026-02-09 2026-03-16 soon";
+    let values = [(0, 10), (11, 21), (22, 32), (33, 37)];
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n) as usize
+    };
+    for _ in 0..200 {
+        let mut indexed = Charter::empty(crate::model::Format::Markdown, src.len());
+        let mut plain: Vec<Phase> = Vec::new();
+        for n in 0..next(40) + 1 {
+            let kind = [None, Some(PhaseKind::Crawl), Some(PhaseKind::Walk)][next(3)];
+            let mut p = Phase::new(Text::new("x", Span::new(0, 0)), kind, Span::new(n, n));
+            for part in [DatePart::Start, DatePart::End] {
+                if let Some(&(a, b)) = values.get(next(6)) {
+                    set_dates(src, &mut p, part, &Text::new(&src[a..b], Span::new(a, b)));
+                }
+            }
+            if next(2) == 0 {
+                p.scope = Some(Text::new(format!("scope {n}"), Span::new(n, n)));
+            }
+            // The plain scan, as `add` was written before the index.
+            match plain.iter_mut().find(|q| restates(&p, q)) {
+                Some(q) => {
+                    if q.start.is_none() {
+                        q.start = p.start.clone();
+                    }
+                    if q.end.is_none() {
+                        q.end = p.end.clone();
+                    }
+                    if q.scope.is_none() {
+                        q.scope = p.scope.clone();
+                    }
+                }
+                None => plain.push(p.clone()),
+            }
+            super::add(&mut indexed, p);
+        }
+        let seen = |ps: &[Phase]| {
+            ps.iter()
+                .map(|p| {
+                    (
+                        p.kind,
+                        day(p),
+                        p.span,
+                        p.scope.as_ref().map(|s| s.text.clone()),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(seen(&indexed.phases), seen(&plain));
+    }
+}
