@@ -18,13 +18,13 @@ const TODAY: &str = "2027-03-01";
 /// lower them for the same charters; charters in a hand that breaks the reader are added
 /// before the fix, and only then may a floor move down to the new figure (said in the
 /// commit). The bar is 0.95 precision and 0.90 recall, with every good charter clean.
-const MIN_PRECISION: f64 = 0.96;
-const MIN_RECALL: f64 = 0.99;
+const MIN_PRECISION: f64 = 0.97;
+const MIN_RECALL: f64 = 1.00;
 
 /// Good charters that may still have findings; the bar is none. Lower it as the reader
 /// learns the hands that still break it; like the floors, it may rise only when
 /// charters in a new hand are added before their fix.
-const MAX_GOOD_WITH_FINDINGS: usize = 1;
+const MAX_GOOD_WITH_FINDINGS: usize = 0;
 
 /// The corpus must not shrink: raise these when charters or style folders are added.
 const MIN_CHARTERS: usize = 147;

@@ -344,62 +344,6 @@ impl<'a> Builder<'a> {
             .is_some_and(|s| s.key == UNDECIDED && !self.heading_unread(s.heading.span));
         !title || may_be_signed(self.src, span)
     }
-
-    /// Once every heading is read: each stretch still undecided becomes the section
-    /// its words speak the language of (`vocab::content`) if the charter has none such
-    /// otherwise, the stretch with the most matching words first; the rest are dropped
-    /// and their headings stay unread.
-    pub(super) fn settle(&mut self) {
-        self.open_nested();
-        let sections = &self.out.sections;
-        let vocab = self.lookup.vocab();
-        // Nothing to score when no stretch is undecided or the charter lacks no
-        // section (background prose under `## Context` in a complete charter).
-        if !sections.iter().any(|s| s.key == UNDECIDED)
-            || vocab
-                .section_keys()
-                .all(|k| sections.iter().any(|s| s.key == k))
-        {
-            self.out.sections.retain(|s| s.key != UNDECIDED);
-            return;
-        }
-        let pool = &self.out.pool;
-        let mut found: Vec<(u32, usize, &'a str)> = sections
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.key == UNDECIDED)
-            .filter_map(|(i, s)| {
-                let own = pool.get(s.blocks.clone()).unwrap_or_default();
-                let texts =
-                    std::iter::once(s.heading.text.as_str()).chain(own.iter().flat_map(|b| {
-                        let cells = match &b.kind {
-                            Kind::Row { cells, .. } => cells.as_slice(),
-                            _ => &[],
-                        };
-                        std::iter::once(b.text.as_str())
-                            .chain(cells.iter().map(|c| c.text.as_str()))
-                    }));
-                let (key, n) = vocab.section_by_content(texts)?;
-                Some((n, i, key))
-            })
-            .collect();
-        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        for (_, i, key) in found {
-            if self.out.sections.iter().any(|s| s.key == key) {
-                continue;
-            }
-            let Some(s) = self.out.sections.get_mut(i) else {
-                continue;
-            };
-            s.key = key;
-            let heading = s.heading.span;
-            if let Some(u) = self.out.unread.iter().rposition(|u| u.text.span == heading) {
-                self.out.unread.remove(u);
-            }
-        }
-        // The rest are no section; their blocks stay in the pool, unreferenced.
-        self.out.sections.retain(|s| s.key != UNDECIDED);
-    }
 }
 
 /// Whether a heading has a word that stands for one side or both (`we`, `our`,
@@ -467,6 +411,7 @@ pub(super) fn letter_break(src: &str, span: Span) -> bool {
 
 mod content;
 mod nested;
+mod settle;
 
 #[cfg(test)]
 mod tests;
