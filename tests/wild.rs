@@ -18,7 +18,7 @@ const TODAY: &str = "2027-03-01";
 /// lower them for the same charters; charters in a hand that breaks the reader are added
 /// before the fix, and only then may a floor move down to the new figure (said in the
 /// commit). The bar is 0.95 precision and 0.90 recall, with every good charter clean.
-const MIN_PRECISION: f64 = 0.97;
+const MIN_PRECISION: f64 = 0.98;
 const MIN_RECALL: f64 = 1.00;
 
 /// Good charters that may still have findings; the bar is none. Lower it as the reader

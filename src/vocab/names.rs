@@ -83,6 +83,15 @@ impl Names {
 
     /// Which side a piece of text names: the side whose name it contains. When it
     /// names both (or neither), `None`.
+    /// A side's whole name, normalized, when it has one.
+    pub fn full_name(&self, side: Side) -> Option<&str> {
+        let forms = match side {
+            Side::Company => &self.company,
+            Side::Partner => &self.partner,
+        };
+        Some(forms.full.as_str()).filter(|f| !f.is_empty())
+    }
+
     pub fn side_of(&self, text: &str) -> Option<Side> {
         // Lines naming a signer are mostly unique: not worth a place in a memo.
         with_scratch(text, |t| self.side_of_normalized(t))

@@ -142,9 +142,12 @@ fn sentence_cuts(
         // Unmarked, a name with asides between commas is a sentence that runs on to a
         // colon (`Corbel, honestly, loses nothing really: …`), not a label; one comma
         // may end a leading clause (`If it fails, Keel loses:`).
+        // A role over both sides (`Executive sponsors: Fernhill's CRO and Ostrava's
+        // VP EMEA`) is a label too.
         let plain_label = || {
+            let field = |l: &str| super::label::field_of(rd, section, l);
             memchr::memchr_iter(b',', name.as_bytes()).nth(1).is_none()
-                && super::label::field_of(rd, section, name).is_some()
+                && (field(name).is_some() || super::sided::is_role(rd.lookup.names(), name, field))
         };
         if (set_off && first()) || plain_label() {
             // The previous piece ends after its full stop, where the markup closes.
@@ -183,11 +186,17 @@ fn is_break(src: &str, b: &Block, c: &Chunk) -> bool {
             .is_some_and(|s| s.iter().any(|&x| x == b'\n' || x == b'\r'))
 }
 
-/// The label a line starts with, if it looks like one (see [`Label::of`]).
+/// The label a line starts with, if it looks like one (see [`Label::of`]). A sentence
+/// that ends before the colon is wrapped text, not a label (`(Director, Ostrava).
+/// Executive sponsors: …`): a label that follows it opens a sentence inside the line,
+/// which [`sentence_cuts`] reads.
 fn label_name(line: &str) -> Option<&str> {
     let (end, _) = super::label::separator(line)?;
     let name = line.get(..end)?.trim();
-    (crate::model::has_words(name) && !super::label::too_many_words(name)).then_some(name)
+    let ends_sentence = memchr::memchr3_iter(b'.', b'?', b'!', name.as_bytes())
+        .any(|i| name.as_bytes().get(i + 1) == Some(&b' '));
+    (crate::model::has_words(name) && !super::label::too_many_words(name) && !ends_sentence)
+        .then_some(name)
 }
 
 /// Whether `line` starts a sentence after `before` ended one: a full stop, `!` or `?`

@@ -25,8 +25,8 @@ pub fn fields<'a>(
     let (head, body, at) = match &b.kind {
         Kind::Row { cells, .. } if cells.len() == 2 => {
             let (h, v) = (cells.first()?, cells.get(1)?);
-            // Most rows: a value with no colon and no aside has no parts.
-            memchr::memchr2(b':', b'(', v.text.as_bytes())?;
+            // Most rows: a value with no colon, aside or possessive has no parts.
+            may_have_parts(v.text.as_bytes())?;
             let cell = v.span;
             let at = move |i: usize| (cell.start + i).min(cell.end);
             (
@@ -37,11 +37,11 @@ pub fn fields<'a>(
         }
         Kind::Para | Kind::Item { .. } => {
             let t = b.text.as_bytes();
-            // Most paragraphs: no colon, or one and no aside after it, so no label
-            // over parts.
+            // Most paragraphs: no colon, or one and no aside or possessive after it,
+            // so no label over parts.
             let first = memchr::memchr(b':', t)?;
             let rest = t.get(first + 1..)?;
-            memchr::memchr2(b':', b'(', rest)?;
+            may_have_parts(rest)?;
             let head = b.text.get(..first)?;
             let from = first + 1;
             let body = b.text.get(from..)?;
@@ -57,6 +57,15 @@ pub fn fields<'a>(
         return None;
     }
     by_colons(names, head, body, &at, &field).or_else(|| by_asides(names, head, body, &at, &field))
+}
+
+/// Whether `role` is a label over both sides' parts (`Executive sponsors`): with a
+/// side's name, it names a field.
+pub fn is_role<'a>(names: &Names, role: &str, field: impl Fn(&str) -> Option<&'a str>) -> bool {
+    let Some(name) = names.full_name(crate::model::Side::Company) else {
+        return false;
+    };
+    key_for(role, name, &field, &mut String::new()).is_some()
 }
 
 /// The field of `role` (the label over the parts) for the side `name` names: the pack's
@@ -139,8 +148,9 @@ fn both_sides(out: Vec<Field>) -> Option<Vec<Field>> {
     two.then_some(out)
 }
 
-/// Parts joined by `and` or `;`, each a holder with its side in an aside: `Dana
-/// Whitcombe (VP Alliances, Fernhill) and Marek Hruby (Director, Ostrava)`.
+/// Parts joined by `and` or `;`, each a holder with its side in an aside (`Dana
+/// Whitcombe (VP Alliances, Fernhill) and Marek Hruby (Director, Ostrava)`) or
+/// opening with its side's possessive (`Fernhill's CRO and Ostrava's VP EMEA`).
 fn by_asides<'a>(
     names: &Names,
     head: &str,
@@ -159,15 +169,7 @@ fn by_asides<'a>(
         {
             return None;
         }
-        let open = part.find('(')?;
-        let close = open + part.get(open..)?.find(')')?;
-        let aside = part.get(open + 1..close)?;
-        // `VP Alliances, Fernhill`: the side is the aside's last piece, or all of it.
-        let last = aside.rsplit(',').next().unwrap_or(aside).trim();
-        let name = [last, aside.trim()].into_iter().find(|n| {
-            (1..=MAX_NAME_WORDS).contains(&n.split_whitespace().count())
-                && names.side_of(n).is_some()
-        })?;
+        let name = side_in_aside(names, part).or_else(|| possessive_side(names, part))?;
         let key = key_for(head, name, field, &mut label)?;
         let lead = start + (part.len() - part.trim_start().len());
         let value = part.trim().trim_end_matches('.');
@@ -182,6 +184,37 @@ fn by_asides<'a>(
         });
     }
     both_sides(out)
+}
+
+/// Where a value may hold sides' parts: a colon, an aside or a possessive (`'s ` or
+/// `’s `).
+fn may_have_parts(value: &[u8]) -> Option<usize> {
+    memchr::memchr2(b':', b'(', value)
+        .or_else(|| memchr::memmem::find(value, b"'s "))
+        .or_else(|| memchr::memmem::find(value, "’s ".as_bytes()))
+}
+
+/// The side named in a part's aside: `VP Alliances, Fernhill` names it in its last
+/// piece, or all of it does.
+fn side_in_aside<'p>(names: &Names, part: &'p str) -> Option<&'p str> {
+    let open = part.find('(')?;
+    let close = open + part.get(open..)?.find(')')?;
+    let aside = part.get(open + 1..close)?;
+    let last = aside.rsplit(',').next().unwrap_or(aside).trim();
+    [last, aside.trim()].into_iter().find(|n| {
+        (1..=MAX_NAME_WORDS).contains(&n.split_whitespace().count()) && names.side_of(n).is_some()
+    })
+}
+
+/// The side a part opens with in the possessive (`Fernhill's CRO`): the name before
+/// the `'s`.
+fn possessive_side<'p>(names: &Names, part: &'p str) -> Option<&'p str> {
+    let t = part.trim_start();
+    let cut = ["'s ", "’s "].iter().filter_map(|p| t.find(p)).min()?;
+    let name = t.get(..cut)?;
+    ((1..=MAX_NAME_WORDS).contains(&name.split_whitespace().count())
+        && names.side_of(name).is_some())
+    .then_some(name)
 }
 
 /// The parts of `text` joined by ` and ` or `; ` outside brackets.

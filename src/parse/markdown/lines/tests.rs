@@ -174,3 +174,34 @@ fn the_people_a_label_names_win_over_a_side_it_names_in_passing() {
         .collect();
     assert_eq!(got, ["shorter waits", "one ticket."]);
 }
+
+/// A memo's governance paragraph, wrapped anywhere: owners with their sides in asides,
+/// sponsors by the sides' possessives, a partner manager, each read with its span.
+#[test]
+fn labelled_sentences_wrapped_mid_value_are_each_read() {
+    let body = "## Governance\n\nDecision owners: Dana Whitcombe (VP Alliances, Northgate) and Marek Hruby\n\
+                (Director, ISV Partnerships, Orbital). Executive sponsors: Northgate's CRO and\n\
+                Orbital's VP EMEA. Partner manager: Lena Voss (Northgate). Sync every other Monday.\n";
+    let (text, c) = read(body);
+    assert_eq!(
+        field(&c, "governance", "our-owner"),
+        Some("Dana Whitcombe (VP Alliances, Northgate)")
+    );
+    assert_eq!(
+        field(&c, "governance", "partner-owner").map(|v| v.replace('\n', " ")),
+        Some("Marek Hruby (Director, ISV Partnerships, Orbital)".to_string())
+    );
+    assert_eq!(
+        field(&c, "governance", "our-sponsor"),
+        Some("Northgate's CRO")
+    );
+    let f = c
+        .field("governance", "partner-sponsor")
+        .expect("partner sponsor");
+    assert_eq!(
+        &text[f.value.span.start..f.value.span.end],
+        "Orbital's VP EMEA"
+    );
+    assert_eq!(&text[f.label.span.start..f.label.span.end], "Orbital");
+    assert!(field(&c, "governance", "partner-manager").is_some_and(|v| v.starts_with("Lena Voss")));
+}
