@@ -127,8 +127,60 @@ fn the_github_workflow_example_lints_changes_and_uploads_sarif() {
                 .is_some_and(|u| u.starts_with("github/codeql-action/upload-sarif@"))
         })
         .expect("an upload-sarif step");
-    assert_eq!(upload["if"], "always()");
     assert_eq!(upload["with"]["sarif_file"], "charter.sarif");
+    // Code scanning needs runs on the default branch to compare a pull request with.
+    assert!(wf["on"]["push"]["branches"].is_sequence(), "{:?}", wf["on"]);
+    assert!(wf["on"].get("pull_request").is_some(), "{:?}", wf["on"]);
+    // A fork's pull request has a read-only token: the upload is skipped there.
+    let cond = upload["if"].as_str().expect("an if on the upload");
+    for part in [
+        "always()",
+        "github.event_name != 'pull_request'",
+        "github.event.pull_request.head.repo.full_name == github.repository",
+    ] {
+        assert!(cond.contains(part), "{cond}");
+    }
+    // The majors current at the time of writing (each runs on Node 24).
+    let uses: Vec<&str> = steps.iter().filter_map(|s| s["uses"].as_str()).collect();
+    for want in [
+        "actions/checkout@v7",
+        "actions/cache@v6",
+        "github/codeql-action/upload-sarif@v4",
+    ] {
+        assert!(uses.contains(&want), "{want} not in {uses:?}");
+    }
+}
+
+/// actionlint, where it is installed (.ci/run installs it and sets
+/// CHARTER_REQUIRE_ACTIONLINT, so in CI this never skips).
+#[test]
+fn the_github_workflow_example_passes_actionlint() {
+    use std::io::Write;
+    let out = match std::process::Command::new("actionlint")
+        .arg("examples/github-workflow.yml")
+        .output()
+    {
+        Ok(out) => out,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            assert!(
+                std::env::var_os("CHARTER_REQUIRE_ACTIONLINT").is_none(),
+                "actionlint is not on the PATH, and CHARTER_REQUIRE_ACTIONLINT is set"
+            );
+            // Straight to stderr: the test harness captures eprintln! of passing tests.
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED: actionlint not on the PATH, so examples/github-workflow.yml was not checked"
+            );
+            return;
+        }
+        Err(e) => panic!("actionlint: {e}"),
+    };
+    assert!(
+        out.status.success(),
+        "actionlint found problems:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Help and man pages are read where only the binary is installed: they point at
