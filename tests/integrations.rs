@@ -257,3 +257,31 @@ fn the_readme_first_command_lints_clean() {
     );
     assert!(stdout.contains("checked: no findings"), "{stdout}");
 }
+
+/// The README's hook for a prebuilt `charter` matches the hook this repository
+/// offers, and the quick profile it points at exists.
+#[test]
+fn the_readme_local_hook_for_an_installed_charter_matches_the_manifest() {
+    let readme = fs::read_to_string("README.md").expect("README");
+    let (_, after) = readme
+        .split_once("<!-- tested by tests/integrations.rs -->")
+        .expect("marker in README");
+    let block = after.split("```").nth(1).expect("a code block");
+    let block = block.strip_prefix("yaml\n").expect("a yaml block");
+    let config: Value = serde_yaml_ng::from_str(block).expect("YAML");
+    assert_eq!(config["repos"][0]["repo"], "local");
+    let local = &config["repos"][0]["hooks"][0];
+    assert_eq!(local["language"], "system");
+    let offered = &yaml(".pre-commit-hooks.yaml")[0];
+    for key in ["id", "entry", "args", "files"] {
+        assert_eq!(local[key], offered[key], "{key}");
+    }
+
+    let manifest: toml::Table = fs::read_to_string("Cargo.toml")
+        .expect("Cargo.toml")
+        .parse()
+        .expect("TOML");
+    let quick = &manifest["profile"]["quick"];
+    assert_eq!(quick["inherits"].as_str(), Some("release"));
+    assert_eq!(quick["lto"].as_bool(), Some(false));
+}
