@@ -127,8 +127,60 @@ fn the_github_workflow_example_lints_changes_and_uploads_sarif() {
                 .is_some_and(|u| u.starts_with("github/codeql-action/upload-sarif@"))
         })
         .expect("an upload-sarif step");
-    assert_eq!(upload["if"], "always()");
     assert_eq!(upload["with"]["sarif_file"], "charter.sarif");
+    // Code scanning needs runs on the default branch to compare a pull request with.
+    assert!(wf["on"]["push"]["branches"].is_sequence(), "{:?}", wf["on"]);
+    assert!(wf["on"].get("pull_request").is_some(), "{:?}", wf["on"]);
+    // A fork's pull request has a read-only token: the upload is skipped there.
+    let cond = upload["if"].as_str().expect("an if on the upload");
+    for part in [
+        "always()",
+        "github.event_name != 'pull_request'",
+        "github.event.pull_request.head.repo.full_name == github.repository",
+    ] {
+        assert!(cond.contains(part), "{cond}");
+    }
+    // The majors current at the time of writing (each runs on Node 24).
+    let uses: Vec<&str> = steps.iter().filter_map(|s| s["uses"].as_str()).collect();
+    for want in [
+        "actions/checkout@v7",
+        "actions/cache@v6",
+        "github/codeql-action/upload-sarif@v4",
+    ] {
+        assert!(uses.contains(&want), "{want} not in {uses:?}");
+    }
+}
+
+/// actionlint, where it is installed (.ci/run installs it and sets
+/// CHARTER_REQUIRE_ACTIONLINT, so in CI this never skips).
+#[test]
+fn the_github_workflow_example_passes_actionlint() {
+    use std::io::Write;
+    let out = match std::process::Command::new("actionlint")
+        .arg("examples/github-workflow.yml")
+        .output()
+    {
+        Ok(out) => out,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            assert!(
+                std::env::var_os("CHARTER_REQUIRE_ACTIONLINT").is_none(),
+                "actionlint is not on the PATH, and CHARTER_REQUIRE_ACTIONLINT is set"
+            );
+            // Straight to stderr: the test harness captures eprintln! of passing tests.
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED: actionlint not on the PATH, so examples/github-workflow.yml was not checked"
+            );
+            return;
+        }
+        Err(e) => panic!("actionlint: {e}"),
+    };
+    assert!(
+        out.status.success(),
+        "actionlint found problems:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Help and man pages are read where only the binary is installed: they point at
@@ -204,4 +256,32 @@ fn the_readme_first_command_lints_clean() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(stdout.contains("checked: no findings"), "{stdout}");
+}
+
+/// The README's hook for a prebuilt `charter` matches the hook this repository
+/// offers, and the quick profile it points at exists.
+#[test]
+fn the_readme_local_hook_for_an_installed_charter_matches_the_manifest() {
+    let readme = fs::read_to_string("README.md").expect("README");
+    let (_, after) = readme
+        .split_once("<!-- tested by tests/integrations.rs -->")
+        .expect("marker in README");
+    let block = after.split("```").nth(1).expect("a code block");
+    let block = block.strip_prefix("yaml\n").expect("a yaml block");
+    let config: Value = serde_yaml_ng::from_str(block).expect("YAML");
+    assert_eq!(config["repos"][0]["repo"], "local");
+    let local = &config["repos"][0]["hooks"][0];
+    assert_eq!(local["language"], "system");
+    let offered = &yaml(".pre-commit-hooks.yaml")[0];
+    for key in ["id", "entry", "args", "files"] {
+        assert_eq!(local[key], offered[key], "{key}");
+    }
+
+    let manifest: toml::Table = fs::read_to_string("Cargo.toml")
+        .expect("Cargo.toml")
+        .parse()
+        .expect("TOML");
+    let quick = &manifest["profile"]["quick"];
+    assert_eq!(quick["inherits"].as_str(), Some("release"));
+    assert_eq!(quick["lto"].as_bool(), Some(false));
 }
