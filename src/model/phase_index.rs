@@ -10,9 +10,15 @@
 
 use super::{Phase, PhaseKind};
 use jiff::civil::Date;
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 type Day = Option<Date>;
+
+/// Below this many phases (nearly every charter has three to six) a plain scan costs
+/// less than filing them: the index is built only for a longer list. Lower in tests,
+/// so that the tests' lists take both ways.
+const SCAN_BELOW: usize = if cfg!(test) { 4 } else { 32 };
 
 #[derive(Clone, Default)]
 pub struct PhaseIndex {
@@ -49,6 +55,9 @@ impl PhaseIndex {
     /// The index of the first phase `p` restates, as `phases.iter().position(|q|
     /// restates(p, q))` would find it.
     pub fn find(&mut self, phases: &[Phase], p: &Phase) -> Option<usize> {
+        if self.synced == 0 && phases.len() < SCAN_BELOW {
+            return phases.iter().position(|q| restates(p, q));
+        }
         if self.synced > phases.len() {
             // The list was replaced under the index: start again.
             *self = PhaseIndex::default();
@@ -77,6 +86,9 @@ impl PhaseIndex {
 
     /// Whether a phase of this kind is listed.
     pub fn has(&mut self, phases: &[Phase], kind: PhaseKind) -> bool {
+        if self.synced == 0 && phases.len() < SCAN_BELOW {
+            return phases.iter().any(|q| q.kind == Some(kind));
+        }
         if self.synced > phases.len() {
             *self = PhaseIndex::default();
         }

@@ -189,9 +189,14 @@ fn by_asides<'a>(
 /// Where a value may hold sides' parts: a colon, an aside or a possessive (`'s ` or
 /// `’s `).
 fn may_have_parts(value: &[u8]) -> Option<usize> {
-    memchr::memchr2(b':', b'(', value)
-        .or_else(|| memchr::memmem::find(value, b"'s "))
-        .or_else(|| memchr::memmem::find(value, "’s ".as_bytes()))
+    memchr::memchr2(b':', b'(', value).or_else(|| {
+        // `'` is one byte; `’` is E2 80 99.
+        memchr::memchr2_iter(b'\'', 0xE2, value).find(|&i| {
+            let after = if value[i] == b'\'' { i + 1 } else { i + 3 };
+            (value[i] == b'\'' || value.get(i..i + 3) == Some("’".as_bytes()))
+                && value.get(after..after + 2) == Some(b"s ")
+        })
+    })
 }
 
 /// The side named in a part's aside: `VP Alliances, Fernhill` names it in its last

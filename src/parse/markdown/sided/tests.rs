@@ -83,3 +83,19 @@ fn holders_joined_by_and_each_name_their_side_in_an_aside() {
         .iter()
         .any(|(_, label, _)| label == "Kettle Foods"));
 }
+
+#[test]
+fn a_value_may_have_parts_by_a_colon_an_aside_or_a_possessive() {
+    use super::may_have_parts;
+    for yes in [
+        "A: x",
+        "Dana (Fernhill)",
+        "Fernhill's CRO",
+        "Fernhill’s CRO and",
+    ] {
+        assert!(may_have_parts(yes.as_bytes()).is_some(), "{yes}");
+    }
+    for no in ["the CRO and the VP", "don't", "it’s", "’", "'s"] {
+        assert!(may_have_parts(no.as_bytes()).is_none(), "{no}");
+    }
+}
