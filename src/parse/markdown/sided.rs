@@ -189,13 +189,16 @@ fn by_asides<'a>(
 /// Where a value may hold sides' parts: a colon, an aside or a possessive (`'s ` or
 /// `’s `).
 fn may_have_parts(value: &[u8]) -> Option<usize> {
-    memchr::memchr2(b':', b'(', value).or_else(|| {
-        // `'` is one byte; `’` is E2 80 99.
-        memchr::memchr2_iter(b'\'', 0xE2, value).find(|&i| {
-            let after = if value[i] == b'\'' { i + 1 } else { i + 3 };
-            (value[i] == b'\'' || value.get(i..i + 3) == Some("’".as_bytes()))
-                && value.get(after..after + 2) == Some(b"s ")
-        })
+    memchr::memchr2(b':', b'(', value).or_else(|| possessive_at(value))
+}
+
+/// Where the first possessive (`'s ` or `’s `) starts.
+fn possessive_at(t: &[u8]) -> Option<usize> {
+    // `'` is one byte; `’` is E2 80 99.
+    memchr::memchr2_iter(b'\'', 0xE2, t).find(|&i| {
+        let after = if t[i] == b'\'' { i + 1 } else { i + 3 };
+        (t[i] == b'\'' || t.get(i..i + 3) == Some("’".as_bytes()))
+            && t.get(after..after + 2) == Some(b"s ")
     })
 }
 
@@ -215,7 +218,7 @@ fn side_in_aside<'p>(names: &Names, part: &'p str) -> Option<&'p str> {
 /// the `'s`.
 fn possessive_side<'p>(names: &Names, part: &'p str) -> Option<&'p str> {
     let t = part.trim_start();
-    let cut = ["'s ", "’s "].iter().filter_map(|p| t.find(p)).min()?;
+    let cut = possessive_at(t.as_bytes())?;
     let name = t.get(..cut)?;
     ((1..=MAX_NAME_WORDS).contains(&name.split_whitespace().count())
         && names.side_of(name).is_some())

@@ -49,13 +49,40 @@ pub(crate) fn named(charter: &Charter, side: Side) -> Option<String> {
         // `Tamsworth College ("the College")`: a defined term is not said in a message.
         Some(t) if t.has_words() => {
             let t = t.text.trim();
-            let cut = [" (\"", " (“", " ('"]
-                .iter()
-                .filter_map(|q| t.find(q))
-                .min()
-                .unwrap_or(t.len());
+            let b = t.as_bytes();
+            let cut = memchr::memchr_iter(b'(', b)
+                .find(|&i| {
+                    let after = t.get(i + 1..).unwrap_or_default();
+                    i > 0
+                        && b[i - 1] == b' '
+                        && (after.starts_with('"')
+                            || after.starts_with('“')
+                            || after.starts_with('\''))
+                })
+                .map_or(t.len(), |i| i - 1);
             Some(t.get(..cut).unwrap_or(t).trim_end().to_string())
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::named;
+    use crate::model::{Charter, Format, Side, Span, Text};
+
+    #[test]
+    fn a_defined_term_after_the_name_is_left_out() {
+        for (written, said) in [
+            ("Tamsworth College (\"the College\")", "Tamsworth College"),
+            ("Tamsworth College (“the College”)", "Tamsworth College"),
+            ("Tamsworth College ('TC')", "Tamsworth College"),
+            ("Keel (Northwind) Ltd", "Keel (Northwind) Ltd"),
+            ("Keel", "Keel"),
+        ] {
+            let mut c = Charter::empty(Format::Markdown, 0);
+            c.meta.company = Some(Text::new(written, Span::new(0, 0)));
+            assert_eq!(named(&c, Side::Company).as_deref(), Some(said), "{written}");
+        }
     }
 }
