@@ -235,7 +235,7 @@ fn sections(
     }
     let req = Request {
         partner: value_or(&c.meta.partner, "the partner"),
-        company: c.meta.company.as_ref().map(|t| t.text.clone()),
+        company: name_of(&c.meta.company),
         tier: c.meta.tier().unwrap_or(Tier::Partnership),
         format: c.format,
         start: render::dates::next_monday(opts.today),
@@ -328,10 +328,17 @@ fn insertion_point(source: &Source, c: &Charter, order: &[&str], key: &str) -> u
 }
 
 fn value_or(t: &Option<Text>, default: &str) -> String {
+    name_of(t).unwrap_or_else(|| default.to_string())
+}
+
+/// A side's name to write into the added sections' prompts: one the templates take
+/// (one line, no control character, no `<!--`), else none, and the prompts name the
+/// side in general words. A name the charter garbles is no reason to refuse the fix.
+fn name_of(t: &Option<Text>) -> Option<String> {
     t.as_ref()
         .filter(|t| t.has_words())
         .map(|t| t.text.clone())
-        .unwrap_or_else(|| default.to_string())
+        .filter(|n| !n.chars().any(char::is_control) && !n.contains("<!--"))
 }
 
 /// A unified diff of a fix, for `--diff`.

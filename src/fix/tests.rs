@@ -131,3 +131,17 @@ fn sections_that_would_not_be_read_are_not_added() {
         matches!(outcome("a.charter.md", &out), Fix::Refused(ref why) if why.contains("by hand"))
     );
 }
+
+/// Found by the fuzz target: a side's name read with a lone CR in it cannot go into the
+/// added sections' prompts; the fix adds them naming the side in general words.
+#[test]
+fn a_name_with_a_control_character_does_not_stop_the_fix() {
+    let text = "# Deli\u{feff}partner = \"P\"\ri mpossible review date.\npartner = \"Northwind=";
+    let out = fixed("f.charter.md", text).expect("sections to add");
+    assert!(out.starts_with(text), "{out}");
+    assert!(
+        out.contains("## Governance") || out.contains("Governance"),
+        "{out}"
+    );
+    assert!(!out[text.len()..].contains('\r'), "{out}");
+}
