@@ -62,23 +62,25 @@ impl<'a> Builder<'a> {
         let vocab = self.lookup.vocab();
         let sections = &self.out.sections;
         let pool = &self.out.pool;
+        // How many sections take each key, counted once: a charter of many headings
+        // is read in linear time.
+        let mut count: rustc_hash::FxHashMap<&str, usize> = Default::default();
+        for s in sections {
+            *count.entry(s.key).or_default() += 1;
+        }
         let mut moves: Vec<(usize, &'a str)> = Vec::new();
         for (i, s) in sections.iter().enumerate() {
-            let shared = s.key != UNDECIDED
-                && sections
-                    .iter()
-                    .enumerate()
-                    .any(|(j, t)| j != i && t.key == s.key);
+            let shared = s.key != UNDECIDED && count.get(s.key).is_some_and(|&n| n > 1);
             if !shared || vocab.section_for(&s.heading.text).is_some() {
                 continue;
             }
             let Some((key, _)) = vocab.section_by_content(texts(pool, s)) else {
                 continue;
             };
-            let lacking =
-                !sections.iter().any(|t| t.key == key) && !moves.iter().any(|&(_, k)| k == key);
-            if key != s.key && lacking {
+            if key != s.key && !count.contains_key(key) {
                 moves.push((i, key));
+                // Taken: no other section moves there.
+                count.insert(key, 1);
             }
         }
         for (i, key) in moves {
