@@ -234,8 +234,9 @@ fn sections(
         return Ok(());
     }
     let req = Request {
-        partner: value_or(&c.meta.partner, "the partner"),
-        company: name_of(&c.meta.company),
+        partner: name_of("partner", &c.meta.partner, c.format)
+            .unwrap_or_else(|| "the partner".to_string()),
+        company: name_of("company", &c.meta.company, c.format),
         tier: c.meta.tier().unwrap_or(Tier::Partnership),
         format: c.format,
         start: render::dates::next_monday(opts.today),
@@ -327,18 +328,14 @@ fn insertion_point(source: &Source, c: &Charter, order: &[&str], key: &str) -> u
     source.text.len()
 }
 
-fn value_or(t: &Option<Text>, default: &str) -> String {
-    name_of(t).unwrap_or_else(|| default.to_string())
-}
-
 /// A side's name to write into the added sections' prompts: one the templates take
-/// (one line, no control character, no `<!--`), else none, and the prompts name the
-/// side in general words. A name the charter garbles is no reason to refuse the fix.
-fn name_of(t: &Option<Text>) -> Option<String> {
+/// (`render::check_values`), else none, and the prompts name the side in general
+/// words. A name the charter garbles is no reason to refuse the fix.
+fn name_of(key: &str, t: &Option<Text>, format: Format) -> Option<String> {
     t.as_ref()
         .filter(|t| t.has_words())
         .map(|t| t.text.clone())
-        .filter(|n| !n.chars().any(char::is_control) && !n.contains("<!--"))
+        .filter(|n| render::check_values(&[(key.to_string(), n.clone())], format).is_ok())
 }
 
 /// A unified diff of a fix, for `--diff`.

@@ -20,6 +20,7 @@ use std::path::PathBuf;
 
 pub use answers::Answers;
 pub use filters::{cell, md};
+pub use verify::check_values;
 
 /// An error with what to do about it.
 #[derive(Debug, Clone)]
