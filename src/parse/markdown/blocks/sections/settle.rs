@@ -63,24 +63,30 @@ impl<'a> Builder<'a> {
         let sections = &self.out.sections;
         let pool = &self.out.pool;
         // How many sections take each key, counted once: a charter of many headings
-        // is read in linear time.
-        let mut count: rustc_hash::FxHashMap<&str, usize> = Default::default();
+        // is read in linear time. Keys are the vocabulary's few sections: a list, no map.
+        let mut count: Vec<(&str, usize)> = Vec::new();
         for s in sections {
-            *count.entry(s.key).or_default() += 1;
+            match count.iter_mut().find(|(k, _)| *k == s.key) {
+                Some((_, n)) => *n += 1,
+                None => count.push((s.key, 1)),
+            }
         }
+        let taken = |count: &[(&str, usize)], key: &str| {
+            count.iter().find(|(k, _)| *k == key).map_or(0, |&(_, n)| n)
+        };
         let mut moves: Vec<(usize, &'a str)> = Vec::new();
         for (i, s) in sections.iter().enumerate() {
-            let shared = s.key != UNDECIDED && count.get(s.key).is_some_and(|&n| n > 1);
+            let shared = s.key != UNDECIDED && taken(&count, s.key) > 1;
             if !shared || vocab.section_for(&s.heading.text).is_some() {
                 continue;
             }
             let Some((key, _)) = vocab.section_by_content(texts(pool, s)) else {
                 continue;
             };
-            if key != s.key && !count.contains_key(key) {
+            if key != s.key && taken(&count, key) == 0 {
                 moves.push((i, key));
                 // Taken: no other section moves there.
-                count.insert(key, 1);
+                count.push((key, 1));
             }
         }
         for (i, key) in moves {
